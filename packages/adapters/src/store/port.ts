@@ -1,0 +1,132 @@
+/**
+ * The event-store port: the one small interface every back-end implements (in-memory, PGlite, PostgreSQL,
+ * EventStoreDB) and every caller (HTTP service, CLI, projection runner) depends on.
+ *
+ * Events are stored as JSON with their envelope and their place in the stream's hash chain. Errors are values:
+ * a conflict or an unknown stream is a `Left`, never an exception. Exceptions mean the back-end itself failed
+ * (connection lost, disk full) and nothing was written.
+ */
+import type * as E from 'fp-ts/Either'
+
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json }
+
+/** What the writer expects the stream to be before the append (the KurrentDB vocabulary). */
+export type ExpectedRevision =
+  | 'any'
+  | 'no_stream'
+  | 'stream_exists'
+  /** The revision of the stream's last event; revisions start at 0. */
+  | number
+
+/** An event to append. `metadata` is the provenance envelope (see `@kezek/domain` `Envelope`). */
+export interface NewEvent {
+  readonly id: string
+  readonly type: string
+  readonly data: Json
+  readonly metadata: Json
+}
+
+/** An event as the store holds it. */
+export interface RecordedEvent extends NewEvent {
+  readonly streamId: string
+  /** 0-based place in its stream. */
+  readonly revision: number
+  /** Place in the store's global order. Opaque: compare only through the store, never do arithmetic on it. */
+  readonly position: string
+  /** When the store accepted it (ISO-8601 UTC). */
+  readonly recordedAt: string
+  /** SHA-256 (hex) over the previous hash and this event's canonical content: see `integrity/`. */
+  readonly hash: string
+  /** The hash of the previous event in the stream; 64 zeros for the first. */
+  readonly previousHash: string
+}
+
+export interface AppendOptions {
+  readonly expected: ExpectedRevision
+  /**
+   * The same key twice on one stream is a retry: nothing is written and the first append's result comes back.
+   * The HTTP service passes the command id here.
+   */
+  readonly idempotencyKey?: string
+}
+
+export interface AppendResult {
+  /** Revision of the last event written (or of the first call's last event, on a retry). */
+  readonly nextExpectedRevision: number
+  /** Global position of the last event written. */
+  readonly position: string
+  /** True when the idempotency key had been seen and nothing new was written. */
+  readonly duplicate: boolean
+}
+
+export type AppendError =
+  | {
+      readonly kind: 'wrong_expected_revision'
+      readonly streamId: string
+      readonly expected: ExpectedRevision
+      /** The stream's actual last revision, or `undefined` when it has no events. */
+      readonly actual: number | undefined
+    }
+  | { readonly kind: 'empty_append'; readonly streamId: string }
+  | { readonly kind: 'invalid_event'; readonly streamId: string; readonly detail: string }
+
+export interface StreamNotFound {
+  readonly kind: 'stream_not_found'
+  readonly streamId: string
+}
+
+export interface ReadStreamOptions {
+  /** First revision to return (inclusive); default 0. */
+  readonly from?: number
+  readonly maxCount?: number
+}
+
+export interface ReadAllOptions {
+  /** Return events strictly after this position; omit to start at the beginning. */
+  readonly after?: string
+  /** Upper bound of one batch; the iterator keeps fetching batches until the end of the log. */
+  readonly batchSize?: number
+}
+
+export interface SubscribeOptions {
+  /** Checkpoint to resume after (a position previously handed to the handler); omit to start at the beginning. */
+  readonly after?: string
+  /**
+   * Called once per event, in global order, never twice for the same event within one subscription. The next
+   * event is delivered only after the returned promise settles; a rejection stops the subscription with that error.
+   */
+  readonly onEvent: (event: RecordedEvent) => Promise<void> | void
+}
+
+export interface Subscription {
+  /** Resolves once the subscription has delivered every event that existed when it started (caught up). */
+  readonly caughtUp: Promise<void>
+  /** Resolves when the handler has processed the event at `position` (or any later one). */
+  readonly reached: (position: string) => Promise<void>
+  /** Stops delivery; resolves when the handler is no longer running. */
+  readonly stop: () => Promise<void>
+  /** Settles when the subscription ends: resolves after `stop`, rejects on a handler or store failure. */
+  readonly done: Promise<void>
+}
+
+export interface EventStore {
+  /** All events of the call or none, atomically, checked against `expected`. */
+  readonly append: (
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ) => Promise<E.Either<AppendError, AppendResult>>
+  readonly readStream: (
+    streamId: string,
+    options?: ReadStreamOptions,
+  ) => Promise<E.Either<StreamNotFound, readonly RecordedEvent[]>>
+  /** Every stream in global order. Never skips an event that commits later with a smaller position. */
+  readonly readAll: (options?: ReadAllOptions) => AsyncIterable<RecordedEvent>
+  /** Catch up from the checkpoint, then follow new events as they commit. */
+  readonly subscribe: (options: SubscribeOptions) => Subscription
+  /** Position of the last event visible to readers, or `undefined` for an empty store. */
+  readonly headPosition: () => Promise<string | undefined>
+  /** Compares two positions of this store: negative, zero or positive. */
+  readonly comparePositions: (a: string, b: string) => number
+  readonly close: () => Promise<void>
+}
