@@ -83,6 +83,8 @@ export const Rejected = event('rejected', { reason: RejectionReason })
 
 export const Queued = event('queued', {
   list: ListKey,
+  /** Who holds the place; repeated here so the waiting list needs no other event to name its entries. */
+  applicantIin: IIN,
   familySize: FamilySize,
   /** When the application was filed with all required documents: seniority runs from here (Art. 74 p.1). */
   filedAt: Instant,

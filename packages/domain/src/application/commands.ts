@@ -1,0 +1,136 @@
+/**
+ * What actors ask of one application. Every command names the application, carries its own id (a retry reuses
+ * it) and `at`, the instant it is made: the domain has no clock. Results of outside checks (signature
+ * verification, ГБД ФЛ and ЕНИС look-ups) arrive here as data.
+ */
+import * as E from 'fp-ts/Either'
+import * as t from 'io-ts'
+import { decodeWith, type DecodeError } from '../kernel/decode'
+import { ApplicationId, CommandId, ProviderId, Reference, RequestNumber, ServiceId } from '../kernel/ids'
+import { IIN } from '../kernel/iin'
+import { Instant, LocalDate } from '../kernel/instant'
+import { Category } from './category'
+import { Channel } from './channel'
+import { ApplicationRequest } from './events'
+import { RemovalGround, SuccessionGround } from './removal-ground'
+import { SignatureVerdict } from './signature-verdict'
+
+const FamilySize = t.refinement(t.Integer, (n) => n >= 1 && n <= 99, 'FamilySize')
+const Answer = t.union([t.literal(1), t.literal(2), t.literal(3)], 'Answer')
+const Reasons = t.refinement(
+  t.readonlyArray(Reference),
+  (r) => r.length > 0,
+  'NonEmptyReasons',
+)
+
+const command = <T extends string, P extends t.Props>(type: T, props: P) =>
+  t.type({ type: t.literal(type), commandId: CommandId, applicationId: ApplicationId, at: Instant, ...props }, type)
+
+/** Step 1 of every channel: the citizen (portal) or the staff member (desk, ЦОН) logs in. */
+export const Authorize = command('authorize', {
+  serviceId: ServiceId,
+  providerId: ProviderId,
+  channel: Channel,
+  applicantIin: IIN,
+  outcome: t.keyof({ granted: null, refused: null }),
+})
+
+/** Walk-in channels: the ГБД ФЛ look-up of the citizen (условие 1). */
+export const CheckPerson = command('check_person', {
+  result: t.union([
+    t.type({ found: t.literal(true), registryReference: Reference }),
+    t.type({ found: t.literal(false) }),
+  ]),
+})
+
+/** ЦОН only, when a representative acts under a notarised power of attorney: the ЕНИС look-up. */
+export const CheckPowerOfAttorney = command('check_power_of_attorney', {
+  representativeIin: IIN,
+  powerOfAttorney: Reference,
+  result: t.union([
+    t.type({ found: t.literal(true), registryReference: Reference }),
+    t.type({ found: t.literal(false) }),
+  ]),
+})
+
+/** The request is certified with an ЭЦП: the citizen's on the portal, the officer's or operator's at a desk. */
+export const Sign = command('sign', { request: ApplicationRequest, signature: SignatureVerdict })
+
+/** АРМ РШЭП registers the e-document and gives it its number. */
+export const Register = command('register', { requestNumber: RequestNumber })
+
+/** The provider checks the documents and the grounds (условие 3 / условие 2). */
+export const CheckDocuments = command('check_documents', {
+  result: t.union([
+    t.type({ conforming: t.literal(true) }),
+    t.type({ conforming: t.literal(false), reasons: Reasons }),
+  ]),
+})
+
+/** The housing commission's decision to enter the citizen in the waiting list. */
+export const Queue = command('queue', {
+  category: Category,
+  familySize: FamilySize,
+  filedAt: Instant,
+  commissionDecisionDate: LocalDate,
+  /** The position at registration, computed by the caller from the waiting list: it becomes a fact. */
+  queueNumberAtRegistration: t.refinement(t.Integer, (n) => n >= 1, 'QueueNumber'),
+})
+
+export const ChangeData = command('change_data', { familySize: FamilySize, note: Reference })
+
+export const KeepPositionForFamily = command('keep_position_for_family', {
+  ground: SuccessionGround,
+  successorIin: IIN,
+})
+
+export const Remove = command('remove', { ground: RemovalGround, decisionRef: Reference, decidedOn: LocalDate })
+
+export const AllocateHousing = command('allocate_housing', {
+  dwellingRef: Reference,
+  decisionRef: Reference,
+  decidedOn: LocalDate,
+})
+
+/** A successful appeal against a removal or a motivated refusal. */
+export const Restore = command('restore', { appealRef: Reference, decidedOn: LocalDate })
+
+export const ViewResult = command('view_result', {})
+
+export const AnswerQuestionnaire = command('answer_questionnaire', { quality: Answer, information: Answer })
+
+export const commandCodecs = {
+  authorize: Authorize,
+  check_person: CheckPerson,
+  check_power_of_attorney: CheckPowerOfAttorney,
+  sign: Sign,
+  register: Register,
+  check_documents: CheckDocuments,
+  queue: Queue,
+  change_data: ChangeData,
+  keep_position_for_family: KeepPositionForFamily,
+  remove: Remove,
+  allocate_housing: AllocateHousing,
+  restore: Restore,
+  view_result: ViewResult,
+  answer_questionnaire: AnswerQuestionnaire,
+} as const
+
+export type CommandType = keyof typeof commandCodecs
+export type ApplicationCommand = { [K in CommandType]: t.TypeOf<(typeof commandCodecs)[K]> }[CommandType]
+export type CommandOf<K extends CommandType> = Extract<ApplicationCommand, { type: K }>
+export const commandTypes = Object.keys(commandCodecs) as CommandType[]
+
+export interface UnknownCommandType {
+  readonly kind: 'unknown_command_type'
+  readonly type: string
+}
+
+const isCommandType = (s: unknown): s is CommandType => typeof s === 'string' && Object.hasOwn(commandCodecs, s)
+
+/** Decodes untrusted input into a command; unknown types and malformed fields are typed errors. */
+export const decodeCommand = (input: unknown): E.Either<DecodeError | UnknownCommandType, ApplicationCommand> => {
+  const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined
+  if (!isCommandType(type)) return E.left({ kind: 'unknown_command_type', type: String(type) })
+  return decodeWith(commandCodecs[type] as unknown as t.Type<ApplicationCommand, unknown, unknown>)(input)
+}

@@ -1,0 +1,88 @@
+/**
+ * The state of one application, rebuilt by folding its events. Each stage carries exactly the data that exists
+ * at that stage, so "queued without a request number" cannot be written down.
+ */
+import type { ApplicationId, CommandId, ProviderId, RequestNumber, ServiceId } from '../kernel/ids'
+import type { IIN } from '../kernel/iin'
+import type { Instant, LocalDate } from '../kernel/instant'
+import type { Channel } from './channel'
+import type { ApplicationRequest, ListKey } from './events'
+import type { RejectionReason } from './rejection'
+import type { RemovalGround } from './removal-ground'
+
+export interface Intake {
+  readonly applicationId: ApplicationId
+  readonly serviceId: ServiceId
+  readonly providerId: ProviderId
+  readonly channel: Channel
+  readonly applicantIin: IIN
+}
+
+export interface AuthorizedData {
+  readonly intake: Intake
+  /** ГБД ФЛ reply reference, once the citizen was found (walk-in channels). */
+  readonly personRecord?: string
+  /** The representative and the power of attorney ЕНИС confirmed (ЦОН). */
+  readonly powerOfAttorney?: { readonly representativeIin: IIN; readonly reference: string }
+}
+
+export interface SignedData extends AuthorizedData {
+  readonly request: ApplicationRequest
+  readonly signerIin: string
+  readonly signedAt: Instant
+}
+
+export interface RegisteredData extends SignedData {
+  readonly requestNumber: RequestNumber
+  readonly registeredAt: Instant
+}
+
+export interface ListEntry {
+  readonly list: ListKey
+  readonly familySize: number
+  readonly filedAt: Instant
+  readonly commissionDecisionDate: LocalDate
+  readonly queueNumberAtRegistration: number
+  /** Who holds the place now: the applicant, or a family member after Art. 73 p.2. */
+  readonly holderIin: IIN
+}
+
+export interface InListData extends RegisteredData {
+  readonly entry: ListEntry
+}
+
+export type Application =
+  | { readonly stage: 'new' }
+  | (AuthorizedData & { readonly stage: 'authorized' })
+  | (SignedData & { readonly stage: 'signed' })
+  | (RegisteredData & { readonly stage: 'registered' | 'documents_checked' })
+  | (InListData & { readonly stage: 'queued' | 'housed' })
+  | (InListData & { readonly stage: 'removed'; readonly ground: RemovalGround })
+  | {
+      readonly stage: 'rejected'
+      readonly reason: RejectionReason
+      readonly intake?: Intake
+      /** Kept when the refusal came after registration, so a successful appeal can resume from it. */
+      readonly registered?: RegisteredData
+    }
+
+export type Stage = Application['stage']
+
+export interface ApplicationState {
+  readonly application: Application
+  /** Ids of the commands already decided: a retry produces nothing. */
+  readonly handled: ReadonlySet<CommandId>
+  readonly resultViewed: boolean
+  readonly questionnaireAnswered: boolean
+}
+
+export const initialState: ApplicationState = {
+  application: { stage: 'new' },
+  handled: new Set(),
+  resultViewed: false,
+  questionnaireAnswered: false,
+}
+
+/** Stages that end with a result document the citizen can view. */
+export const hasResult = (a: Application): boolean =>
+  a.stage === 'rejected' || a.stage === 'queued' || a.stage === 'removed' || a.stage === 'housed'

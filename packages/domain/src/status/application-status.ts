@@ -1,0 +1,94 @@
+/**
+ * The portal's status screen («История получения услуг»): for each application the IIN, request number, service
+ * type, status and the facts a deadline is computed from. A pure fold over one stream's events.
+ */
+import type { Channel } from '../application/channel'
+import type { ApplicationEvent, EventType, ListKey } from '../application/events'
+import type { RejectionReason } from '../application/rejection'
+import type { RemovalGround } from '../application/removal-ground'
+import type { ApplicationId, ProviderId, RequestNumber, ServiceId } from '../kernel/ids'
+import type { IIN } from '../kernel/iin'
+import type { Instant } from '../kernel/instant'
+
+export type Status =
+  | 'authorized'
+  | 'signed'
+  | 'registered'
+  | 'documents_checked'
+  | 'queued'
+  | 'rejected'
+  | 'removed'
+  | 'housed'
+
+export const statuses: readonly Status[] = [
+  'authorized', 'signed', 'registered', 'documents_checked', 'queued', 'rejected', 'removed', 'housed',
+]
+
+export type Outcome =
+  | { readonly kind: 'queued'; readonly list: ListKey; readonly queueNumberAtRegistration: number }
+  | { readonly kind: 'rejected'; readonly reason: RejectionReason }
+  | { readonly kind: 'removed'; readonly ground: RemovalGround }
+  | { readonly kind: 'housed' }
+
+export interface ApplicationStatus {
+  readonly applicationId: ApplicationId
+  readonly serviceId?: ServiceId
+  readonly providerId?: ProviderId
+  readonly channel?: Channel
+  readonly applicantIin?: IIN
+  readonly requestNumber?: RequestNumber
+  readonly status: Status
+  /** When the current status began (valid time). */
+  readonly since: Instant
+  readonly outcome?: Outcome
+  readonly resultViewed: boolean
+  /** Every fact's type and valid time, in stream order: the input of deadline and overdue calculations. */
+  readonly facts: readonly { readonly type: EventType; readonly at: Instant }[]
+}
+
+const moved = (s: ApplicationStatus, status: Status, at: Instant, outcome?: Outcome): ApplicationStatus =>
+  ({ ...s, status, since: at, ...(outcome === undefined ? {} : { outcome }) })
+
+const advance = (s: ApplicationStatus, e: ApplicationEvent): ApplicationStatus => {
+  switch (e.type) {
+    case 'authorized':
+      return { ...s, serviceId: e.serviceId, providerId: e.providerId, channel: e.channel, applicantIin: e.applicantIin }
+    case 'signed': return moved(s, 'signed', e.at)
+    case 'registered': return moved({ ...s, requestNumber: e.requestNumber }, 'registered', e.at)
+    case 'checked': return e.check.kind === 'documents' ? moved(s, 'documents_checked', e.at) : s
+    case 'rejected': return moved(s, 'rejected', e.at, { kind: 'rejected', reason: e.reason })
+    case 'queued':
+      return moved(s, 'queued', e.at, { kind: 'queued', list: e.list, queueNumberAtRegistration: e.queueNumberAtRegistration })
+    case 'removed': return moved(s, 'removed', e.at, { kind: 'removed', ground: e.ground })
+    case 'housing_allocated': return moved(s, 'housed', e.at, { kind: 'housed' })
+    case 'restored': {
+      const { outcome: _dropped, ...rest } = s
+      return s.status === 'removed' && s.outcome?.kind === 'removed'
+        ? moved(rest, 'queued', e.at, undefined)
+        : moved(rest, 'documents_checked', e.at)
+    }
+    case 'result_viewed': return { ...s, resultViewed: true }
+    case 'data_changed':
+    case 'position_kept_by_family':
+    case 'questionnaire_answered':
+      return s
+  }
+}
+
+/** Folds one event into the status of its application; `undefined` before the first event. */
+export const evolveStatus = (s: ApplicationStatus | undefined, e: ApplicationEvent): ApplicationStatus => {
+  const start: ApplicationStatus = s ?? {
+    applicationId: e.applicationId,
+    status: 'authorized',
+    since: e.at,
+    resultViewed: false,
+    facts: [],
+  }
+  return advance({ ...start, facts: [...start.facts, { type: e.type, at: e.at }] }, e)
+}
+
+export const statusOf = (events: Iterable<ApplicationEvent>): ApplicationStatus | undefined => {
+  let s: ApplicationStatus | undefined
+  for (const e of events) s = evolveStatus(s, e)
+  return s
+}

@@ -1,0 +1,2 @@
+export { spec, SpecificationFailed, type Given, type Then } from './given-when-then'
+export { deepEqual } from './equal'
