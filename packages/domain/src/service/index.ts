@@ -1,0 +1,5 @@
+export * from './duration'
+export * from './calendar'
+export * from './definition'
+export * from './housing-queue'
+export * from './overdue'
