@@ -113,8 +113,12 @@ export const channelOf = (def: ServiceDefinition, channel: Channel): ChannelDefi
 
 export const stepOf = (ch: ChannelDefinition, n: StepNumber): Step | undefined => ch.steps.find((s) => s.number === n)
 
+/**
+ * Whether a fact completes a step. A `checked` fact that does not say its kind (the status projection keeps only
+ * type and time) counts for any check: in every channel of the seeds only one check completes a step.
+ */
 export const completionMatches = (c: Completion, fact: { readonly type: EventType; readonly check?: CheckKind }): boolean =>
-  c.event === fact.type && (c.event !== 'checked' || c.check === fact.check)
+  c.event === fact.type && (c.event !== 'checked' || fact.check === undefined || c.check === fact.check)
 
 /** The steps that may follow a step. */
 export const successors = (s: Step): readonly StepNumber[] => {

@@ -1,0 +1,321 @@
+/**
+ * Every text kezek shows a citizen, an officer or a developer, in Russian, Kazakh and English. Sources:
+ * reference/seed-housing-queue.md §5.4 (message catalogue), §5.3 (glossary), §3 (status screen, [KOK] output
+ * templates, legal footer), §4 (questionnaire); domain-kz.md §2.5 (Art. 73). Kazakh texts not found in the seeds are
+ * marked `kkComposed: true` and were built from the attested vocabulary of §5.3; English is ours throughout.
+ *
+ * The catalogue is checked for completeness by the compiler: a new rejection code, signature failure, removal
+ * ground, status or domain error code without a text here fails the type check.
+ * Placeholders are written `{name}` and must be the same in all three languages (tested).
+ */
+import type { Channel } from '../application/channel'
+import type { DomainErrorCode, Inconsistency } from '../application/errors'
+import type { RejectionCode, SignatureFailure } from '../application/rejection'
+import type { RemovalGround, SuccessionGround } from '../application/removal-ground'
+import type { Status } from '../status/application-status'
+import type { Localized } from './localized'
+
+/** Keys the catalogue must hold, derived from the domain's own vocabularies. */
+export type RequiredKey =
+  | `rejection.${RejectionCode}`
+  | `signature.${SignatureFailure}`
+  | `status.${Status}`
+  | `removal.${RemovalGround}`
+  | `succession.${SuccessionGround}`
+  | `error.${DomainErrorCode}`
+  | `inconsistency.${Inconsistency}`
+  | `channel.${Channel}`
+
+export const catalogue = {
+  // ── Refusals (§5.4). RU/KZ attested in the regulations (trimmed or adapted where §5.4 says so).
+  'rejection.authorization_refused': {
+    ru: 'Отказ в авторизации в связи с имеющимися нарушениями в данных получателя',
+    kk: 'Тұтынушы деректерінде бұзушылықтар болуына байланысты авторландырудан бас тарту',
+    en: 'Authorization refused because of irregularities in the recipient’s data',
+  },
+  'rejection.signature_not_confirmed': {
+    ru: 'Отказ в запрашиваемой услуге в связи с неподтверждением подлинности ЭЦП',
+    kk: 'Тұтынушы ЭЦҚ түпнұсқалығының расталмауына байланысты сұрау салынатын қызмет көрсетуден бас тарту',
+    en: 'The requested service is refused because the authenticity of the digital signature was not confirmed',
+  },
+  'rejection.person_not_found': {
+    ru: 'Невозможно получить данные: данные получателя отсутствуют в ГБД ФЛ',
+    kk: 'ЖТ МДҚ-да тұтынушы деректерінің болмауына байланысты деректерді алу мүмкін емес',
+    en: 'The data cannot be obtained: the State Database “Individuals” holds no record of the recipient',
+  },
+  'rejection.power_of_attorney_not_found': {
+    ru: 'Невозможно получить данные доверенности в ЕНИС',
+    kk: 'БНАЖ-да сенімхат деректерінің болмауына байланысты деректерді алу мүмкін емес',
+    en: 'The power of attorney cannot be found in the Unified Notarial Information System',
+  },
+  'rejection.documents_nonconforming': {
+    ru: 'Отказ в запрашиваемой услуге в связи с имеющимися нарушениями в документах',
+    kk: 'Тұтынушының құжаттарында бұзушылықтар болуына байланысты сұрау салынған қызметтен бас тарту',
+    en: 'The requested service is refused because of irregularities in the documents',
+  },
+
+  // ── Why a signature was not confirmed. The regulation has one message (C2a–C2c); the causes are ours.
+  'signature.certificate_expired': {
+    ru: 'Срок действия регистрационного свидетельства ЭЦП истек',
+    kk: 'ЭЦҚ тіркеу куәлігінің жарамдылық мерзімі өтіп кеткен',
+    en: 'The signature certificate has expired',
+    kkComposed: true,
+  },
+  'signature.certificate_not_yet_valid': {
+    ru: 'Срок действия регистрационного свидетельства ЭЦП еще не наступил',
+    kk: 'ЭЦҚ тіркеу куәлігінің жарамдылық мерзімі әлі басталмаған',
+    en: 'The signature certificate is not valid yet',
+    kkComposed: true,
+  },
+  'signature.certificate_revoked': {
+    ru: 'Регистрационное свидетельство ЭЦП находится в списке отозванных (аннулированных)',
+    kk: 'ЭЦҚ тіркеу куәлігі қайта шақырылған (күші жойылған) тіркеу куәліктерінің тізімінде',
+    en: 'The signature certificate is on the list of revoked certificates',
+    kkComposed: true,
+  },
+  'signature.untrusted_issuer': {
+    ru: 'Регистрационное свидетельство ЭЦП выдано недоверенным удостоверяющим центром',
+    kk: 'ЭЦҚ тіркеу куәлігін сенім білдірілмеген куәландырушы орталық берген',
+    en: 'The signature certificate was issued by an untrusted certification authority',
+    kkComposed: true,
+  },
+  'signature.wrong_key_usage': {
+    ru: 'Ключ ЭЦП не предназначен для подписания документов',
+    kk: 'ЭЦҚ кілті құжаттарға қол қоюға арналмаған',
+    en: 'The certificate’s key is not meant for signing documents',
+    kkComposed: true,
+  },
+  'signature.iin_mismatch': {
+    ru: 'ИИН, указанный в запросе, не соответствует ИИН, указанному в регистрационном свидетельстве ЭЦП',
+    kk: 'Сұраныста көрсетілген ЖСН ЭЦҚ тіркеу куәлігінде көрсетілген ЖСН-ге сәйкес келмейді',
+    en: 'The IIN in the request does not match the IIN in the signature certificate',
+    kkComposed: true,
+  },
+  'signature.signature_invalid': {
+    ru: 'Подпись недействительна: документ изменен после подписания или подпись повреждена',
+    kk: 'Қолтаңба жарамсыз: құжат қол қойылғаннан кейін өзгертілген немесе қолтаңба бүлінген',
+    en: 'The signature is invalid: the document was changed after signing or the signature is damaged',
+    kkComposed: true,
+  },
+  'signature.unsupported_algorithm': {
+    ru: 'Алгоритм подписи не поддерживается',
+    kk: 'Қолтаңба алгоритміне қолдау көрсетілмейді',
+    en: 'The signature algorithm is not supported',
+    kkComposed: true,
+  },
+
+  // ── Statuses of the status screen («статус запроса» / «сұраныс мәртебесі»). The regulations name the field,
+  // not its values: every value is ours, built from attested terms.
+  'status.authorized': { ru: 'Авторизация пройдена', kk: 'Авторландырудан өтті', en: 'Authorized', kkComposed: true },
+  'status.signed': { ru: 'Запрос удостоверен ЭЦП', kk: 'Сұраныс ЭЦҚ-мен куәландырылды', en: 'Request signed', kkComposed: true },
+  'status.registered': {
+    ru: 'Запрос зарегистрирован, заявлению присвоен номер',
+    kk: 'Сұраныс тіркелді, өтінішке нөмір тағайындалды',
+    en: 'Request registered, the application has its number',
+    kkComposed: true,
+  },
+  'status.documents_checked': { ru: 'Документы проверены услугодателем', kk: 'Құжаттарды қызмет беруші тексерді', en: 'Documents checked by the provider', kkComposed: true },
+  'status.queued': { ru: 'Поставлен на учет', kk: 'Есепке қойылды', en: 'Registered on the housing list', kkComposed: true },
+  'status.rejected': { ru: 'Отказано', kk: 'Бас тартылды', en: 'Refused', kkComposed: true },
+  'status.removed': { ru: 'Снят с учета', kk: 'Есептен шығарылды', en: 'Removed from the housing list', kkComposed: true },
+  'status.housed': { ru: 'Жилище предоставлено', kk: 'Тұрғын үй берілді', en: 'Housing allocated', kkComposed: true },
+
+  // ── Removal from the list, classic Art. 73 p.1 (domain-kz.md §2.5 summarises the law in English; the Russian
+  // below paraphrases it and is not a quotation).
+  'removal.grounds_ceased': {
+    ru: 'Отпали основания для предоставления жилища',
+    kk: 'Тұрғын үй беруге негіздер жойылды',
+    en: 'The grounds for providing housing no longer exist',
+    kkComposed: true,
+  },
+  'removal.moved_away_or_left_state_employment': {
+    ru: 'Выезд на постоянное жительство в другой населенный пункт либо прекращение работы в государственном предприятии (учреждении)',
+    kk: 'Басқа елді мекенге тұрақты тұруға кетуі не мемлекеттік кәсіпорындағы (мекемедегі) жұмысын тоқтатуы',
+    en: 'Moved to permanent residence in another locality, or left employment in the state enterprise (institution)',
+    kkComposed: true,
+  },
+  'removal.untrue_information': {
+    ru: 'Представление не соответствующих действительности сведений о нуждаемости в жилище либо неправомерные действия должностных лиц при принятии на учет',
+    kk: 'Тұрғын үйге мұқтаждығы туралы шындыққа сәйкес келмейтін мәліметтер беруі не есепке қою кезінде лауазымды адамдардың заңсыз әрекеттері',
+    en: 'Untrue information about the need for housing was given, or officials acted unlawfully at registration',
+    kkComposed: true,
+  },
+  'removal.acquired_housing': {
+    ru: 'Получение земельного участка и строительство на нем жилища либо приобретение жилища',
+    kk: 'Жер учаскесін алып, онда тұрғын үй салуы не тұрғын үй сатып алуы',
+    en: 'Built housing on an allotted land plot, or acquired housing',
+    kkComposed: true,
+  },
+
+  // ── Art. 73 p.2: the family keeps the place.
+  'succession.applicant_died': {
+    ru: 'Смерть гражданина, состоявшего на учете: очередность сохраняется за оставшимися членами семьи',
+    kk: 'Есепте тұрған азаматтың қайтыс болуы: кезек отбасының қалған мүшелерінде сақталады',
+    en: 'The registered citizen died: the remaining family members keep the place in the queue',
+    kkComposed: true,
+  },
+  'succession.applicant_moved_away': {
+    ru: 'Выезд гражданина, состоявшего на учете, на другое постоянное место жительства: очередность сохраняется за оставшимися членами семьи',
+    kk: 'Есепте тұрған азаматтың басқа тұрақты тұрғылықты жерге кетуі: кезек отбасының қалған мүшелерінде сақталады',
+    en: 'The registered citizen moved away permanently: the remaining family members keep the place in the queue',
+    kkComposed: true,
+  },
+
+  // ── Intermediate messages (§5.4).
+  'request.formed': { ru: 'Запрос успешно сформирован', kk: 'Сұраныс сәтті қалыптастырылды', en: 'The request was formed', kkComposed: true },
+  'request.registered': {
+    ru: 'Запрос зарегистрирован, заявлению присвоен номер № {n}',
+    kk: 'Сұраныс тіркелді, өтінішке № {n} нөмір тағайындалды',
+    en: 'The request is registered; the application number is {n}',
+    kkComposed: true,
+  },
+
+  // ── Result documents. RU from §5.4 and the [KOK] templates (§3.4); KZ composed (§5.4 asks for review).
+  'result.queued': {
+    ru: 'Уведомление о постановке на учет. Порядковый номер очереди: {n}',
+    kk: 'Есепке қою туралы хабарлама. Кезек нөмірі: {n}',
+    en: 'Notice of registration on the housing list. Queue number: {n}',
+    kkComposed: true,
+  },
+  'result.queue_number': {
+    ru: 'На момент постановки на учет Ваша очередность № {n}',
+    kk: 'Есепке қойылған сәтте Сіздің кезегіңіз № {n}',
+    en: 'At the time of registration your place in the queue is No. {n}',
+    kkComposed: true,
+  },
+  'result.notice': {
+    ru: 'Ставим Вас в известность, что решением жилищной комиссии от {decisionDate} года, Вы поставлены на учет граждан, нуждающихся в жилье из государственного жилищного фонда, по категории «{category}», со дня подачи заявления от {filedOn} года № {requestNumber}, с составом семьи {familySize} человек. На момент постановки на учет Ваша очередность № {n}.',
+    kk: 'Тұрғын үй комиссиясының {decisionDate} жылғы шешімімен Сіз «{category}» санаты бойынша, {filedOn} жылғы № {requestNumber} өтініш берілген күннен бастап, отбасы құрамы {familySize} адам, мемлекеттік тұрғын үй қорынан тұрғын үйге мұқтаж азаматтардың есебіне қойылғаныңызды хабарлаймыз. Есепке қойылған сәтте Сіздің кезегіңіз № {n}.',
+    en: 'We inform you that by decision of the housing commission of {decisionDate} you are registered among citizens in need of housing from the state housing fund, in the category “{category}”, from the date of your application of {filedOn} No. {requestNumber}, with a family of {familySize}. At the time of registration your place in the queue is No. {n}.',
+    kkComposed: true,
+  },
+  'result.refused': {
+    ru: 'Мотивированный отказ в постановке на учет. Причина: {reason}',
+    kk: 'Есепке қоюдан дәлелді бас тарту. Себебі: {reason}',
+    en: 'Motivated refusal of registration. Reason: {reason}',
+    kkComposed: true,
+  },
+  'result.refusal_notice': {
+    ru: 'Ставим Вас в известность, что Вам (состав семьи {familySize} человек) отказано в постановке на учет граждан, нуждающихся в жилье из государственного жилищного фонда. Причина отказа: {reason}.',
+    kk: 'Сізге (отбасы құрамы {familySize} адам) мемлекеттік тұрғын үй қорынан тұрғын үйге мұқтаж азаматтардың есебіне қоюдан бас тартылғанын хабарлаймыз. Бас тарту себебі: {reason}.',
+    en: 'We inform you that you (family of {familySize}) have been refused registration among citizens in need of housing from the state housing fund. Reason for refusal: {reason}.',
+    kkComposed: true,
+  },
+  'result.appeal': {
+    ru: 'В случае несогласия с данным решением, Вы вправе обжаловать его в порядке, установленном законодательством.',
+    kk: 'Осы шешіммен келіспеген жағдайда, Сіз оған заңнамада белгіленген тәртіппен шағымдануға құқылысыз.',
+    en: 'If you disagree with this decision, you have the right to appeal it in the manner established by law.',
+    kkComposed: true,
+  },
+  // Attested in [KOK] only; the document prints the Kazakh line first.
+  'legal.footer': {
+    ru: 'Данный документ согласно пункту 1 статьи 7 ЗРК от 7 января 2003 года «Об электронном документе и электронной цифровой подписи» равнозначен документу на бумажном носителе.',
+    kk: 'Осы құжат «Электрондық құжат және электрондық цифрлық қолтаңба туралы» 2003 жылғы 7 қаңтардағы N 370-II ҚРЗ 7-бабының 1-тармағына сәйкес қағаз тасығыштағы құжатқа тең.',
+    en: 'Under Article 7(1) of the Law of the Republic of Kazakhstan of 7 January 2003 “On the electronic document and electronic digital signature”, this document is equivalent to a paper document.',
+  },
+
+  // ── Quality questionnaire (§4), attested in all editions.
+  'questionnaire.title': {
+    ru: 'Форма анкеты для определения показателей электронной государственной услуги: «качество» и «доступность»',
+    kk: 'Электрондық мемлекеттік қызметтің: "сапа" және "қолжетімдік" көрсеткіштерін айқындауға арналған сауалнама нысаны',
+    en: 'Questionnaire measuring the “quality” and “accessibility” of the electronic state service',
+  },
+  'questionnaire.quality': {
+    ru: 'Удовлетворены ли Вы качеством процесса и результатом оказания электронной государственной услуги?',
+    kk: 'Сіз электрондық мемлекеттік қызметті көрсету үдерісінің сапасына және нәтижесіне қанағаттандыңыз ба?',
+    en: 'Are you satisfied with the quality of the process and the result of the electronic state service?',
+  },
+  'questionnaire.information': {
+    ru: 'Удовлетворены ли Вы качеством информации о порядке оказания электронной государственной услуги?',
+    kk: 'Сіз электрондық мемлекеттік қызмет көрсету тәртібі туралы ақпараттың сапасына қанағаттандыңыз ба?',
+    en: 'Are you satisfied with the quality of the information on how the electronic state service is provided?',
+  },
+  'questionnaire.answer.1': { ru: 'не удовлетворен', kk: 'қанағаттанбадым', en: 'not satisfied' },
+  'questionnaire.answer.2': { ru: 'частично удовлетворен', kk: 'ішінара қанағаттандым', en: 'partly satisfied' },
+  'questionnaire.answer.3': { ru: 'удовлетворен', kk: 'қанағаттандым', en: 'satisfied' },
+
+  // ── Status screen (§3.3): fields and buttons, RU from Almaty п.9, KZ from Atyrau п.9–10.
+  'screen.iin': { ru: 'ИИН', kk: 'ЖСН', en: 'IIN' },
+  'screen.request_number': { ru: 'Номер запроса', kk: 'Сұраныс нөмірі', en: 'Request number' },
+  'screen.service_type': { ru: 'Тип услуги', kk: 'Қызмет түрі', en: 'Service type' },
+  'screen.status': { ru: 'Статус запроса', kk: 'Сұраныс мәртебесі', en: 'Request status' },
+  'screen.deadline': { ru: 'Срок оказания услуги', kk: 'Қызмет көрсету мерзімі', en: 'Service deadline' },
+  'button.order_online': { ru: 'Заказать услугу online', kk: 'Онлайн қызметке тапсырыс', en: 'Order the service online' },
+  'button.send_request': { ru: 'Отправить запрос', kk: 'Сұранысты жіберу', en: 'Send request' },
+  'button.sign': { ru: 'Подписать', kk: 'Қол қою', en: 'Sign' },
+  'button.refresh_status': { ru: 'Обновить статус', kk: 'Мәртебесін жаңғырту', en: 'Refresh status' },
+  'button.view_result': { ru: 'Просмотр результата', kk: 'Нәтижені қарау', en: 'View result' },
+  // Atyrau only, so the Russian is ours.
+  'button.view_output_document': { ru: 'Просмотр выходного документа', kk: 'Шығу құжатын қарау', en: 'View output document' },
+  'button.save': { ru: 'Сохранить', kk: 'Сақтау', en: 'Save' },
+
+  // ── Channels (§0).
+  'channel.portal': { ru: 'Веб-портал «электронного правительства»', kk: '«Электрондық үкіметтің» веб-порталы', en: 'E-government portal' },
+  'channel.provider_desk': { ru: 'Услугодатель', kk: 'Қызмет беруші', en: 'Service provider' },
+  'channel.service_centre': { ru: 'Центр обслуживания населения', kk: 'Халыққа қызмет көрсету орталығы', en: 'Public service centre' },
+
+  // ── Domain errors: the caller's mistakes, not refusals of the citizen.
+  'error.not_allowed': {
+    ru: 'Команда «{command}» недопустима на этапе «{stage}»',
+    kk: '«{command}» командасына «{stage}» кезеңінде рұқсат етілмейді',
+    en: 'The command “{command}” is not allowed at stage “{stage}”',
+    kkComposed: true,
+  },
+  'error.step_skipped': {
+    ru: 'Команда «{command}» требует сначала выполнить шаг «{missing}»',
+    kk: '«{command}» командасы алдымен «{missing}» қадамын орындауды талап етеді',
+    en: 'The command “{command}” needs the step “{missing}” first',
+    kkComposed: true,
+  },
+  'error.wrong_channel': {
+    ru: 'Шаг «{command}» не предусмотрен в канале «{channel}»',
+    kk: '«{channel}» арнасында «{command}» қадамы қарастырылмаған',
+    en: 'The step “{command}” does not exist in the channel “{channel}”',
+    kkComposed: true,
+  },
+  'error.application_mismatch': {
+    ru: 'Команда относится к заявлению {actual}, а поток событий — к заявлению {expected}',
+    kk: 'Команда {actual} өтінішіне қатысты, ал оқиғалар ағыны {expected} өтінішіне тиесілі',
+    en: 'The command is for application {actual}, but the stream belongs to application {expected}',
+    kkComposed: true,
+  },
+  'error.inconsistent': {
+    ru: 'Команда «{command}» противоречит записанным фактам: {detail}',
+    kk: '«{command}» командасы тіркелген фактілерге қайшы келеді: {detail}',
+    en: 'The command “{command}” contradicts the recorded facts: {detail}',
+    kkComposed: true,
+  },
+  'inconsistency.filed_after_decision': {
+    ru: 'дата подачи заявления позже даты решения комиссии',
+    kk: 'өтініш берілген күн комиссия шешімінің күнінен кейін',
+    en: 'the filing date is after the commission’s decision date',
+    kkComposed: true,
+  },
+  'inconsistency.successor_is_holder': {
+    ru: 'правопреемник уже является держателем очереди',
+    kk: 'құқықтық мирасқор кезектің иесі болып табылады',
+    en: 'the successor already holds the place in the queue',
+    kkComposed: true,
+  },
+  'inconsistency.representative_not_confirmed': {
+    ru: 'доверенность представителя не подтверждена в ЕНИС',
+    kk: 'өкілдің сенімхаты БНАЖ-да расталмаған',
+    en: 'the representative’s power of attorney was not confirmed in the notarial system',
+    kkComposed: true,
+  },
+  'inconsistency.questionnaire_already_answered': {
+    ru: 'анкета уже заполнена',
+    kk: 'сауалнама толтырылып қойған',
+    en: 'the questionnaire was already answered',
+    kkComposed: true,
+  },
+  'inconsistency.no_result_yet': {
+    ru: 'результат услуги еще не сформирован',
+    kk: 'қызмет нәтижесі әлі қалыптастырылмаған',
+    en: 'the service result has not been issued yet',
+    kkComposed: true,
+  },
+} as const satisfies Record<RequiredKey, Localized> & Record<string, Localized>
+
+export type Catalogue = typeof catalogue
+export type MessageKey = keyof Catalogue

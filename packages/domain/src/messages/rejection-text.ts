@@ -1,0 +1,22 @@
+/**
+ * The full text of a refusal as a citizen reads it: the regulation's message, then what makes it specific — the
+ * signature failure's cause, or the officer's reasons and the appeal clause of a motivated refusal.
+ */
+import type { RejectionReason } from '../application/rejection'
+import type { Language } from './localized'
+import { message } from './message'
+
+export const describeRejection = (reason: RejectionReason, lang: Language): string => {
+  const head = message(`rejection.${reason.code}`, lang)
+  switch (reason.code) {
+    case 'signature_not_confirmed':
+      return `${head}: ${message(`signature.${reason.failure}`, lang)}`
+    case 'documents_nonconforming':
+      return [
+        message('result.refused', lang, { reason: reason.reasons.length > 0 ? reason.reasons.join('; ') : head }),
+        message('result.appeal', lang),
+      ].join(' ')
+    default:
+      return head
+  }
+}
