@@ -1,0 +1,7 @@
+export { eventStoreDbStore, connectEventStoreDb, type EventStoreDbOptions } from './store'
+export type { ChainHasher, UnhashedEvent } from './chain'
+export { encodePosition, decodePosition, compareEsdbPositions, comparePositionStrings, type InvalidPosition } from './position'
+export { toClientExpected, fromClientExpected, fromCurrentRevision, satisfies } from './revision'
+export { appendErrorFrom, readErrorFrom, isTransient } from './errors'
+export { uuidV5, idempotentEventId, freshEventId, KEZEK_EVENT_NAMESPACE } from './event-id'
+export { toEventData, fromClientEvent, toPortEvent, isSystemEvent, type KezekMetadata, type StoredMetadata, type ForeignEvent } from './recorded-event'
