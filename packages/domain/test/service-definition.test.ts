@@ -132,7 +132,7 @@ test('validation names what is wrong with a hand-written definition', () => {
   const undeclared: ServiceDefinition = { ...housingQueueAlmaty2012, rejections: ['authorization_refused'] }
   assert.ok(problemsOf(undeclared).some((p) => p.problem === 'undeclared_rejection' && p.rejection === 'documents_nonconforming'))
 
-  const twice: ServiceDefinition = { ...housingQueueAlmaty2012, channels: [...housingQueueAlmaty2012.channels, housingQueueAlmaty2012.channels[0]] }
+  const twice: ServiceDefinition = { ...housingQueueAlmaty2012, channels: [housingQueueAlmaty2012.channels[0], ...housingQueueAlmaty2012.channels] }
   assert.ok(problemsOf(twice).some((p) => p.problem === 'duplicate_channel' && p.channel === 'portal'))
 })
 
