@@ -12,10 +12,10 @@ export const describeRejection = (reason: RejectionReason, lang: Language): stri
     case 'signature_not_confirmed':
       return `${head}: ${message(`signature.${reason.failure}`, lang)}`
     case 'documents_nonconforming':
-      return [
-        message('result.refused', lang, { reason: reason.reasons.length > 0 ? reason.reasons.join('; ') : head }),
-        message('result.appeal', lang),
-      ].join(' ')
+    {
+      const refused = message('result.refused', lang, { reason: reason.reasons.length > 0 ? reason.reasons.join('; ') : head })
+      return `${refused}${/[.!?]$/.test(refused) ? '' : '.'} ${message('result.appeal', lang)}`
+    }
     default:
       return head
   }
