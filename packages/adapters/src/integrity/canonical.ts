@@ -1,0 +1,94 @@
+/**
+ * Canonical JSON: one byte sequence per JSON value, whatever the key order or the back-end it came back from.
+ *
+ * For the `Json` subset kezek stores (finite numbers, well-formed strings, plain objects and arrays) the output is
+ * the JSON Canonicalization Scheme (RFC 8785): object keys sorted by UTF-16 code units, no whitespace, numbers in
+ * ECMAScript shortest round-trip form, strings escaped as `JSON.stringify` does. PostgreSQL `jsonb` reorders keys
+ * and drops number formatting (`4.50` comes back as `4.5`), so the hash chain may only ever hash this form.
+ */
+import * as E from 'fp-ts/Either'
+import type { Json } from '../store/port'
+
+/** Why a value cannot be stored as JSON, with the path to the first offending part (`$.data.items[2]`). */
+export interface NotJson {
+  readonly kind: 'not_json'
+  readonly path: string
+  readonly reason: string
+}
+
+// Lone surrogates and NUL survive JSON.stringify but not PostgreSQL text/jsonb: refuse them everywhere so every
+// back-end accepts exactly the same values.
+// eslint-disable-next-line no-control-regex
+const unstorable = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** Returns a reason when `s` cannot be stored in every back-end, or `undefined` when it can. */
+export const unstorableString = (s: string): string | undefined =>
+  unstorable.test(s) ? 'contains NUL or an unpaired surrogate' : undefined
+
+const isPlainObject = (v: object): boolean => {
+  const proto = Object.getPrototypeOf(v) as unknown
+  return proto === Object.prototype || proto === null
+}
+
+/**
+ * Checks that an unknown value is storable JSON (the `Json` type, enforced at run time) and returns a deep copy,
+ * so a caller who mutates its object after an append cannot change what was stored. Object properties whose value
+ * is `undefined` are dropped, as `JSON.stringify` and every database driver drop them; `undefined` anywhere else
+ * (an array element, the value itself) is refused rather than silently turned into `null`.
+ */
+export const toStorableJson = (value: unknown, path = '$'): E.Either<NotJson, Json> => {
+  const fail = (reason: string): E.Either<NotJson, Json> => E.left({ kind: 'not_json', path, reason })
+  switch (typeof value) {
+    case 'boolean':
+      return E.right(value)
+    case 'number':
+      return Number.isFinite(value) ? E.right(value) : fail(`${value} is not a JSON number`)
+    case 'string': {
+      const bad = unstorableString(value)
+      return bad === undefined ? E.right(value) : fail(`string ${bad}`)
+    }
+    case 'object': {
+      if (value === null) return E.right(null)
+      if (Array.isArray(value)) {
+        const out: Json[] = []
+        for (let i = 0; i < value.length; i++) {
+          const r = toStorableJson(value[i], `${path}[${i}]`)
+          if (E.isLeft(r)) return r
+          out.push(r.right)
+        }
+        return E.right(out)
+      }
+      if (!isPlainObject(value)) return fail(`${Object.prototype.toString.call(value)} is not a plain object`)
+      const out: Record<string, Json> = {}
+      for (const key of Object.keys(value)) {
+        const bad = unstorableString(key)
+        if (bad !== undefined) return fail(`key ${JSON.stringify(key)} ${bad}`)
+        const v = (value as Record<string, unknown>)[key]
+        if (v === undefined) continue
+        const r = toStorableJson(v, `${path}.${key}`)
+        if (E.isLeft(r)) return r
+        // defineProperty, not assignment: a "__proto__" key must stay an own property, as JSON.parse makes it.
+        Object.defineProperty(out, key, { value: r.right, enumerable: true, writable: true, configurable: true })
+      }
+      return E.right(out)
+    }
+    default:
+      return fail(`${typeof value} is not JSON`)
+  }
+}
+
+/**
+ * The canonical text of a JSON value. Assumes `checkJson` accepted it (the stores check before hashing); a number
+ * that is not finite throws, because hashing `null` in its place would silently hash a different document.
+ */
+export const canonicalJson = (value: Json): string => {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value)
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError(`canonicalJson: ${value} is not a JSON number`)
+    return JSON.stringify(value)
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  const obj = value as { readonly [k: string]: Json }
+  const keys = Object.keys(obj).sort()
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k] as Json)}`).join(',')}}`
+}

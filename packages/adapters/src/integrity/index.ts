@@ -1,0 +1,13 @@
+export { canonicalJson, toStorableJson, unstorableString, type NotJson } from './canonical'
+export { chainHash, chainPreimage, chainBatch, GENESIS_HASH, CHAIN_VERSION, type ChainedContent } from './chain'
+export {
+  verifyStream,
+  verifyStore,
+  checkLink,
+  ChainVerifier,
+  type BreakKind,
+  type ChainBreak,
+  type StreamHead,
+  type VerifiedChains,
+  type VerifyOptions,
+} from './verify'

@@ -1,0 +1,166 @@
+/**
+ * Catch-up-then-follow subscriptions, shared by every back-end that can read its log in pages.
+ *
+ * The loop reads pages after its checkpoint and hands events to the handler one at a time. When a page comes back
+ * short it has caught up, and it sleeps until an append wakes it (in-process, or LISTEN/NOTIFY) or the fallback
+ * poll fires. A back-end that holds committed events back (PostgreSQL holds events of transactions younger than
+ * the oldest one still running, so that none is skipped) reports it as `held`; the loop then re-reads with a short
+ * backoff instead of waiting for the next notification, because the transaction that was holding them may end
+ * without notifying (a rollback, or some other application's transaction).
+ */
+import type { RecordedEvent, SubscribeOptions, Subscription } from './port'
+
+export interface Page {
+  readonly events: readonly RecordedEvent[]
+  /** Committed events exist after this page that readers may not see yet. */
+  readonly held: boolean
+}
+
+export interface PagedLog {
+  readonly readPage: (after: string | undefined, limit: number) => Promise<Page>
+  /** Registers a callback for "something may have been appended"; returns the unregistration. */
+  readonly onAppend: (wake: () => void) => () => void
+  readonly comparePositions: (a: string, b: string) => number
+  /** Fallback re-read interval when nothing wakes the loop; `undefined` when every append wakes it. */
+  readonly pollIntervalMs?: number
+}
+
+export interface FollowOptions extends SubscribeOptions {
+  readonly batchSize?: number
+}
+
+interface Deferred {
+  readonly promise: Promise<void>
+  readonly resolve: () => void
+  readonly reject: (e: unknown) => void
+}
+
+const deferred = (): Deferred => {
+  let resolve!: () => void
+  let reject!: (e: unknown) => void
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  // The caller may never await every promise (a test that only awaits `done`): a rejection must not crash the
+  // process as "unhandled", while whoever awaits it still sees it.
+  promise.catch(() => undefined)
+  return { promise, resolve, reject }
+}
+
+const HELD_BACKOFF_START_MS = 5
+
+export const follow = (log: PagedLog, options: FollowOptions): Subscription => {
+  const batch = options.batchSize ?? 500
+  const caughtUp = deferred()
+  const done = deferred()
+  const waiters: Array<{ readonly position: string; readonly d: Deferred }> = []
+  let checkpoint = options.after
+  let stopped = false
+  let woken = false
+  let wakeSleeper: (() => void) | undefined
+
+  const wake = (): void => {
+    woken = true
+    wakeSleeper?.()
+  }
+  const unregister = log.onAppend(wake)
+
+  const isReached = (position: string): boolean =>
+    checkpoint !== undefined && log.comparePositions(checkpoint, position) >= 0
+
+  const settleWaiters = (): void => {
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const w = waiters[i]
+      if (w !== undefined && isReached(w.position)) {
+        waiters.splice(i, 1)
+        w.d.resolve()
+      }
+    }
+  }
+
+  const sleep = (ms: number | undefined): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const timer = ms === undefined ? undefined : setTimeout(() => finish(), ms)
+      const finish = (): void => {
+        if (timer !== undefined) clearTimeout(timer)
+        wakeSleeper = undefined
+        resolve()
+      }
+      wakeSleeper = finish
+    })
+
+  const run = async (): Promise<void> => {
+    let backoff = HELD_BACKOFF_START_MS
+    while (!stopped) {
+      woken = false
+      const page = await log.readPage(checkpoint, batch)
+      for (const e of page.events) {
+        if (stopped) return
+        await options.onEvent(e)
+        checkpoint = e.position
+        settleWaiters()
+      }
+      if (page.events.length > 0) backoff = HELD_BACKOFF_START_MS
+      if (page.events.length >= batch) continue
+      if (!page.held) caughtUp.resolve()
+      if (stopped || woken) continue
+      if (page.held) {
+        await sleep(log.pollIntervalMs === undefined ? backoff : Math.min(backoff, log.pollIntervalMs))
+        backoff = Math.min(backoff * 2, log.pollIntervalMs ?? 1000)
+      } else {
+        await sleep(log.pollIntervalMs)
+      }
+    }
+  }
+
+  const ended = (error: unknown): void => {
+    unregister()
+    const why = error ?? new Error('the subscription stopped before reaching this position')
+    for (const w of waiters.splice(0)) w.d.reject(why)
+    caughtUp.reject(why)
+  }
+
+  const running = run().then(
+    () => {
+      ended(undefined)
+      done.resolve()
+    },
+    (error: unknown) => {
+      stopped = true
+      ended(error)
+      done.reject(error)
+    },
+  )
+
+  return {
+    caughtUp: caughtUp.promise,
+    reached: (position) => {
+      if (isReached(position)) return Promise.resolve()
+      const d = deferred()
+      if (stopped) d.reject(new Error('the subscription has stopped'))
+      else waiters.push({ position, d })
+      return d.promise
+    },
+    stop: async () => {
+      stopped = true
+      wakeSleeper?.()
+      await running
+    },
+    done: done.promise,
+  }
+}
+
+/** Keeps a store's live subscriptions so `close` can stop them before it releases the connection. */
+export const track = (live: Set<Subscription>, s: Subscription): Subscription => {
+  live.add(s)
+  s.done.then(
+    () => live.delete(s),
+    () => live.delete(s),
+  )
+  return s
+}
+
+export const stopAll = async (live: Set<Subscription>): Promise<void> => {
+  await Promise.all([...live].map((s) => s.stop()))
+}
