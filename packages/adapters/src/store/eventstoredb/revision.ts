@@ -3,6 +3,7 @@
  */
 import { ANY, NO_STREAM, STREAM_EXISTS, type AppendExpectedRevision, type CurrentRevision } from '@eventstore/db-client'
 import type { ExpectedRevision } from '../port'
+import { expectationHolds } from '../validate'
 
 export const toClientExpected = (expected: ExpectedRevision): AppendExpectedRevision => {
   switch (expected) {
@@ -32,18 +33,8 @@ export const toRevision = (r: bigint): number => {
 }
 
 /**
- * Whether a stream whose last revision is `actual` satisfies `expected`. The adapter checks this itself before it
- * turns the caller's expectation into an exact revision (the hash chain needs the exact predecessor).
+ * Whether a stream whose last revision is `actual` satisfies `expected` (the rule every back-end shares). The
+ * adapter checks it itself before it turns the caller's expectation into an exact revision: the hash chain needs
+ * the exact predecessor.
  */
-export const satisfies = (expected: ExpectedRevision, actual: number | undefined): boolean => {
-  switch (expected) {
-    case 'any':
-      return true
-    case 'no_stream':
-      return actual === undefined
-    case 'stream_exists':
-      return actual !== undefined
-    default:
-      return actual === expected
-  }
-}
+export const satisfies = expectationHolds

@@ -36,7 +36,6 @@ import type {
   AppendOptions,
   AppendResult,
   EventStore,
-  NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -44,6 +43,8 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../port'
+import { chainHash, GENESIS_HASH } from '../../integrity/chain'
+import { validateAppend, type ValidEvent } from '../validate'
 import type { ChainHasher } from './chain'
 import { appendErrorFrom, isTransient, readErrorFrom } from './errors'
 import { freshEventId, idempotentEventId } from './event-id'
@@ -59,7 +60,8 @@ import { satisfies, toRevision } from './revision'
 
 export interface EventStoreDbOptions {
   readonly client: EventStoreDBClient
-  readonly hasher: ChainHasher
+  /** Default: the integrity module's chain, the same as every other back-end's. */
+  readonly hasher?: ChainHasher
   /**
    * Prefix of every ESDB stream name this store owns, e.g. `kezek-almaty/`. The store sees only its own streams,
    * so several stores (or test runs) can share one server. Empty: every non-system stream.
@@ -93,7 +95,8 @@ interface Last {
 type Ours = RecordedEvent & { readonly kezek: KezekMetadata }
 
 export const eventStoreDbStore = (options: EventStoreDbOptions): EventStore => {
-  const { client, hasher } = options
+  const { client } = options
+  const hasher: ChainHasher = options.hasher ?? { genesis: GENESIS_HASH, hash: chainHash }
   const namespace = options.namespace ?? ''
   const batchSize = Math.max(2, options.batchSize ?? 500)
   const window = options.idempotencyWindow ?? 10_000
@@ -162,7 +165,7 @@ export const eventStoreDbStore = (options: EventStoreDbOptions): EventStore => {
 
   const prepare = (
     streamId: string,
-    events: readonly NewEvent[],
+    events: readonly ValidEvent[],
     last: Last | undefined,
     key: string | undefined,
   ): EventData[] => {
@@ -189,19 +192,19 @@ export const eventStoreDbStore = (options: EventStoreDbOptions): EventStore => {
     })
   }
 
-  const invalid = (streamId: string, events: readonly NewEvent[]): AppendError | undefined => {
-    if (events.length === 0) return { kind: 'empty_append', streamId }
-    if (streamId === '' || streamId.startsWith('$')) {
-      return { kind: 'invalid_event', streamId, detail: 'stream ids must be non-empty and must not start with $' }
-    }
-    const bad = events.find((e) => e.type === '' || e.type.startsWith('$'))
+  /** ESDB reserves `$` for its own streams and event types. */
+  const reserved = (streamId: string, events: readonly ValidEvent[]): AppendError | undefined => {
+    if (streamId.startsWith('$')) return { kind: 'invalid_event', streamId, detail: 'stream ids must not start with $' }
+    const bad = events.find((e) => e.type.startsWith('$'))
     return bad === undefined
       ? undefined
-      : { kind: 'invalid_event', streamId, detail: `event type ${JSON.stringify(bad.type)}: must be non-empty, no leading $` }
+      : { kind: 'invalid_event', streamId, detail: `event type ${JSON.stringify(bad.type)}: must not start with $` }
   }
 
   const append: EventStore['append'] = async (streamId, events, opts: AppendOptions) => {
-    const refused = invalid(streamId, events)
+    const valid = validateAppend(streamId, events, opts)
+    if (E.isLeft(valid)) return valid
+    const refused = reserved(streamId, valid.right)
     if (refused !== undefined) return E.left(refused)
     for (let attempt = 0; ; attempt += 1) {
       if (opts.idempotencyKey !== undefined) {
@@ -216,7 +219,7 @@ export const eventStoreDbStore = (options: EventStoreDbOptions): EventStore => {
       }
       const exact: AppendExpectedRevision = last === undefined ? NO_STREAM : BigInt(last.revision)
       try {
-        const result = await client.appendToStream(esdbName(streamId), prepare(streamId, events, last, opts.idempotencyKey), {
+        const result = await client.appendToStream(esdbName(streamId), prepare(streamId, valid.right, last, opts.idempotencyKey), {
           expectedRevision: exact,
         })
         const position = result.position ?? (await lastOf(streamId))?.position

@@ -1,0 +1,35 @@
+/**
+ * The keyring: one AES-256 key per data subject (a person, named by IIN). Erasing a person destroys their keys;
+ * everything encrypted under them becomes unreadable, while the ciphertext — and the hash chain over it — stays.
+ *
+ * Keys have ids (`kid`) and the ciphertext names its kid, never the subject: the IIN must not survive in the
+ * stored event, not even as a key reference. A destroyed key leaves a tombstone, so "erased" (expected, read as the
+ * erased marker) is told apart from "unknown" (a lost or wrong keyring: an operational fault that must be loud).
+ */
+
+export interface SubjectKey {
+  readonly kid: string
+  /** 32 bytes. */
+  readonly key: Uint8Array
+}
+
+export type KeyLookup =
+  | { readonly kind: 'live'; readonly key: SubjectKey }
+  | { readonly kind: 'erased'; readonly kid: string; readonly erasedAt: string }
+  | { readonly kind: 'unknown'; readonly kid: string }
+
+/** What an erasure destroyed. Holds no personal data, so it may be logged or stored as proof. */
+export interface ErasureReceipt {
+  readonly kids: readonly string[]
+  readonly erasedAt: string
+}
+
+export interface Keyring {
+  /** The subject's live key, created on first use (again after an erasure: new data, new key). */
+  readonly keyFor: (subject: string) => Promise<SubjectKey>
+  readonly lookup: (kid: string) => Promise<KeyLookup>
+  /** Destroys every key of the subject; a subject without keys gives an empty receipt. */
+  readonly erase: (subject: string) => Promise<ErasureReceipt>
+}
+
+export const KEY_BYTES = 32

@@ -1,0 +1,199 @@
+/**
+ * Crypto-shredding over the in-memory store: what is stored is ciphertext, reads decrypt, and an erasure leaves a
+ * verifiable chain of events that still decode and still give the same waiting list.
+ */
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import * as E from 'fp-ts/Either'
+import { Envelope, filingOrder, rebuildWaitingList } from '@kezek/domain'
+import { verifyStore } from '../../src/integrity'
+import {
+  ERASED_IIN,
+  ERASED_TEXT,
+  memoryKeyring,
+  protectPersonalData,
+  SEALED_PREFIX,
+  type Keyring,
+} from '../../src/privacy'
+import { MemoryLog, openMemoryStore } from '../../src/store/memory'
+import type { EventStore, Json, RecordedEvent } from '../../src/store/port'
+import {
+  applicantOf,
+  applicationEvents,
+  applicationId,
+  domainEvents,
+  laterEvent,
+  representativeOf,
+} from '../projection/applications'
+
+const APPS = 12
+
+const setup = async (keyring: Keyring = memoryKeyring()) => {
+  const log = new MemoryLog()
+  const inner = openMemoryStore({ log })
+  const store = protectPersonalData(inner, keyring)
+  const written: Array<{ streamId: string; events: ReturnType<typeof applicationEvents> }> = []
+  for (let i = 0; i < APPS; i++) {
+    // Filing order differs from index order, so positions are not trivially the indices.
+    const events = applicationEvents({ index: i, filedMinute: (i * 37) % APPS, decisionDay: i % 5, representative: i % 3 === 0 })
+    const r = await store.append(applicationId(i), events, { expected: 'no_stream' })
+    assert.ok(E.isRight(r), JSON.stringify(r))
+    written.push({ streamId: applicationId(i), events })
+  }
+  const removed = await store.append(applicationId(4), [laterEvent(4, 'removed', 1)], { expected: 4 })
+  assert.ok(E.isRight(removed))
+  return { log, inner, store, written }
+}
+
+const readAll = async (s: Pick<EventStore, 'readAll'>): Promise<RecordedEvent[]> => {
+  const out: RecordedEvent[] = []
+  for await (const e of s.readAll()) out.push(e)
+  return out
+}
+
+/** The error a promise rejects with, or undefined when it resolves. */
+const rejection = async (run: () => Promise<unknown>): Promise<Error | undefined> => {
+  try {
+    await run()
+    return undefined
+  } catch (e) {
+    return e as Error
+  }
+}
+
+const rawText = (log: MemoryLog): string => JSON.stringify(log.events)
+
+test('reads give back exactly what was appended', async () => {
+  const { store, written } = await setup()
+  for (const { streamId, events } of written) {
+    const read = await store.readStream(streamId, { maxCount: events.length })
+    assert.ok(E.isRight(read))
+    if (E.isLeft(read)) return
+    assert.equal(read.right.map((e) => ({ id: e.id, type: e.type, data: e.data, metadata: e.metadata })), events)
+  }
+})
+
+test('the stored events hold no IIN and no signer name in clear', async () => {
+  const { log } = await setup()
+  const raw = rawText(log)
+  for (let i = 0; i < APPS; i++) {
+    assert.not.ok(raw.includes(applicantOf(i)), `applicant IIN of ${i} stored in clear`)
+    assert.not.ok(raw.includes(representativeOf(i)), `representative IIN of ${i} stored in clear`)
+    assert.not.ok(raw.includes(`ТЕСТОВ ӘЛИХАН ${i}`), `signer name of ${i} stored in clear`)
+  }
+  // Not over-eager: staff ids, request numbers and the Kazakh issuer name stay readable for audit.
+  assert.ok(raw.includes('officer-17'))
+  assert.ok(raw.includes('ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ'))
+  const first = log.events[0]?.data as { applicantIin: string }
+  assert.ok(first.applicantIin.startsWith(SEALED_PREFIX))
+})
+
+test('after erasure: the chain still verifies, nothing stored changed, events decode, positions are the same', async () => {
+  const { log, inner, store } = await setup()
+  const before = rawText(log)
+  const clearEvents = await readAll(store)
+  const listBefore = rebuildWaitingList(domainEvents(clearEvents), filingOrder)
+
+  const receipt = await store.erase(applicantOf(3))
+  assert.is(receipt.kids.length, 1)
+  assert.not.ok(JSON.stringify(receipt).includes(applicantOf(3)), 'the receipt itself holds no IIN')
+
+  assert.is(rawText(log), before, 'erasure changes no stored byte')
+  const verified = await verifyStore(inner)
+  assert.ok(E.isRight(verified), JSON.stringify(verified))
+  assert.is(E.isRight(verified) && verified.right.events, APPS * 5 + 1)
+
+  const after = await readAll(store)
+  const decoded = domainEvents(after) // throws if any event no longer decodes
+  for (const e of after) assert.ok(E.isRight(Envelope.decode(e.metadata)), `envelope of ${e.id} decodes`)
+
+  const erased = after.filter((e) => e.streamId === applicationId(3))
+  const authorized = erased[0]?.data as { applicantIin: string }
+  assert.is(authorized.applicantIin, ERASED_IIN)
+  const checked = erased[1]?.data as { check: { signer: { iin: string; commonName: string; issuer: string } } }
+  assert.is(checked.check.signer.iin, ERASED_IIN)
+  assert.is(checked.check.signer.commonName, ERASED_TEXT)
+  assert.is(checked.check.signer.issuer, 'CN=ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (TEST)')
+  const envelope = erased[0]?.metadata as { actor: { id: string }; onBehalfOf: { iin: string } }
+  assert.is(envelope.actor.id, ERASED_IIN)
+  // The representative is another person: their IIN is theirs, not erased with the applicant's.
+  assert.is(envelope.onBehalfOf.iin, representativeOf(3))
+
+  // Everyone else reads in clear.
+  const other = after.find((e) => e.streamId === applicationId(5))?.data as { applicantIin: string }
+  assert.is(other.applicantIin, applicantOf(5))
+
+  const listAfter = rebuildWaitingList(decoded, filingOrder)
+  for (let i = 0; i < APPS; i++) {
+    assert.is(listAfter.position(applicationId(i))?.position, listBefore.position(applicationId(i))?.position, applicationId(i))
+  }
+  assert.is(listAfter.position(applicationId(4)), undefined, 'the removed application has no place')
+  assert.is(listAfter.position(applicationId(3))?.entry.holderIin, ERASED_IIN)
+})
+
+test('subscriptions decrypt too, and see erasure', async () => {
+  const { store } = await setup()
+  await store.erase(applicantOf(0))
+  const seen: RecordedEvent[] = []
+  const sub = store.subscribe({ onEvent: (e) => void seen.push(e) })
+  await sub.caughtUp
+  await sub.stop()
+  assert.is(seen.length, APPS * 5 + 1)
+  assert.is((seen[0]?.data as { applicantIin: string }).applicantIin, ERASED_IIN)
+  assert.is((seen[5]?.data as { applicantIin: string }).applicantIin, applicantOf(1))
+})
+
+test('a sealed value moved to another field does not open (bound to its place)', async () => {
+  const { log, store } = await setup()
+  log.unsafeRewrite((events) =>
+    events.map((e, i) => {
+      if (i !== 1) return e
+      const data = e.data as { check: { signer: { iin: string; commonName: string } } }
+      const signer = { ...data.check.signer, iin: data.check.signer.commonName }
+      return { ...e, data: { ...data, check: { ...data.check, signer } } as unknown as Json }
+    }),
+  )
+  const error = await rejection(() => store.readStream(applicationId(0)))
+  assert.match(error?.message ?? 'resolved', /unable to authenticate|auth/i)
+})
+
+test('a key missing from the keyring is a loud failure, not an erasure', async () => {
+  const keyring = memoryKeyring()
+  const { log } = await setup(keyring)
+  const elsewhere = protectPersonalData(openMemoryStore({ log }), memoryKeyring())
+  const error = await rejection(() => elsewhere.readStream(applicationId(0)))
+  assert.match(error?.message ?? 'resolved', /never erased/)
+})
+
+test('a personal field without a subject is refused and nothing is written', async () => {
+  const log = new MemoryLog()
+  const store = protectPersonalData(openMemoryStore({ log }), memoryKeyring())
+  const r = await store.append('x', [{
+    id: 'e1', type: 'checked',
+    data: { check: { kind: 'signature', signer: { commonName: 'АНОНИМ' } } },
+    metadata: null,
+  }], { expected: 'any' })
+  assert.equal(E.isLeft(r) && r.left.kind, 'invalid_event')
+  assert.is(log.events.length, 0)
+})
+
+test('staff actor ids stay in clear; citizens are encrypted', async () => {
+  const { log } = await setup()
+  const registered = log.events.find((e) => e.type === 'registered')?.metadata as { actor: { id: string } }
+  assert.is(registered.actor.id, 'officer-17')
+  const authorized = log.events.find((e) => e.type === 'authorized')?.metadata as { actor: { id: string } }
+  assert.ok(authorized.actor.id.startsWith(SEALED_PREFIX))
+})
+
+test('a retried append with the same idempotency key stays a no-op under encryption', async () => {
+  const store = protectPersonalData(openMemoryStore(), memoryKeyring())
+  const events = applicationEvents({ index: 1, filedMinute: 0, decisionDay: 0 })
+  const a = await store.append('app', events, { expected: 'no_stream', idempotencyKey: 'cmd-1' })
+  const b = await store.append('app', events, { expected: 'no_stream', idempotencyKey: 'cmd-1' })
+  assert.ok(E.isRight(a) && E.isRight(b))
+  assert.is(E.isRight(b) && b.right.duplicate, true)
+  const read = await store.readStream('app')
+  assert.is(E.isRight(read) && read.right.length, events.length)
+})
+
+test.run()

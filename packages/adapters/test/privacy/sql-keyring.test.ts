@@ -1,0 +1,122 @@
+/**
+ * The SQL keyring on PGlite and on the real PostgreSQL server: keys persist, erasure leaves a tombstone that
+ * holds no IIN and no key, and a wrapped keyring stores no usable key material.
+ */
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import * as E from 'fp-ts/Either'
+import { PGlite } from '@electric-sql/pglite'
+import pg from 'pg'
+import { randomBytes } from 'node:crypto'
+import { verifyStore } from '../../src/integrity'
+import { ERASED_IIN, protectPersonalData, sqlKeyring, type Queryable } from '../../src/privacy'
+import { MemoryLog, openMemoryStore } from '../../src/store/memory'
+import { applicantOf, applicationEvents, applicationId } from '../projection/applications'
+
+// One embedded database for the file (starting PGlite costs seconds); each test starts from an empty keyring.
+const lite = new PGlite()
+const freshLite = async (): Promise<PGlite> => {
+  await lite.query('drop table if exists kezek_subject_keys')
+  return lite
+}
+
+const rows = async (db: Queryable) =>
+  (await db.query<{ kid: string; subject: string | null; key: unknown; erased_at: unknown }>(
+    'select kid, subject, key, erased_at from kezek_subject_keys order by created_at, kid',
+  )).rows
+
+const exercise = async (db: Queryable, label: string) => {
+  const keyring = await sqlKeyring(db)
+  const a = await keyring.keyFor('871008401427')
+  const again = await keyring.keyFor('871008401427')
+  assert.is(again.kid, a.kid, `${label}: one live key per subject`)
+  assert.equal(Buffer.from(again.key), Buffer.from(a.key))
+  const b = await keyring.keyFor('760212350620')
+  assert.is.not(b.kid, a.kid)
+
+  // Reopening over the same table finds the same key (it is durable, not cached).
+  const reopened = await sqlKeyring(db)
+  const found = await reopened.lookup(a.kid)
+  assert.is(found.kind, 'live')
+  assert.equal(found.kind === 'live' && Buffer.from(found.key.key), Buffer.from(a.key))
+
+  const receipt = await reopened.erase('871008401427')
+  assert.equal(receipt.kids, [a.kid])
+  const gone = await keyring.lookup(a.kid)
+  assert.is(gone.kind, 'erased', `${label}: erased, not unknown`)
+  assert.is((await keyring.lookup('no-such-kid')).kind, 'unknown')
+  const tomb = (await rows(db)).find((r) => r.kid === a.kid)
+  assert.is(tomb?.subject, null, `${label}: the tombstone holds no IIN`)
+  assert.is(tomb?.key, null, `${label}: the tombstone holds no key`)
+  assert.ok(tomb?.erased_at !== null)
+  assert.is((await keyring.lookup(b.kid)).kind, 'live', 'other subjects keep their keys')
+  assert.equal((await keyring.erase('871008401427')).kids, [], 'erasing twice destroys nothing more')
+
+  // New data for an erased person gets a new key, never the destroyed one.
+  const fresh = await keyring.keyFor('871008401427')
+  assert.is.not(fresh.kid, a.kid)
+}
+
+test('PGlite: keys persist, erasure leaves an IIN-free tombstone', async () => {
+  await exercise(await freshLite(), 'pglite')
+})
+
+test('PostgreSQL: the same, against the real server', async () => {
+  const schema = `kezek_keyring_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: 'test' })
+  await admin.connect()
+  await admin.query(`create schema ${schema}`)
+  const pool = new pg.Pool({ host: '127.0.0.1', user: 'postgres', database: 'test', options: `-c search_path=${schema}`, max: 4 })
+  try {
+    await exercise(pool, 'postgres')
+    // Concurrent first use by many writers still gives one live key.
+    const keyring = await sqlKeyring(pool)
+    const keys = await Promise.all(Array.from({ length: 8 }, () => keyring.keyFor('680503450037')))
+    assert.is(new Set(keys.map((k) => k.kid)).size, 1)
+  } finally {
+    await pool.end()
+    await admin.query(`drop schema ${schema} cascade`)
+    await admin.end()
+  }
+})
+
+test('a master key wraps the stored keys: the table alone opens nothing', async () => {
+  const db = await freshLite()
+  const masterKey = randomBytes(32)
+  const keyring = await sqlKeyring(db, { masterKey })
+  const k = await keyring.keyFor('871008401427')
+  const stored = (await rows(db))[0]?.key as Uint8Array
+  assert.is.not(Buffer.from(stored).toString('hex'), Buffer.from(k.key).toString('hex'))
+  assert.not.ok(Buffer.from(stored).includes(Buffer.from(k.key)), 'the raw key is not inside the wrapped form')
+  const same = await (await sqlKeyring(db, { masterKey })).lookup(k.kid)
+  assert.equal(same.kind === 'live' && Buffer.from(same.key.key), Buffer.from(k.key))
+  const wrong = await sqlKeyring(db, { masterKey: randomBytes(32) })
+  let failed = false
+  try { await wrong.lookup(k.kid) } catch { failed = true }
+  assert.ok(failed, 'the wrong master key cannot unwrap')
+})
+
+test('protected store over a PGlite keyring: erase, then read erased and verify', async () => {
+  const db = await freshLite()
+  const log = new MemoryLog()
+  const inner = openMemoryStore({ log })
+  const store = protectPersonalData(inner, await sqlKeyring(db))
+  for (let i = 0; i < 3; i++) {
+    const r = await store.append(applicationId(i), applicationEvents({ index: i, filedMinute: i, decisionDay: 0 }), { expected: 'no_stream' })
+    assert.ok(E.isRight(r))
+  }
+  await store.erase(applicantOf(1))
+  // A second process (a fresh decorator and keyring over the same table) sees the erasure.
+  const other = protectPersonalData(openMemoryStore({ log }), await sqlKeyring(db))
+  const read = await other.readStream(applicationId(1))
+  assert.is(E.isRight(read) && (read.right[0]?.data as { applicantIin: string }).applicantIin, ERASED_IIN)
+  const kept = await other.readStream(applicationId(2))
+  assert.is(E.isRight(kept) && (kept.right[0]?.data as { applicantIin: string }).applicantIin, applicantOf(2))
+  assert.ok(E.isRight(await verifyStore(inner)))
+})
+
+test.after(async () => {
+  await lite.close()
+})
+
+test.run()
