@@ -1,0 +1,23 @@
+/**
+ * Signs a request the way NCALayer does (see `signXml`), throwing on malformed XML: a test or demo helper, where
+ * a bad template is a programming error.
+ */
+import * as E from 'fp-ts/Either'
+import type { x509 } from '../engine'
+import { signXml, type SignXmlOptions } from '../sign'
+import type { Identity } from './pki'
+
+export const signRequest = async (
+  xml: string,
+  key: CryptoKey,
+  certificate: x509.X509Certificate,
+  options: SignXmlOptions = {},
+): Promise<string> => {
+  const signed = await signXml(xml, key, certificate, options)
+  if (E.isLeft(signed)) throw new Error(`cannot sign: ${signed.left.detail}`)
+  return signed.right
+}
+
+/** Shorthand: sign with an identity of the test PKI. */
+export const signAs = (identity: Identity, xml: string, options: SignXmlOptions = {}): Promise<string> =>
+  signRequest(xml, identity.keys.privateKey, identity.certificate, options)
