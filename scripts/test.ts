@@ -21,13 +21,17 @@ const run = (cmd: string, args: readonly string[], cwd: string): Promise<{ code:
     child.on('close', (code) => resolve({ code: code ?? 1, out }))
   })
 
-// uvu prints "Total: N", "Passed: N", "Skipped: N" per run.
+// Each uvu suite ends with "(passed / total)"; uvu's own "Passed:" summary under-counts when several files run
+// in one process, so the per-suite lines are the ones summed. A run that crashed before printing counts as failed.
 const totals = (out: string): Outcome => {
   const plain = out.replace(/\u001b\[[0-9;]*m/g, '')
-  const total = Number(new RegExp(`^\\s*Total:\\s+(\\d+)`, 'm').exec(plain)?.[1] ?? NaN)
-  const passed = Number(new RegExp(`^\\s*Passed:\\s+(\\d+)`, 'm').exec(plain)?.[1] ?? NaN)
-  if (Number.isNaN(total) || Number.isNaN(passed)) return { passed: 0, failed: 1 }
-  return { passed, failed: total - passed }
+  let passed = 0
+  let failed = 0
+  for (const m of plain.matchAll(/\((\d+) \/ (\d+)\)\s*$/gm)) {
+    passed += Number(m[1])
+    failed += Number(m[2]) - Number(m[1])
+  }
+  return { passed, failed }
 }
 
 let passed = 0

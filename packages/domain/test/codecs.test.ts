@@ -11,7 +11,7 @@ const lifecycle = () => {
   return [
     ...queued,
     ...f.history(f.authorize('service_centre'), f.checkPerson(), f.checkPoa(),
-      f.sign(f.validSignature('800416100254'), f.request({ representativeIin: f.REPRESENTATIVE }))).map((e) => ({ ...e, applicationId: 'app-2' })),
+      f.sign(f.validSignature('800416100254'), f.request({ representativeIin: f.REPRESENTATIVE }))).map((e) => ({ ...e, applicationId: 'app-2' }) as typeof e),
   ]
 }
 

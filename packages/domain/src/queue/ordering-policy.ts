@@ -1,0 +1,56 @@
+/**
+ * An ordering policy is a named, versioned value: the rule that turns the set of active entries of a list into an
+ * order. Rules change (the 2025 reform moved the list to Otbasy bank with priority quotas), so a rebuild names the
+ * policy it runs, and two policies over the same events can be compared entry by entry.
+ *
+ * Every policy must be a total order (no two distinct entries compare equal), so the same events always give the
+ * same list, byte for byte; `applicationId` is the last resort.
+ */
+import type { WaitingEntry } from './waiting-entry'
+
+export interface OrderingPolicy {
+  readonly name: string
+  readonly version: number
+  /** Where the rule comes from, for the audit log and the rebuild report. */
+  readonly basis: string
+  readonly compare: (a: WaitingEntry, b: WaitingEntry) => number
+}
+
+export const policyId = (p: OrderingPolicy): string => `${p.name}@${p.version}`
+
+/** Request numbers are digit strings of varying length in practice: shorter is smaller, then text order. */
+export const compareRequestNumbers = (a: string, b: string): number =>
+  a.length !== b.length && /^\d+$/.test(a) && /^\d+$/.test(b) ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * Classic akimat rule (Law «О жилищных отношениях» Art. 74 p.1): in the order of the time the application was
+ * filed with all required documents; the request number breaks ties.
+ */
+export const filingOrder: OrderingPolicy = {
+  name: 'filing-order',
+  version: 1,
+  basis: 'Law «О жилищных отношениях» No. 94-I, Art. 74 p.1 (classic edition): time of filing with all documents',
+  compare: (a, b) =>
+    a.filedAtMs - b.filedAtMs ||
+    compareRequestNumbers(a.requestNumber, b.requestNumber) ||
+    byText(a.applicationId, b.applicationId),
+}
+
+/**
+ * Orders by the commission's decision date instead of the filing time. Wrong under Art. 74 (seniority runs from
+ * filing, not from the decision) and kept as a named policy so a maintainer can show what such a bug did.
+ */
+export const decisionDateOrder: OrderingPolicy = {
+  name: 'decision-date-order',
+  version: 1,
+  basis: 'Not a legal rule: orders by commission decision date, then filing time (for comparison only)',
+  compare: (a, b) =>
+    byText(a.commissionDecisionDate, b.commissionDecisionDate) || filingOrder.compare(a, b),
+}
+
+export const orderingPolicies: readonly OrderingPolicy[] = [filingOrder, decisionDateOrder]
+
+export const findPolicy = (id: string): OrderingPolicy | undefined =>
+  orderingPolicies.find((p) => policyId(p) === id || p.name === id)

@@ -1,0 +1,219 @@
+/**
+ * The waiting-list projection: for every provider and category list, the active entries in the order of a named
+ * policy. Positions are never stored: a position is the rank of the entry among the active entries of its list,
+ * answered in O(log n) by a counted B+tree, so an entry moves up when an earlier one is housed or removed.
+ *
+ * The projection owns mutable state for speed (a region's list is millions of entries) but stays a fold: no I/O, no
+ * clock, and the same events give the same lists whatever the interleaving of different applications' streams.
+ * Each entry keeps the valid-time intervals in which it was active, so any past instant can be answered.
+ */
+import type { ApplicationEvent, EventOf, ListKey } from '../application/events'
+import type { Instant } from '../kernel/instant'
+import { policyId, type OrderingPolicy } from './ordering-policy'
+import { RankedSet } from './ranked-set'
+import { listId, type WaitingEntry } from './waiting-entry'
+
+export type EntryStatus = 'active' | 'removed' | 'housed'
+
+/** What the projection remembers of one application, active or not. */
+export interface EntryRecord {
+  entry: WaitingEntry
+  status: EntryStatus
+  /** Flat [from, to) pairs in valid-time milliseconds; an open interval ends at +Infinity. */
+  readonly intervals: number[]
+}
+
+export interface Placement {
+  readonly list: ListKey
+  readonly listId: string
+  /** 1-based current position. */
+  readonly position: number
+  readonly of: number
+  readonly entry: WaitingEntry
+}
+
+export interface WaitingList {
+  readonly policy: OrderingPolicy
+  readonly apply: (event: ApplicationEvent) => void
+  readonly record: (applicationId: string) => EntryRecord | undefined
+  /** Current position of an application, or undefined when it is not an active entry. O(log n). */
+  readonly position: (applicationId: string) => Placement | undefined
+  /** A page of a list in order, with 1-based positions. O(log n + limit). */
+  readonly page: (listId: string, offset: number, limit: number) => readonly Placement[]
+  readonly size: (listId: string) => number
+  /** Ids of the lists that have ever had an entry, sorted. */
+  readonly listIds: () => readonly string[]
+  /** Every active entry of a list, in order. */
+  readonly entries: (listId: string) => Iterable<WaitingEntry>
+  /** The lists as they stood at a past instant (valid time), as a new projection. O(n log n). */
+  readonly asOf: (at: Instant) => WaitingList
+  /** The same projection under another policy, from the same records. */
+  readonly withPolicy: (policy: OrderingPolicy) => WaitingList
+  /** A deterministic text form: the same events give byte-identical output. */
+  readonly serialize: () => string
+  readonly records: () => ReadonlyMap<string, EntryRecord>
+}
+
+const toEntry = (e: EventOf<'queued'>): WaitingEntry => ({
+  applicationId: e.applicationId,
+  list: e.list,
+  filedAt: e.filedAt,
+  filedAtMs: Date.parse(e.filedAt),
+  requestNumber: e.requestNumber,
+  queueNumberAtRegistration: e.queueNumberAtRegistration,
+  commissionDecisionDate: e.commissionDecisionDate,
+  familySize: e.familySize,
+  holderIin: e.applicantIin,
+})
+
+/**
+ * Applies one event to the records only (no ordering). Shared by the incremental projection and by the bulk
+ * rebuild, so both read the events the same way. Returns the record's entry before and after, for the caller's
+ * ordered sets.
+ */
+const step = (
+  records: Map<string, EntryRecord>,
+  e: ApplicationEvent,
+): { readonly before?: WaitingEntry; readonly after?: WaitingEntry } => {
+  switch (e.type) {
+    case 'queued': {
+      const previous = records.get(e.applicationId)
+      const entry = toEntry(e)
+      const intervals = previous?.intervals ?? []
+      if (previous?.status === 'active') intervals[intervals.length - 1] = Date.parse(e.at)
+      intervals.push(Date.parse(e.at), Infinity)
+      records.set(e.applicationId, { entry, status: 'active', intervals })
+      return { before: previous?.status === 'active' ? previous.entry : undefined, after: entry }
+    }
+    case 'removed':
+    case 'housing_allocated': {
+      const r = records.get(e.applicationId)
+      if (r === undefined || r.status !== 'active') return {}
+      r.status = e.type === 'removed' ? 'removed' : 'housed'
+      r.intervals[r.intervals.length - 1] = Date.parse(e.at)
+      return { before: r.entry }
+    }
+    case 'restored': {
+      const r = records.get(e.applicationId)
+      if (r === undefined || r.status !== 'removed') return {}
+      r.status = 'active'
+      r.intervals.push(Date.parse(e.at), Infinity)
+      return { after: r.entry }
+    }
+    case 'position_kept_by_family':
+    case 'data_changed': {
+      const r = records.get(e.applicationId)
+      if (r === undefined) return {}
+      const before = r.entry
+      r.entry = e.type === 'data_changed' ? { ...before, familySize: e.familySize } : { ...before, holderIin: e.successorIin }
+      return r.status === 'active' ? { before, after: r.entry } : {}
+    }
+    default:
+      return {}
+  }
+}
+
+const activeAt = (intervals: readonly number[], ms: number): boolean => {
+  for (let i = 0; i < intervals.length; i += 2) {
+    if ((intervals[i] as number) <= ms && ms < (intervals[i + 1] as number)) return true
+  }
+  return false
+}
+
+/** Builds the ordered sets from records in one sort per list: the fast path of a rebuild. */
+const buildSets = (
+  records: ReadonlyMap<string, EntryRecord>,
+  policy: OrderingPolicy,
+  include: (r: EntryRecord) => boolean,
+): Map<string, RankedSet<WaitingEntry>> => {
+  const grouped = new Map<string, WaitingEntry[]>()
+  for (const r of records.values()) {
+    if (!include(r)) continue
+    const id = listId(r.entry.list)
+    const bucket = grouped.get(id)
+    if (bucket === undefined) grouped.set(id, [r.entry])
+    else bucket.push(r.entry)
+  }
+  const sets = new Map<string, RankedSet<WaitingEntry>>()
+  for (const [id, entries] of grouped) sets.set(id, RankedSet.fromSorted(entries.sort(policy.compare), policy.compare))
+  return sets
+}
+
+const project = (
+  policy: OrderingPolicy,
+  records: Map<string, EntryRecord>,
+  sets: Map<string, RankedSet<WaitingEntry>>,
+  frozen: boolean,
+): WaitingList => {
+  const setFor = (id: string): RankedSet<WaitingEntry> => {
+    let s = sets.get(id)
+    if (s === undefined) sets.set(id, (s = new RankedSet<WaitingEntry>(policy.compare)))
+    return s
+  }
+  const placement = (entry: WaitingEntry, set: RankedSet<WaitingEntry>, rank: number): Placement => ({
+    list: entry.list,
+    listId: listId(entry.list),
+    position: rank + 1,
+    of: set.size,
+    entry,
+  })
+  const self: WaitingList = {
+    policy,
+    apply: (event) => {
+      if (frozen) throw new Error('a past view of the waiting list is read-only')
+      const { before, after } = step(records, event)
+      if (before !== undefined) setFor(listId(before.list)).remove(before)
+      if (after !== undefined) setFor(listId(after.list)).insert(after)
+    },
+    record: (id) => records.get(id),
+    position: (id) => {
+      const r = records.get(id)
+      if (r === undefined || r.status !== 'active') return undefined
+      const set = sets.get(listId(r.entry.list))
+      return set === undefined ? undefined : placement(r.entry, set, set.rank(r.entry))
+    },
+    page: (id, offset, limit) => {
+      const set = sets.get(id)
+      if (set === undefined) return []
+      const start = Math.max(0, Math.floor(offset))
+      return set.slice(start, Math.max(0, Math.floor(limit))).map((e, i) => placement(e, set, start + i))
+    },
+    size: (id) => sets.get(id)?.size ?? 0,
+    listIds: () => [...sets.keys()].sort(),
+    entries: (id) => sets.get(id) ?? [],
+    asOf: (at) => {
+      const ms = Date.parse(at)
+      return project(policy, records, buildSets(records, policy, (r) => activeAt(r.intervals, ms)), true)
+    },
+    withPolicy: (next) =>
+      project(next, new Map(records), buildSets(records, next, (r) => r.status === 'active'), frozen),
+    serialize: () => {
+      const lines = [`policy ${policyId(policy)}`]
+      for (const id of self.listIds()) {
+        let position = 0
+        for (const e of self.entries(id)) {
+          position += 1
+          lines.push(`${id}\t${position}\t${e.applicationId}\t${e.filedAt}\t${e.requestNumber}\t${e.queueNumberAtRegistration}`)
+        }
+      }
+      return lines.join('\n') + '\n'
+    },
+    records: () => records,
+  }
+  return self
+}
+
+/** An empty waiting list, to be fed event by event. */
+export const emptyWaitingList = (policy: OrderingPolicy): WaitingList =>
+  project(policy, new Map(), new Map(), false)
+
+/**
+ * Rebuilds every list from a full history in one pass plus one sort per list, which is much faster than
+ * inserting entry by entry. The result accepts further events incrementally.
+ */
+export const rebuildWaitingList = (events: Iterable<ApplicationEvent>, policy: OrderingPolicy): WaitingList => {
+  const records = new Map<string, EntryRecord>()
+  for (const e of events) step(records, e)
+  return project(policy, records, buildSets(records, policy, (r) => r.status === 'active'), false)
+}
+
