@@ -1,0 +1,71 @@
+/**
+ * The embedded default: PGlite (PostgreSQL 17+ compiled to WebAssembly, in-process), with the same schema and the
+ * same SQL as the PostgreSQL store. Durable in a data directory; in memory when none is given.
+ *
+ * One process owns the data directory and PGlite runs one connection, so every append happens in this process:
+ * subscriptions are woken directly after each commit and never need LISTEN or polling.
+ *
+ * Durability: PGlite writes through to the data directory's files on every commit, so a crashed or killed process
+ * loses nothing it committed (the crash tests kill a writer mid-transaction and reopen). PGlite does not fsync
+ * those files, though: an operating-system crash or power loss may lose the last commits. Use PostgreSQL where
+ * that matters.
+ */
+import { PGlite, type Transaction } from '@electric-sql/pglite'
+import type { SqlDriver, SqlExecutor } from './sql/driver'
+import { openSqlStore, type SqlEventStore } from './sql/store'
+
+export interface PgliteStoreOptions {
+  /** Directory for the database files; omit for an in-memory database. */
+  readonly dataDir?: string
+  /** An already open PGlite to use instead (the store then does not close it). */
+  readonly db?: PGlite
+  readonly schema?: string
+  readonly batchSize?: number
+}
+
+const executor = (db: PGlite | Transaction): SqlExecutor => ({
+  query: async <R>(text: string, params?: readonly unknown[]) =>
+    (await db.query<R>(text, params === undefined ? undefined : [...params])).rows,
+})
+
+/** Rollback without throwing: PGlite's `transaction` commits whatever the callback returns. */
+class Rollback<T> {
+  constructor(readonly value: T) {}
+}
+
+export const pgliteDriver = (db: PGlite, owned: boolean): SqlDriver => ({
+  ...executor(db),
+  exec: async (text) => {
+    await db.exec(text)
+  },
+  transaction: async (body, advisoryLock) => {
+    try {
+      return await db.transaction(async (tx) => {
+        if (advisoryLock !== undefined) await tx.query(`SELECT pg_advisory_xact_lock(${advisoryLock})`)
+        const outcome = await body(executor(tx))
+        if (!outcome.commit) throw new Rollback(outcome.value)
+        return outcome.value
+      })
+    } catch (error) {
+      if (error instanceof Rollback) return error.value as never
+      throw error
+    }
+  },
+  close: async () => {
+    if (owned && !db.closed) await db.close()
+  },
+})
+
+export const openPgliteStore = async (options: PgliteStoreOptions = {}): Promise<SqlEventStore> => {
+  const db = options.db ?? (await PGlite.create(options.dataDir === undefined ? {} : { dataDir: options.dataDir }))
+  const driver = pgliteDriver(db, options.db === undefined)
+  try {
+    return await openSqlStore(driver, {
+      ...(options.schema === undefined ? {} : { schema: options.schema }),
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    })
+  } catch (error) {
+    await driver.close()
+    throw error
+  }
+}

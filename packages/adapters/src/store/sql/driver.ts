@@ -1,0 +1,49 @@
+/**
+ * The little a SQL back-end needs from its driver, so PGlite and PostgreSQL share one store implementation and one
+ * schema. Both drivers speak the same dialect (PGlite is PostgreSQL compiled to WebAssembly).
+ */
+
+export interface SqlExecutor {
+  /** Runs one parameterised statement and returns its rows. */
+  readonly query: <R = Record<string, unknown>>(text: string, params?: readonly unknown[]) => Promise<R[]>
+}
+
+/** What a transaction body returns: whether to commit, and the value to hand back either way. */
+export interface TransactionOutcome<T> {
+  readonly commit: boolean
+  readonly value: T
+}
+
+export interface SqlDriver extends SqlExecutor {
+  /**
+   * Runs `body` in one transaction. When `advisoryLock` is given the transaction takes that transaction-level
+   * advisory lock FIRST, before any statement that could assign it a transaction id (see `store.ts` for why the
+   * order matters). Commits or rolls back as the outcome says; rolls back and rethrows on an exception.
+   */
+  readonly transaction: <T>(
+    body: (tx: SqlExecutor) => Promise<TransactionOutcome<T>>,
+    advisoryLock?: bigint,
+  ) => Promise<T>
+  /** Runs several statements without parameters (migrations). */
+  readonly exec: (text: string) => Promise<void>
+  /**
+   * LISTEN on a channel, for appends made by other processes. Absent when no other process can write (PGlite: the
+   * data directory belongs to one process).
+   */
+  readonly listen?: (channel: string, onNotify: () => void) => Promise<() => Promise<void>>
+  /** How often a caught-up subscription re-reads when nothing woke it; absent when every append wakes it. */
+  readonly pollIntervalMs?: number
+  readonly close: () => Promise<void>
+}
+
+/** A PostgreSQL error as both node-postgres and PGlite report it. */
+export interface DatabaseError {
+  readonly code?: string
+  readonly constraint?: string
+}
+
+export const isUniqueViolation = (e: unknown, constraint: string): boolean =>
+  typeof e === 'object' &&
+  e !== null &&
+  (e as DatabaseError).code === '23505' &&
+  (e as DatabaseError).constraint === constraint

@@ -1,0 +1,302 @@
+/**
+ * The event store over SQL, shared by PGlite and PostgreSQL.
+ *
+ * Global order and why readers never skip an event
+ * ------------------------------------------------
+ * `global_position` comes from a sequence, handed out when a row is inserted, but transactions commit in any
+ * order: a transaction holding position 10 can commit after one holding 11. A reader that trusts the sequence
+ * sees 11, moves its checkpoint past it, and never sees 10. So readers:
+ *   1. order by `(transaction_id, global_position)` and use that pair as the position, and
+ *   2. only read rows whose `transaction_id` is below the oldest transaction still running
+ *      (`pg_snapshot_xmin(pg_current_snapshot())`, taken from the statement's own snapshot).
+ * Every transaction below that horizon has finished, so the set of rows below it can no longer change, and any
+ * transaction that has not written yet will get a larger id. What a reader has seen is therefore a prefix of the
+ * final order, and its checkpoint is safe. The price: a long-running transaction anywhere in the cluster holds
+ * readers back (never forward) until it ends.
+ *
+ * Per-stream order inside the global order
+ * ----------------------------------------
+ * Appends to one stream are serialised by a transaction-level advisory lock on the stream, taken as the very first
+ * statement, before anything assigns the transaction an id. The next append to the stream can only get the lock
+ * (and then its id) after the previous one committed, so its transaction id is larger and its events come later
+ * in the global order too. Locking the stream row alone would not be enough: a transaction may be given its id
+ * while waiting for the row lock, before the holder's.
+ */
+import { createHash } from 'node:crypto'
+import * as E from 'fp-ts/Either'
+import { chainBatch, GENESIS_HASH } from '../../integrity/chain'
+import type {
+  AppendError,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  Json,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamNotFound,
+  Subscription,
+} from '../port'
+import { follow, stopAll, track, type Page } from '../subscription'
+import { checkReadStreamOptions, expectationHolds, validateAppend } from '../validate'
+import { isUniqueViolation, type SqlDriver } from './driver'
+import { compareSqlPositions, formatPosition, parsePosition } from './position'
+import { checkSchemaName, migrate, quoteIdent } from './schema'
+
+/** A SQL store also exposes its driver and schema, so projections can share its database and transactions. */
+export interface SqlEventStore extends EventStore {
+  readonly driver: SqlDriver
+  readonly schema: string
+}
+
+interface EventRow {
+  readonly stream_id: string
+  readonly revision: string | number
+  readonly id: string
+  readonly type: string
+  readonly data: Json
+  readonly metadata: Json
+  readonly hash: string
+  readonly previous_hash: string
+  readonly tx: string
+  readonly gp: string
+  readonly recorded_at: string
+}
+
+const COLUMNS = `stream_id, revision, id, type, data, metadata, hash, previous_hash,
+  transaction_id::text AS tx, global_position::text AS gp,
+  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at`
+
+// Drivers may hand jsonb back as text (a custom type parser, or a string stored as a JSON string): data and
+// metadata are always objects or scalars as stored, so only parse when the driver did not.
+const toRecorded = (r: EventRow): RecordedEvent => ({
+  streamId: r.stream_id,
+  revision: Number(r.revision),
+  id: r.id,
+  type: r.type,
+  data: r.data,
+  metadata: r.metadata,
+  hash: r.hash,
+  previousHash: r.previous_hash,
+  position: formatPosition(r.tx, r.gp),
+  recordedAt: r.recorded_at,
+})
+
+/** A signed 64-bit advisory-lock key for a stream, distinct per schema. */
+const streamLockKey = (schema: string, streamId: string): bigint =>
+  createHash('sha256').update(`${schema}\u0000${streamId}`, 'utf8').digest().readBigInt64BE(0)
+
+export interface SqlStoreOptions {
+  readonly schema?: string
+  /** Default page size of `readAll` and of subscriptions' catch-up reads. */
+  readonly batchSize?: number
+}
+
+export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions = {}): Promise<SqlEventStore> => {
+  const schema = checkSchemaName(options.schema ?? 'kezek')
+  const defaultBatch = options.batchSize ?? 500
+  await migrate(driver, schema)
+  const s = quoteIdent(schema)
+  const channel = `${schema}_events`
+  const localWakers = new Set<() => void>()
+  const subscriptions = new Set<Subscription>()
+  let unlisten: (() => Promise<void>) | undefined
+  let listening: Promise<void> | undefined
+  let closed = false
+
+  const wakeAll = (): void => {
+    for (const wake of localWakers) wake()
+  }
+
+  const ensureOpen = (): void => {
+    if (closed) throw new Error(`the ${schema} event store is closed`)
+  }
+
+  const append = async (
+    streamId: string,
+    events: readonly NewEvent[],
+    opts: AppendOptions,
+  ): Promise<E.Either<AppendError, AppendResult>> => {
+    ensureOpen()
+    const valid = validateAppend(streamId, events, opts)
+    if (E.isLeft(valid)) return valid
+    const key = opts.idempotencyKey ?? null
+    const result = await driver.transaction(async (tx) => {
+      const [head] = await tx.query<{ last_revision: string; last_hash: string; k_rev: string | null; k_pos: string | null }>(
+        `SELECT st.last_revision::text AS last_revision, st.last_hash, k.next_expected_revision::text AS k_rev,
+                k.position AS k_pos
+           FROM ${s}.streams st
+           LEFT JOIN ${s}.idempotency_keys k ON k.stream_id = st.stream_id AND k.key = $2
+          WHERE st.stream_id = $1
+            FOR UPDATE OF st`,
+        [streamId, key],
+      )
+      if (head?.k_rev != null && head.k_pos != null) {
+        const seen: AppendResult = { nextExpectedRevision: Number(head.k_rev), position: head.k_pos, duplicate: true }
+        return { commit: false, value: E.right<AppendError, AppendResult>(seen) }
+      }
+      const actual = head === undefined ? undefined : Number(head.last_revision)
+      if (!expectationHolds(opts.expected, actual)) {
+        const conflict: AppendError = { kind: 'wrong_expected_revision', streamId, expected: opts.expected, actual }
+        return { commit: false, value: E.left<AppendError, AppendResult>(conflict) }
+      }
+      const first = (actual ?? -1) + 1
+      const chained = chainBatch(
+        head?.last_hash ?? GENESIS_HASH,
+        valid.right.map((e, i) => ({ ...e, streamId, revision: first + i })),
+      )
+      const last = chained[chained.length - 1] as (typeof chained)[number]
+      try {
+        const [written] = await tx.query<{ tx: string; gp: string }>(
+          `WITH input AS (
+             SELECT * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+               WITH ORDINALITY AS t(revision, id, type, data, metadata, hash, previous_hash, ord)
+           ), ev AS (
+             INSERT INTO ${s}.events (stream_id, revision, id, type, data, metadata, hash, previous_hash)
+             SELECT $1, revision, id, type, data::jsonb, metadata::jsonb, hash, previous_hash FROM input ORDER BY ord
+             RETURNING transaction_id, global_position
+           ), head AS (
+             INSERT INTO ${s}.streams AS st (stream_id, last_revision, last_hash) VALUES ($1, $9, $10)
+             ON CONFLICT (stream_id) DO UPDATE
+               SET last_revision = excluded.last_revision, last_hash = excluded.last_hash, updated_at = now()
+           ), last AS (
+             SELECT transaction_id::text AS tx, global_position::text AS gp FROM ev
+              ORDER BY global_position DESC LIMIT 1
+           ), idem AS (
+             INSERT INTO ${s}.idempotency_keys (stream_id, key, next_expected_revision, position)
+             SELECT $1, $11, $9, last.tx || ':' || last.gp FROM last WHERE $11::text IS NOT NULL
+           )
+           SELECT last.tx, last.gp, (SELECT pg_notify($12, '')) AS notified FROM last`,
+          [
+            streamId,
+            chained.map((e) => e.revision),
+            chained.map((e) => e.id),
+            chained.map((e) => e.type),
+            chained.map((e) => JSON.stringify(e.data)),
+            chained.map((e) => JSON.stringify(e.metadata)),
+            chained.map((e) => e.hash),
+            chained.map((e) => e.previousHash),
+            last.revision,
+            last.hash,
+            key,
+            channel,
+          ],
+        )
+        if (written === undefined) throw new Error('append wrote no rows')
+        const ok: AppendResult = {
+          nextExpectedRevision: last.revision,
+          position: formatPosition(written.tx, written.gp),
+          duplicate: false,
+        }
+        return { commit: true, value: E.right<AppendError, AppendResult>(ok) }
+      } catch (error) {
+        if (!isUniqueViolation(error, 'events_id_unique')) throw error
+        const taken: AppendError = { kind: 'invalid_event', streamId, detail: 'an event with one of these ids is already stored' }
+        return { commit: false, value: E.left<AppendError, AppendResult>(taken) }
+      }
+    }, streamLockKey(schema, streamId))
+    if (E.isRight(result) && !result.right.duplicate) wakeAll()
+    return result
+  }
+
+  const readStream = async (
+    streamId: string,
+    opts?: ReadStreamOptions,
+  ): Promise<E.Either<StreamNotFound, readonly RecordedEvent[]>> => {
+    ensureOpen()
+    checkReadStreamOptions(opts)
+    const rows = await driver.query<EventRow>(
+      `SELECT ${COLUMNS} FROM ${s}.events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
+      [streamId, opts?.from ?? 0, opts?.maxCount ?? null],
+    )
+    if (rows.length === 0) {
+      const exists = await driver.query(`SELECT 1 FROM ${s}.streams WHERE stream_id = $1`, [streamId])
+      if (exists.length === 0) return E.left({ kind: 'stream_not_found', streamId })
+    }
+    return E.right(rows.map(toRecorded))
+  }
+
+  const readPage = async (after: string | undefined, limit: number): Promise<Page> => {
+    ensureOpen()
+    const from = after === undefined ? { transactionId: 0n, globalPosition: 0n } : parsePosition(after)
+    const rows = await driver.query<EventRow>(
+      `SELECT ${COLUMNS} FROM ${s}.events
+        WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id, global_position
+        LIMIT $3`,
+      [from.transactionId.toString(), from.globalPosition.toString(), limit],
+    )
+    if (rows.length >= limit) return { events: rows.map(toRecorded), held: false }
+    const [held] = await driver.query<{ held: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM ${s}.events WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) AS held`,
+    )
+    return { events: rows.map(toRecorded), held: held?.held === true }
+  }
+
+  async function* readAll(opts?: ReadAllOptions): AsyncIterable<RecordedEvent> {
+    const limit = opts?.batchSize ?? defaultBatch
+    let after = opts?.after
+    for (;;) {
+      const page = await readPage(after, limit)
+      yield* page.events
+      const last = page.events[page.events.length - 1]
+      if (last === undefined || page.events.length < limit) return
+      after = last.position
+    }
+  }
+
+  const startListening = (): void => {
+    if (driver.listen === undefined || listening !== undefined) return
+    listening = driver.listen(channel, wakeAll).then(
+      (stop) => {
+        unlisten = stop
+      },
+      // Without LISTEN the subscriptions still follow through the poll: slower, never wrong.
+      () => undefined,
+    )
+  }
+
+  const onAppend = (wake: () => void): (() => void) => {
+    localWakers.add(wake)
+    return () => localWakers.delete(wake)
+  }
+
+  return {
+    driver,
+    schema,
+    append,
+    readStream,
+    readAll,
+    subscribe: (opts) => {
+      ensureOpen()
+      startListening()
+      const log = {
+        readPage,
+        onAppend,
+        comparePositions: compareSqlPositions,
+        ...(driver.pollIntervalMs === undefined ? {} : { pollIntervalMs: driver.pollIntervalMs }),
+      }
+      return track(subscriptions, follow(log, { batchSize: defaultBatch, ...opts }))
+    },
+    headPosition: async () => {
+      ensureOpen()
+      const [row] = await driver.query<{ tx: string; gp: string }>(
+        `SELECT transaction_id::text AS tx, global_position::text AS gp FROM ${s}.events
+          WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+      )
+      return row === undefined ? undefined : formatPosition(row.tx, row.gp)
+    },
+    comparePositions: compareSqlPositions,
+    close: async () => {
+      if (closed) return
+      await stopAll(subscriptions)
+      closed = true
+      await listening
+      await unlisten?.()
+      await driver.close()
+    },
+  }
+}

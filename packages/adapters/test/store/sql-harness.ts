@@ -1,0 +1,58 @@
+/** Test helpers shared by the PGlite and PostgreSQL test files: raw tampering and a per-file PostgreSQL schema. */
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import type { SqlEventStore } from '../../src/store/sql/store'
+import type { StoreHarness, Tamper } from './contract'
+
+export const PG_URL = process.env.KEZEK_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+/** A fresh schema name per test file, so files can run side by side in the shared `test` database. */
+export const uniqueSchema = (label: string): string => `t_${label}_${randomBytes(6).toString('hex')}`
+
+export const dropSchema = async (schema: string): Promise<void> => {
+  const client = new pg.Client({ connectionString: PG_URL })
+  await client.connect()
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Edits rows behind the store's back, as an administrator could: the append-only trigger is switched off first. */
+export const sqlTamper = (store: SqlEventStore): Tamper => {
+  const s = `"${store.schema}"`
+  const behindTheBack = async (sql: string, params: readonly unknown[]): Promise<void> => {
+    await store.driver.transaction(async (tx) => {
+      await tx.query(`ALTER TABLE ${s}.events DISABLE TRIGGER USER`)
+      await tx.query(sql, params)
+      await tx.query(`ALTER TABLE ${s}.events ENABLE TRIGGER USER`)
+      return { commit: true, value: undefined }
+    })
+  }
+  return {
+    alterData: (streamId, revision, data) =>
+      behindTheBack(`UPDATE ${s}.events SET data = $3::text::jsonb WHERE stream_id = $1 AND revision = $2`, [
+        streamId,
+        revision,
+        JSON.stringify(data),
+      ]),
+    remove: (streamId, revision) =>
+      behindTheBack(`DELETE FROM ${s}.events WHERE stream_id = $1 AND revision = $2`, [streamId, revision]),
+    // Three steps through a parking revision: the (stream_id, revision) unique constraint is checked per row.
+    swapRevisions: async (streamId, a, b) => {
+      const park = 2 ** 40
+      const move = (from: number, to: number): string =>
+        `UPDATE ${s}.events SET revision = ${to} WHERE stream_id = $1 AND revision = ${from}`
+      await behindTheBack(move(a, park), [streamId])
+      await behindTheBack(move(b, a), [streamId])
+      await behindTheBack(move(park, b), [streamId])
+    },
+  }
+}
+
+export const sqlHarness = (store: SqlEventStore): StoreHarness => ({
+  store,
+  close: () => store.close(),
+  tamper: sqlTamper(store),
+})
