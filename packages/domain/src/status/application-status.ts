@@ -3,12 +3,15 @@
  * type, status and the facts a deadline is computed from. A pure fold over one stream's events.
  */
 import type { Channel } from '../application/channel'
-import type { ApplicationEvent, EventType, ListKey } from '../application/events'
+import type { ApplicationEvent, ListKey } from '../application/events'
 import type { RejectionReason } from '../application/rejection'
 import type { RemovalGround } from '../application/removal-ground'
 import type { ApplicationId, ProviderId, RequestNumber, ServiceId } from '../kernel/ids'
 import type { IIN } from '../kernel/iin'
 import type { Instant } from '../kernel/instant'
+import { progressOf, type Fact, type Progress } from '../service/overdue'
+import type { WorkingCalendar } from '../service/calendar'
+import type { ServiceDefinition } from '../service/definition'
 
 export type Status =
   | 'authorized'
@@ -43,7 +46,7 @@ export interface ApplicationStatus {
   readonly outcome?: Outcome
   readonly resultViewed: boolean
   /** Every fact's type and valid time, in stream order: the input of deadline and overdue calculations. */
-  readonly facts: readonly { readonly type: EventType; readonly at: Instant }[]
+  readonly facts: readonly Fact[]
 }
 
 const moved = (s: ApplicationStatus, status: Status, at: Instant, outcome?: Outcome): ApplicationStatus =>
@@ -84,7 +87,8 @@ export const evolveStatus = (s: ApplicationStatus | undefined, e: ApplicationEve
     resultViewed: false,
     facts: [],
   }
-  return advance({ ...start, facts: [...start.facts, { type: e.type, at: e.at }] }, e)
+  const fact: Fact = e.type === 'checked' ? { type: e.type, at: e.at, check: e.check.kind } : { type: e.type, at: e.at }
+  return advance({ ...start, facts: [...start.facts, fact] }, e)
 }
 
 export const statusOf = (events: Iterable<ApplicationEvent>): ApplicationStatus | undefined => {
@@ -92,3 +96,12 @@ export const statusOf = (events: Iterable<ApplicationEvent>): ApplicationStatus 
   for (const e of events) s = evolveStatus(s, e)
   return s
 }
+
+/**
+ * The deadline the status screen shows («срок оказания услуги»): the awaited step and when it falls due under the
+ * service definition the provider runs, or why there is none.
+ */
+export const deadlineOf = (s: ApplicationStatus, definition: ServiceDefinition, calendar: WorkingCalendar): Progress =>
+  s.channel === undefined
+    ? { kind: 'finished' }
+    : progressOf(definition, calendar, { applicationId: s.applicationId, channel: s.channel, facts: s.facts })
