@@ -4,7 +4,7 @@
  * that goes in the ESDB metadata under two keys:
  *
  *   { "envelope": <the port's metadata>, "kezek": { "v": 1, "id", "recordedAt", "hash", "previousHash",
- *                                                   "idempotencyKey"?, "index"?, "count"? } }
+ *                                                   "idempotencyKey"?, "index"?, "count"?, "attempt"? } }
  *
  * so any ESDB tool shows the envelope, and the chain can be verified from an ESDB export alone. `recordedAt` is
  * chosen by the adapter before the append (it is hashed, so it cannot be the server's `created` stamp).
@@ -27,6 +27,8 @@ export interface KezekMetadata {
   /** Place of the event in its append call, and the call's size: a retry finds the whole original batch. */
   readonly index?: number
   readonly count?: number
+  /** Random per append attempt: tells our write from a concurrent identical one the server deduplicated. */
+  readonly attempt?: string
 }
 
 export interface StoredMetadata {

@@ -168,6 +168,7 @@ export const eventStoreDbStore = (options: EventStoreDbOptions): EventStore => {
     events: readonly ValidEvent[],
     last: Last | undefined,
     key: string | undefined,
+    attempt: string,
   ): EventData[] => {
     const recordedAt = now().toISOString()
     let previousHash = last?.hash ?? hasher.genesis
@@ -185,7 +186,7 @@ export const eventStoreDbStore = (options: EventStoreDbOptions): EventStore => {
       const kezek: KezekMetadata =
         key === undefined
           ? { v: 1, id: event.id, recordedAt, hash, previousHash }
-          : { v: 1, id: event.id, recordedAt, hash, previousHash, idempotencyKey: key, index, count: events.length }
+          : { v: 1, id: event.id, recordedAt, hash, previousHash, idempotencyKey: key, index, count: events.length, attempt }
       previousHash = hash
       revision += 1
       return toEventData(event, key === undefined ? freshEventId() : idempotentEventId(streamId, key, index), kezek)
@@ -218,17 +219,28 @@ export const eventStoreDbStore = (options: EventStoreDbOptions): EventStore => {
         return E.left({ kind: 'wrong_expected_revision', streamId, expected: opts.expected, actual: last?.revision })
       }
       const exact: AppendExpectedRevision = last === undefined ? NO_STREAM : BigInt(last.revision)
+      const attemptId = freshEventId()
       try {
-        const result = await client.appendToStream(esdbName(streamId), prepare(streamId, valid.right, last, opts.idempotencyKey), {
-          expectedRevision: exact,
-        })
-        const position = result.position ?? (await lastOf(streamId))?.position
-        if (position === undefined) throw new Error(`append to ${streamId} succeeded but its position is unknown`)
-        const done: AppendResult = {
-          nextExpectedRevision: toRevision(result.nextExpectedRevision),
-          position: typeof position === 'string' ? position : encodePosition(position),
-          duplicate: false,
+        const result = await client.appendToStream(
+          esdbName(streamId),
+          prepare(streamId, valid.right, last, opts.idempotencyKey, attemptId),
+          { expectedRevision: exact },
+        )
+        if (opts.idempotencyKey !== undefined) {
+          // The server acknowledges a replay of the same ids at the same revision as a success without writing
+          // (its own idempotency). Only the batch's attempt id tells whether these events are ours.
+          const stored = await lastOf(streamId)
+          if (stored !== undefined && stored.kezek.idempotencyKey === opts.idempotencyKey) {
+            return E.right({
+              nextExpectedRevision: stored.revision,
+              position: stored.position,
+              duplicate: stored.kezek.attempt !== attemptId,
+            })
+          }
         }
+        const position = result.position === undefined ? (await lastOf(streamId))?.position : encodePosition(result.position)
+        if (position === undefined) throw new Error(`append to ${streamId} succeeded but its position is unknown`)
+        const done: AppendResult = { nextExpectedRevision: toRevision(result.nextExpectedRevision), position, duplicate: false }
         return E.right(done)
       } catch (error) {
         const mapped = appendErrorFrom(error, streamId, opts.expected)
@@ -333,6 +345,8 @@ export const eventStoreDbStore = (options: EventStoreDbOptions): EventStore => {
   const subscribe = (opts: SubscribeOptions): Subscription => {
     let processed = opts.after
     let stopped = false
+    /** Consecutive failed (re)subscriptions; a delivered event ends the streak. */
+    let failures = 0
     let current: { unsubscribe: () => Promise<void> } | undefined
     const waiters: Array<{ readonly position: string; readonly resolve: () => void }> = []
     const wake = () => {
@@ -357,31 +371,38 @@ export const eventStoreDbStore = (options: EventStoreDbOptions): EventStore => {
       const from = processed === undefined ? START : positionOrThrow(processed)
       const sub = client.subscribeToAll({ fromPosition: from, filter: clientFilter() })
       current = sub
-      if (stopped) await sub.unsubscribe()
-      for await (const resolved of sub) {
-        if (stopped) break
-        const e = ours(resolved)
-        if (e === undefined) continue
-        // Subscriptions start after `fromPosition`, but a resubscription may replay the boundary: never twice.
-        if (processed !== undefined && comparePositionStrings(e.position, processed) <= 0) continue
-        await opts.onEvent(toPortEvent(e))
-        processed = e.position
-        wake()
+      try {
+        if (stopped) return
+        for await (const resolved of sub) {
+          if (stopped) break
+          const e = ours(resolved)
+          if (e === undefined) continue
+          // Subscriptions start after `fromPosition`, but a resubscription may replay the boundary: never twice.
+          if (processed !== undefined && comparePositionStrings(e.position, processed) <= 0) continue
+          await opts.onEvent(toPortEvent(e))
+          processed = e.position
+          failures = 0
+          wake()
+        }
+      } finally {
+        // Leaving the loop (stop, handler failure) must also cancel the gRPC call, or the server keeps pushing.
+        await sub.unsubscribe()
       }
     }
 
     const done = (async () => {
-      let failures = 0
       while (!stopped) {
         try {
           await runOnce()
-          if (!stopped) throw new Error('EventStoreDB ended the subscription')
+          // The server ended the call without an error (a restart, a leader change): resubscribe like after a drop.
+          if (stopped) break
+          if (failures >= maxResubscribes) throw new Error('EventStoreDB keeps ending the subscription')
         } catch (error) {
           if (stopped) break
           if (!isTransient(error) || failures >= maxResubscribes) throw error
-          failures += 1
-          await new Promise((r) => setTimeout(r, 100 * 2 ** failures))
         }
+        failures += 1
+        await new Promise((r) => setTimeout(r, 100 * 2 ** failures))
       }
     })()
     // Unobserved until the caller looks at `done`; keep the process from crashing on an unhandled rejection.
