@@ -40,8 +40,17 @@ export interface CommandContext extends Omit<Provenance, 'ruleVersion'> {
   readonly expectedRevision?: number | 'no_stream'
 }
 
-/** Commands as untrusted input, or a function that builds them from the application as it stands. */
-export type CommandInput = readonly unknown[] | ((loaded: LoadedApplication) => readonly unknown[])
+/**
+ * One command as untrusted input, or a function that builds it from the state the earlier commands of the batch
+ * left (so a request number is drawn only when registration is actually reached).
+ */
+export type CommandItem = unknown | ((state: ApplicationState) => unknown)
+
+/**
+ * The commands of one call, or a function that builds them from the application as it stands. A batch is one
+ * user action: once a command of it ends in a `rejected` fact, the commands after it are not decided.
+ */
+export type CommandInput = readonly CommandItem[] | ((loaded: LoadedApplication) => readonly CommandItem[])
 
 export interface Handled {
   readonly applicationId: string
@@ -69,11 +78,13 @@ interface Decided {
   readonly state: ApplicationState
 }
 
-const decideAll = (loaded: LoadedApplication, inputs: readonly unknown[]): E.Either<HandlerError, Decided> => {
+const decideAll = (loaded: LoadedApplication, inputs: readonly CommandItem[]): E.Either<HandlerError, Decided> => {
   let state = loaded.state
   const commands: ApplicationCommand[] = []
   const pairs: { command: ApplicationCommand; event: ApplicationEvent }[] = []
-  for (const [index, input] of inputs.entries()) {
+  for (const [index, item] of inputs.entries()) {
+    if (state.application.stage === 'rejected' && pairs.some((p) => p.event.type === 'rejected')) break
+    const input: unknown = typeof item === 'function' ? (item as (s: ApplicationState) => unknown)(state) : item
     const command = decodeCommand(input)
     if (E.isLeft(command)) return E.left({ kind: 'invalid_command', index, error: command.left })
     const decision = applicationDecider.decide(command.right, state)

@@ -10,6 +10,7 @@ export {
   type CommandHandler,
   type CommandContext,
   type CommandInput,
+  type CommandItem,
   type Handled,
   type HandlerDeps,
 } from './handle'

@@ -1,0 +1,144 @@
+/**
+ * `createApp`: the reference HTTP service as an express 5 application. Everything it uses comes in through the
+ * options (store, signature verifier, registries, clock, ids, authenticator), so an akimat mounts it in its own
+ * server, and tests run two apps side by side.
+ *
+ * The returned app also carries `ready` (read models caught up) and `close()` (stop following the store; the
+ * caller closes the store and the HTTP server it created).
+ */
+import express, { type Express, type NextFunction, type Request, type Response } from 'express'
+import { createCommandHandler } from '@kezek/adapters/handler/index'
+import type { EventStore } from '@kezek/adapters/store/port'
+import type { OrderingPolicy } from '@kezek/domain'
+import type { Authenticator } from './auth/principal'
+import { defaultLimits, bodyErrors, type BodyLimits } from './middleware/body'
+import { contextMiddleware, contextOf } from './middleware/context'
+import { createIdempotencyCache } from './middleware/idempotency'
+import { jsonLogger, type Logger } from './observability/logger'
+import { createMetrics, type Metrics } from './observability/metrics'
+import { isProblem, problem, sendProblem } from './problem/problem'
+import { startReadModels, type ReadModels } from './read-model/projections'
+import { requestNumbers } from './read-model/request-numbers'
+import { withTimeout } from './registries/timeout'
+import type { Registries } from './registries/port'
+import type { ResultSigner, SignatureVerifier } from './signature/port'
+import type { ProviderConfig, Services } from './http/services'
+import { auditRoutes } from './routes/audit'
+import { decisionRoutes } from './routes/decisions'
+import { operationRoutes } from './routes/operations'
+import { statusRoutes } from './routes/status'
+import { submissionRoutes } from './routes/submissions'
+import { waitingListRoutes } from './routes/waiting-list'
+
+export interface AppOptions {
+  readonly store: EventStore
+  readonly verifier: SignatureVerifier
+  readonly resultSigner: ResultSigner
+  readonly registries: Registries
+  readonly providers: readonly ProviderConfig[]
+  readonly auth: Authenticator
+  readonly clock: () => Date
+  readonly ids: { readonly next: () => string }
+  readonly logger?: Logger
+  readonly limits?: Partial<BodyLimits>
+  /** Each ГБД ФЛ / ЕНИС call is bounded by this (default 5 s). */
+  readonly registryTimeoutMs?: number
+  /** The waiting lists' ordering policy (default: filing order, Art. 74 p.1). */
+  readonly policy?: OrderingPolicy
+}
+
+export interface KezekExtras {
+  /** Resolves when the read models have caught up with the store (also what GET /ready reports). */
+  readonly ready: Promise<void>
+  /** Stops following the store. Does not close the store: its owner does. */
+  readonly close: () => Promise<void>
+  readonly readModels: ReadModels
+  readonly metrics: Metrics
+}
+
+export type KezekApp = Express & KezekExtras
+
+export const createApp = (o: AppOptions): KezekApp => {
+  const logger = o.logger ?? jsonLogger({ now: o.clock })
+  const metrics = createMetrics()
+  const read = startReadModels(o.store, { logger, now: o.clock, ...(o.policy === undefined ? {} : { policy: o.policy }) })
+  const providers = new Map(o.providers.map((p) => [p.id as string, p]))
+  const handler = createCommandHandler({
+    store: o.store,
+    clock: o.clock,
+    newId: o.ids.next,
+    ruleVersion: (command, state) => {
+      const providerId = command.type === 'authorize'
+        ? command.providerId
+        : state.application.stage === 'new' ? undefined : state.application.intake?.providerId
+      return (providerId === undefined ? undefined : providers.get(providerId)?.definition.ruleVersion) ?? 'housing-queue/unknown@0'
+    },
+  })
+  const s: Services = {
+    store: o.store,
+    handler,
+    read,
+    numbers: requestNumbers(read.maxRequestNumber),
+    providers,
+    registries: withTimeout(o.registries, o.registryTimeoutMs ?? 5000),
+    verifier: o.verifier,
+    resultSigner: o.resultSigner,
+    clock: o.clock,
+    newId: o.ids.next,
+    logger,
+    metrics,
+    idempotency: createIdempotencyCache(),
+    limits: { ...defaultLimits, ...o.limits },
+    readYourWritesMs: 5000,
+  }
+  metrics.gauge('kezek_read_model_events_total', 'Events applied to the read models', () => read.stats().eventsProjected)
+  metrics.gauge('kezek_read_model_lag_ms', 'Record time to projection time of the last event', () => read.stats().lagMs)
+  metrics.gauge('kezek_read_model_caught_up', '1 once the read models have caught up', () => (read.isCaughtUp() ? 1 : 0))
+  metrics.gauge('kezek_applications', 'Applications known to the read models', () => read.stats().applications)
+
+  let closing = false
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('etag', false) // ETags are stream revisions, never body hashes
+  app.set('query parser', 'simple')
+  app.use(contextMiddleware(o.auth, o.ids.next))
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    res.on('finish', () => {
+      const c = contextOf(res)
+      const ms = performance.now() - c.startedAt
+      const routePath = (req.route as { path?: string } | undefined)?.path ?? 'unmatched'
+      metrics.observeRequest(req.method, routePath, res.statusCode, ms)
+      logger.log(res.statusCode >= 500 ? 'error' : 'info', 'request', {
+        correlationId: c.correlationId, method: req.method, path: req.originalUrl.slice(0, 200), status: res.statusCode,
+        ms: Math.round(ms * 10) / 10, role: c.principal?.role, subject: c.principal?.subject,
+      })
+    })
+    next()
+  })
+  app.use(operationRoutes(s, () => closing))
+  app.use(submissionRoutes(s))
+  app.use(decisionRoutes(s))
+  app.use(statusRoutes(s))
+  app.use(waitingListRoutes(s))
+  app.use(auditRoutes(s))
+  app.use((req: Request, res: Response) => {
+    sendProblem(res, problem('not-found', `no route ${req.method} ${req.path}`), contextOf(res).lang, req.originalUrl)
+  })
+  app.use(bodyErrors)
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const c = contextOf(res)
+    const carried = (err as { problem?: unknown } | undefined)?.problem
+    if (isProblem(carried)) { sendProblem(res, carried, c?.lang ?? 'ru', req.originalUrl); return }
+    logger.log('error', 'unhandled error', { correlationId: c?.correlationId, error: err instanceof Error ? err : String(err) })
+    if (res.headersSent) return
+    sendProblem(res, problem('internal', `see the logs under correlation id ${c?.correlationId ?? ''}`), c?.lang ?? 'ru', req.originalUrl)
+  })
+
+  const extras: KezekExtras = {
+    ready: read.caughtUp,
+    close: async () => { closing = true; await read.stop() },
+    readModels: read,
+    metrics,
+  }
+  return Object.assign(app, extras)
+}

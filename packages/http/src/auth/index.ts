@@ -1,0 +1,3 @@
+export * from './principal'
+export * from './hmac-token'
+export * from './policy'

@@ -1,0 +1,40 @@
+/**
+ * The application service's typed errors, in HTTP's vocabulary.
+ */
+import type { DomainError } from '@kezek/domain'
+import type { HandlerError } from '@kezek/adapters/handler/index'
+import { message } from '@kezek/domain/messages/index'
+import type { Language } from '@kezek/domain/messages/index'
+import { problem, type Problem } from '../problem/problem'
+import type { RegistryUnavailable } from '../registries/port'
+
+export const describeDomainError = (e: DomainError, lang: Language): string => {
+  switch (e.code) {
+    case 'not_allowed': return message('error.not_allowed', lang, { command: e.command, stage: e.stage })
+    case 'step_skipped': return message('error.step_skipped', lang, { command: e.command, missing: e.missing })
+    case 'wrong_channel': return message('error.wrong_channel', lang, { command: e.command, channel: e.channel })
+    case 'application_mismatch': return message('error.application_mismatch', lang, { actual: e.actual, expected: e.expected })
+    case 'inconsistent':
+      return message('error.inconsistent', lang, { command: e.command, detail: message(`inconsistency.${e.detail}`, lang) })
+  }
+}
+
+export const handlerProblem = (e: HandlerError): Problem => {
+  switch (e.kind) {
+    case 'invalid_command':
+      return problem('validation-failed', 'the command built from the request does not decode',
+        { errors: e.error.kind === 'decode_error' ? e.error.errors : [`unknown command ${e.error.type}`] })
+    case 'domain_refused':
+      return problem('command-refused', (lang) => describeDomainError(e.error, lang), { code: e.error.code, refusal: e.error })
+    case 'stale_revision':
+      return problem('precondition-failed', `expected revision ${String(e.expected)}, the application is at ${String(e.actual ?? 'none')}`,
+        { currentRevision: e.actual ?? null })
+    case 'corrupt_history':
+      return problem('corrupt-history', `event at revision ${e.revision} does not decode`, { revision: e.revision })
+    case 'store_unavailable':
+      return { ...problem('store-unavailable', 'the event store did not answer'), retryAfter: 5 }
+  }
+}
+
+export const registryProblem = (e: RegistryUnavailable): Problem =>
+  ({ ...problem('registry-unavailable', `${e.registry === 'gbdfl' ? 'ГБД ФЛ' : 'ЕНИС'}: ${e.detail}`, { registry: e.registry, retryable: true }), retryAfter: 10 })

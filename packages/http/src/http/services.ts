@@ -1,0 +1,86 @@
+/**
+ * Everything a route needs, built once per app by `createApp`: nothing here is global, so two apps in one process
+ * never share state.
+ */
+import * as E from 'fp-ts/Either'
+import type { Request, Response } from 'express'
+import type { ProviderId } from '@kezek/domain'
+import type { ServiceDefinition, WorkingCalendar } from '@kezek/domain/service/index'
+import type { CommandContext, CommandHandler, CommandInput, Handled } from '@kezek/adapters/handler/index'
+import type { EventStore } from '@kezek/adapters/store/port'
+import type { Principal } from '../auth/principal'
+import { contextOf } from '../middleware/context'
+import type { IdempotencyCache } from '../middleware/idempotency'
+import type { Logger } from '../observability/logger'
+import type { Metrics } from '../observability/metrics'
+import type { Problem } from '../problem/problem'
+import type { ReadModels } from '../read-model/projections'
+import type { RequestNumbers } from '../read-model/request-numbers'
+import type { Registries } from '../registries/port'
+import type { ResultSigner, SignatureVerifier } from '../signature/port'
+import type { BodyLimits } from '../middleware/body'
+import { handlerProblem } from './errors'
+
+/** A provider (akimat housing department) this service serves, with the regulation edition it works under. */
+export interface ProviderConfig {
+  readonly id: ProviderId
+  readonly name: string
+  readonly definition: ServiceDefinition
+  readonly calendar: WorkingCalendar
+}
+
+export interface Services {
+  readonly store: EventStore
+  readonly handler: CommandHandler
+  readonly read: ReadModels
+  readonly numbers: RequestNumbers
+  readonly providers: ReadonlyMap<string, ProviderConfig>
+  readonly registries: Registries
+  readonly verifier: SignatureVerifier
+  readonly resultSigner: ResultSigner
+  readonly clock: () => Date
+  readonly newId: () => string
+  readonly logger: Logger
+  readonly metrics: Metrics
+  readonly idempotency: IdempotencyCache
+  readonly limits: BodyLimits
+  /** How long a write waits for the read models to see it before answering anyway. */
+  readonly readYourWritesMs: number
+}
+
+export const actorOf = (p: Principal, channel: CommandContext['actor']['channel']): CommandContext['actor'] => ({
+  id: p.role === 'citizen' ? p.iin : p.subject,
+  role: p.role,
+  channel,
+})
+
+const within = <A>(ms: number, p: Promise<A>): Promise<A | 'timeout'> =>
+  new Promise((resolve, reject) => {
+    const t = setTimeout(() => resolve('timeout'), ms)
+    p.then((v) => { clearTimeout(t); resolve(v) }, (e: unknown) => { clearTimeout(t); reject(e) })
+  })
+
+/**
+ * Runs commands through the application service and waits until the read models have the result, so the
+ * client's next GET sees its own write.
+ */
+export const execute = async (
+  s: Services,
+  applicationId: string,
+  commands: CommandInput,
+  context: CommandContext,
+): Promise<E.Either<Problem, Handled>> => {
+  const r = await s.handler.handle(applicationId, commands, context)
+  if (E.isLeft(r)) return E.left(handlerProblem(r.left))
+  if (r.right.position !== undefined) {
+    const seen = await within(s.readYourWritesMs, s.read.reached(r.right.position))
+    if (seen === 'timeout') s.logger.log('warn', 'read models lag behind a write', { applicationId, correlationId: context.correlationId })
+  }
+  return r
+}
+
+export const nowInstant = (s: Services): string => s.clock().toISOString()
+
+export const correlationOf = (res: Response): string => contextOf(res).correlationId
+
+export const idempotencyKeyOf = (req: Request): string | undefined => req.get('idempotency-key')

@@ -1,0 +1,55 @@
+/**
+ * JSON views of an application for the status screen («История получения услуг»): IIN, request number, service
+ * type, status, deadline, and links to the result document once there is one.
+ */
+import { hasResult, type ApplicationStatus } from '@kezek/domain'
+import { progressOf, type Fact } from '@kezek/domain/service/index'
+import { describeRejection, message, type Language } from '@kezek/domain/messages/index'
+import type { ApplicationView } from '../read-model/projections'
+import type { ProviderConfig } from './services'
+
+const RESULT_STATUSES = new Set(['queued', 'rejected', 'removed', 'housed'])
+
+export const hasResultDocument = (s: ApplicationStatus): boolean => RESULT_STATUSES.has(s.status)
+
+const deadlineOf = (view: ApplicationView, provider: ProviderConfig | undefined): string | null => {
+  const s = view.status
+  if (provider === undefined || s.channel === undefined) return null
+  const progress = progressOf(provider.definition, provider.calendar, {
+    applicationId: s.applicationId,
+    channel: s.channel,
+    facts: view.facts as readonly Fact[],
+  })
+  return progress.kind === 'pending' ? progress.dueAt : null
+}
+
+export const statusView = (view: ApplicationView, provider: ProviderConfig | undefined, lang: Language) => {
+  const s = view.status
+  const outcome = s.outcome
+  return {
+    applicationId: s.applicationId,
+    iin: s.applicantIin ?? null,
+    requestNumber: s.requestNumber ?? null,
+    serviceType: provider === undefined ? (s.serviceId ?? null) : { id: provider.definition.id, name: provider.definition.name[lang] },
+    providerId: s.providerId ?? null,
+    channel: s.channel ?? null,
+    status: s.status,
+    statusText: message(`status.${s.status}`, lang),
+    since: s.since,
+    deadline: deadlineOf(view, provider),
+    revision: view.revision,
+    ...(outcome?.kind === 'queued'
+      ? { list: outcome.list, queueNumberAtRegistration: outcome.queueNumberAtRegistration }
+      : {}),
+    ...(outcome?.kind === 'rejected' ? { rejection: { code: outcome.reason.code, text: describeRejection(outcome.reason, lang), reason: outcome.reason } } : {}),
+    ...(outcome?.kind === 'removed' ? { removal: { ground: outcome.ground, text: message(`removal.${outcome.ground}`, lang) } } : {}),
+    resultViewed: s.resultViewed,
+    links: {
+      self: `/v1/applications/${encodeURIComponent(s.applicationId)}`,
+      ...(hasResultDocument(s) ? { result: `/v1/applications/${encodeURIComponent(s.applicationId)}/result` } : {}),
+      ...(s.status === 'queued' ? { position: `/v1/applications/${encodeURIComponent(s.applicationId)}/position` } : {}),
+    },
+  }
+}
+
+export { hasResult }

@@ -1,0 +1,34 @@
+/**
+ * Structured logs: one JSON object per line, with the correlation id of the request, and every IIN masked at the
+ * very last step (after serialisation), so no field a caller adds can leak one.
+ */
+import { redactIins } from './redact'
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
+
+export interface Logger {
+  readonly log: (level: LogLevel, msg: string, fields?: Readonly<Record<string, unknown>>) => void
+  readonly child: (fields: Readonly<Record<string, unknown>>) => Logger
+}
+
+const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
+
+export const jsonLogger = (
+  options: { readonly sink?: (line: string) => void; readonly level?: LogLevel; readonly now?: () => Date; readonly salt?: string } = {},
+  bound: Readonly<Record<string, unknown>> = {},
+): Logger => {
+  const sink = options.sink ?? ((line: string) => process.stdout.write(line + '\n'))
+  const min = order[options.level ?? 'info']
+  const now = options.now ?? (() => new Date())
+  return {
+    log: (level, msg, fields) => {
+      if (order[level] < min) return
+      const line = JSON.stringify({ time: now().toISOString(), level, msg, ...bound, ...fields }, (_k, v: unknown) =>
+        v instanceof Error ? { name: v.name, message: v.message } : v)
+      sink(redactIins(line, options.salt))
+    },
+    child: (fields) => jsonLogger(options, { ...bound, ...fields }),
+  }
+}
+
+export const silentLogger: Logger = { log: () => undefined, child: () => silentLogger }

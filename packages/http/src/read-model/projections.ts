@@ -1,0 +1,134 @@
+/**
+ * The service's read models, kept in memory by following the store: the waiting lists, each application's status
+ * («История получения услуг»), and the indexes that answer "whose is this" without reading streams.
+ *
+ * They are a cache of the log: on start they catch up from the beginning, and readiness means caught up. A write
+ * waits until the read models have seen its position before answering, so a client reads its own writes.
+ */
+import * as E from 'fp-ts/Either'
+import {
+  decodeEvent,
+  emptyWaitingList,
+  evolveStatus,
+  filingOrder,
+  type ApplicationEvent,
+  type ApplicationStatus,
+  type IIN,
+  type OrderingPolicy,
+  type WaitingList,
+} from '@kezek/domain'
+import type { Fact } from '@kezek/domain/service/index'
+import { applicationIdOfStream } from '@kezek/adapters/handler/index'
+import type { EventStore, RecordedEvent, Subscription } from '@kezek/adapters/store/port'
+import type { Logger } from '../observability/logger'
+
+export interface ApplicationView {
+  readonly status: ApplicationStatus
+  /** Stream revision of the last event seen: the ETag of the application. */
+  readonly revision: number
+  /** Every fact with its check kind, for deadlines (the service definition's steps complete on them). */
+  readonly facts: readonly Fact[]
+  /** Family members who took over the place (Art. 73 p.2): they may read the application too. */
+  readonly successors: readonly IIN[]
+  /** The request as signed (category, family size), for filing the queue decision. */
+  readonly signedAt?: string
+  readonly request?: Extract<ApplicationEvent, { type: 'signed' }>['request']
+}
+
+export interface ReadModels {
+  readonly waitingList: WaitingList
+  readonly application: (applicationId: string) => ApplicationView | undefined
+  readonly applicationsOf: (iin: string) => readonly string[]
+  readonly applicationsOfProvider: (providerId: string) => readonly string[]
+  /** Largest numeric request number seen, 0 when none. */
+  readonly maxRequestNumber: () => number
+  readonly isCaughtUp: () => boolean
+  readonly caughtUp: Promise<void>
+  /** Resolves once the read models have applied the event at `position`. */
+  readonly reached: (position: string) => Promise<void>
+  readonly stats: () => { readonly eventsProjected: number; readonly skipped: number; readonly lagMs: number; readonly applications: number }
+  readonly stop: () => Promise<void>
+  /** Settles when following stops; rejects when the store fails. */
+  readonly done: Promise<void>
+}
+
+const addTo = (index: Map<string, string[]>, key: string, id: string): void => {
+  const ids = index.get(key)
+  if (ids === undefined) index.set(key, [id])
+  else if (!ids.includes(id)) ids.push(id)
+}
+
+export const startReadModels = (
+  store: EventStore,
+  options: { readonly policy?: OrderingPolicy; readonly logger: Logger; readonly now: () => Date },
+): ReadModels => {
+  const waitingList = emptyWaitingList(options.policy ?? filingOrder)
+  const views = new Map<string, ApplicationView>()
+  const byIin = new Map<string, string[]>()
+  const byProvider = new Map<string, string[]>()
+  let maxRequest = 0
+  let projected = 0
+  let skipped = 0
+  let lagMs = 0
+  let caught = false
+
+  const apply = (r: RecordedEvent, e: ApplicationEvent): void => {
+    waitingList.apply(e)
+    const before = views.get(e.applicationId)
+    const status = evolveStatus(before?.status, e)
+    const fact: Fact = e.type === 'checked' ? { type: e.type, at: e.at, check: e.check.kind } : { type: e.type, at: e.at }
+    let view: ApplicationView = { ...before, status, revision: r.revision, successors: before?.successors ?? [], facts: [...(before?.facts ?? []), fact] }
+    switch (e.type) {
+      case 'authorized':
+        addTo(byIin, e.applicantIin, e.applicationId)
+        addTo(byProvider, e.providerId, e.applicationId)
+        break
+      case 'position_kept_by_family':
+        addTo(byIin, e.successorIin, e.applicationId)
+        view = { ...view, successors: [...view.successors, e.successorIin] }
+        break
+      case 'signed':
+        view = { ...view, request: e.request, signedAt: e.signedAt }
+        break
+      case 'registered': {
+        const n = Number(e.requestNumber)
+        if (/^\d+$/.test(e.requestNumber) && n > maxRequest) maxRequest = n
+        break
+      }
+      default:
+        break
+    }
+    views.set(e.applicationId, view)
+  }
+
+  const subscription: Subscription = store.subscribe({
+    onEvent: (r) => {
+      if (applicationIdOfStream(r.streamId) === undefined) return
+      const decoded = decodeEvent(r.data)
+      if (E.isLeft(decoded)) {
+        skipped += 1
+        options.logger.log('error', 'read model skipped an event that does not decode', { streamId: r.streamId, revision: r.revision })
+        return
+      }
+      apply(r, decoded.right)
+      projected += 1
+      lagMs = Math.max(0, options.now().getTime() - Date.parse(r.recordedAt))
+    },
+  })
+  const caughtUp = subscription.caughtUp.then(() => { caught = true })
+  caughtUp.catch(() => undefined)
+
+  return {
+    waitingList,
+    application: (id) => views.get(id),
+    applicationsOf: (iin) => byIin.get(iin) ?? [],
+    applicationsOfProvider: (p) => byProvider.get(p) ?? [],
+    maxRequestNumber: () => maxRequest,
+    isCaughtUp: () => caught,
+    caughtUp,
+    reached: (position) => subscription.reached(position),
+    stats: () => ({ eventsProjected: projected, skipped, lagMs: caught ? lagMs : Number.NaN, applications: views.size }),
+    stop: () => subscription.stop(),
+    done: subscription.done,
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * Bounds every registry call: a look-up that throws or does not answer in time becomes `registry_unavailable`,
+ * so a hung ШЭП connection costs the citizen a retry, not a wrong refusal.
+ */
+import * as E from 'fp-ts/Either'
+import type { Lookup, Registries, RegistryUnavailable } from './port'
+
+const bounded = <A>(registry: RegistryUnavailable['registry'], ms: number, call: () => Promise<Lookup<A>>): Promise<Lookup<A>> =>
+  new Promise((resolve) => {
+    const fail = (detail: string) => resolve(E.left({ kind: 'registry_unavailable', registry, detail, retryable: true }))
+    const timer = setTimeout(() => fail(`no answer within ${ms} ms`), ms)
+    call().then(
+      (r) => { clearTimeout(timer); resolve(r) },
+      (e: unknown) => { clearTimeout(timer); fail(e instanceof Error ? e.message : String(e)) },
+    )
+  })
+
+export const withTimeout = (r: Registries, ms: number): Registries => ({
+  persons: { findPerson: (iin) => bounded('gbdfl', ms, () => r.persons.findPerson(iin)) },
+  powersOfAttorney: { findPowerOfAttorney: (q) => bounded('enis', ms, () => r.powersOfAttorney.findPowerOfAttorney(q)) },
+})

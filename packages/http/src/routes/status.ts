@@ -1,0 +1,109 @@
+/**
+ * Reading applications: the status screen («История получения услуг») — a citizen's own list, one application
+ * with its ETag, the signed result document, and the current place in the waiting list. Staff see their
+ * provider's applications.
+ */
+import * as E from 'fp-ts/Either'
+import { Router } from 'express'
+import { isStaff } from '../auth/principal'
+import { contextOf, requirePrincipal } from '../middleware/context'
+import { isProblem, problem } from '../problem/problem'
+import { decodeInput } from '../http/decode'
+import { handlerProblem } from '../http/errors'
+import { Paging } from '../http/query'
+import { ok, route } from '../http/reply'
+import type { Services } from '../http/services'
+import { hasResultDocument, statusView } from '../http/views'
+import { buildResultXml } from '../results/document'
+import { setEtagHeader, visibleApplication } from './shared'
+
+export const statusRoutes = (s: Services): Router => {
+  const r = Router()
+  const providerOf = (id: string | undefined) => (id === undefined ? undefined : s.providers.get(id))
+  // Result documents are signed once per revision: downloads of the same result are byte-identical.
+  const signedResults = new Map<string, Promise<string | undefined>>()
+
+  r.get('/v1/me/applications', route(async (_req, res) => {
+    const p = requirePrincipal(res)
+    if (isProblem(p)) return p
+    if (p.role !== 'citizen') return problem('forbidden', 'this is the citizen’s own history; staff use /v1/providers/{providerId}/applications')
+    const lang = contextOf(res).lang
+    const items = s.read.applicationsOf(p.iin).flatMap((id) => {
+      const v = s.read.application(id)
+      return v === undefined ? [] : [statusView(v, providerOf(v.status.providerId), lang)]
+    })
+    return ok({ items })
+  }))
+
+  r.get('/v1/providers/:providerId/applications', route(async (req, res) => {
+    const p = requirePrincipal(res)
+    if (isProblem(p)) return p
+    const providerId = String(req.params['providerId'])
+    if (!(p.role === 'auditor' || p.role === 'administrator' || (isStaff(p) && p.providerId === providerId)))
+      return problem('forbidden', 'staff see their own provider’s applications')
+    const q = decodeInput(Paging, req.query, 'query')
+    if (E.isLeft(q)) return q.left
+    const offset = q.right.offset ?? 0
+    const limit = q.right.limit ?? 50
+    const ids = s.read.applicationsOfProvider(providerId)
+    const lang = contextOf(res).lang
+    const items = ids.slice(offset, offset + limit).flatMap((id) => {
+      const v = s.read.application(id)
+      return v === undefined ? [] : [statusView(v, providerOf(providerId), lang)]
+    })
+    return ok({ total: ids.length, offset, limit, items })
+  }))
+
+  r.get('/v1/applications/:id', route(async (req, res) => {
+    const found = visibleApplication(s, res, String(req.params['id']))
+    if (isProblem(found)) return found
+    const { view } = found
+    return ok(statusView(view, providerOf(view.status.providerId), contextOf(res).lang), setEtagHeader(view.revision))
+  }))
+
+  r.get('/v1/applications/:id/result', route(async (req, res) => {
+    const id = String(req.params['id'])
+    const found = visibleApplication(s, res, id)
+    if (isProblem(found)) return found
+    const { view } = found
+    if (!hasResultDocument(view.status)) return problem('not-found', 'the service result has not been issued yet')
+    const key = `${id}@${view.revision}`
+    let signed = signedResults.get(key)
+    if (signed === undefined) {
+      signed = (async () => {
+        const loaded = await s.handler.load(id)
+        if (E.isLeft(loaded)) throw Object.assign(new Error('load failed'), { problem: handlerProblem(loaded.left) })
+        const xml = buildResultXml(loaded.right.events.map((e) => e.event), loaded.right.events.at(-1)?.envelope.recordedAt ?? s.clock().toISOString())
+        return xml === undefined ? undefined : s.resultSigner.signResult(view.status.providerId ?? '', xml)
+      })()
+      signedResults.set(key, signed)
+      signed.catch(() => signedResults.delete(key))
+    }
+    const xml = await signed
+    if (xml === undefined) return problem('not-found', 'the service result has not been issued yet')
+    return {
+      status: 200,
+      raw: xml,
+      contentType: 'application/xml; charset=utf-8',
+      headers: { ...setEtagHeader(view.revision), 'Content-Disposition': `attachment; filename="result-${view.status.requestNumber ?? id}.xml"` },
+    }
+  }))
+
+  r.get('/v1/applications/:id/position', route(async (req, res) => {
+    const id = String(req.params['id'])
+    const found = visibleApplication(s, res, id)
+    if (isProblem(found)) return found
+    const placement = s.read.waitingList.position(id)
+    if (placement === undefined) return problem('not-found', 'the application is not an active entry of a waiting list')
+    return ok({
+      applicationId: id,
+      list: placement.list,
+      position: placement.position,
+      of: placement.of,
+      filedAt: placement.entry.filedAt,
+      requestNumber: placement.entry.requestNumber,
+      queueNumberAtRegistration: placement.entry.queueNumberAtRegistration,
+    }, setEtagHeader(found.view.revision))
+  }))
+  return r
+}

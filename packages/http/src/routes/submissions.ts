@@ -1,0 +1,173 @@
+/**
+ * The three channels. Each is one atomic write of the facts the regulation lists up to registration:
+ *
+ * - portal: authorize → sign (the citizen's signature on the application XML) → register;
+ * - provider desk: authorize → ГБД ФЛ look-up → sign (the officer's signature) → register;
+ * - service centre: authorize → ГБД ФЛ → ЕНИС (a notarised power of attorney) → sign (the operator's) → register.
+ *
+ * A refusal on the way (person not found, signature not confirmed) is recorded and answered 201 with status
+ * `rejected`: it is the service's result, not a client error. Input that cannot be attributed to anyone (broken
+ * XML, forged or wrapped signature) is a 4xx and nothing is stored.
+ */
+import * as E from 'fp-ts/Either'
+import * as t from 'io-ts'
+import { Router } from 'express'
+import { Category, DocumentRef, IIN, Reference, type ApplicationRequest, type Channel } from '@kezek/domain'
+import type { CommandItem } from '@kezek/adapters/handler/index'
+import type { Principal } from '../auth/principal'
+import { contextOf, requirePrincipal } from '../middleware/context'
+import { jsonBody, xmlBody } from '../middleware/body'
+import { setEtagHeader } from './shared'
+import { isProblem, problem, type Problem } from '../problem/problem'
+import { decodeInput } from '../http/decode'
+import { registryProblem } from '../http/errors'
+import { postRoute, type CommandIds } from '../http/post'
+import type { Outcome } from '../http/reply'
+import { actorOf, correlationOf, execute, type Services } from '../http/services'
+import { statusView } from '../http/views'
+import type { ApplicationDocument, VerifiedRequest } from '../signature/port'
+
+export const FamilySize = t.refinement(t.Integer, (n) => n >= 1 && n <= 99, 'FamilySize')
+
+export const WalkInBody = t.intersection([
+  t.type({
+    applicantIin: IIN,
+    category: Category,
+    familySize: FamilySize,
+    documents: t.readonlyArray(DocumentRef),
+    /** The application XML as the officer or operator signed it (XMLDSig, enveloped). */
+    signedXml: t.refinement(t.string, (s) => s.length > 0, 'SignedXml'),
+  }),
+  t.partial({ representative: t.type({ iin: IIN, powerOfAttorney: Reference }) }),
+], 'WalkInApplication')
+export type WalkInBody = t.TypeOf<typeof WalkInBody>
+
+const unreadable = (v: Extract<VerifiedRequest, { kind: 'bad_input' | 'indeterminate' }>): Problem => {
+  if (v.kind === 'indeterminate') return { ...problem('signature-indeterminate', v.detail, { code: v.code }), retryAfter: 60 }
+  if (v.code === 'too_large') return problem('payload-too-large', v.detail, { code: v.code })
+  if (v.code === 'malformed_xml' || v.code === 'dtd_forbidden') return problem('malformed-xml', v.detail, { code: v.code })
+  return problem('invalid-signature-document', v.detail, { code: v.code })
+}
+
+/** The document must be for a provider this service serves, under that provider's service. */
+const checkDocument = (s: Services, d: ApplicationDocument): Problem | undefined => {
+  if (!IIN.is(d.applicantIin)) return problem('validation-failed', 'the applicant IIN in the document fails its checksum', { errors: ['applicant.iin'] })
+  const provider = s.providers.get(d.providerId)
+  if (provider === undefined) return problem('validation-failed', `provider ${d.providerId} is not served here`, { errors: ['providerId'] })
+  if (provider.definition.id !== d.serviceId) return problem('validation-failed', `service ${d.serviceId} is not offered by ${d.providerId}`, { errors: ['serviceId'] })
+  return undefined
+}
+
+const sameRequest = (a: ApplicationRequest, b: ApplicationRequest): boolean =>
+  a.category === b.category && a.familySize === b.familySize && a.representativeIin === b.representativeIin &&
+  a.documents.length === b.documents.length &&
+  a.documents.every((d, i) => d.kind === b.documents[i]?.kind && d.digest === b.documents[i]?.digest)
+
+const submitted = async (s: Services, res: Parameters<typeof contextOf>[0], applicationId: string, items: readonly CommandItem[], p: Principal, channel: Channel, onBehalfOf?: { iin: IIN; powerOfAttorney: string }): Promise<Outcome> => {
+  const r = await execute(s, applicationId, items, {
+    actor: actorOf(p, channel),
+    correlationId: correlationOf(res),
+    ...(onBehalfOf === undefined ? {} : { onBehalfOf }),
+  })
+  if (E.isLeft(r)) return r.left
+  const view = s.read.application(applicationId)
+  const provider = view?.status.providerId === undefined ? undefined : s.providers.get(view.status.providerId)
+  const body = view === undefined
+    ? { applicationId, status: r.right.state.application.stage, revision: r.right.revision }
+    : statusView(view, provider, contextOf(res).lang)
+  return {
+    status: r.right.duplicate ? 200 : 201,
+    body,
+    headers: { Location: `/v1/applications/${encodeURIComponent(applicationId)}`, ...setEtagHeader(r.right.revision) },
+  }
+}
+
+const intake = (s: Services, ids: CommandIds, applicationId: string, at: string, d: ApplicationDocument, channel: Channel) => ({
+  authorize: {
+    type: 'authorize', commandId: ids.of('authorize'), applicationId, at,
+    serviceId: d.serviceId, providerId: d.providerId, channel, applicantIin: d.applicantIin, outcome: 'granted',
+  },
+  register: () => ({ type: 'register', commandId: ids.of('register'), applicationId, at, requestNumber: s.numbers.next() }),
+})
+
+export const submissionRoutes = (s: Services): Router => {
+  const r = Router()
+
+  r.post('/v1/portal/applications', ...xmlBody(s.limits), postRoute(s, async (req, res, ids) => {
+    const p = requirePrincipal(res)
+    if (isProblem(p)) return p
+    if (p.role !== 'citizen') return problem('forbidden', 'the portal channel is for citizens; staff use the desk or service-centre routes')
+    if (typeof req.body !== 'string' || req.body.length === 0) return problem('malformed-xml', 'the body is empty')
+    const now = s.clock()
+    const v = await s.verifier.verifyRequest(req.body, now)
+    if (v.kind !== 'read') return unreadable(v)
+    const bad = checkDocument(s, v.document)
+    if (bad !== undefined) return bad
+    if (v.document.applicantIin !== p.iin) return problem('forbidden', 'a citizen may file only their own application')
+    if (v.document.request.representativeIin !== undefined) return problem('validation-failed', 'representatives act through a service centre', { errors: ['representativeIin'] })
+    const applicationId = ids.base
+    const at = now.toISOString()
+    const steps = intake(s, ids, applicationId, at, v.document, 'portal')
+    return submitted(s, res, applicationId, [
+      steps.authorize,
+      { type: 'sign', commandId: ids.of('sign'), applicationId, at, request: v.document.request, signature: v.verdict },
+      steps.register,
+    ], p, 'portal')
+  }))
+
+  const walkIn = (channel: 'provider_desk' | 'service_centre') => postRoute(s, async (req, res, ids) => {
+    const p = requirePrincipal(res)
+    if (isProblem(p)) return p
+    const role = channel === 'provider_desk' ? 'provider_officer' : 'service_centre_operator'
+    if (p.role !== role) return problem('forbidden', `this channel is for the role ${role}`)
+    const body = decodeInput(WalkInBody, req.body)
+    if (E.isLeft(body)) return body.left
+    const b = body.right
+    if (b.representative !== undefined && channel !== 'service_centre')
+      return problem('validation-failed', 'a representative with a power of attorney is received at a service centre only', { errors: ['representative'] })
+    const now = s.clock()
+    const v = await s.verifier.verifyRequest(b.signedXml, now)
+    if (v.kind !== 'read') return unreadable(v)
+    const d = v.document
+    const bad = checkDocument(s, d)
+    if (bad !== undefined) return bad
+    if (d.providerId !== p.providerId) return problem('forbidden', 'staff file applications for their own provider only')
+    const request: ApplicationRequest = {
+      category: b.category, familySize: b.familySize, documents: b.documents,
+      ...(b.representative === undefined ? {} : { representativeIin: b.representative.iin }),
+    }
+    if (d.applicantIin !== b.applicantIin || !sameRequest(d.request, request))
+      return problem('validation-failed', 'the signed document does not state the submitted data', { errors: ['signedXml'] })
+
+    const person = await s.registries.persons.findPerson(b.applicantIin)
+    if (E.isLeft(person)) return registryProblem(person.left)
+    const at = now.toISOString()
+    const applicationId = ids.base
+    const steps = intake(s, ids, applicationId, at, d, channel)
+    const items: CommandItem[] = [
+      steps.authorize,
+      {
+        type: 'check_person', commandId: ids.of('check_person'), applicationId, at,
+        result: person.right === undefined ? { found: false } : { found: true, registryReference: person.right.registryReference },
+      },
+    ]
+    if (b.representative !== undefined && person.right !== undefined) {
+      const poa = await s.registries.powersOfAttorney.findPowerOfAttorney({
+        number: b.representative.powerOfAttorney, principalIin: b.applicantIin, representativeIin: b.representative.iin, at,
+      })
+      if (E.isLeft(poa)) return registryProblem(poa.left)
+      items.push({
+        type: 'check_power_of_attorney', commandId: ids.of('check_power_of_attorney'), applicationId, at,
+        representativeIin: b.representative.iin, powerOfAttorney: b.representative.powerOfAttorney,
+        result: poa.right === undefined ? { found: false } : { found: true, registryReference: poa.right.registryReference },
+      })
+    }
+    items.push({ type: 'sign', commandId: ids.of('sign'), applicationId, at, request, signature: v.verdict }, steps.register)
+    const onBehalfOf = b.representative === undefined ? undefined : { iin: b.applicantIin, powerOfAttorney: b.representative.powerOfAttorney }
+    return submitted(s, res, applicationId, items, p, channel, onBehalfOf)
+  })
+
+  r.post('/v1/desk/applications', ...jsonBody(s.limits), walkIn('provider_desk'))
+  r.post('/v1/service-centre/applications', ...jsonBody(s.limits), walkIn('service_centre'))
+  return r
+}
