@@ -12,7 +12,7 @@ import { buildApplicationRequestXml, type ApplicationRequestInput } from '@kezek
 import { createTestPki, signAs, TEST_BIN, TEST_IIN, type Identity, type TestPki } from '@kezek/adapters/signature/testing/index'
 import {
   createApp, hmacAuthenticator, issueToken, keyResultSigner, silentLogger, tableRegistries, xmlDsigVerifier,
-  type KezekApp, type Registries, type RegistryTable, type TokenClaims,
+  RegistryTable, type KezekApp, type Registries, type TokenClaims,
 } from '../src/index'
 
 export const PROVIDER = 'almaty-housing' as ProviderId
@@ -23,10 +23,17 @@ export const IIN = TEST_IIN
 export const UNKNOWN_PERSON = '800416300257'
 export const POA = 'PoA 2024-118'
 
-export const registryTable: RegistryTable = {
-  persons: [{ iin: TEST_IIN.citizen }, { iin: TEST_IIN.otherCitizen }] as RegistryTable['persons'],
-  powersOfAttorney: [{ number: POA, principalIin: TEST_IIN.citizen, representativeIin: TEST_IIN.otherCitizen }] as RegistryTable['powersOfAttorney'],
+const decodeTable = (raw: unknown): RegistryTable => {
+  const r = RegistryTable.decode(raw)
+  if (r._tag === 'Left') throw new Error('test registry table does not decode')
+  return r.right
 }
+
+export const registryTableJson = {
+  persons: [{ iin: TEST_IIN.citizen }, { iin: TEST_IIN.otherCitizen }],
+  powersOfAttorney: [{ number: POA, principalIin: TEST_IIN.citizen, representativeIin: TEST_IIN.otherCitizen }],
+}
+export const registryTable: RegistryTable = decodeTable(registryTableJson)
 
 let shared: Promise<TestPki> | undefined
 export const testPki = (): Promise<TestPki> => (shared ??= createTestPki())
