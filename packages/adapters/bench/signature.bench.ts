@@ -1,0 +1,190 @@
+/**
+ * Verifications per second of a typical signed request (a few KB, NCALayer shape), the cost split by stage,
+ * and, in the same run, the bare cost of one RSA-2048 verify through WebCrypto (the engine xmldsigjs uses, and
+ * Node's built-in one) for comparison.
+ *
+ *   node --import tsx packages/adapters/bench/signature.bench.ts [iterations] [rounds]
+ *
+ * `runSignatureBench` is exported so a smoke test (and `pnpm bench`) can run it with tiny numbers.
+ */
+import { cpus, totalmem } from 'node:os'
+import { pathToFileURL } from 'node:url'
+import * as E from 'fp-ts/Either'
+import { webcrypto } from '../src/signature/engine'
+import { verifyRequest, type VerificationStage } from '../src/signature/index'
+import { createTestPki, sampleRequestXml, signAs } from '../src/signature/testing/index'
+
+export interface BenchOptions {
+  /** Verifications per round. */
+  readonly iterations: number
+  /** Rounds (the spread is over rounds). Default 5. */
+  readonly rounds?: number
+  /** Untimed verifications first (JIT, caches). Default `iterations`. */
+  readonly warmup?: number
+}
+
+/** Microseconds per verification, by cost centre. */
+export interface StageSplit {
+  readonly parse: number
+  readonly c14n: number
+  readonly digest: number
+  readonly signature: number
+  readonly chainAndCrl: number
+  readonly other: number
+}
+
+export interface Spread {
+  readonly median: number
+  readonly min: number
+  readonly max: number
+}
+
+export interface BenchReport {
+  readonly machine: { readonly cpu: string; readonly cores: number; readonly memoryGiB: number; readonly node: string }
+  readonly documentBytes: number
+  readonly iterations: number
+  readonly rounds: number
+  /** Verifications per second, wall clock, one at a time on one core. */
+  readonly perSecond: Spread
+  /** CPU time (user + system) per verification, µs. */
+  readonly cpuMicros: Spread
+  readonly stages: StageSplit
+  /** One RSA-2048 PKCS#1 v1.5 SHA-256 verify, µs: through @peculiar/webcrypto and through Node's WebCrypto. */
+  readonly bareRsaVerifyMicros: { readonly peculiar: Spread; readonly nodeWebCrypto: Spread }
+}
+
+const spread = (values: readonly number[]): Spread => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  const median = sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
+  return { median, min: sorted[0] ?? 0, max: sorted[sorted.length - 1] ?? 0 }
+}
+
+const STAGE_GROUP: Record<VerificationStage, keyof StageSplit> = {
+  guard: 'parse',
+  parse: 'parse',
+  layout: 'parse',
+  c14n: 'c14n',
+  digest: 'digest',
+  certificate: 'other',
+  signature: 'signature',
+  chain: 'chainAndCrl',
+  revocation: 'chainAndCrl',
+  policy: 'other',
+}
+
+const bareVerify = async (subtle: SubtleCrypto, iterations: number, rounds: number): Promise<Spread> => {
+  const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 }
+  const keys = (await subtle.generateKey(algorithm, false, ['sign', 'verify'])) as CryptoKeyPair
+  const data = new TextEncoder().encode('<ds:SignedInfo>'.padEnd(900, '.'))
+  const signature = await subtle.sign('RSASSA-PKCS1-v1_5', keys.privateKey, data)
+  const perRound: number[] = []
+  for (let r = 0; r < rounds + 1; r++) {
+    const start = performance.now()
+    for (let i = 0; i < iterations; i++) {
+      if (!(await subtle.verify('RSASSA-PKCS1-v1_5', keys.publicKey, signature, data))) throw new Error('bare verify failed')
+    }
+    if (r > 0) perRound.push(((performance.now() - start) * 1000) / iterations) // round 0 is warm-up
+  }
+  return spread(perRound)
+}
+
+export const runSignatureBench = async (options: BenchOptions): Promise<BenchReport> => {
+  const rounds = options.rounds ?? 5
+  const at = new Date()
+  const pki = await createTestPki({ at })
+  const xml = await signAs(pki.citizen, sampleRequestXml())
+  const stageTotals = new Map<keyof StageSplit, number>()
+  let observing = false
+  const verifyOptions = {
+    trust: pki.trust,
+    crls: pki.crls,
+    at,
+    onStage: (stage: VerificationStage, ms: number) => {
+      if (observing) stageTotals.set(STAGE_GROUP[stage], (stageTotals.get(STAGE_GROUP[stage]) ?? 0) + ms)
+    },
+  }
+  const once = async (): Promise<void> => {
+    if (E.isLeft(await verifyRequest(xml, verifyOptions))) throw new Error('the benchmark document did not verify')
+  }
+  for (let i = 0; i < (options.warmup ?? options.iterations); i++) await once()
+
+  const perSecond: number[] = []
+  const cpuMicros: number[] = []
+  const stageRounds: Map<keyof StageSplit, number>[] = []
+  for (let r = 0; r < rounds; r++) {
+    stageTotals.clear()
+    observing = true
+    const cpu0 = process.cpuUsage()
+    const start = performance.now()
+    for (let i = 0; i < options.iterations; i++) await once()
+    const elapsed = performance.now() - start
+    const cpu = process.cpuUsage(cpu0)
+    observing = false
+    perSecond.push((options.iterations * 1000) / elapsed)
+    cpuMicros.push((cpu.user + cpu.system) / options.iterations)
+    stageRounds.push(new Map(stageTotals))
+  }
+  const stage = (k: keyof StageSplit): number => spread(stageRounds.map((m) => ((m.get(k) ?? 0) * 1000) / options.iterations)).median
+
+  const c = cpus()
+  return {
+    machine: {
+      cpu: c[0]?.model.trim() ?? 'unknown',
+      cores: c.length,
+      memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+      node: process.version,
+    },
+    documentBytes: Buffer.byteLength(xml, 'utf8'),
+    iterations: options.iterations,
+    rounds,
+    perSecond: spread(perSecond),
+    cpuMicros: spread(cpuMicros),
+    stages: {
+      parse: stage('parse'),
+      c14n: stage('c14n'),
+      digest: stage('digest'),
+      signature: stage('signature'),
+      chainAndCrl: stage('chainAndCrl'),
+      other: stage('other'),
+    },
+    bareRsaVerifyMicros: {
+      peculiar: await bareVerify(webcrypto.subtle, options.iterations, rounds),
+      nodeWebCrypto: await bareVerify(globalThis.crypto.subtle, options.iterations, rounds),
+    },
+  }
+}
+
+const fmt = (n: number, digits = 0): string => n.toFixed(digits)
+const fmtSpread = (s: Spread, digits = 0): string => `${fmt(s.median, digits)}  (${fmt(s.min, digits)}–${fmt(s.max, digits)})`
+
+export const formatReport = (r: BenchReport): string => {
+  const total = Object.values(r.stages).reduce((a, b) => a + b, 0)
+  const row = (name: string, us: number): string =>
+    `| ${name.padEnd(30)} | ${fmt(us).padStart(8)} | ${fmt((us / total) * 100).padStart(4)} % |`
+  return [
+    `machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, node ${r.machine.node}`,
+    `document: ${r.documentBytes} bytes signed request; ${r.rounds} rounds × ${r.iterations} verifications, sequential`,
+    '',
+    `verifications/s (wall, one core): median ${fmtSpread(r.perSecond)}`,
+    `CPU µs per verification:          median ${fmtSpread(r.cpuMicros)}`,
+    '',
+    `| stage                          |    µs/op | share  |`,
+    `|--------------------------------|----------|--------|`,
+    row('parse (guard, xmldom, layout)', r.stages.parse),
+    row('canonicalise (ref + SignedInfo)', r.stages.c14n),
+    row('digest (SHA-256)', r.stages.digest),
+    row('signature (key import + RSA)', r.stages.signature),
+    row('chain + CRL', r.stages.chainAndCrl),
+    row('certificate decode, policy', r.stages.other),
+    '',
+    `bare RSA-2048 verify, @peculiar/webcrypto: ${fmtSpread(r.bareRsaVerifyMicros.peculiar, 1)} µs`,
+    `bare RSA-2048 verify, Node WebCrypto:      ${fmtSpread(r.bareRsaVerifyMicros.nodeWebCrypto, 1)} µs`,
+  ].join('\n')
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const iterations = Number(process.argv[2] ?? 500)
+  const rounds = Number(process.argv[3] ?? 5)
+  console.log(formatReport(await runSignatureBench({ iterations, rounds })))
+}

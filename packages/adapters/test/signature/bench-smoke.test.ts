@@ -1,0 +1,18 @@
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { formatReport, runSignatureBench } from '../../bench/signature.bench'
+
+// Smoke only: the benchmark runs end to end with tiny numbers and reports every figure. No timing is asserted.
+test('the signature benchmark runs and reports throughput, the cost split and the bare RSA verify', async () => {
+  const report = await runSignatureBench({ iterations: 3, rounds: 2, warmup: 1 })
+  assert.is(report.rounds, 2)
+  assert.ok(report.documentBytes > 2000 && report.documentBytes < 10_000, 'a typical few-KB request')
+  assert.ok(report.perSecond.median > 0 && report.perSecond.min <= report.perSecond.max)
+  assert.ok(report.cpuMicros.median > 0)
+  for (const [stage, micros] of Object.entries(report.stages)) assert.ok(micros > 0, `${stage} was measured`)
+  assert.ok(report.bareRsaVerifyMicros.peculiar.median > 0 && report.bareRsaVerifyMicros.nodeWebCrypto.median > 0)
+  assert.ok(report.machine.cores >= 1 && report.machine.node.startsWith('v'))
+  assert.match(formatReport(report), /verifications\/s/)
+})
+
+test.run()
