@@ -1,0 +1,17 @@
+/**
+ * Where a projection's state and its checkpoint live. The runner only ever hands a sink a batch of events together
+ * with the position of the last one, and the sink must make both durable together or neither: a projection can
+ * then never have applied an event its checkpoint says it has not (a duplicate after a restart) or the reverse
+ * (a lost event). SQL sinks do it in one transaction; the memory sink by swapping one reference.
+ */
+import type { RecordedEvent } from '../store/port'
+
+export interface ProjectionSink {
+  /** Which projection and which version of it, for progress reports and logs. */
+  readonly name: string
+  readonly version: number
+  /** The position of the last event applied, or `undefined` for a projection that has seen nothing. */
+  readonly checkpoint: () => Promise<string | undefined>
+  /** Applies the events and records `events[last].position` as the checkpoint, atomically. */
+  readonly commit: (events: readonly RecordedEvent[]) => Promise<void>
+}

@@ -1,0 +1,86 @@
+/**
+ * Projections whose state lives in the same PostgreSQL / PGlite database as the events: each batch's rows and the
+ * checkpoint are written in one transaction, so a crash or an exception mid-batch leaves both as before the batch
+ * (the "exactly once" of Emmett's PostgreSQL projections, without a distributed transaction).
+ */
+import type { RecordedEvent } from '../store/port'
+import type { SqlDriver, SqlExecutor } from '../store/sql/driver'
+import { checkSchemaName, quoteIdent } from '../store/sql/schema'
+import type { Json } from '../store/port'
+import { registerVersion, saveCheckpoint, versionRow } from './sql-catalog'
+import type { ProjectionSink } from './sink'
+
+/** Names of one version's tables: the base name with a `_v<N>` suffix, quoted and schema-qualified. */
+export interface VersionTables {
+  readonly schema: string
+  readonly version: number
+  readonly table: (base: string) => string
+}
+
+export const versionTables = (schema: string, version: number): VersionTables => ({
+  schema,
+  version,
+  table: (base) => {
+    if (!/^[a-z_][a-z0-9_]{0,40}$/.test(base)) throw new RangeError(`table base name ${JSON.stringify(base)}`)
+    return `${quoteIdent(checkSchemaName(schema))}.${quoteIdent(`${base}_v${version}`)}`
+  },
+})
+
+export interface SqlProjection {
+  readonly name: string
+  /** Creates one version's tables if they are missing. */
+  readonly setup: (tx: SqlExecutor, tables: VersionTables) => Promise<void>
+  /** Drops one version's tables (a retired version). */
+  readonly drop: (tx: SqlExecutor, tables: VersionTables) => Promise<void>
+  /** Applies a batch inside the transaction that then records the checkpoint. */
+  readonly apply: (tx: SqlExecutor, events: readonly RecordedEvent[], tables: VersionTables) => Promise<void>
+}
+
+/** Registers the version (with its configuration) and creates its tables; returns the sink that feeds it. */
+export const sqlSink = async (
+  driver: SqlDriver,
+  schema: string,
+  projection: SqlProjection,
+  version: number,
+  config: Json = {},
+): Promise<ProjectionSink> => {
+  const tables = versionTables(schema, version)
+  await driver.transaction(async (tx) => {
+    await registerVersion(tx, schema, projection.name, version, config)
+    await projection.setup(tx, tables)
+    return { commit: true, value: undefined }
+  })
+  /** The checkpoint this sink last read or wrote: a commit from anywhere else in between is a second runner. */
+  let known: { readonly position: string | undefined } | undefined
+  return {
+    name: projection.name,
+    version,
+    checkpoint: async () => {
+      const position = (await versionRow(driver, schema, projection.name, version))?.position
+      known = { position }
+      return position
+    },
+    commit: async (events) => {
+      const last = events[events.length - 1]
+      if (last === undefined) return
+      await driver.transaction(async (tx) => {
+        const [row] = await tx.query<{ position: string | null }>(
+          `SELECT position FROM ${quoteIdent(checkSchemaName(schema))}.kezek_projection_versions
+            WHERE projection = $1 AND version = $2 FOR UPDATE`,
+          [projection.name, version],
+        )
+        const stored = row?.position ?? undefined
+        if (known !== undefined && stored !== known.position) {
+          throw new Error(
+            `projection ${projection.name} v${version}: the checkpoint moved from ${String(known.position)} to ` +
+              `${String(stored)} under this runner; is another runner feeding the same version?`,
+          )
+        }
+        await projection.apply(tx, events, tables)
+        await saveCheckpoint(tx, schema, projection.name, version, last.position, events.length)
+        return { commit: true, value: undefined }
+      })
+      known = { position: last.position }
+    },
+  }
+}
