@@ -7,7 +7,7 @@ import type { RecordedEvent } from '../store/port'
 import type { SqlDriver, SqlExecutor } from '../store/sql/driver'
 import { checkSchemaName, quoteIdent } from '../store/sql/schema'
 import type { Json } from '../store/port'
-import { registerVersion, saveCheckpoint, versionRow } from './sql-catalog'
+import { ensureCatalog, registerVersion, saveCheckpoint, versionRow } from './sql-catalog'
 import type { ProjectionSink } from './sink'
 
 /** Names of one version's tables: the base name with a `_v<N>` suffix, quoted and schema-qualified. */
@@ -45,6 +45,7 @@ export const sqlSink = async (
   config: Json = {},
 ): Promise<ProjectionSink> => {
   const tables = versionTables(schema, version)
+  await ensureCatalog(driver, schema)
   await driver.transaction(async (tx) => {
     await registerVersion(tx, schema, projection.name, version, config)
     await projection.setup(tx, tables)

@@ -51,6 +51,11 @@ export interface WaitingListReader {
 export const waitingListReader = (db: SqlExecutor, schema: string): WaitingListReader => {
   const s = quoteIdent(checkSchemaName(schema))
   const resolve = async (): Promise<Active | undefined> => {
+    // Before any projection was built the catalogue does not exist yet: there is simply no list.
+    const [catalogue] = await db.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [
+      `${s}.kezek_projection_pointers`,
+    ])
+    if (catalogue?.t == null) return undefined
     const [row] = await db.query<{ version: number; config: unknown }>(
       `SELECT v.version, v.config FROM ${s}.kezek_projection_pointers p
          JOIN ${s}.kezek_projection_versions v ON v.projection = p.projection AND v.version = p.active_version
