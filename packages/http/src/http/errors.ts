@@ -3,19 +3,26 @@
  */
 import type { DomainError } from '@kezek/domain'
 import type { HandlerError } from '@kezek/adapters/handler/index'
-import { message } from '@kezek/domain/messages/index'
+import { catalogue, localize, message, type MessageKey } from '@kezek/domain/messages/index'
 import type { Language } from '@kezek/domain/messages/index'
 import { problem, type Problem } from '../problem/problem'
 import type { RegistryUnavailable } from '../registries/port'
 
+// The catalogue may trail a new domain detail by a commit: fall back to the code rather than fail.
+const textOf = (key: string, lang: Language, fallback: string): string =>
+  Object.hasOwn(catalogue, key) ? localize(catalogue[key as MessageKey], lang) : fallback
+
 export const describeDomainError = (e: DomainError, lang: Language): string => {
+  const code: string = e.code
   switch (e.code) {
     case 'not_allowed': return message('error.not_allowed', lang, { command: e.command, stage: e.stage })
     case 'step_skipped': return message('error.step_skipped', lang, { command: e.command, missing: e.missing })
     case 'wrong_channel': return message('error.wrong_channel', lang, { command: e.command, channel: e.channel })
     case 'application_mismatch': return message('error.application_mismatch', lang, { actual: e.actual, expected: e.expected })
     case 'inconsistent':
-      return message('error.inconsistent', lang, { command: e.command, detail: message(`inconsistency.${e.detail}`, lang) })
+      return message('error.inconsistent', lang, { command: e.command, detail: textOf(`inconsistency.${e.detail}`, lang, e.detail) })
+    default:
+      return textOf(`error.${code}`, lang, code)
   }
 }
 

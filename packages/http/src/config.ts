@@ -1,0 +1,100 @@
+/**
+ * The server's configuration, from environment variables, decoded and checked at start: a wrong value stops the
+ * server with a message naming the variable, never a failure at the first request.
+ */
+import { isAbsolute, resolve } from 'node:path'
+import * as E from 'fp-ts/Either'
+import { housingQueueEditions, type HousingQueueEdition } from '@kezek/domain/service/index'
+
+export type StoreConfig =
+  | { readonly kind: 'pglite'; readonly dataDir: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly schema: string }
+  | { readonly kind: 'eventstoredb'; readonly url: string }
+
+export interface ServerConfig {
+  readonly port: number
+  readonly host: string
+  readonly store: StoreConfig
+  /** Holds the token secret (when generated), the registry table and the demo marker. */
+  readonly dataDir: string
+  readonly tokenSecret: string | undefined
+  readonly registryFile: string
+  readonly providers: readonly { readonly id: string; readonly edition: HousingQueueEdition }[]
+  /** Files (PEM or DER) of the NCA roots, intermediates and CRLs; none → a demo PKI made at start. */
+  readonly trust: { readonly roots: readonly string[]; readonly intermediates: readonly string[]; readonly crls: readonly string[] } | undefined
+  /** PKCS#8 private key and certificate (PEM) that sign result documents; required with real trust anchors. */
+  readonly resultKey: { readonly keyFile: string; readonly certFile: string } | undefined
+  readonly demo: 'auto' | 'off'
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error'
+  readonly shutdownGraceMs: number
+}
+
+type Env = Readonly<Record<string, string | undefined>>
+
+const list = (v: string | undefined): string[] => (v ?? '').split(',').map((x) => x.trim()).filter((x) => x.length > 0)
+
+export const loadConfig = (env: Env, base: string): E.Either<readonly string[], ServerConfig> => {
+  const errors: string[] = []
+  const path = (p: string) => (isAbsolute(p) ? p : resolve(base, p))
+
+  const portText = env['PORT'] ?? '3000'
+  const port = Number(portText)
+  if (!/^\d{1,5}$/.test(portText) || port > 65535) errors.push(`PORT must be a TCP port (0–65535), got ${JSON.stringify(portText)}`)
+
+  const dataDir = path(env['KEZEK_DATA_DIR'] ?? './.data')
+  const storeText = env['KEZEK_STORE'] ?? './.data/kezek'
+  let store: StoreConfig = { kind: 'pglite', dataDir: path(storeText) }
+  if (/^postgres(ql)?:\/\//.test(storeText)) {
+    const schema = env['KEZEK_PG_SCHEMA'] ?? 'kezek'
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) errors.push('KEZEK_PG_SCHEMA must be a plain lower-case SQL identifier')
+    store = { kind: 'postgres', url: storeText, schema }
+  } else if (/^(esdb|kurrentdb)(\+discover)?:\/\//.test(storeText)) {
+    store = { kind: 'eventstoredb', url: storeText }
+  } else if (/^[a-z]+:\/\//i.test(storeText)) {
+    errors.push(`KEZEK_STORE must be a directory (PGlite), postgres://… or esdb://…, got ${storeText.split('://')[0]}://…`)
+  }
+
+  const secret = env['KEZEK_TOKEN_SECRET']
+  if (secret !== undefined && secret.length < 32) errors.push('KEZEK_TOKEN_SECRET must be at least 32 characters')
+
+  const providers = list(env['KEZEK_PROVIDERS'] ?? 'almaty-housing:almaty-2012').map((entry) => {
+    const [id = '', edition = ''] = entry.split(':')
+    if (!/^[a-z0-9][a-z0-9._/-]{0,99}$/.test(id)) errors.push(`KEZEK_PROVIDERS: provider id ${JSON.stringify(id)} is not a plain identifier`)
+    if (!Object.hasOwn(housingQueueEditions, edition))
+      errors.push(`KEZEK_PROVIDERS: edition ${JSON.stringify(edition)} is not one of ${Object.keys(housingQueueEditions).join(', ')}`)
+    return { id, edition: edition as HousingQueueEdition }
+  })
+  if (providers.length === 0) errors.push('KEZEK_PROVIDERS names no provider')
+
+  const roots = list(env['KEZEK_TRUST_ROOTS']).map(path)
+  const trust = roots.length === 0 ? undefined : {
+    roots, intermediates: list(env['KEZEK_TRUST_INTERMEDIATES']).map(path), crls: list(env['KEZEK_CRLS']).map(path),
+  }
+  const keyFile = env['KEZEK_RESULT_KEY']
+  const certFile = env['KEZEK_RESULT_CERT']
+  if ((keyFile === undefined) !== (certFile === undefined)) errors.push('KEZEK_RESULT_KEY and KEZEK_RESULT_CERT go together')
+  if (trust !== undefined && keyFile === undefined) errors.push('with KEZEK_TRUST_ROOTS, result documents need KEZEK_RESULT_KEY and KEZEK_RESULT_CERT')
+
+  const demo = env['KEZEK_DEMO'] ?? (trust === undefined ? 'auto' : 'off')
+  if (demo !== 'auto' && demo !== 'off') errors.push('KEZEK_DEMO must be auto or off')
+  if (demo === 'auto' && trust !== undefined) errors.push('KEZEK_DEMO=auto needs the demo PKI: leave KEZEK_TRUST_ROOTS unset')
+
+  const logLevel = env['LOG_LEVEL'] ?? 'info'
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) errors.push('LOG_LEVEL must be debug, info, warn or error')
+
+  if (errors.length > 0) return E.left(errors)
+  return E.right({
+    port,
+    host: env['HOST'] ?? '127.0.0.1',
+    store,
+    dataDir,
+    tokenSecret: secret,
+    registryFile: path(env['KEZEK_REGISTRY_FILE'] ?? resolve(dataDir, 'registries.json')),
+    providers,
+    trust,
+    resultKey: keyFile === undefined || certFile === undefined ? undefined : { keyFile: path(keyFile), certFile: path(certFile) },
+    demo: demo as 'auto' | 'off',
+    logLevel: logLevel as ServerConfig['logLevel'],
+    shutdownGraceMs: 10_000,
+  })
+}

@@ -1,0 +1,206 @@
+/**
+ * The runnable reference server (`pnpm start`). Reads its configuration from the environment (see config.ts and
+ * docs/http.md), opens the store, and on the first start of a demo loads a small region's history plus a few live
+ * applications, then prints the URL, demo tokens and curl lines.
+ *
+ * Shutdown on SIGINT/SIGTERM: readiness turns 503, the listener stops accepting, in-flight requests finish (up to
+ * a grace period), then the read models stop and the store closes — nothing acknowledged is lost.
+ */
+import { randomBytes, randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
+import type { Server } from 'node:http'
+import * as E from 'fp-ts/Either'
+import type { ProviderId } from '@kezek/domain'
+import { housingQueueEditions, kazakhstanNational } from '@kezek/domain/service/index'
+import type { EventStore } from '@kezek/adapters/store/port'
+import { loadTrust, type LoadedTrust } from '@kezek/adapters/signature/trust'
+import { webcrypto, x509 } from '@kezek/adapters/signature/engine'
+import { createTestPki, TEST_IIN, type TestPki } from '@kezek/adapters/signature/testing/index'
+import { createApp } from './app'
+import { hmacAuthenticator, issueToken, type TokenClaims } from './auth/hmac-token'
+import { loadConfig, type ServerConfig } from './config'
+import { loadDemoHistory } from './demo/history'
+import { DEMO_POWER_OF_ATTORNEY, driveLiveDemo, type DemoTokens } from './demo/live'
+import type { ProviderConfig } from './http/services'
+import { jsonLogger } from './observability/logger'
+import { fileRegistries } from './registries/table'
+import { xmlDsigVerifier } from './signature/adapter'
+import { keyResultSigner, type SigningIdentity } from './signature/result-signer'
+
+const say = (line = ''): void => { process.stderr.write(line + '\n') }
+
+const fail = (lines: readonly string[]): never => {
+  say('kezek: cannot start:')
+  for (const l of lines) say(`  - ${l}`)
+  process.exit(2)
+}
+
+const openStore = async (c: ServerConfig['store']): Promise<EventStore> => {
+  switch (c.kind) {
+    case 'pglite': {
+      await mkdir(c.dataDir, { recursive: true })
+      const { openPgliteStore } = await import('@kezek/adapters/store/pglite')
+      return openPgliteStore({ dataDir: c.dataDir })
+    }
+    case 'postgres': {
+      const { openPostgresStore } = await import('@kezek/adapters/store/postgres')
+      return openPostgresStore({ connectionString: c.url, schema: c.schema })
+    }
+    case 'eventstoredb': {
+      const { connectEventStoreDb } = await import('@kezek/adapters/store/eventstoredb/index')
+      return connectEventStoreDb(c.url, {})
+    }
+  }
+}
+
+const tokenSecret = async (c: ServerConfig): Promise<{ readonly secret: string; readonly generated: boolean }> => {
+  if (c.tokenSecret !== undefined) return { secret: c.tokenSecret, generated: false }
+  const file = `${c.dataDir}/token-secret`
+  if (existsSync(file)) return { secret: (await readFile(file, 'utf8')).trim(), generated: false }
+  const secret = randomBytes(32).toString('base64url')
+  await writeFile(file, secret + '\n', { mode: 0o600 })
+  await chmod(file, 0o600)
+  return { secret, generated: true }
+}
+
+const ensureDemoRegistry = async (file: string): Promise<void> => {
+  if (existsSync(file)) return
+  const table = {
+    persons: [{ iin: TEST_IIN.citizen }, { iin: TEST_IIN.otherCitizen }, { iin: TEST_IIN.head }],
+    powersOfAttorney: [{ number: DEMO_POWER_OF_ATTORNEY, principalIin: TEST_IIN.citizen, representativeIin: TEST_IIN.otherCitizen }],
+  }
+  await writeFile(file, JSON.stringify(table, null, 2) + '\n')
+}
+
+const realTrust = async (t: NonNullable<ServerConfig['trust']>): Promise<LoadedTrust> => {
+  const read = (files: readonly string[]) => Promise.all(files.map((f) => readFile(f)))
+  const loaded = loadTrust({ roots: await read(t.roots), intermediates: await read(t.intermediates), crls: await read(t.crls) })
+  if (E.isLeft(loaded)) return fail([`trust anchors: ${loaded.left.detail}`])
+  return loaded.right
+}
+
+const realResultKey = async (k: NonNullable<ServerConfig['resultKey']>): Promise<SigningIdentity> => {
+  const pem = await readFile(k.keyFile, 'utf8')
+  const der = Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64')
+  const privateKey = await webcrypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign'])
+  return { privateKey, certificate: new x509.X509Certificate(await readFile(k.certFile)) }
+}
+
+const demoTokens = (secret: string, providerId: string): DemoTokens => {
+  const exp = Math.floor(Date.now() / 1000) + 30 * 24 * 3600
+  const t = (c: Omit<TokenClaims, 'exp'>) => issueToken(secret, { ...c, exp } as TokenClaims)
+  return {
+    citizen: t({ role: 'citizen', sub: 'demo-citizen', iin: TEST_IIN.citizen } as TokenClaims),
+    otherCitizen: t({ role: 'citizen', sub: 'demo-citizen-2', iin: TEST_IIN.otherCitizen } as TokenClaims),
+    officer: t({ role: 'provider_officer', sub: 'demo-officer', providerId } as TokenClaims),
+    operator: t({ role: 'service_centre_operator', sub: 'demo-operator', providerId } as TokenClaims),
+    auditor: t({ role: 'auditor', sub: 'demo-auditor' } as TokenClaims),
+  }
+}
+
+const main = async (): Promise<void> => {
+  const base = process.env['INIT_CWD'] ?? process.cwd()
+  const decoded = loadConfig(process.env, base)
+  if (E.isLeft(decoded)) return fail(decoded.left)
+  const config = decoded.right
+  await mkdir(config.dataDir, { recursive: true })
+  const logger = jsonLogger({ level: config.logLevel, salt: 'kezek' })
+  const { secret, generated } = await tokenSecret(config)
+
+  let pki: TestPki | undefined
+  let trust: LoadedTrust
+  let resultKey: SigningIdentity
+  if (config.trust === undefined) {
+    // Demo PKI: keys are non-extractable and never written to disk, so a new one is made at every start.
+    pki = await createTestPki()
+    trust = { trust: pki.trust, crls: pki.crls }
+    resultKey = { privateKey: pki.head.keys.privateKey, certificate: pki.head.certificate }
+    await ensureDemoRegistry(config.registryFile)
+  } else {
+    trust = await realTrust(config.trust)
+    resultKey = await realResultKey(config.resultKey!)
+  }
+  if (!existsSync(config.registryFile)) logger.log('warn', 'registry table not found: ГБД ФЛ and ЕНИС look-ups will answer 503', { file: config.registryFile })
+
+  const providers: ProviderConfig[] = config.providers.map((p) => ({
+    id: p.id as ProviderId, name: p.id, definition: housingQueueEditions[p.edition], calendar: kazakhstanNational(),
+  }))
+  const store = await openStore(config.store)
+  const empty = (await store.headPosition()) === undefined
+  const app = createApp({
+    store,
+    verifier: xmlDsigVerifier({ current: () => trust }),
+    resultSigner: keyResultSigner(() => resultKey),
+    registries: fileRegistries(config.registryFile),
+    providers,
+    auth: hmacAuthenticator(secret, () => new Date()),
+    clock: () => new Date(),
+    ids: { next: randomUUID },
+    logger,
+  })
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s))
+    s.once('error', reject)
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address !== null ? address.port : config.port
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`
+  await app.ready
+
+  const provider = providers[0]!.id
+  const tokens = demoTokens(secret, provider)
+  let live: readonly string[] = []
+  if (config.demo === 'auto' && empty && pki !== undefined) {
+    say('kezek: first start — loading the demo (ten years of a region, then a few live applications)…')
+    const loaded = await loadDemoHistory(store, providers, { seed: 2012, events: 2400 })
+    const head = await store.headPosition()
+    if (head !== undefined) await app.readModels.reached(head)
+    live = await driveLiveDemo(url, provider, pki, tokens)
+    say(`kezek: demo loaded — ${loaded.events} events in ${app.readModels.stats().applications} applications`)
+  }
+
+  const mine = app.readModels.applicationsOf(TEST_IIN.citizen)
+  const sample = live[0] ?? mine[0] ?? '<application-id>'
+  say('')
+  say(`kezek is listening on ${url}  (store: ${config.store.kind}${config.store.kind === 'pglite' ? ` ${config.store.dataDir}` : ''})`)
+  if (generated) say(`token secret generated and kept in ${config.dataDir}/token-secret (set KEZEK_TOKEN_SECRET to choose your own)`)
+  say('')
+  say('Demo tokens (30 days):')
+  say(`  export CITIZEN=${tokens.citizen}`)
+  say(`  export OFFICER=${tokens.officer}`)
+  say(`  export OPERATOR=${tokens.operator}`)
+  say(`  export AUDITOR=${tokens.auditor}`)
+  say('')
+  say('Try:')
+  say(`  curl -s ${url}/ready`)
+  say(`  curl -s ${url}/v1/providers/${provider}/lists/socially_vulnerable?limit=5`)
+  say(`  curl -s -H "Authorization: Bearer $CITIZEN" -H 'Accept-Language: kk' ${url}/v1/me/applications`)
+  say(`  curl -s -H "Authorization: Bearer $CITIZEN" ${url}/v1/applications/${sample}/position`)
+  say(`  curl -s -H "Authorization: Bearer $CITIZEN" ${url}/v1/applications/${sample}/result`)
+  say(`  curl -s -H "Authorization: Bearer $AUDITOR" ${url}/v1/applications/${sample}/history`)
+  say(`  curl -s -H "Authorization: Bearer $OFFICER" "${url}/v1/providers/${provider}/applications?limit=3"`)
+  say(`  curl -s ${url}/openapi.json | head -c 300; echo`)
+  say('')
+
+  let stopping = false
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    say(`kezek: ${signal} — finishing in-flight requests…`)
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeIdleConnections()
+    const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs)
+    await closed
+    clearTimeout(grace)
+    await app.close()
+    await store.close()
+    say('kezek: stopped cleanly')
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void shutdown('SIGINT'))
+  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+}
+
+main().catch((e: unknown) => fail([e instanceof Error ? e.message : String(e)]))
