@@ -25,7 +25,7 @@ import { appendDecisions, generateDecisions, toAppend, type GeneratedDecision } 
 import { chainBatch, GENESIS_HASH } from '../src/integrity/chain'
 import { openPgliteStore } from '../src/store/pglite'
 import { openPostgresStore } from '../src/store/postgres'
-import type { EventStore } from '../src/store/port'
+import type { EventStore, RecordedEvent } from '../src/store/port'
 import { validateAppend } from '../src/store/validate'
 
 export type StoreKind = 'pglite' | 'postgres'
@@ -162,6 +162,29 @@ export const loadByAppends = async (store: EventStore, decisions: Iterable<Gener
   const loaded = await appendDecisions(store, decisions)
   if (E.isLeft(loaded)) throw new Error(`append refused: ${JSON.stringify(loaded.left)}`)
   return loaded.right.events
+}
+
+/**
+ * The same generated history loaded twice into fresh in-memory PGlite stores, once by `bulkLoad` and once by
+ * appends, and read back: the smoke test checks the two logs are identical, so the fixture is what appends write.
+ */
+export const fixtureLogs = async (seed: number, events: number): Promise<{ bulk: RecordedEvent[]; appended: RecordedEvent[] }> => {
+  const read = async (load: (db: PGlite, store: EventStore) => Promise<unknown>): Promise<RecordedEvent[]> => {
+    const db = await PGlite.create()
+    const store = await openPgliteStore({ db, schema: 'kezek' })
+    try {
+      await load(db, store)
+      const out: RecordedEvent[] = []
+      for await (const e of store.readAll()) out.push(e)
+      return out
+    } finally {
+      await store.close()
+      await db.close()
+    }
+  }
+  const bulk = await read((db) => bulkLoad({ query: (t, p) => db.query(t, p) }, 'kezek', generateDecisions({ seed, events })))
+  const appended = await read((_, store) => loadByAppends(store, generateDecisions({ seed, events })))
+  return { bulk, appended }
 }
 
 const SELECT = (schema: string) => `SELECT stream_id, revision, id, type, data, metadata, hash, previous_hash,
