@@ -1,0 +1,104 @@
+/**
+ * One event as a sentence a person reads in an audit: the citizen-facing text from the domain catalogue where one
+ * exists (statuses, refusals, grounds), followed by the particulars the auditor needs (references, dates, IINs).
+ */
+import {
+  describeRejection,
+  listId,
+  message,
+  type ApplicationEvent,
+  type Channel,
+  type EventOf,
+  type Language,
+} from '@kezek/domain'
+import { say, systemChannel } from './words'
+
+const answer = (n: 1 | 2 | 3, lang: Language): string => message(`questionnaire.answer.${n}`, lang)
+
+export const channelName = (channel: Channel | 'system', lang: Language): string =>
+  channel === 'system' ? systemChannel[lang] : message(`channel.${channel}`, lang)
+
+const COMMON = new Set(['type', 'schema', 'applicationId', 'commandId', 'at', 'kind'])
+
+/** The fields of a payload the sentence has no words for, as `name=value` pairs. */
+const particulars = (payload: object): string =>
+  Object.entries(payload)
+    .filter(([k]) => !COMMON.has(k))
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(', ')
+
+const describeCheck = (c: EventOf<'checked'>['check'], lang: Language): string => {
+  switch (c.kind) {
+    case 'person_record':
+      return say('personFound', lang, { ref: c.registryReference })
+    case 'power_of_attorney':
+      return say('powerOfAttorneyFound', lang, { poa: c.powerOfAttorney, iin: c.representativeIin, ref: c.registryReference })
+    case 'signature':
+      return say('signatureConfirmed', lang, {
+        cn: c.signer.commonName,
+        iin: c.signer.iin,
+        serial: c.signer.certificateSerial,
+        issuer: c.signer.issuer,
+      })
+    case 'documents':
+      return message('status.documents_checked', lang)
+    default:
+      return `${say('unknownEvent', lang, { type: `checked/${c.kind}` })}: ${particulars(c)}`
+  }
+}
+
+export const describeEvent = (e: ApplicationEvent, lang: Language): string => {
+  switch (e.type) {
+    case 'authorized':
+      return `${message('status.authorized', lang)} (${channelName(e.channel, lang)}): ${say('authorizedDetail', lang, {
+        service: e.serviceId,
+        provider: e.providerId,
+        iin: e.applicantIin,
+      })}`
+    case 'checked':
+      return describeCheck(e.check, lang)
+    case 'signed':
+      return `${message('status.signed', lang)}: ${say('signedDetail', lang, {
+        category: e.request.category,
+        family: e.request.familySize,
+        documents: e.request.documents.length,
+        signedAt: e.signedAt,
+        signer: e.signerIin,
+      })}`
+    case 'registered':
+      return message('request.registered', lang, { n: e.requestNumber })
+    case 'rejected':
+      return `${message('status.rejected', lang)}: ${describeRejection(e.reason, lang)}`
+    case 'queued':
+      return `${message('status.queued', lang)}: ${say('queuedDetail', lang, {
+        list: listId(e.list),
+        filedAt: e.filedAt,
+        requestNumber: e.requestNumber,
+        decision: e.commissionDecisionDate,
+        family: e.familySize,
+      })}. ${message('result.queue_number', lang, { n: e.queueNumberAtRegistration })}`
+    case 'data_changed':
+      return say('dataChanged', lang, { family: e.familySize, note: e.note })
+    case 'position_kept_by_family':
+      return `${message(`succession.${e.ground}`, lang)}; ${say('successor', lang, { iin: e.successorIin })}`
+    case 'removed':
+      return `${message('status.removed', lang)}: ${message(`removal.${e.ground}`, lang)} (${say('decision', lang, {
+        ref: e.decisionRef,
+        date: e.decidedOn,
+      })})`
+    case 'housing_allocated':
+      return `${message('status.housed', lang)}: ${say('dwelling', lang, { ref: e.dwellingRef })}, ${say('decision', lang, {
+        ref: e.decisionRef,
+        date: e.decidedOn,
+      })}`
+    case 'restored':
+      return say('restored', lang, { ref: e.appealRef, date: e.decidedOn })
+    case 'result_viewed':
+      return say('resultViewed', lang)
+    case 'questionnaire_answered':
+      return say('questionnaire', lang, { quality: answer(e.quality, lang), information: answer(e.information, lang) })
+    default:
+      // Event types added to the domain after this text was written: still shown, field by field.
+      return `${say('unknownEvent', lang, { type: (e as { type: string }).type })}: ${particulars(e)}`
+  }
+}

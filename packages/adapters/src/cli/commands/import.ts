@@ -1,0 +1,287 @@
+/**
+ * `kezek import FILE`: the second half of a move between back-ends. The whole file is checked first — every
+ * event's hash recomputed, every link followed, the trailer's counts matched — and nothing is written unless all
+ * of it verifies. Events are then appended in the file's order with their ids, one append per run of events of
+ * one stream at the exact expected revision; the target recomputes each hash, and since the chain covers only what
+ * moves (stream, revision, id, type, data, metadata) the hashes come out identical. Finally the target is walked
+ * and every imported stream's head must equal the file's.
+ *
+ * An interrupted import can be run again: streams the target already holds are compared hash by hash and only
+ * their missing tail is appended. A stream that holds something else is a conflict, and nothing of it is written.
+ */
+import * as E from 'fp-ts/Either'
+import { commonOptions, exactlyOne, parse, storeFrom, storeOptions } from '../args'
+import { json, type Command } from '../command'
+import { cliError, fail } from '../errors'
+import { ExitCode } from '../exit-codes'
+import { withStore, type OpenedStore } from '../open-store'
+import { progress } from '../progress'
+import { readLine, type Line } from '../transfer/format'
+import { lineSource, type NumberedLine } from '../transfer/read-lines'
+import { checkLink, ChainVerifier, GENESIS_HASH, type ChainBreak } from '../../integrity'
+import type { EventStore, NewEvent, RecordedEvent } from '../../store/port'
+
+
+const options = { ...commonOptions, ...storeOptions, json: { type: 'boolean' } } as const
+
+type Head = { readonly revision: number; readonly hash: string }
+
+interface Checked {
+  readonly mode: 'export' | 'generated'
+  readonly events: number
+  readonly streams: ReadonlyMap<string, Head>
+  /** Kept when the source cannot be read twice (standard input). */
+  readonly held?: readonly Line[]
+}
+
+const at = (l: NumberedLine, detail: string) =>
+  cliError('problems', `line ${l.n}: ${detail}`, 'the file is damaged or was edited; export it again from the source store')
+
+/** Pass 1: the file verifies on its own, or nothing is imported. */
+const checkFile = async (lines: AsyncIterable<NumberedLine>, hold: boolean, tick: () => void): Promise<Checked> => {
+  const heads = new Map<string, Head>()
+  const held: Line[] = []
+  let mode: 'export' | 'generated' | undefined
+  let trailer: { events: number; streams: number } | undefined
+  let events = 0
+  let firstBreak: { line: NumberedLine; b: ChainBreak } | undefined
+  let breaks = 0
+  for await (const l of lines) {
+    const parsed = readLine(l.text)
+    if (E.isLeft(parsed)) fail(at(l, parsed.left))
+    const line = (parsed as E.Right<Line>).right
+    if (trailer !== undefined) fail(at(l, 'there is more after the trailer line'))
+    if (mode === undefined) {
+      if (line.kind === 'header') {
+        if (line.header.format !== 1) fail(cliError('usage', `the file is export format ${line.header.format}; this kezek reads format 1`, 'use the kezek version that wrote it'))
+        if (line.header.chain !== 'kezek.event.v1') fail(cliError('usage', `the file's hash chain is ${line.header.chain}; this kezek verifies kezek.event.v1`))
+        mode = 'export'
+        continue
+      }
+      if (line.kind === 'generated') mode = 'generated'
+      else fail(at(l, 'the file does not start with a kezek export header or a generated record'))
+    }
+    if (mode === 'export') {
+      if (line.kind === 'trailer') {
+        trailer = { events: line.events, streams: line.streams }
+        continue
+      }
+      if (line.kind !== 'event') fail(at(l, `expected an exported event, found a ${line.kind} line`))
+      const e = (line as Extract<Line, { kind: 'event' }>).event
+      const b = checkLink(heads.get(e.streamId) ?? { revision: -1, hash: GENESIS_HASH }, e)
+      if (b !== undefined) {
+        breaks++
+        firstBreak ??= { line: l, b }
+      }
+      heads.set(e.streamId, { revision: Math.max(e.revision, heads.get(e.streamId)?.revision ?? -1), hash: e.hash })
+    } else {
+      if (line.kind !== 'generated') fail(at(l, `expected a generated record, found a ${line.kind} line`))
+      const g = line as Extract<Line, { kind: 'generated' }>
+      heads.set(g.streamId, { revision: (heads.get(g.streamId)?.revision ?? -1) + 1, hash: '' })
+    }
+    events++
+    if (hold) held.push(line)
+    tick()
+  }
+  if (mode === undefined) fail(cliError('problems', 'the file is empty', 'pass the file `kezek export --out` wrote'))
+  if (firstBreak !== undefined) {
+    const { line, b } = firstBreak
+    fail(
+      cliError(
+        'problems',
+        `the file's hash chain is broken (${breaks} event(s)); first at line ${line.n}, stream ${b.streamId} revision ${b.revision}: ${b.kind} — ${b.detail}`,
+        'nothing was imported; export again from the source, or run `kezek verify` on the source store',
+      ),
+    )
+  }
+  if (mode === 'export') {
+    if (trailer === undefined) fail(cliError('problems', `the file ends without its trailer line after ${events} events: it was cut short`, 'nothing was imported; copy or export the file again'))
+    const tr = trailer as { events: number; streams: number }
+    if (tr.events !== events || tr.streams !== heads.size) {
+      fail(cliError('problems', `the trailer counts ${tr.events} events in ${tr.streams} streams, the file holds ${events} in ${heads.size}`, 'nothing was imported; export the file again'))
+    }
+  }
+  return { mode: mode as 'export' | 'generated', events, streams: heads, ...(hold ? { held } : {}) }
+}
+
+/** What the target already holds of a stream: nothing, a prefix of the file's stream (resume), or something else. */
+const targetHead = async (store: EventStore, streamId: string): Promise<readonly RecordedEvent[]> => {
+  const r = await store.readStream(streamId)
+  return E.isRight(r) ? r.right : []
+}
+
+const toNew = (line: Line): { streamId: string; revision: number | undefined; hash: string | undefined; event: NewEvent } => {
+  if (line.kind === 'event') {
+    const e = line.event
+    return { streamId: e.streamId, revision: e.revision, hash: e.hash, event: { id: e.id, type: e.type, data: e.data, metadata: e.metadata } }
+  }
+  const g = line as Extract<Line, { kind: 'generated' }>
+  const id = (g.envelope as { eventId?: unknown } | null)?.eventId
+  const type = (g.event as { type?: unknown } | null)?.type
+  if (typeof id !== 'string' || typeof type !== 'string') {
+    return fail(cliError('problems', `a generated record of stream ${g.streamId} has no envelope.eventId or event.type`, 'regenerate the history'))
+  }
+  return { streamId: g.streamId, revision: undefined, hash: undefined, event: { id, type, data: g.event, metadata: g.envelope } }
+}
+
+interface Appended {
+  readonly written: number
+  readonly skipped: number
+}
+
+/** Pass 2: append in file order, one append per run of one stream's events. */
+const appendAll = async (target: OpenedStore, lines: AsyncIterable<Line>, tick: () => void): Promise<Appended> => {
+  const store = target.store
+  const empty = (await store.headPosition()) === undefined
+  const next = new Map<string, number>() // next revision to write per stream
+  const existing = new Map<string, readonly RecordedEvent[]>()
+  let run: { streamId: string; first: number; events: NewEvent[] } | undefined
+  let written = 0
+  let skipped = 0
+
+  const flush = async (): Promise<void> => {
+    if (run === undefined || run.events.length === 0) return
+    const { streamId, first, events } = run
+    run = undefined
+    const r = await store.append(streamId, events, { expected: first === 0 ? 'no_stream' : first - 1 })
+    if (E.isLeft(r)) {
+      const l = r.left
+      fail(
+        cliError(
+          'conflict',
+          l.kind === 'wrong_expected_revision'
+            ? `stream ${streamId} changed in ${target.description} while importing (expected revision ${String(l.expected)}, found ${String(l.actual)})`
+            : l.kind === 'invalid_event'
+              ? `${target.description} refused events of stream ${streamId}: ${l.detail}`
+              : `${target.description} refused an empty append to ${streamId}`,
+          'is something else writing to the target? import into a store nobody else uses, then run the import again to finish',
+        ),
+      )
+    }
+    written += events.length
+  }
+
+  for await (const line of lines) {
+    const { streamId, revision: fileRevision, hash, event } = toNew(line)
+    tick()
+    if (!next.has(streamId)) {
+      const held = empty ? [] : await targetHead(store, streamId)
+      existing.set(streamId, held)
+      next.set(streamId, held.length === 0 ? 0 : (held.at(-1) as RecordedEvent).revision + 1)
+    }
+    const revision = fileRevision ?? (next.get(streamId) as number)
+    const held = existing.get(streamId) as readonly RecordedEvent[]
+    if (revision < held.length) {
+      // The target has this revision already: only the identical event may be there (a resumed import).
+      const there = held[revision]
+      if (there === undefined || hash === undefined || there.hash !== hash || there.id !== event.id) {
+        fail(
+          cliError(
+            'conflict',
+            `${target.description} already holds a different event at ${streamId} revision ${revision}`,
+            'import into an empty store (a new PGlite directory, a new ?schema=, a new ESDB namespace)',
+          ),
+        )
+      }
+      skipped++
+      continue
+    }
+    if (run !== undefined && run.streamId !== streamId) await flush()
+    if (run === undefined) run = { streamId, first: revision, events: [] }
+    run.events.push(event)
+    next.set(streamId, revision + 1)
+  }
+  await flush()
+  return { written, skipped }
+}
+
+async function* fromLines(lines: AsyncIterable<NumberedLine>): AsyncIterable<Line> {
+  for await (const l of lines) {
+    const parsed = readLine(l.text)
+    if (E.isRight(parsed) && (parsed.right.kind === 'event' || parsed.right.kind === 'generated')) yield parsed.right
+  }
+}
+
+async function* fromHeld(held: readonly Line[]): AsyncIterable<Line> {
+  yield* held
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'load an export (or a generated history) into a store, verifying the chain before and after',
+  help: `kezek import FILE|- --store URL [--json]
+
+Reads a file written by \`kezek export\` (or - for standard input) and checks all of it first: every event's hash
+is recomputed and every link followed, and the trailer's counts must match. If anything is wrong nothing is
+written (exit 1). Then the events are appended to the target in the file's order, with their ids, at their
+revisions; the target recomputes the hashes, which come out identical. Last, the target is walked and every
+imported stream's head must equal the file's (exit 1 if not).
+
+The target store is created if it does not exist (a new PGlite directory, a new PostgreSQL schema). A stream the
+target already holds is compared event by event: an identical prefix is skipped (an interrupted import can simply
+be run again), anything else is a conflict (exit 5) and nothing of that stream is written.
+
+Also reads the generator's NDJSON ({"streamId","event","envelope"} per line): a seeded demo history goes into any
+store the same way (it has no hashes to check; the store computes them).`,
+  run: async (argv, io) => {
+    const { values, positionals } = parse(argv, options)
+    const file = exactlyOne(positionals, 'file to import', 'kezek import backup.ndjson --store postgres://postgres@127.0.0.1/kezek')
+    const locator = storeFrom(values, io, 'the target store')
+    const source = lineSource(io, file)
+
+    const checkBar = progress(io, 'import: checking the file', undefined)
+    const checked = await checkFile(source.lines(), !source.rereadable, () => checkBar.tick())
+    checkBar.finish(
+      checked.mode === 'export'
+        ? `${checked.streams.size} streams, hash chain intact`
+        : `${checked.streams.size} streams (a generated history: no hashes to check)`,
+    )
+
+    return withStore(locator, 'write', async (target) => {
+      const writeBar = progress(io, 'import: appending', checked.events)
+      const appended = await appendAll(target, checked.held === undefined ? fromLines(source.lines()) : fromHeld(checked.held), () => writeBar.tick())
+      writeBar.finish(`${appended.written} written, ${appended.skipped} already there`)
+
+      // After the move: the target's chains verify, and each imported stream ends where the file's does.
+      const verifier = new ChainVerifier()
+      const verifyBar = progress(io, 'import: verifying the target')
+      for await (const e of target.store.readAll({ batchSize: 1000 })) {
+        verifyBar.tick()
+        if (verifier.push(e) !== undefined) break
+      }
+      const verified = verifier.finish()
+      verifyBar.finish()
+      if (E.isLeft(verified)) {
+        const b = verified.left
+        fail(cliError('problems', `after the import, ${target.description} does not verify: stream ${b.streamId} revision ${b.revision}: ${b.kind} — ${b.detail}`, 'run `kezek verify` on the target for every problem'))
+      }
+      const heads = (verified as E.Right<{ heads: ReadonlyMap<string, Head> }>).right.heads
+      const differing = [...checked.streams].filter(([id, h]) => {
+        const there = heads.get(id)
+        return there === undefined || there.revision !== h.revision || (checked.mode === 'export' && there.hash !== h.hash)
+      })
+      if (differing.length > 0) {
+        const [id, h] = differing[0] as [string, Head]
+        fail(cliError('problems', `after the import, ${differing.length} stream(s) end differently in the target than in the file; first ${id} (file: revision ${h.revision} ${h.hash.slice(0, 12)}…, target: ${JSON.stringify(heads.get(id))})`, 'run `kezek verify` on the target'))
+      }
+      const report = {
+        ok: true,
+        source: source.description,
+        target: target.description,
+        mode: checked.mode,
+        events: checked.events,
+        streams: checked.streams.size,
+        written: appended.written,
+        alreadyThere: appended.skipped,
+        targetVerified: true,
+      }
+      io.out.write(
+        values.json === true
+          ? json(report)
+          : `imported ${checked.events} events in ${checked.streams.size} streams into ${target.description} (${appended.written} written, ${appended.skipped} already there)\n` +
+              `target verifies: hash chain intact${checked.mode === 'export' ? ', every stream head equal to the file’s' : ''}\n`,
+      )
+      return ExitCode.ok
+    })
+  },
+}

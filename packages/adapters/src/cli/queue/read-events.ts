@@ -1,0 +1,46 @@
+/**
+ * The events a waiting list is built from, read once from the store with progress. Only the types the
+ * projection reads are decoded; one of them that does not decode stops the rebuild — a list built around a hole
+ * would put people in the wrong place — and the message points at `kezek verify`.
+ */
+import * as E from 'fp-ts/Either'
+import { decodeEvent, type ApplicationEvent } from '@kezek/domain'
+import { applicationIdOfStream } from '../../handler/stream'
+import { cliError, fail } from '../errors'
+import type { CliIo } from '../io'
+import type { OpenedStore } from '../open-store'
+import { countEvents, progress } from '../progress'
+
+const READ = new Set(['queued', 'removed', 'housing_allocated', 'restored', 'data_changed', 'position_kept_by_family'])
+
+export interface ListEvents {
+  readonly events: readonly ApplicationEvent[]
+  readonly read: number
+}
+
+export const readListEvents = async (io: CliIo, opened: OpenedStore, label: string): Promise<ListEvents> => {
+  const bar = progress(io, label, await countEvents(opened))
+  const events: ApplicationEvent[] = []
+  let read = 0
+  for await (const r of opened.store.readAll({ batchSize: 1000 })) {
+    read++
+    bar.tick()
+    if (applicationIdOfStream(r.streamId) === undefined) continue
+    const type = (r.data as { type?: unknown } | null)?.type
+    if (typeof type !== 'string' || !READ.has(type)) continue
+    const d = decodeEvent(r.data)
+    if (E.isLeft(d)) {
+      bar.finish('stopped')
+      fail(
+        cliError(
+          'problems',
+          `event ${r.id} (stream ${r.streamId} revision ${r.revision}, a ${type}) does not decode, so no list can be built around it`,
+          'run `kezek verify` to see what happened to it and `kezek history` for its application',
+        ),
+      )
+    }
+    events.push((d as E.Right<ApplicationEvent>).right)
+  }
+  bar.finish(`${events.length} waiting-list events`)
+  return { events, read }
+}
