@@ -9,9 +9,12 @@ import { decodeWith, type DecodeError } from '../kernel/decode'
 import { ApplicationId, CommandId, ProviderId, Reference, RequestNumber, ServiceId } from '../kernel/ids'
 import { IIN } from '../kernel/iin'
 import { Instant, LocalDate } from '../kernel/instant'
-import { Category } from './category'
 import { Channel } from './channel'
 import { ApplicationRequest } from './events'
+import { ListCategory } from './list-category'
+import { Registry } from './registry'
+import { IssuedResult, JournalEntry, Receipt } from './service-result'
+import { ServiceRequest } from './service-request'
 import { RemovalGround, SuccessionGround } from './removal-ground'
 import { SignatureVerdict } from './signature-verdict'
 
@@ -53,8 +56,12 @@ export const CheckPowerOfAttorney = command('check_power_of_attorney', {
   ]),
 })
 
-/** The request is certified with an ЭЦП: the citizen's on the portal, the officer's or operator's at a desk. */
-export const Sign = command('sign', { request: ApplicationRequest, signature: SignatureVerdict })
+/**
+ * The request is certified with an ЭЦП: the citizen's on the portal, the officer's or operator's at a desk. The
+ * request is the housing request (unchanged) or the typed request of another service; it must be the one the
+ * application was authorized for.
+ */
+export const Sign = command('sign', { request: t.union([ServiceRequest, ApplicationRequest]), signature: SignatureVerdict })
 
 /** АРМ РШЭП registers the e-document and gives it its number. */
 export const Register = command('register', { requestNumber: RequestNumber })
@@ -67,15 +74,49 @@ export const CheckDocuments = command('check_documents', {
   ]),
 })
 
-/** The housing commission's decision to enter the citizen in the waiting list. */
-export const Queue = command('queue', {
-  category: Category,
+/**
+ * The decision to enter the applicant in a waiting list: the housing commission's, or the education department's
+ * registration of a child in the Journal (which names the Journal entry).
+ */
+const QueueFields = command('queue', {
+  category: ListCategory,
   familySize: FamilySize,
   filedAt: Instant,
   commissionDecisionDate: LocalDate,
   /** The position at registration, computed by the caller from the waiting list: it becomes a fact. */
   queueNumberAtRegistration: t.refinement(t.Integer, (n) => n >= 1, 'QueueNumber'),
 })
+export const Queue = t.intersection([QueueFields, t.partial({ journal: JournalEntry })], 'queue')
+
+/** A provider's look-up in an outside register (guardianship register, state information systems). */
+export const CheckRecord = command('check_record', {
+  registry: Registry,
+  result: t.union([
+    t.type({ found: t.literal(true), registryReference: Reference }),
+    t.type({ found: t.literal(false) }),
+  ]),
+})
+
+/**
+ * ЦОН intake of a paper package against the Standard's list: complete → the receipt (расписка); incomplete → the
+ * operator refuses to accept it, naming what is missing.
+ */
+export const CheckPackage = command('check_package', {
+  result: t.union([
+    t.type({ complete: t.literal(true), receipt: Receipt }),
+    t.type({ complete: t.literal(false), missing: Reasons }),
+  ]),
+})
+
+/** A certificate-type service issues its result document (signed outside the domain; its digest comes here). */
+export const IssueResult = command('issue_result', {
+  result: IssuedResult,
+  issuedOn: LocalDate,
+  documentDigest: t.string,
+})
+
+/** ЦОН hands a result nobody collected within a month back to the provider, under a registry. */
+export const ReturnUnclaimed = command('return_unclaimed', { returnedOn: LocalDate, registryRef: Reference })
 
 export const ChangeData = command('change_data', { familySize: FamilySize, note: Reference })
 
@@ -114,6 +155,10 @@ export const commandCodecs = {
   restore: Restore,
   view_result: ViewResult,
   answer_questionnaire: AnswerQuestionnaire,
+  check_record: CheckRecord,
+  check_package: CheckPackage,
+  issue_result: IssueResult,
+  return_unclaimed: ReturnUnclaimed,
 } as const
 
 export type CommandType = keyof typeof commandCodecs

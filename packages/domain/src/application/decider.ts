@@ -1,8 +1,14 @@
 /**
  * The application decider: the whole behaviour of one application stream as three values. Callers fold the
  * stream with `evolve` from `initialState`, call `decide`, and append what it returns.
+ *
+ * One decider serves every service: the service's rules are data, looked up by the service id the application was
+ * authorized for. `applicationDecider` knows the eight services of the seeds (and decides unknown ids as the housing
+ * queue, as before); `createApplicationDecider` takes an akimat's own catalogue; `strictApplicationDecider` refuses
+ * service ids it does not know.
  */
-import { decide } from './decide'
+import { builtInRulesOf, strictRulesOf } from '../service/catalog'
+import { decide, decideWith, type RulesOf } from './decide'
 import { evolve } from './evolve'
 import { initialState } from './state'
 import type { ApplicationCommand } from './commands'
@@ -17,11 +23,18 @@ export interface Decider<C, S, Ev, Err> {
   readonly initialState: S
 }
 
-export const applicationDecider: Decider<ApplicationCommand, ApplicationState, ApplicationEvent, DomainError> = {
-  decide,
+export type ApplicationDecider = Decider<ApplicationCommand, ApplicationState, ApplicationEvent, DomainError>
+
+/** The decider over a given set of service rules: `evolve` and `initialState` do not depend on them. */
+export const createApplicationDecider = (rulesOf: RulesOf): ApplicationDecider => ({
+  decide: rulesOf === builtInRulesOf ? decide : decideWith(rulesOf),
   evolve,
   initialState,
-}
+})
+
+export const applicationDecider: ApplicationDecider = createApplicationDecider(builtInRulesOf)
+
+export const strictApplicationDecider: ApplicationDecider = createApplicationDecider(strictRulesOf)
 
 /** Folds a history into state. */
 export const replay = <C, S, Ev, Err>(decider: Decider<C, S, Ev, Err>, events: Iterable<Ev>): S => {

@@ -15,8 +15,19 @@ export type DomainError =
   | { readonly code: 'wrong_channel'; readonly command: CommandType; readonly channel: Channel }
   /** The command names another application than the stream holds. */
   | { readonly code: 'application_mismatch'; readonly command: CommandType; readonly expected: string; readonly actual: string }
-  /** The command contradicts facts already recorded. */
-  | { readonly code: 'inconsistent'; readonly command: CommandType; readonly detail: Inconsistency }
+  /**
+   * The command contradicts facts already recorded, or does not fit the service the application was authorized
+   * for (a `queue` for a certificate service). `serviceId` and `subject` (the list, result kind, channel refused)
+   * say which, when it matters. New refusals are new details, not new codes, so callers that switch over `code`
+   * stay exhaustive.
+   */
+  | {
+      readonly code: 'inconsistent'
+      readonly command: CommandType
+      readonly detail: Inconsistency
+      readonly serviceId?: string
+      readonly subject?: string
+    }
 
 export type Inconsistency =
   | 'filed_after_decision'
@@ -24,5 +35,29 @@ export type Inconsistency =
   | 'representative_not_confirmed'
   | 'questionnaire_already_answered'
   | 'no_result_yet'
+  // ── The command does not fit the service's definition.
+  | 'unknown_service'
+  | 'channel_not_offered'
+  | 'command_not_in_service'
+  | 'request_not_for_service'
+  | 'list_not_offered'
+  | 'result_not_offered'
+  | 'registry_not_in_service'
+  // ── The command's data contradict the service's rules or the recorded request.
+  | 'journal_entry_required'
+  | 'child_birth_date_unknown'
+  | 'period_reversed'
+  | 'payment_table_mismatch'
+  | 'result_does_not_match_request'
+  | 'unclaimed_period_not_over'
+  | 'result_already_collected'
 
 export type DomainErrorCode = DomainError['code']
+
+export const inconsistencies: readonly Inconsistency[] = [
+  'filed_after_decision', 'successor_is_holder', 'representative_not_confirmed', 'questionnaire_already_answered',
+  'no_result_yet', 'unknown_service', 'channel_not_offered', 'command_not_in_service', 'request_not_for_service',
+  'list_not_offered', 'result_not_offered', 'registry_not_in_service', 'journal_entry_required',
+  'child_birth_date_unknown', 'period_reversed', 'payment_table_mismatch', 'result_does_not_match_request',
+  'unclaimed_period_not_over', 'result_already_collected',
+]

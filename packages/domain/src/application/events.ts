@@ -11,6 +11,11 @@ import { IIN } from '../kernel/iin'
 import { Instant, LocalDate } from '../kernel/instant'
 import { Category } from './category'
 import { Channel } from './channel'
+import { DocumentRef } from './document-ref'
+import { ListCategory } from './list-category'
+import { Registry } from './registry'
+import { IssuedResult, JournalEntry, Receipt } from './service-result'
+import { ServiceRequest } from './service-request'
 import { RejectionReason } from './rejection'
 import { RemovalGround, SuccessionGround } from './removal-ground'
 import { Signer } from './signature-verdict'
@@ -31,9 +36,7 @@ const event = <T extends string, P extends t.Props>(type: T, props: P) =>
     type,
   )
 
-/** A scanned or attached document, by kind and content digest (the bytes live outside the stream). */
-export const DocumentRef = t.type({ kind: t.string, digest: t.string }, 'DocumentRef')
-export type DocumentRef = t.TypeOf<typeof DocumentRef>
+export { DocumentRef }
 
 /** What the citizen asks for, as certified by the signature. */
 export const ApplicationRequest = t.intersection(
@@ -45,8 +48,11 @@ export const ApplicationRequest = t.intersection(
 )
 export type ApplicationRequest = t.TypeOf<typeof ApplicationRequest>
 
-/** A waiting list: one per provider and category. */
-export const ListKey = t.type({ providerId: ProviderId, category: Category }, 'ListKey')
+/**
+ * A waiting list: one per provider and category. The category is a housing `Category` or the list of another queue
+ * service (the kindergarten Journal): `ListCategory` is a superset, so every housing key still decodes.
+ */
+export const ListKey = t.type({ providerId: ProviderId, category: ListCategory }, 'ListKey')
 export type ListKey = t.TypeOf<typeof ListKey>
 
 export const Authorized = event('authorized', {
@@ -67,6 +73,10 @@ export const Checked = event('checked', {
     }),
     t.type({ kind: t.literal('signature'), signer: Signer, algorithm: t.string, documentDigest: t.string }),
     t.type({ kind: t.literal('documents') }),
+    /** An outside register confirmed the record (guardianship register, state information systems). */
+    t.type({ kind: t.literal('record'), registry: Registry, registryReference: Reference }),
+    /** ЦОН accepted a complete package and gave the receipt (seed 003 п.10). */
+    t.type({ kind: t.literal('package'), receipt: Receipt }),
   ]),
 })
 
@@ -77,11 +87,22 @@ export const Signed = event('signed', {
   signedAt: Instant,
 })
 
+/**
+ * The request of a service other than the housing queue, certified by an ЭЦП. The same fact as `signed`, whose
+ * payload stays the housing request so that its readers keep their types; one event type per payload shape.
+ */
+export const RequestSigned = event('request_signed', {
+  request: ServiceRequest,
+  signerIin: t.string,
+  documentDigest: t.string,
+  signedAt: Instant,
+})
+
 export const Registered = event('registered', { requestNumber: RequestNumber })
 
 export const Rejected = event('rejected', { reason: RejectionReason })
 
-export const Queued = event('queued', {
+const QueuedFields = event('queued', {
   list: ListKey,
   /** Who holds the place; repeated here so the waiting list needs no other event to name its entries. */
   applicantIin: IIN,
@@ -93,6 +114,15 @@ export const Queued = event('queued', {
   /** «На момент постановки на учет Ваша очередность № N»: a fact, never recomputed. */
   queueNumberAtRegistration: t.Integer,
 })
+
+export const Queued = t.intersection(
+  [
+    QueuedFields,
+    /** The kindergarten queue's Journal number and date: the number the notification prints. */
+    t.partial({ journal: JournalEntry }),
+  ],
+  'queued',
+)
 
 export const DataChanged = event('data_changed', {
   familySize: FamilySize,
@@ -123,6 +153,24 @@ export const QuestionnaireAnswered = event('questionnaire_answered', {
   information: Answer,
 })
 
+/** A certificate-type service issued its result document. */
+export const ResultIssued = t.intersection(
+  [
+    event('result_issued', {
+      result: IssuedResult,
+      /** The date printed on the document: validity counts from it. */
+      issuedOn: LocalDate,
+      /** SHA-256 (hex) of the signed result document: binds the fact to the exact bytes handed over. */
+      documentDigest: t.string,
+    }),
+    t.partial({ validUntil: LocalDate }),
+  ],
+  'result_issued',
+)
+
+/** ЦОН kept an uncollected result a month and handed it back to the provider under a registry (seed 003 п.12). */
+export const ResultReturnedUnclaimed = event('result_returned_unclaimed', { returnedOn: LocalDate, registryRef: Reference })
+
 export const eventCodecs = {
   authorized: Authorized,
   checked: Checked,
@@ -139,13 +187,29 @@ export const eventCodecs = {
   questionnaire_answered: QuestionnaireAnswered,
 } as const
 
-export type EventType = keyof typeof eventCodecs
-export type ApplicationEvent = { [K in EventType]: t.TypeOf<(typeof eventCodecs)[K]> }[EventType]
+/**
+ * The facts the other services add: their signed request, their result document, ЦОН's return of an uncollected
+ * result. Kept apart from `eventCodecs` so `eventTypes` still names the original vocabulary (the six core facts and
+ * the housing list's lifecycle); `allEventCodecs` / `allEventTypes` hold both.
+ */
+export const serviceEventCodecs = {
+  request_signed: RequestSigned,
+  result_issued: ResultIssued,
+  result_returned_unclaimed: ResultReturnedUnclaimed,
+} as const
+
+export const allEventCodecs = { ...eventCodecs, ...serviceEventCodecs } as const
+
+export type EventType = keyof typeof allEventCodecs
+export type ApplicationEvent = { [K in EventType]: t.TypeOf<(typeof allEventCodecs)[K]> }[EventType]
 export type EventOf<K extends EventType> = Extract<ApplicationEvent, { type: K }>
+/** The original event types (housing queue); see `allEventTypes` for every type. */
 export const eventTypes = Object.keys(eventCodecs) as EventType[]
+export const serviceEventTypes = Object.keys(serviceEventCodecs) as EventType[]
+export const allEventTypes = Object.keys(allEventCodecs) as EventType[]
 
 export const ApplicationEvent: t.Type<ApplicationEvent, unknown, unknown> = t.union(
-  Object.values(eventCodecs) as unknown as [t.Mixed, t.Mixed, ...t.Mixed[]],
+  Object.values(allEventCodecs) as unknown as [t.Mixed, t.Mixed, ...t.Mixed[]],
   'ApplicationEvent',
 ) as unknown as t.Type<ApplicationEvent, unknown, unknown>
 
@@ -154,11 +218,11 @@ export interface UnknownEventType {
   readonly type: string
 }
 
-const isEventType = (s: unknown): s is EventType => typeof s === 'string' && Object.hasOwn(eventCodecs, s)
+const isEventType = (s: unknown): s is EventType => typeof s === 'string' && Object.hasOwn(allEventCodecs, s)
 
 /** Decodes stored or received data into an event; unknown types and malformed payloads are typed errors. */
 export const decodeEvent = (input: unknown): E.Either<DecodeError | UnknownEventType, ApplicationEvent> => {
   const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined
   if (!isEventType(type)) return E.left({ kind: 'unknown_event_type', type: String(type) })
-  return decodeWith(eventCodecs[type] as unknown as t.Type<ApplicationEvent, unknown, unknown>)(input)
+  return decodeWith(allEventCodecs[type] as unknown as t.Type<ApplicationEvent, unknown, unknown>)(input)
 }

@@ -19,9 +19,12 @@ const next = (a: Application, e: ApplicationEvent): Application => {
       if (c.kind === 'power_of_attorney' && a.stage === 'authorized')
         return { ...a, powerOfAttorney: { representativeIin: c.representativeIin, reference: c.powerOfAttorney } }
       if (c.kind === 'documents' && a.stage === 'registered') return { ...a, stage: 'documents_checked' }
+      if (c.kind === 'package' && a.stage === 'authorized') return { ...a, packageReceipt: c.receipt }
+      if (c.kind === 'record' && a.stage === 'registered') return { ...a, records: [...(a.records ?? []), c.registry] }
       return a
     }
     case 'signed':
+    case 'request_signed':
       return a.stage !== 'authorized'
         ? a
         : { ...a, stage: 'signed', request: e.request, signerIin: e.signerIin, signedAt: e.signedAt }
@@ -37,7 +40,8 @@ const next = (a: Application, e: ApplicationEvent): Application => {
       if (a.stage !== 'documents_checked') return a
       const { list, familySize, filedAt, commissionDecisionDate, queueNumberAtRegistration } = e
       const holderIin = a.intake.applicantIin
-      return { ...a, stage: 'queued', entry: { list, familySize, filedAt, commissionDecisionDate, queueNumberAtRegistration, holderIin } }
+      const journal = e.journal === undefined ? {} : { journal: e.journal }
+      return { ...a, stage: 'queued', entry: { list, familySize, filedAt, commissionDecisionDate, queueNumberAtRegistration, holderIin, ...journal } }
     }
     case 'data_changed':
       return a.stage !== 'queued' ? a : { ...a, entry: { ...a.entry, familySize: e.familySize } }
@@ -55,6 +59,13 @@ const next = (a: Application, e: ApplicationEvent): Application => {
       if (a.stage === 'rejected' && a.registered !== undefined) return { ...a.registered, stage: 'documents_checked' }
       return a
     }
+    case 'result_issued': {
+      if (a.stage !== 'documents_checked' && a.stage !== 'queued') return a
+      const issued = { result: e.result, issuedOn: e.issuedOn, at: e.at, ...(e.validUntil === undefined ? {} : { validUntil: e.validUntil }) }
+      return { ...a, stage: 'result_issued', issued }
+    }
+    case 'result_returned_unclaimed':
+      return a.stage !== 'result_issued' || a.returnedOn !== undefined ? a : { ...a, returnedOn: e.returnedOn }
     case 'result_viewed':
     case 'questionnaire_answered':
       return a

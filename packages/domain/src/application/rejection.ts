@@ -1,4 +1,7 @@
 import * as t from 'io-ts'
+import { IIN } from '../kernel/iin'
+import { LocalDate } from '../kernel/instant'
+import { Registry } from './registry'
 
 /**
  * Why the signature was not confirmed (condition 2 of the portal channel). The regulation has a single message;
@@ -35,11 +38,21 @@ export const RejectionReason = t.union(
       reasons: t.readonlyArray(t.string),
       appealable: t.literal(true),
     }),
+    // ── Refusals of the other services (seed 002, seed 003).
+    /** An outside register has no record: «запись не найдена в Электронном реестре по опеке и попечительству». */
+    t.type({ code: t.literal('record_not_found'), registry: Registry }),
+    /** ЦОН refuses to accept an incomplete package (seed 003 п.12, receipt of прил.4 of the Standard). */
+    t.type({ code: t.literal('package_incomplete'), missing: t.readonlyArray(t.string) }),
+    /** The kindergarten queue is for children «до 7 лет»: the child's age at the filing instant. */
+    t.type({ code: t.literal('child_over_age'), birthDate: LocalDate, ageYears: t.number, limitYears: t.number }),
+    /** A child older than 10 did not sign «согласны» (seed 002, services 5 and 6). */
+    t.type({ code: t.literal('child_consent_missing'), children: t.readonlyArray(IIN) }),
   ],
   'RejectionReason',
 )
 export type RejectionReason = t.TypeOf<typeof RejectionReason>
 export type RejectionCode = RejectionReason['code']
+/** The housing queue regulation's refusals (the original vocabulary). */
 export const rejectionCodes: readonly RejectionCode[] = [
   'authorization_refused',
   'signature_not_confirmed',
@@ -47,3 +60,14 @@ export const rejectionCodes: readonly RejectionCode[] = [
   'power_of_attorney_not_found',
   'documents_nonconforming',
 ]
+
+/** The refusals the other services add (seed 002 services 3–6, seed 003). */
+export const serviceRejectionCodes: readonly RejectionCode[] = [
+  'record_not_found',
+  'package_incomplete',
+  'child_over_age',
+  'child_consent_missing',
+]
+
+/** Every refusal code; `rejectionCodes` keeps the housing queue's five. */
+export const allRejectionCodes: readonly RejectionCode[] = [...rejectionCodes, ...serviceRejectionCodes]

@@ -8,7 +8,10 @@ import type { Instant, LocalDate } from '../kernel/instant'
 import type { Channel } from './channel'
 import type { ApplicationRequest, ListKey } from './events'
 import type { RejectionReason } from './rejection'
+import type { Registry } from './registry'
 import type { RemovalGround } from './removal-ground'
+import type { IssuedResult, JournalEntry, Receipt } from './service-result'
+import type { ServiceRequest } from './service-request'
 
 export interface Intake {
   readonly applicationId: ApplicationId
@@ -24,10 +27,13 @@ export interface AuthorizedData {
   readonly personRecord?: string
   /** The representative and the power of attorney ЕНИС confirmed (ЦОН). */
   readonly powerOfAttorney?: { readonly representativeIin: IIN; readonly reference: string }
+  /** The ЦОН receipt for a complete package, where the service checks the package at intake. */
+  readonly packageReceipt?: Receipt
 }
 
 export interface SignedData extends AuthorizedData {
-  readonly request: ApplicationRequest
+  /** The housing request, or the typed request of another service (it has a `service` field). */
+  readonly request: ApplicationRequest | ServiceRequest
   readonly signerIin: string
   readonly signedAt: Instant
 }
@@ -35,6 +41,8 @@ export interface SignedData extends AuthorizedData {
 export interface RegisteredData extends SignedData {
   readonly requestNumber: RequestNumber
   readonly registeredAt: Instant
+  /** Outside registers that confirmed their record after registration. */
+  readonly records?: readonly Registry[]
 }
 
 export interface ListEntry {
@@ -45,6 +53,8 @@ export interface ListEntry {
   readonly queueNumberAtRegistration: number
   /** Who holds the place now: the applicant, or a family member after Art. 73 p.2. */
   readonly holderIin: IIN
+  /** The kindergarten Journal entry. */
+  readonly journal?: JournalEntry
 }
 
 export interface InListData extends RegisteredData {
@@ -58,6 +68,14 @@ export type Application =
   | (RegisteredData & { readonly stage: 'registered' | 'documents_checked' })
   | (InListData & { readonly stage: 'queued' | 'housed' })
   | (InListData & { readonly stage: 'removed'; readonly ground: RemovalGround })
+  | (RegisteredData & {
+      readonly stage: 'result_issued'
+      readonly issued: IssuedSummary
+      /** Kept when the result was issued to someone waiting in a list (a kindergarten referral). */
+      readonly entry?: ListEntry
+      /** Set when ЦОН returned the uncollected result to the provider. */
+      readonly returnedOn?: LocalDate
+    })
   | {
       readonly stage: 'rejected'
       readonly reason: RejectionReason
@@ -65,6 +83,14 @@ export type Application =
       /** Kept when the refusal came after registration, so a successful appeal can resume from it. */
       readonly registered?: RegisteredData
     }
+
+/** What the application state keeps of an issued result. */
+export interface IssuedSummary {
+  readonly result: IssuedResult
+  readonly issuedOn: LocalDate
+  readonly validUntil?: LocalDate
+  readonly at: Instant
+}
 
 export type Stage = Application['stage']
 
@@ -85,4 +111,8 @@ export const initialState: ApplicationState = {
 
 /** Stages that end with a result document the citizen can view. */
 export const hasResult = (a: Application): boolean =>
-  a.stage === 'rejected' || a.stage === 'queued' || a.stage === 'removed' || a.stage === 'housed'
+  a.stage === 'rejected' || a.stage === 'queued' || a.stage === 'removed' || a.stage === 'housed' || a.stage === 'result_issued'
+
+/** Whether a signed request is the housing request or another service's (which names its service). */
+export const isServiceRequest = (r: ApplicationRequest | ServiceRequest): r is ServiceRequest =>
+  typeof (r as { service?: unknown }).service === 'string'

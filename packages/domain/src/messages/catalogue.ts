@@ -12,8 +12,13 @@ import type { Channel } from '../application/channel'
 import type { DomainErrorCode, Inconsistency } from '../application/errors'
 import type { RejectionCode, SignatureFailure } from '../application/rejection'
 import type { RemovalGround, SuccessionGround } from '../application/removal-ground'
+import type { PreschoolList } from '../application/list-category'
+import type { Registry } from '../application/registry'
+import type { ResultKindId } from '../application/service-result'
+import type { InheritanceVariant, PropertyDeal } from '../application/service-request'
 import type { Status } from '../status/application-status'
 import type { Localized } from './localized'
+import { serviceTexts } from './service-catalogue'
 
 /** Keys the catalogue must hold, derived from the domain's own vocabularies. */
 export type RequiredKey =
@@ -25,8 +30,14 @@ export type RequiredKey =
   | `error.${DomainErrorCode}`
   | `inconsistency.${Inconsistency}`
   | `channel.${Channel}`
+  | `registry.${Registry}`
+  | `result_kind.${ResultKindId}`
+  | `deal.${PropertyDeal}`
+  | `inheritance.${InheritanceVariant}`
+  | `list.${PreschoolList}`
 
 export const catalogue = {
+  ...serviceTexts,
   // ── Refusals (§5.4). RU/KZ attested in the regulations (trimmed or adapted where §5.4 says so).
   'rejection.authorization_refused': {
     ru: 'Отказ в авторизации в связи с имеющимися нарушениями в данных получателя',
@@ -52,6 +63,31 @@ export const catalogue = {
     ru: 'Отказ в запрашиваемой услуге в связи с имеющимися нарушениями в документах',
     kk: 'Тұтынушының құжаттарында бұзушылықтар болуына байланысты сұрау салынған қызметтен бас тарту',
     en: 'The requested service is refused because of irregularities in the documents',
+  },
+  // The refusals of the other services. RU from their forms where one exists (seed 002 §4.4), else ours.
+  'rejection.record_not_found': {
+    ru: 'Запись не найдена в реестре',
+    kk: 'Тізілімде жазба табылмады',
+    en: 'No record was found in the register',
+    kkComposed: true,
+  },
+  'rejection.package_incomplete': {
+    ru: 'Отказ в приеме документов: представлен неполный пакет документов',
+    kk: 'Құжаттарды қабылдаудан бас тарту: құжаттардың толық емес топтамасы ұсынылды',
+    en: 'The documents are not accepted: the package is incomplete',
+    kkComposed: true,
+  },
+  'rejection.child_over_age': {
+    ru: 'Ребенок на момент подачи заявления достиг семилетнего возраста',
+    kk: 'Өтініш берілген сәтте бала жеті жасқа толған',
+    en: 'The child had turned seven when the application was filed',
+    kkComposed: true,
+  },
+  'rejection.child_consent_missing': {
+    ru: 'Отсутствует согласие детей старше 10 лет',
+    kk: '10 жастан асқан балалардың келісімі жоқ',
+    en: 'The consent of the children over 10 is missing',
+    kkComposed: true,
   },
 
   // ── Why a signature was not confirmed. The regulation has one message (C2a–C2c); the causes are ours.
@@ -119,6 +155,13 @@ export const catalogue = {
   'status.rejected': { ru: 'Отказано', kk: 'Бас тартылды', en: 'Refused', kkComposed: true },
   'status.removed': { ru: 'Снят с учета', kk: 'Есептен шығарылды', en: 'Removed from the housing list', kkComposed: true },
   'status.housed': { ru: 'Жилище предоставлено', kk: 'Тұрғын үй берілді', en: 'Housing allocated', kkComposed: true },
+  'status.result_issued': { ru: 'Результат услуги выдан', kk: 'Қызмет нәтижесі берілді', en: 'Result issued', kkComposed: true },
+  'status.returned_unclaimed': {
+    ru: 'Результат не востребован и возвращен услугодателю',
+    kk: 'Нәтиже талап етілмеді және қызмет берушіге қайтарылды',
+    en: 'Result not collected, returned to the provider',
+    kkComposed: true,
+  },
 
   // ── Removal from the list, classic Art. 73 p.1 (domain-kz.md §2.5 summarises the law in English; the Russian
   // below paraphrases it and is not a quotation).
@@ -313,6 +356,90 @@ export const catalogue = {
     ru: 'результат услуги еще не сформирован',
     kk: 'қызмет нәтижесі әлі қалыптастырылмаған',
     en: 'the service result has not been issued yet',
+    kkComposed: true,
+  },
+  'inconsistency.unknown_service': {
+    ru: 'услуга не найдена в каталоге услуг',
+    kk: 'қызмет қызметтер каталогында табылмады',
+    en: 'the service is not in the service catalogue',
+    kkComposed: true,
+  },
+  'inconsistency.channel_not_offered': {
+    ru: 'услуга не оказывается через этот канал',
+    kk: 'қызмет осы арна арқылы көрсетілмейді',
+    en: 'the service is not offered through this channel',
+    kkComposed: true,
+  },
+  'inconsistency.command_not_in_service': {
+    ru: 'такого шага нет в регламенте этой услуги',
+    kk: 'бұл қызметтің регламентінде мұндай қадам жоқ',
+    en: 'the service’s regulation has no such step',
+    kkComposed: true,
+  },
+  'inconsistency.request_not_for_service': {
+    ru: 'запрос относится к другой услуге',
+    kk: 'сұраныс басқа қызметке қатысты',
+    en: 'the request is for another service',
+    kkComposed: true,
+  },
+  'inconsistency.list_not_offered': {
+    ru: 'услуга не ведет такой очереди',
+    kk: 'қызмет мұндай кезекті жүргізбейді',
+    en: 'the service keeps no such waiting list',
+    kkComposed: true,
+  },
+  'inconsistency.result_not_offered': {
+    ru: 'услуга не выдает такой документ',
+    kk: 'қызмет мұндай құжат бермейді',
+    en: 'the service issues no such document',
+    kkComposed: true,
+  },
+  'inconsistency.registry_not_in_service': {
+    ru: 'регламент услуги не предусматривает проверку в этом реестре',
+    kk: 'қызмет регламентінде осы тізілімде тексеру қарастырылмаған',
+    en: 'the service’s regulation does not consult this register',
+    kkComposed: true,
+  },
+  'inconsistency.journal_entry_required': {
+    ru: 'не указаны номер и дата записи в журнале регистрации',
+    kk: 'тіркеу журналындағы жазбаның нөмірі мен күні көрсетілмеген',
+    en: 'the registration journal’s number and date are missing',
+    kkComposed: true,
+  },
+  'inconsistency.child_birth_date_unknown': {
+    ru: 'дата рождения ребенка не указана и не следует из ИИН',
+    kk: 'баланың туған күні көрсетілмеген және ЖСН-нен шықпайды',
+    en: 'the child’s birth date is neither given nor readable from the IIN',
+    kkComposed: true,
+  },
+  'inconsistency.period_reversed': {
+    ru: 'начало периода позже его окончания',
+    kk: 'кезеңнің басы оның аяқталуынан кейін',
+    en: 'the period starts after it ends',
+    kkComposed: true,
+  },
+  'inconsistency.payment_table_mismatch': {
+    ru: 'таблица выплат не соответствует сумме или периоду',
+    kk: 'төлемдер кестесі сомаға немесе кезеңге сәйкес келмейді',
+    en: 'the payment table does not match the amount or the period',
+    kkComposed: true,
+  },
+  'inconsistency.result_does_not_match_request': {
+    ru: 'документ не соответствует запросу',
+    kk: 'құжат сұранысқа сәйкес келмейді',
+    en: 'the document does not match the request',
+    kkComposed: true,
+  },
+  'inconsistency.unclaimed_period_not_over': {
+    ru: 'срок хранения невостребованного результата еще не истек',
+    kk: 'талап етілмеген нәтижені сақтау мерзімі әлі өткен жоқ',
+    en: 'the storage period of the uncollected result is not over yet',
+    kkComposed: true,
+  },
+  'inconsistency.result_already_collected': {
+    ru: 'результат уже получен услугополучателем',
+    kk: 'нәтижені қызмет алушы алып қойған',
+    en: 'the applicant has already collected the result',
     kkComposed: true,
   },
 } as const satisfies Record<RequiredKey, Localized> & Record<string, Localized>

@@ -16,6 +16,12 @@ export const describeRejection = (reason: RejectionReason, lang: Language): stri
       const refused = message('result.refused', lang, { reason: reason.reasons.length > 0 ? reason.reasons.join('; ') : head })
       return `${refused}${/[.!?]$/.test(refused) ? '' : '.'} ${message('result.appeal', lang)}`
     }
+    case 'record_not_found':
+      return `${head}: ${message(`registry.${reason.registry}`, lang)}`
+    case 'package_incomplete':
+      return reason.missing.length > 0 ? `${head}: ${reason.missing.join('; ')}` : head
+    case 'child_over_age':
+      return `${head} (${reason.birthDate})`
     default:
       return head
   }

@@ -50,7 +50,26 @@ export const decisionDateOrder: OrderingPolicy = {
     byText(a.commissionDecisionDate, b.commissionDecisionDate) || filingOrder.compare(a, b),
 }
 
-export const orderingPolicies: readonly OrderingPolicy[] = [filingOrder, decisionDateOrder]
+/** Journal dates are `YYYY-MM-DD`; numbers compare like request numbers (digit strings by length, then text). */
+const byJournal = (a: WaitingEntry, b: WaitingEntry): number => {
+  if (a.journal === undefined || b.journal === undefined) return (a.journal === undefined ? 1 : 0) - (b.journal === undefined ? 1 : 0)
+  return byText(a.journal.date, b.journal.date) || compareRequestNumbers(a.journal.number, b.journal.number)
+}
+
+/**
+ * The kindergarten queue (seed 002, service 3): the regulation states no order beyond the Journal itself, so the
+ * order is the Journal's — registration date, then registration number — then filing time, request number and
+ * application id. Housing entries (no Journal) sort after Journal entries, each by filing order, so the one policy
+ * can serve a projection that holds both kinds of list (they are never compared within one list).
+ */
+export const journalOrder: OrderingPolicy = {
+  name: 'journal-order',
+  version: 1,
+  basis: 'Seed 002, service 3, Прил.3: «поставлен(а) на очередь в Журнале регистрации … за № ___, от ___»; no other criterion is stated',
+  compare: (a, b) => byJournal(a, b) || filingOrder.compare(a, b),
+}
+
+export const orderingPolicies: readonly OrderingPolicy[] = [filingOrder, decisionDateOrder, journalOrder]
 
 export const findPolicy = (id: string): OrderingPolicy | undefined =>
   orderingPolicies.find((p) => policyId(p) === id || p.name === id)

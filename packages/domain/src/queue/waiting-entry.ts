@@ -1,5 +1,6 @@
-import type { Category } from '../application/category'
 import type { ListKey } from '../application/events'
+import type { ListCategory } from '../application/list-category'
+import type { JournalEntry } from '../application/service-result'
 import type { ApplicationId, ProviderId, RequestNumber } from '../kernel/ids'
 import type { IIN } from '../kernel/iin'
 import type { Instant, LocalDate } from '../kernel/instant'
@@ -15,6 +16,8 @@ export interface WaitingEntry {
   readonly commissionDecisionDate: LocalDate
   readonly familySize: number
   readonly holderIin: IIN
+  /** The kindergarten Journal's number and date (absent for housing lists). */
+  readonly journal?: JournalEntry
 }
 
 /** What anyone may see: no IIN, no name, no family details. */
@@ -22,7 +25,7 @@ export interface PublicEntry {
   readonly position: number
   readonly filedAt: Instant
   readonly requestNumber: RequestNumber
-  readonly category: Category
+  readonly category: ListCategory
   readonly queueNumberAtRegistration: number
 }
 

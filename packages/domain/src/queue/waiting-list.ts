@@ -13,7 +13,8 @@ import { policyId, type OrderingPolicy } from './ordering-policy'
 import { RankedSet } from './ranked-set'
 import { listId, type WaitingEntry } from './waiting-entry'
 
-export type EntryStatus = 'active' | 'removed' | 'housed'
+/** `placed`: a child left the kindergarten Journal with a referral. */
+export type EntryStatus = 'active' | 'removed' | 'housed' | 'placed'
 
 /** What the projection remembers of one application, active or not. */
 export interface EntryRecord {
@@ -64,6 +65,7 @@ const toEntry = (e: EventOf<'queued'>): WaitingEntry => ({
   commissionDecisionDate: e.commissionDecisionDate,
   familySize: e.familySize,
   holderIin: e.applicantIin,
+  ...(e.journal === undefined ? {} : { journal: e.journal }),
 })
 
 /**
@@ -90,6 +92,14 @@ const step = (
       const r = records.get(e.applicationId)
       if (r === undefined || r.status !== 'active') return {}
       r.status = e.type === 'removed' ? 'removed' : 'housed'
+      r.intervals[r.intervals.length - 1] = Date.parse(e.at)
+      return { before: r.entry }
+    }
+    case 'result_issued': {
+      // A referral issued to a child waiting in the Journal gives the place: the entry leaves the list.
+      const r = records.get(e.applicationId)
+      if (r === undefined || r.status !== 'active' || e.result.kind !== 'preschool_referral') return {}
+      r.status = 'placed'
       r.intervals[r.intervals.length - 1] = Date.parse(e.at)
       return { before: r.entry }
     }

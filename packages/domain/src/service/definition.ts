@@ -72,6 +72,11 @@ export interface Step {
   /** «Наименование действия»: Russian and Kazakh from the tables or prose, `kkComposed` where we wrote it. */
   readonly action: Localized
   readonly completedBy: Completion | undefined
+  /**
+   * Other facts that complete the step as well: the kindergarten's last step ends with the queue notification
+   * (`queued`) or, when a place is free, the referral (`result_issued`).
+   */
+  readonly alsoCompletedBy?: readonly Completion[]
   readonly deadline: Deadline
   readonly then: StepOutcome
 }

@@ -16,12 +16,15 @@
  * Russian action texts are Akzhar's (Almaty writes «потребитель» for «получатель государственной услуги»);
  * Kazakh texts are Atyrau's tables (desk, ЦОН) and prose (portal), `kkComposed` where neither has one.
  */
+import { categories } from '../application/category'
 import type { RejectionCode } from '../application/rejection'
+import type { ServiceRules } from '../application/service-rules'
 import type { Role } from '../envelope/role'
 import type { ServiceId } from '../kernel/ids'
 import type { Localized } from '../messages/localized'
 import type { ChannelDefinition, Completion, Condition, Deadline, ResultKind, ServiceDefinition, Step, StepOutcome } from './definition'
 import { between, calendarDays, exactly, minutes, seconds, type DurationRange } from './duration'
+import { rulesFor } from './rules'
 
 export const HOUSING_QUEUE = 'housing-queue' as ServiceId
 
@@ -402,3 +405,13 @@ export const housingQueueEditions: Readonly<Record<HousingQueueEdition, ServiceD
   'atyrau-2012': housingQueueAtyrau2012,
   'kokpekty-2012': housingQueueKokpekty2012,
 }
+
+/**
+ * What the decider needs of the housing queue: the housing request, the five category lists, the list's lifecycle
+ * after `queued` (Art. 73), and the three channels of every edition.
+ */
+export const housingQueueRules: ServiceRules = rulesFor([housingQueueAkzhar2012, housingQueueAlmaty2012, housingQueueAtyrau2012, housingQueueKokpekty2012], {
+  request: 'housing',
+  extraCommands: ['queue', 'change_data', 'keep_position_for_family', 'remove', 'allocate_housing'],
+  lists: categories,
+})

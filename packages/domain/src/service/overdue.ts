@@ -68,7 +68,8 @@ const successPath = (steps: readonly Step[], first: Step): Step[] => {
 const latestMatch = (step: Step, facts: readonly Fact[]): Fact | undefined => {
   const c = step.completedBy
   if (c === undefined) return undefined
-  return facts.filter((f) => completionMatches(c, f)).reduce<Fact | undefined>(
+  const completions = [c, ...(step.alsoCompletedBy ?? [])]
+  return facts.filter((f) => completions.some((x) => completionMatches(x, f))).reduce<Fact | undefined>(
     (latest, f) => (latest === undefined || toMillis(f.at) >= toMillis(latest.at) ? f : latest),
     undefined,
   )

@@ -8,7 +8,8 @@ import type { RejectionReason } from '../application/rejection'
 import type { RemovalGround } from '../application/removal-ground'
 import type { ApplicationId, ProviderId, RequestNumber, ServiceId } from '../kernel/ids'
 import type { IIN } from '../kernel/iin'
-import type { Instant } from '../kernel/instant'
+import type { Instant, LocalDate } from '../kernel/instant'
+import type { IssuedResult } from '../application/service-result'
 import { progressOf, type Fact, type Progress } from '../service/overdue'
 import type { WorkingCalendar } from '../service/calendar'
 import type { ServiceDefinition } from '../service/definition'
@@ -22,9 +23,14 @@ export type Status =
   | 'rejected'
   | 'removed'
   | 'housed'
+  /** A certificate-type service issued its result document. */
+  | 'result_issued'
+  /** ЦОН returned the uncollected result to the provider. */
+  | 'returned_unclaimed'
 
 export const statuses: readonly Status[] = [
-  'authorized', 'signed', 'registered', 'documents_checked', 'queued', 'rejected', 'removed', 'housed',
+  'authorized', 'signed', 'registered', 'documents_checked', 'queued', 'rejected', 'removed', 'housed', 'result_issued',
+  'returned_unclaimed',
 ]
 
 export type Outcome =
@@ -32,6 +38,7 @@ export type Outcome =
   | { readonly kind: 'rejected'; readonly reason: RejectionReason }
   | { readonly kind: 'removed'; readonly ground: RemovalGround }
   | { readonly kind: 'housed' }
+  | { readonly kind: 'issued'; readonly result: IssuedResult; readonly issuedOn: LocalDate; readonly validUntil?: LocalDate }
 
 export interface ApplicationStatus {
   readonly applicationId: ApplicationId
@@ -56,7 +63,9 @@ const advance = (s: ApplicationStatus, e: ApplicationEvent): ApplicationStatus =
   switch (e.type) {
     case 'authorized':
       return { ...s, serviceId: e.serviceId, providerId: e.providerId, channel: e.channel, applicantIin: e.applicantIin }
-    case 'signed': return moved(s, 'signed', e.at)
+    case 'signed':
+    case 'request_signed':
+      return moved(s, 'signed', e.at)
     case 'registered': return moved({ ...s, requestNumber: e.requestNumber }, 'registered', e.at)
     case 'checked': return e.check.kind === 'documents' ? moved(s, 'documents_checked', e.at) : s
     case 'rejected': return moved(s, 'rejected', e.at, { kind: 'rejected', reason: e.reason })
@@ -70,6 +79,11 @@ const advance = (s: ApplicationStatus, e: ApplicationEvent): ApplicationStatus =
         ? moved(rest, 'queued', e.at, undefined)
         : moved(rest, 'documents_checked', e.at)
     }
+    case 'result_issued': {
+      const validUntil = e.validUntil === undefined ? {} : { validUntil: e.validUntil }
+      return moved(s, 'result_issued', e.at, { kind: 'issued', result: e.result, issuedOn: e.issuedOn, ...validUntil })
+    }
+    case 'result_returned_unclaimed': return { ...s, status: 'returned_unclaimed', since: e.at }
     case 'result_viewed': return { ...s, resultViewed: true }
     case 'data_changed':
     case 'position_kept_by_family':
