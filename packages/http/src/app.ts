@@ -43,6 +43,8 @@ export interface AppOptions {
   readonly limits?: Partial<BodyLimits>
   /** Each ГБД ФЛ / ЕНИС call is bounded by this (default 5 s). */
   readonly registryTimeoutMs?: number
+  /** How long a write waits for the read models to show it before answering anyway (default 2 s). */
+  readonly readYourWritesMs?: number
   /** The waiting lists' ordering policy (default: filing order, Art. 74 p.1). */
   readonly policy?: OrderingPolicy
 }
@@ -89,7 +91,7 @@ export const createApp = (o: AppOptions): KezekApp => {
     metrics,
     idempotency: createIdempotencyCache(),
     limits: { ...defaultLimits, ...o.limits },
-    readYourWritesMs: 5000,
+    readYourWritesMs: o.readYourWritesMs ?? 2000,
   }
   metrics.gauge('kezek_read_model_events_total', 'Events applied to the read models', () => read.stats().eventsProjected)
   metrics.gauge('kezek_read_model_lag_ms', 'Record time to projection time of the last event', () => read.stats().lagMs)

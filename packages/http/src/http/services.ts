@@ -14,7 +14,7 @@ import type { IdempotencyCache } from '../middleware/idempotency'
 import type { Logger } from '../observability/logger'
 import type { Metrics } from '../observability/metrics'
 import type { Problem } from '../problem/problem'
-import type { ReadModels } from '../read-model/projections'
+import { viewOfStream, type ApplicationView, type ReadModels } from '../read-model/projections'
 import type { RequestNumbers } from '../read-model/request-numbers'
 import type { Registries } from '../registries/port'
 import type { ResultSigner, SignatureVerifier } from '../signature/port'
@@ -69,14 +69,28 @@ export const execute = async (
   applicationId: string,
   commands: CommandInput,
   context: CommandContext,
-): Promise<E.Either<Problem, Handled>> => {
+): Promise<E.Either<Problem, Executed>> => {
   const r = await s.handler.handle(applicationId, commands, context)
   if (E.isLeft(r)) return E.left(handlerProblem(r.left))
   if (r.right.position !== undefined) {
     const seen = await within(s.readYourWritesMs, s.read.reached(r.right.position))
     if (seen === 'timeout') s.logger.log('warn', 'read models lag behind a write', { applicationId, correlationId: context.correlationId })
   }
-  return r
+  // The answer is built from the stream itself, so it is exact even when the read models lag.
+  const loaded = await s.handler.load(applicationId)
+  if (E.isLeft(loaded)) return E.left(handlerProblem(loaded.left))
+  return E.right({ handled: r.right, view: viewOfStream(loaded.right.events) })
+}
+
+export interface Executed {
+  readonly handled: Handled
+  readonly view: ApplicationView | undefined
+}
+
+/** Waits until the read models have every event the store holds now; `false` when they lag beyond `ms`. */
+export const catchUp = async (s: Services, ms: number): Promise<boolean> => {
+  const head = await s.store.headPosition()
+  return head === undefined || (await within(ms, s.read.reached(head))) !== 'timeout'
 }
 
 export const nowInstant = (s: Services): string => s.clock().toISOString()

@@ -52,6 +52,19 @@ export interface ReadModels {
   readonly done: Promise<void>
 }
 
+/** Folds one event into an application's view: shared by the read models and by answers built from a stream. */
+export const evolveView = (before: ApplicationView | undefined, e: ApplicationEvent, revision: number): ApplicationView => {
+  const status = evolveStatus(before?.status, e)
+  const fact: Fact = e.type === 'checked' ? { type: e.type, at: e.at, check: e.check.kind } : { type: e.type, at: e.at }
+  const view: ApplicationView = { ...before, status, revision, successors: before?.successors ?? [], facts: [...(before?.facts ?? []), fact] }
+  if (e.type === 'position_kept_by_family') return { ...view, successors: [...view.successors, e.successorIin] }
+  if (e.type === 'signed') return { ...view, request: e.request, signedAt: e.signedAt }
+  return view
+}
+
+export const viewOfStream = (events: readonly { readonly event: ApplicationEvent; readonly revision: number }[]): ApplicationView | undefined =>
+  events.reduce<ApplicationView | undefined>((v, x) => evolveView(v, x.event, x.revision), undefined)
+
 const addTo = (index: Map<string, string[]>, key: string, id: string): void => {
   const ids = index.get(key)
   if (ids === undefined) index.set(key, [id])
@@ -74,30 +87,13 @@ export const startReadModels = (
 
   const apply = (r: RecordedEvent, e: ApplicationEvent): void => {
     waitingList.apply(e)
-    const before = views.get(e.applicationId)
-    const status = evolveStatus(before?.status, e)
-    const fact: Fact = e.type === 'checked' ? { type: e.type, at: e.at, check: e.check.kind } : { type: e.type, at: e.at }
-    let view: ApplicationView = { ...before, status, revision: r.revision, successors: before?.successors ?? [], facts: [...(before?.facts ?? []), fact] }
-    switch (e.type) {
-      case 'authorized':
-        addTo(byIin, e.applicantIin, e.applicationId)
-        addTo(byProvider, e.providerId, e.applicationId)
-        break
-      case 'position_kept_by_family':
-        addTo(byIin, e.successorIin, e.applicationId)
-        view = { ...view, successors: [...view.successors, e.successorIin] }
-        break
-      case 'signed':
-        view = { ...view, request: e.request, signedAt: e.signedAt }
-        break
-      case 'registered': {
-        const n = Number(e.requestNumber)
-        if (/^\d+$/.test(e.requestNumber) && n > maxRequest) maxRequest = n
-        break
-      }
-      default:
-        break
+    const view = evolveView(views.get(e.applicationId), e, r.revision)
+    if (e.type === 'authorized') {
+      addTo(byIin, e.applicantIin, e.applicationId)
+      addTo(byProvider, e.providerId, e.applicationId)
     }
+    if (e.type === 'position_kept_by_family') addTo(byIin, e.successorIin, e.applicationId)
+    if (e.type === 'registered' && /^\d+$/.test(e.requestNumber)) maxRequest = Math.max(maxRequest, Number(e.requestNumber))
     views.set(e.applicationId, view)
   }
 

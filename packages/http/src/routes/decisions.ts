@@ -18,7 +18,7 @@ import { expectedRevisionOf } from '../middleware/preconditions'
 import { isProblem, problem, type Problem } from '../problem/problem'
 import { decodeInput } from '../http/decode'
 import { postRoute } from '../http/post'
-import { actorOf, correlationOf, execute, type Services } from '../http/services'
+import { actorOf, catchUp, correlationOf, execute, type Services } from '../http/services'
 import { statusView } from '../http/views'
 import type { ApplicationView } from '../read-model/projections'
 import { queueNumberFor } from '../read-model/queue-number'
@@ -48,10 +48,6 @@ export const QueueBody = t.intersection([
   t.partial({ category: Category, familySize: FamilySize, filedAt: Instant }),
 ], 'QueueDecision')
 
-const waitForHead = async (s: Services): Promise<void> => {
-  const head = await s.store.headPosition()
-  if (head !== undefined) await s.read.reached(head)
-}
 
 const queueCommand = (s: Services) => async (b: t.TypeOf<typeof QueueBody>, view: ApplicationView, at: string): Promise<Fields | Problem> => {
   const { status, request } = view
@@ -60,7 +56,9 @@ const queueCommand = (s: Services) => async (b: t.TypeOf<typeof QueueBody>, view
   const category = b.category ?? request.category
   // Seniority runs from filing with all documents (Art. 74 p.1): by default the moment the request was signed.
   const filedAt = b.filedAt ?? view.signedAt ?? status.since
-  await waitForHead(s)
+  // The number is a fact once recorded: compute it only from a list that has every event the store holds.
+  if (!(await catchUp(s, 5000)))
+    return { ...problem('not-ready', 'the waiting list lags behind the store; the queue number cannot be computed now'), retryAfter: 5 }
   const list: ListKey = { providerId: status.providerId as ProviderId, category }
   const n = queueNumberFor(s.read.waitingList, {
     applicationId: status.applicationId,
@@ -143,9 +141,9 @@ export const decisionRoutes = (s: Services): Router => {
         ...(expected === undefined ? {} : { expectedRevision: expected }),
       })
       if (E.isLeft(result)) return result.left
-      const after = s.read.application(id) ?? view
+      const after = result.right.view ?? view
       const provider = after.status.providerId === undefined ? undefined : s.providers.get(after.status.providerId)
-      return { status: 200, body: statusView(after, provider, contextOf(res).lang), headers: setEtagHeader(result.right.revision) }
+      return { status: 200, body: statusView(after, provider, contextOf(res).lang), headers: setEtagHeader(result.right.handled.revision) }
     }))
   }
   return r

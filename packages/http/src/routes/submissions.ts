@@ -70,15 +70,15 @@ const submitted = async (s: Services, res: Parameters<typeof contextOf>[0], appl
     ...(onBehalfOf === undefined ? {} : { onBehalfOf }),
   })
   if (E.isLeft(r)) return r.left
-  const view = s.read.application(applicationId)
+  const { view, handled } = r.right
   const provider = view?.status.providerId === undefined ? undefined : s.providers.get(view.status.providerId)
   const body = view === undefined
-    ? { applicationId, status: r.right.state.application.stage, revision: r.right.revision }
+    ? { applicationId, status: handled.state.application.stage, revision: handled.revision }
     : statusView(view, provider, contextOf(res).lang)
   return {
-    status: r.right.duplicate ? 200 : 201,
+    status: handled.duplicate ? 200 : 201,
     body,
-    headers: { Location: `/v1/applications/${encodeURIComponent(applicationId)}`, ...setEtagHeader(r.right.revision) },
+    headers: { Location: `/v1/applications/${encodeURIComponent(applicationId)}`, ...setEtagHeader(handled.revision) },
   }
 }
 

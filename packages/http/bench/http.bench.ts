@@ -1,0 +1,206 @@
+/**
+ * Loopback load benchmark of the reference service: status reads/s and signed portal submissions/s, with p50 and
+ * p99 latency, on PGlite (in-memory) and PostgreSQL. No load-testing dependency: a small closed-loop client over
+ * keep-alive `node:http` agents, `connections` requests in flight at once.
+ *
+ * The ceiling for submissions is signature verification, so the same run measures the verifier alone (in process,
+ * one request at a time) and reports submissions as a share of it.
+ *
+ *   node --import tsx packages/http/bench/http.bench.ts [seconds] [connections]
+ */
+import { Worker } from 'node:worker_threads'
+import { cpus } from 'node:os'
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import type { ProviderId } from '@kezek/domain'
+import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain/service/index'
+import type { EventStore } from '@kezek/adapters/store/port'
+import { buildApplicationRequestXml } from '@kezek/adapters/signature/application-request'
+import { createTestPki, signAs, TEST_IIN } from '@kezek/adapters/signature/testing/index'
+import {
+  createApp, hmacAuthenticator, issueToken, keyResultSigner, silentLogger, tableRegistries, xmlDsigVerifier,
+  RegistryTable, type TokenClaims,
+} from '../src/index'
+
+export interface HttpBenchOptions {
+  readonly seconds?: number
+  readonly connections?: number
+  /** Short run for the suite's quick mode and the smoke test. */
+  readonly quick?: boolean
+  readonly stores?: readonly ('pglite' | 'postgres')[]
+  readonly postgresUrl?: string
+}
+
+export interface Measured {
+  readonly requests: number
+  readonly errors: number
+  readonly perSecond: number
+  readonly p50ms: number
+  readonly p99ms: number
+}
+
+export interface StoreResult {
+  readonly store: string
+  readonly statusReads: Measured
+  readonly submissions: Measured
+  /** The verifier alone, sequential, in process: the ceiling for submissions on one core. */
+  readonly verifierPerSecond: number
+}
+
+const PROVIDER = 'bench-housing' as ProviderId
+const SECRET = randomBytes(24).toString('base64url')
+
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted.length === 0 ? Number.NaN : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number)
+
+/**
+ * The load client runs in a worker thread, so it does not share the server's event loop: on two cores one runs
+ * the service, the other the client. Plain JavaScript, evaluated, to need no loader in the worker.
+ */
+const CLIENT = `
+const { parentPort, workerData } = require('node:worker_threads')
+const { Agent, request } = require('node:http')
+const { base, seconds, connections, requests, expect } = workerData
+const agent = new Agent({ keepAlive: true, maxSockets: connections })
+const url = new URL(base)
+const latencies = []
+let errors = 0
+let i = 0
+const one = () => new Promise((resolve) => {
+  const r = requests[(i++) % requests.length]
+  const started = performance.now()
+  const req = request({ host: url.hostname, port: url.port, method: r.method, path: r.path, headers: r.headers, agent }, (res) => {
+    res.resume()
+    res.on('end', () => { if (res.statusCode === expect) latencies.push(performance.now() - started); else errors++; resolve() })
+  })
+  req.on('error', () => { errors++; resolve() })
+  req.end(r.body)
+})
+const run = async () => {
+  const started = performance.now()
+  const end = started + seconds * 1000
+  await Promise.all(Array.from({ length: connections }, async () => { while (performance.now() < end) await one() }))
+  agent.destroy()
+  parentPort.postMessage({ latencies, errors, elapsed: (performance.now() - started) / 1000 })
+}
+run()
+`
+
+interface Req { readonly method: string; readonly path: string; readonly headers: Record<string, string>; readonly body?: string }
+
+const load = async (base: string, seconds: number, connections: number, requests: readonly Req[], expect: number): Promise<Measured> => {
+  const out = await new Promise<{ latencies: number[]; errors: number; elapsed: number }>((resolve, reject) => {
+    const w = new Worker(CLIENT, { eval: true, workerData: { base, seconds, connections, requests, expect } })
+    w.once('message', resolve)
+    w.once('error', reject)
+  })
+  const latencies = out.latencies.sort((a, b) => a - b)
+  return {
+    requests: latencies.length,
+    errors: out.errors,
+    perSecond: Math.round(latencies.length / out.elapsed),
+    p50ms: Math.round(percentile(latencies, 50) * 100) / 100,
+    p99ms: Math.round(percentile(latencies, 99) * 100) / 100,
+  }
+}
+
+const openStore = async (kind: 'pglite' | 'postgres', pgUrl: string): Promise<{ store: EventStore; dispose: () => Promise<void> }> => {
+  if (kind === 'pglite') {
+    const { openPgliteStore } = await import('@kezek/adapters/store/pglite')
+    const store = await openPgliteStore()
+    return { store, dispose: () => store.close() }
+  }
+  const { openPostgresStore, postgresDriver } = await import('@kezek/adapters/store/postgres')
+  const schema = `bench_http_${randomBytes(5).toString('hex')}`
+  const store = await openPostgresStore({ connectionString: pgUrl, schema })
+  return {
+    store,
+    dispose: async () => {
+      await store.close()
+      const d = postgresDriver({ connectionString: pgUrl, maxConnections: 1 })
+      try { await d.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`) } finally { await d.close() }
+    },
+  }
+}
+
+const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connections: number, pgUrl: string): Promise<StoreResult> => {
+  const pki = await createTestPki()
+  const { store, dispose } = await openStore(kind, pgUrl)
+  const table = RegistryTable.decode({ persons: [], powersOfAttorney: [] })
+  if (table._tag === 'Left') throw new Error('registry table')
+  const verifier = xmlDsigVerifier({ current: () => ({ trust: pki.trust, crls: pki.crls }) })
+  const app = createApp({
+    store,
+    verifier,
+    resultSigner: keyResultSigner(() => ({ privateKey: pki.head.keys.privateKey, certificate: pki.head.certificate })),
+    registries: tableRegistries(table.right),
+    providers: [{ id: PROVIDER, name: 'bench', definition: housingQueueAlmaty2012, calendar: kazakhstanNational() }],
+    auth: hmacAuthenticator(SECRET, () => new Date()),
+    clock: () => new Date(),
+    ids: { next: randomUUID },
+    logger: silentLogger,
+  })
+  await app.ready
+  const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)) })
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  try {
+    const citizen = issueToken(SECRET, { role: 'citizen', sub: 'bench', iin: TEST_IIN.citizen, exp: Math.floor(Date.now() / 1000) + 3600 } as TokenClaims)
+    const xml = await signAs(pki.citizen, buildApplicationRequestXml({
+      serviceId: 'housing-queue', providerId: PROVIDER, applicantIin: TEST_IIN.citizen, category: 'socially_vulnerable', familySize: 4,
+      documents: [{ kind: 'identity_card', sha256: 'a1'.repeat(32) }, { kind: 'income_certificate', sha256: 'c3'.repeat(32) }],
+    }))
+
+    // The verifier alone, sequentially, for the same time.
+    let verified = 0
+    const vEnd = performance.now() + seconds * 1000
+    const vStart = performance.now()
+    while (performance.now() < vEnd) { await verifier.verifyRequest(xml, new Date()); verified += 1 }
+    const verifierPerSecond = Math.round(verified / ((performance.now() - vStart) / 1000))
+
+    const submit = { method: 'POST', path: '/v1/portal/applications', headers: { authorization: `Bearer ${citizen}`, 'content-type': 'application/xml' }, body: xml }
+    const submissions = await load(base, seconds, connections, [submit], 201)
+    const ids = app.readModels.applicationsOf(TEST_IIN.citizen)
+    const reads = ids.map((id) => ({ method: 'GET', path: `/v1/applications/${id}`, headers: { authorization: `Bearer ${citizen}` } }))
+    const statusReads = await load(base, seconds, connections, reads, 200)
+    return { store: kind, statusReads, submissions, verifierPerSecond }
+  } finally {
+    server.closeAllConnections()
+    await new Promise((r) => server.close(r))
+    await app.close()
+    await dispose()
+  }
+}
+
+const fmt = (m: Measured, unit: string) => `${m.perSecond.toLocaleString('en')} ${unit}/s (p50 ${m.p50ms} ms, p99 ${m.p99ms} ms${m.errors > 0 ? `, ${m.errors} errors` : ''})`
+
+export const runHttpBench = async (options: HttpBenchOptions = {}) => {
+  const seconds = options.seconds ?? (options.quick ? 1 : 5)
+  const connections = options.connections ?? 16
+  const pgUrl = options.postgresUrl ?? process.env['KEZEK_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test'
+  const results: StoreResult[] = []
+  for (const kind of options.stores ?? ['pglite', 'postgres']) results.push(await benchOne(kind, seconds, connections, pgUrl))
+  const rows = results.flatMap((r) => [
+    {
+      figure: `status reads/s, ${r.store}, ${connections} connections, ${cpus().length} cores`,
+      kezek: fmt(r.statusReads, 'reads'), limit: '—', ratio: '—', target: '≥ 2,000 /s',
+      verdict: r.statusReads.perSecond >= 2000 && r.statusReads.errors === 0 ? 'ok' : 'MISS',
+    },
+    {
+      figure: `signed portal submissions/s, ${r.store}`,
+      kezek: fmt(r.submissions, 'submissions'),
+      limit: `verifier alone: ${r.verifierPerSecond}/s (one core, sequential)`,
+      ratio: `${Math.round((100 * r.submissions.perSecond) / Math.max(1, r.verifierPerSecond))}%`,
+      target: 'limited by signature verification',
+      verdict: 'info',
+    },
+  ])
+  return { seconds, connections, cores: cpus().length, results, rows }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const seconds = Number(process.argv[2] ?? 5)
+  const connections = Number(process.argv[3] ?? 16)
+  const out = await runHttpBench({ seconds, connections })
+  for (const r of out.rows) console.log(`${r.figure}\n  ${r.kezek}${r.limit === '—' ? '' : `\n  ${r.limit} → ${r.ratio}`}`)
+}

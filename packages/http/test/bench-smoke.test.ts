@@ -1,0 +1,14 @@
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { runHttpBench } from '../bench/http.bench'
+
+test('the HTTP benchmark runs for about a second and measures reads and submissions without errors', async () => {
+  const out = await runHttpBench({ seconds: 0.5, connections: 4, stores: ['pglite'] })
+  const r = out.results[0]!
+  assert.ok(r.statusReads.requests > 0 && r.statusReads.errors === 0, JSON.stringify(r.statusReads))
+  assert.ok(r.submissions.requests > 0 && r.submissions.errors === 0, JSON.stringify(r.submissions))
+  assert.ok(r.statusReads.p99ms >= r.statusReads.p50ms)
+  assert.is(out.rows.length, 2)
+})
+
+test.run()
