@@ -1,7 +1,7 @@
 export { protectPersonalData, type PersonalDataOptions, type ProtectedStore } from './protect'
 export type { Keyring, SubjectKey, KeyLookup, ErasureReceipt } from './keyring'
 export { memoryKeyring } from './memory-keyring'
-export { sqlKeyring, SUBJECT_KEYS_SCHEMA, type Queryable, type SqlKeyringOptions } from './sql-keyring'
+export { sqlKeyring, subjectKeysSchema, type Queryable, type SqlKeyringOptions } from './sql-keyring'
 export {
   kezekPersonalFields,
   mapPersonalFields,

@@ -10,24 +10,34 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { KEY_BYTES, type ErasureReceipt, type Keyring, type KeyLookup, type SubjectKey } from './keyring'
 import { openBytes, sealBytes } from './cipher'
 
-/** What both `pg` (Pool, Client) and PGlite offer: one parameterised statement. */
+/**
+ * One parameterised statement: a `pg` Pool or Client, a PGlite (both answer `{ rows }`), or a SQL store's own
+ * `driver` (answers the rows), so the keyring can live in the store's database and schema.
+ */
 export interface Queryable {
-  readonly query: <R = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<{ readonly rows: R[] }>
+  readonly query: <R = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<{ readonly rows: R[] } | R[]>
 }
 
-export const SUBJECT_KEYS_SCHEMA = `
-create table if not exists kezek_subject_keys (
-  kid        text primary key,
-  subject    text,
-  key        bytea,
-  created_at timestamptz not null default now(),
-  erased_at  timestamptz,
-  constraint kezek_subject_keys_tombstone check ((erased_at is null) = (key is not null and subject is not null))
-);
-create unique index if not exists kezek_subject_keys_live on kezek_subject_keys (subject) where erased_at is null;
-`
+const run = async <R>(db: Queryable, sql: string, params?: unknown[]): Promise<{ rows: R[] }> => {
+  const result = await db.query<R>(sql, params)
+  return Array.isArray(result) ? { rows: result } : { rows: (result as { rows: R[] }).rows }
+}
+
+/** The DDL, for a table name (qualified or not). */
+export const subjectKeysSchema = (table = 'kezek_subject_keys'): string[] => [
+  `create table if not exists ${table} (
+    kid        text primary key,
+    subject    text,
+    key        bytea,
+    created_at timestamptz not null default now(),
+    erased_at  timestamptz,
+    constraint kezek_subject_keys_tombstone check ((erased_at is null) = (key is not null and subject is not null)))`,
+  `create unique index if not exists kezek_subject_keys_live on ${table} (subject) where erased_at is null`,
+]
 
 export interface SqlKeyringOptions {
+  /** Schema of the table (e.g. the event store's); default: the connection's search path. */
+  readonly schema?: string
   /** 32 bytes wrapping every stored subject key. Without it keys are stored as they are. */
   readonly masterKey?: Uint8Array
 }
@@ -36,18 +46,18 @@ const bytes = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : new Uin
 
 /** Creates the table if needed and returns the keyring. */
 export const sqlKeyring = async (db: Queryable, options: SqlKeyringOptions = {}): Promise<Keyring> => {
-  for (const statement of SUBJECT_KEYS_SCHEMA.split(';').map((s) => s.trim()).filter((s) => s !== '')) {
-    await db.query(statement)
-  }
-  const { masterKey } = options
+  const { masterKey, schema } = options
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`schema name ${JSON.stringify(schema)}`)
+  const t = schema === undefined ? 'kezek_subject_keys' : `"${schema}".kezek_subject_keys`
+  for (const statement of subjectKeysSchema(t)) await run(db, statement)
   if (masterKey !== undefined && masterKey.length !== KEY_BYTES) throw new RangeError('masterKey must be 32 bytes')
   const wrap = (kid: string, key: Uint8Array): Uint8Array => (masterKey === undefined ? key : sealBytes(masterKey, key, `kezek-kek|${kid}`))
   const unwrap = (kid: string, stored: Uint8Array): Uint8Array =>
     masterKey === undefined ? stored : openBytes(masterKey, stored, `kezek-kek|${kid}`)
 
   const live = async (subject: string): Promise<SubjectKey | undefined> => {
-    const { rows } = await db.query<{ kid: string; key: unknown }>(
-      'select kid, key from kezek_subject_keys where subject = $1 and erased_at is null',
+    const { rows } = await run<{ kid: string; key: unknown }>(db, 
+      `select kid, key from ${t} where subject = $1 and erased_at is null`,
       [subject],
     )
     const row = rows[0]
@@ -62,8 +72,8 @@ export const sqlKeyring = async (db: Queryable, options: SqlKeyringOptions = {})
       const key = randomBytes(KEY_BYTES)
       // Two writers may create the first key of a person at once: the partial unique index lets one win and
       // both then use the winner's key.
-      await db.query(
-        'insert into kezek_subject_keys (kid, subject, key) values ($1, $2, $3) on conflict do nothing',
+      await run(db,
+        `insert into ${t} (kid, subject, key) values ($1, $2, $3) on conflict do nothing`,
         [kid, subject, wrap(kid, key)],
       )
       const winner = await live(subject)
@@ -71,8 +81,8 @@ export const sqlKeyring = async (db: Queryable, options: SqlKeyringOptions = {})
       return winner
     },
     lookup: async (kid): Promise<KeyLookup> => {
-      const { rows } = await db.query<{ key: unknown; erased_at: unknown }>(
-        'select key, erased_at from kezek_subject_keys where kid = $1',
+      const { rows } = await run<{ key: unknown; erased_at: unknown }>(db, 
+        `select key, erased_at from ${t} where kid = $1`,
         [kid],
       )
       const row = rows[0]
@@ -84,8 +94,8 @@ export const sqlKeyring = async (db: Queryable, options: SqlKeyringOptions = {})
       return { kind: 'live', key: { kid, key: unwrap(kid, bytes(row.key)) } }
     },
     erase: async (subject): Promise<ErasureReceipt> => {
-      const { rows } = await db.query<{ kid: string; erased_at: unknown }>(
-        `update kezek_subject_keys set key = null, subject = null, erased_at = now()
+      const { rows } = await run<{ kid: string; erased_at: unknown }>(db, 
+        `update ${t} set key = null, subject = null, erased_at = now()
           where subject = $1 and erased_at is null returning kid, erased_at`,
         [subject],
       )

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto'
 import { verifyStore } from '../../src/integrity'
 import { ERASED_IIN, protectPersonalData, sqlKeyring, type Queryable } from '../../src/privacy'
 import { MemoryLog, openMemoryStore } from '../../src/store/memory'
+import { openPgliteStore } from '../../src/store/pglite'
 import { applicantOf, applicationEvents, applicationId } from '../projection/applications'
 
 // One embedded database for the file (starting PGlite costs seconds); each test starts from an empty keyring.
@@ -20,13 +21,16 @@ const freshLite = async (): Promise<PGlite> => {
   return lite
 }
 
-const rows = async (db: Queryable) =>
-  (await db.query<{ kid: string; subject: string | null; key: unknown; erased_at: unknown }>(
-    'select kid, subject, key, erased_at from kezek_subject_keys order by created_at, kid',
-  )).rows
+type KeyRow = { kid: string; subject: string | null; key: unknown; erased_at: unknown }
+const rows = async (db: Queryable, table = 'kezek_subject_keys'): Promise<KeyRow[]> => {
+  const r = await db.query<KeyRow>(`select kid, subject, key, erased_at from ${table} order by created_at, kid`)
+  return Array.isArray(r) ? r : (r as { rows: KeyRow[] }).rows
+}
 
-const exercise = async (db: Queryable, label: string) => {
-  const keyring = await sqlKeyring(db)
+const exercise = async (db: Queryable, label: string, schema?: string) => {
+  const options = schema === undefined ? {} : { schema }
+  const table = schema === undefined ? 'kezek_subject_keys' : `"${schema}".kezek_subject_keys`
+  const keyring = await sqlKeyring(db, options)
   const a = await keyring.keyFor('871008401427')
   const again = await keyring.keyFor('871008401427')
   assert.is(again.kid, a.kid, `${label}: one live key per subject`)
@@ -35,7 +39,7 @@ const exercise = async (db: Queryable, label: string) => {
   assert.is.not(b.kid, a.kid)
 
   // Reopening over the same table finds the same key (it is durable, not cached).
-  const reopened = await sqlKeyring(db)
+  const reopened = await sqlKeyring(db, options)
   const found = await reopened.lookup(a.kid)
   assert.is(found.kind, 'live')
   assert.equal(found.kind === 'live' && Buffer.from(found.key.key), Buffer.from(a.key))
@@ -45,7 +49,7 @@ const exercise = async (db: Queryable, label: string) => {
   const gone = await keyring.lookup(a.kid)
   assert.is(gone.kind, 'erased', `${label}: erased, not unknown`)
   assert.is((await keyring.lookup('no-such-kid')).kind, 'unknown')
-  const tomb = (await rows(db)).find((r) => r.kid === a.kid)
+  const tomb = (await rows(db, table)).find((r) => r.kid === a.kid)
   assert.is(tomb?.subject, null, `${label}: the tombstone holds no IIN`)
   assert.is(tomb?.key, null, `${label}: the tombstone holds no key`)
   assert.ok(tomb?.erased_at !== null)
@@ -78,6 +82,13 @@ test('PostgreSQL: the same, against the real server', async () => {
     await admin.query(`drop schema ${schema} cascade`)
     await admin.end()
   }
+})
+
+test('the keyring can live in a SQL event store\'s own schema, through the store\'s driver', async () => {
+  const store = await openPgliteStore({ db: lite, schema: 'keyring_in_store' })
+  await exercise(store.driver, 'store driver', store.schema)
+  const found = await lite.query<{ t: string | null }>(`select to_regclass('keyring_in_store.kezek_subject_keys')::text as t`)
+  assert.is(found.rows[0]?.t, 'keyring_in_store.kezek_subject_keys')
 })
 
 test('a master key wraps the stored keys: the table alone opens nothing', async () => {

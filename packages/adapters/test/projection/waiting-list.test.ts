@@ -7,7 +7,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as E from 'fp-ts/Either'
 import { PGlite } from '@electric-sql/pglite'
-import { decisionDateOrder, filingOrder, rebuildWaitingList, type OrderingPolicy, type WaitingList } from '@kezek/domain'
+import { decisionDateOrder, filingOrder, type WaitingList } from '@kezek/domain'
 import {
   activateVersion,
   rebuildWaitingListProjection,
@@ -22,7 +22,8 @@ import {
 import { openPgliteStore } from '../../src/store/pglite'
 import type { SqlEventStore } from '../../src/store/sql/store'
 import type { EventStore, RecordedEvent } from '../../src/store/port'
-import { applicationEvents, applicationId, domainEvents, laterEvent } from './applications'
+import { applicationEvents, applicationId, laterEvent } from './applications'
+import { everything, inMemory, rowsMatchCheckpoint } from './consistency'
 
 const lite = new PGlite()
 let schemas = 0
@@ -49,17 +50,6 @@ const removeSome = async (store: EventStore, ids: readonly number[]): Promise<vo
     const r = await store.append(applicationId(i), [laterEvent(i, i % 2 === 0 ? 'removed' : 'housing_allocated', i)], { expected: 4 })
     if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
   }
-}
-
-const everything = async (store: EventStore): Promise<RecordedEvent[]> => {
-  const out: RecordedEvent[] = []
-  for await (const e of store.readAll()) out.push(e)
-  return out
-}
-
-const inMemory = async (store: EventStore, policy: OrderingPolicy, upTo?: string): Promise<WaitingList> => {
-  const all = (await everything(store)).filter((e) => upTo === undefined || store.comparePositions(e.position, upTo) <= 0)
-  return rebuildWaitingList(domainEvents(all.filter((e) => ['queued', 'removed', 'housing_allocated', 'restored'].includes(e.type))), policy)
 }
 
 const expectedPositions = (list: WaitingList): EntryPosition[] =>
@@ -158,26 +148,6 @@ test('an unknown policy is a typed error and builds nothing', async () => {
   assert.equal(r, E.left({ kind: 'unknown_policy', policy: 'lottery@1' }))
   assert.equal(await waitingListReader(store.driver, store.schema).all(), [])
 })
-
-/** Rows as the projection stored them, compared with what the events up to the checkpoint say. */
-const rowsMatchCheckpoint = async (store: SqlEventStore, version: number): Promise<{ rows: number; checkpoint: string | undefined }> => {
-  const [cp] = await store.driver.query<{ position: string | null; events: string }>(
-    `SELECT position, events::text AS events FROM "${store.schema}".kezek_projection_versions WHERE projection = 'waiting_list' AND version = $1`,
-    [version],
-  )
-  const checkpoint = cp?.position ?? undefined
-  const rows = await store.driver.query<{ application_id: string; status: string }>(
-    `SELECT application_id, status FROM "${store.schema}".wl_entries_v${version} ORDER BY application_id`,
-  )
-  const expected = checkpoint === undefined ? undefined : await inMemory(store, filingOrder, checkpoint)
-  const want = expected === undefined
-    ? []
-    : [...expected.records()].map(([id, r]) => ({ application_id: id, status: r.status })).sort((a, b) => (a.application_id < b.application_id ? -1 : 1))
-  assert.equal(rows, want, 'rows are exactly the effect of the events up to the checkpoint')
-  const counted = (await everything(store)).filter((e) => checkpoint !== undefined && store.comparePositions(e.position, checkpoint) <= 0).length
-  assert.is(Number(cp?.events ?? 0), counted, 'the checkpoint counts exactly the applied events')
-  return { rows: rows.length, checkpoint }
-}
 
 test('a batch that fails half-way commits nothing: checkpoint and rows stay consistent, a rerun completes', async () => {
   const store = await openStore()
