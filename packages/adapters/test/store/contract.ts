@@ -49,6 +49,15 @@ export const left = <L, R>(e: E.Either<L, R>, what = 'result'): L => {
   return (e as E.Left<L>).left
 }
 
+/** Fails instead of hanging when a promise the test awaits never settles (a lost event, a stuck subscriber). */
+export const within = <T>(ms: number, what: string, p: Promise<T>): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not settled within ${ms} ms`)), ms)
+  })
+  return Promise.race([p, deadline]).finally(() => clearTimeout(timer))
+}
+
 const collect = async (it: AsyncIterable<RecordedEvent>): Promise<RecordedEvent[]> => {
   const out: RecordedEvent[] = []
   for await (const e of it) out.push(e)
@@ -267,10 +276,10 @@ export const storeContract = (name: string, open: () => Promise<StoreHarness>) =
         seen.push(e)
       },
     })
-    await sub.caughtUp
+    await within(10_000, 'caughtUp', sub.caughtUp)
     assert.equal(seen.map((e) => e.revision), [0, 1, 2])
     const later = right(await h.store.append(id, events(2), { expected: 2 }))
-    await sub.reached(later.position)
+    await within(10_000, 'reached', sub.reached(later.position))
     assert.equal(seen.map((e) => e.revision), [0, 1, 2, 3, 4])
     await sub.stop()
     await sub.done
@@ -288,7 +297,7 @@ export const storeContract = (name: string, open: () => Promise<StoreHarness>) =
       },
     })
     try {
-      await sub.done
+      await within(10_000, 'done', sub.done)
       assert.unreachable('done must reject')
     } catch (e) {
       assert.instance(e, Error)
@@ -309,16 +318,16 @@ export const storeContract = (name: string, open: () => Promise<StoreHarness>) =
     }
     const first = store.subscribe({ ...(start === undefined ? {} : { after: start }), onEvent })
     const r1 = right(await store.append(id, events(5), { expected: 'no_stream' }))
-    await first.reached(r1.position)
+    await within(10_000, 'reached', first.reached(r1.position))
     await first.stop()
     right(await store.append(id, events(4), { expected: 4 }), 'written while nobody listens')
 
     await ctx.h.close()
     ctx.h = await open()
     const second = ctx.h.store.subscribe({ ...(checkpoint === undefined ? {} : { after: checkpoint }), onEvent })
-    await second.caughtUp
+    await within(10_000, 'caughtUp', second.caughtUp)
     const r3 = right(await ctx.h.store.append(id, events(3), { expected: 8 }))
-    await second.reached(r3.position)
+    await within(10_000, 'reached', second.reached(r3.position))
     await second.stop()
     assert.equal(handled.map((e) => e.revision), Array.from({ length: 12 }, (_, i) => i))
     assert.is(new Set(handled.map((e) => e.id)).size, 12)
