@@ -1,7 +1,7 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { Instant } from '../src/kernel/instant'
-import { decisionDateOrder, filingOrder } from '../src/queue/ordering-policy'
+import { compareRequestNumbers, decisionDateOrder, filingOrder } from '../src/queue/ordering-policy'
 import { emptyWaitingList, rebuildWaitingList } from '../src/queue/waiting-list'
 import { publicEntry } from '../src/queue/waiting-entry'
 import { interleave, streams } from './lists'
@@ -108,6 +108,15 @@ test('public entries carry no personal data', () => {
   assert.not.ok(shown.includes(f.APPLICANT))
   assert.not.ok(shown.includes(f.APP))
   assert.ok(shown.includes('"position":1'))
+})
+
+test('request numbers compare as a total order, digits numerically, others after them', () => {
+  const sample = ['9', '10', '1a', '000123', '123', 'A-7', '99', '1', 'b']
+  const sorted = [...sample].sort(compareRequestNumbers)
+  assert.equal(sorted, ['1', '9', '10', '99', '123', '000123', '1a', 'A-7', 'b'])
+  for (const a of sample) for (const b of sample) for (const c of sample) {
+    if (compareRequestNumbers(a, b) < 0 && compareRequestNumbers(b, c) < 0) assert.ok(compareRequestNumbers(a, c) < 0, `${a} ${b} ${c}`)
+  }
 })
 
 test.run()

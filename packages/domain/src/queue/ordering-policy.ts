@@ -18,9 +18,20 @@ export interface OrderingPolicy {
 
 export const policyId = (p: OrderingPolicy): string => `${p.name}@${p.version}`
 
-/** Request numbers are digit strings of varying length in practice: shorter is smaller, then text order. */
-export const compareRequestNumbers = (a: string, b: string): number =>
-  a.length !== b.length && /^\d+$/.test(a) && /^\d+$/.test(b) ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0
+const DIGITS = /^\d+$/
+
+/**
+ * Request numbers are digit strings of varying length in practice: among them shorter is smaller, then text
+ * order. Anything else (a registry that adds letters) sorts after every digit string, in text order. The split
+ * keeps the order transitive, which a mixed "numeric when both are digits" rule is not ('9' < '10' < '1a' < '9').
+ */
+export const compareRequestNumbers = (a: string, b: string): number => {
+  const da = DIGITS.test(a)
+  const db = DIGITS.test(b)
+  if (da !== db) return da ? -1 : 1
+  if (da && a.length !== b.length) return a.length - b.length
+  return a < b ? -1 : a > b ? 1 : 0
+}
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 

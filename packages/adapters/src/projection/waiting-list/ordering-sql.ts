@@ -3,13 +3,12 @@
  * is never stored (storing positions would rewrite every later row whenever someone is housed).
  *
  * Each clause must order exactly as the policy's `compare` does. Request numbers compare as in
- * `compareRequestNumbers` for digit-only numbers (shorter first, then text), which is what АРМ РШЭП issues; for
- * numbers mixing digits and letters the domain's comparison is not transitive and no SQL key can reproduce it
- * (reported to the domain owners). Text is compared bytewise (`COLLATE "C"`), as JavaScript compares ASCII.
+ * `compareRequestNumbers`: digit-only numbers first (shorter first, then text), then any other number in text
+ * order. Text is compared bytewise (`COLLATE "C"`), as JavaScript compares ASCII.
  */
 import { decisionDateOrder, filingOrder, policyId, type OrderingPolicy } from '@kezek/domain'
 
-const requestNumber = `(CASE WHEN request_number ~ '^[0-9]+$' THEN length(request_number) ELSE 0 END), request_number COLLATE "C"`
+const requestNumber = `(request_number !~ '^[0-9]+$'), (CASE WHEN request_number ~ '^[0-9]+$' THEN length(request_number) ELSE 0 END), request_number COLLATE "C"`
 const filing = `filed_at_ms, ${requestNumber}, application_id COLLATE "C"`
 
 const clauses: ReadonlyMap<string, string> = new Map([
