@@ -7,7 +7,9 @@
  */
 import type { Localized } from './localized'
 
-const c = (ru: string, kk: string, en: string): Localized & { readonly kkComposed: true } => ({ ru, kk, en, kkComposed: true })
+/** A composed-Kazakh text; generic so the literal Russian survives and `message()` can type its placeholders. */
+const c = <R extends string, K extends string, E extends string>(ru: R, kk: K, en: E) =>
+  ({ ru, kk, en, kkComposed: true }) as const satisfies Localized
 
 export const serviceTexts = {
   // ── Registers (application/registry.ts).

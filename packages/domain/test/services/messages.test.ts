@@ -1,0 +1,60 @@
+/** Texts of the other services: every new code has ru/kk/en, templates fill, Kazakh compositions are marked. */
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { allRejectionCodes, serviceRejectionCodes } from '../../src/application/rejection'
+import { inconsistencies } from '../../src/application/errors'
+import { Registry } from '../../src/application/registry'
+import { resultKindIds } from '../../src/application/service-result'
+import { catalogue, describeRejection, Languages, message, type Localized } from '../../src/messages'
+import { allServiceDefinitions } from '../../src/service/catalog'
+import { statuses } from '../../src/status/application-status'
+
+const has = (key: string): Localized | undefined => (catalogue as Record<string, Localized>)[key]
+
+test('every rejection, inconsistency, register, result kind and status has ru/kk/en', () => {
+  const keys = [
+    ...allRejectionCodes.map((c) => `rejection.${c}`),
+    ...inconsistencies.map((c) => `inconsistency.${c}`),
+    ...Object.keys(Registry.keys).map((c) => `registry.${c}`),
+    ...resultKindIds.map((c) => `result_kind.${c}`),
+    ...statuses.map((c) => `status.${c}`),
+  ]
+  assert.is(serviceRejectionCodes.length, 4)
+  for (const key of keys) {
+    const text = has(key)
+    assert.ok(text, `${key} is missing`)
+    for (const lang of Languages) assert.ok(text[lang].trim().length > 0, `${key}/${lang}`)
+  }
+})
+
+test('refusals read with their particulars', () => {
+  assert.is(describeRejection({ code: 'record_not_found', registry: 'guardianship_register' }, 'ru'),
+    'Запись не найдена в реестре: Электронный реестр по опеке и попечительству')
+  assert.ok(describeRejection({ code: 'child_over_age', birthDate: '2017-03-01' as never, ageYears: 7, limitYears: 7 }, 'kk').includes('2017-03-01'))
+  assert.is(describeRejection({ code: 'child_consent_missing', children: [] }, 'en'), 'The consent of the children over 10 is missing')
+})
+
+test('the templates fill their blanks in each language', () => {
+  const notice = message('template.preschool_queue_notice', 'ru', { parentName: 'Иванова А.', childName: 'Иванов Б.', journalNumber: 154, journalDate: '04.03.2024' })
+  assert.is(notice, 'Настоящее уведомление выдано Иванова А. в том, что Иванов Б. поставлен(а) на очередь в Журнале регистрации детей дошкольного возраста для направления в дошкольные организации за № 154, от 04.03.2024 года.')
+  const kk = message('template.guardianship_refusal', 'kk', { name: 'А', wardName: 'Б', wardBirthDate: '2012' })
+  assert.ok(kk.includes('электрондық тізілімде жазба табылмады'))
+})
+
+test('Kazakh compositions are marked; the attested bilingual heading is not', () => {
+  assert.is(catalogue['template.unemployment_certificate.title'].kk, 'ЖҰМЫССЫЗДЫҚ РЕТІНДЕ ТІРКЕУ ТУРАЛЫ АНЫҚТАМА')
+  assert.is((catalogue['template.unemployment_certificate.title'] as Localized).kkComposed, undefined)
+  for (const key of ['template.preschool_referral', 'template.centre_receipt', 'rejection.package_incomplete', 'inconsistency.unknown_service'] as const) {
+    assert.is((catalogue[key] as Localized).kkComposed, true, key)
+  }
+})
+
+test('every service, step and result has a name in the three languages', () => {
+  for (const def of allServiceDefinitions) {
+    for (const text of [def.name, ...def.results.map((r) => r.name), ...def.channels.flatMap((c) => c.steps.map((s) => s.action))]) {
+      for (const lang of Languages) assert.ok(text[lang].trim().length > 0, `${def.id}: ${text.ru}`)
+    }
+  }
+})
+
+test.run()
