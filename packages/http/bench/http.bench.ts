@@ -17,7 +17,7 @@ import type { ProviderId } from '@kezek/domain'
 import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain/service/index'
 import type { EventStore } from '@kezek/adapters/store/port'
 import { buildApplicationRequestXml } from '@kezek/adapters/signature/application-request'
-import { createTestPki, signAs, TEST_IIN } from '@kezek/adapters/signature/testing/index'
+import { createTestPki, signAs, TEST_IIN, type TestPki } from '@kezek/adapters/signature/testing/index'
 import {
   createApp, hmacAuthenticator, issueToken, keyResultSigner, silentLogger, tableRegistries, xmlDsigVerifier,
   RegistryTable, type TokenClaims,
@@ -30,6 +30,8 @@ export interface HttpBenchOptions {
   readonly quick?: boolean
   readonly stores?: readonly ('pglite' | 'postgres')[]
   readonly postgresUrl?: string
+  /** Reuse a test PKI (the smoke test shares its harness's); a new one is made when absent. */
+  readonly pki?: TestPki
 }
 
 export interface Measured {
@@ -124,8 +126,7 @@ const openStore = async (kind: 'pglite' | 'postgres', pgUrl: string): Promise<{ 
   }
 }
 
-const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connections: number, pgUrl: string): Promise<StoreResult> => {
-  const pki = await createTestPki()
+const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connections: number, pgUrl: string, pki: TestPki): Promise<StoreResult> => {
   const { store, dispose } = await openStore(kind, pgUrl)
   const table = RegistryTable.decode({ persons: [], powersOfAttorney: [] })
   if (table._tag === 'Left') throw new Error('registry table')
@@ -178,8 +179,9 @@ export const runHttpBench = async (options: HttpBenchOptions = {}) => {
   const seconds = options.seconds ?? (options.quick ? 1 : 5)
   const connections = options.connections ?? 16
   const pgUrl = options.postgresUrl ?? process.env['KEZEK_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test'
+  const pki = options.pki ?? (await createTestPki())
   const results: StoreResult[] = []
-  for (const kind of options.stores ?? ['pglite', 'postgres']) results.push(await benchOne(kind, seconds, connections, pgUrl))
+  for (const kind of options.stores ?? ['pglite', 'postgres']) results.push(await benchOne(kind, seconds, connections, pgUrl, pki))
   const rows = results.flatMap((r) => [
     {
       figure: `status reads/s, ${r.store}, ${connections} connections, ${cpus().length} cores`,

@@ -1,9 +1,10 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { runHttpBench } from '../bench/http.bench'
+import { testPki } from './harness'
 
 test('the HTTP benchmark runs for about a second and measures reads and submissions without errors', async () => {
-  const out = await runHttpBench({ seconds: 0.5, connections: 4, stores: ['pglite'] })
+  const out = await runHttpBench({ seconds: 0.5, connections: 4, stores: ['pglite'], pki: await testPki() })
   const r = out.results[0]!
   assert.ok(r.statusReads.requests > 0 && r.statusReads.errors === 0, JSON.stringify(r.statusReads))
   assert.ok(r.submissions.requests > 0 && r.submissions.errors === 0, JSON.stringify(r.submissions))

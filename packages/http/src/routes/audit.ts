@@ -17,7 +17,7 @@ export const auditRoutes = (s: Services): Router => {
   const r = Router()
   r.get('/v1/applications/:id/history', route(async (req, res) => {
     const id = String(req.params['id'])
-    const found = visibleApplication(s, res, id)
+    const found = await visibleApplication(s, res, id, { fresh: true })
     if (isProblem(found)) return found
     if (!canReadAudit(found.principal, found.view.status.providerId)) return problem('forbidden', 'the audit history is for staff and auditors')
     let read

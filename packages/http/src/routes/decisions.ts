@@ -124,7 +124,7 @@ export const decisionRoutes = (s: Services): Router => {
   for (const d of decisions(s)) {
     r.post(`/v1/applications/:id/${d.path}`, ...jsonBody(s.limits), postRoute(s, async (req, res, ids) => {
       const id = String(req.params['id'])
-      const found = visibleApplication(s, res, id)
+      const found = await visibleApplication(s, res, id, { fresh: true })
       if (isProblem(found)) return found
       const { principal, view } = found
       if (!allowed(principal, d, view)) return problem('forbidden', d.who === 'citizen' ? 'only the applicant does this' : 'only an officer of the application’s provider decides')

@@ -12,7 +12,7 @@ import { decodeInput } from '../http/decode'
 import { handlerProblem } from '../http/errors'
 import { Paging } from '../http/query'
 import { ok, route } from '../http/reply'
-import type { Services } from '../http/services'
+import { catchUp, type Services } from '../http/services'
 import { hasResultDocument, statusView } from '../http/views'
 import { buildResultXml } from '../results/document'
 import { setEtagHeader, visibleApplication } from './shared'
@@ -55,7 +55,7 @@ export const statusRoutes = (s: Services): Router => {
   }))
 
   r.get('/v1/applications/:id', route(async (req, res) => {
-    const found = visibleApplication(s, res, String(req.params['id']))
+    const found = await visibleApplication(s, res, String(req.params['id']))
     if (isProblem(found)) return found
     const { view } = found
     return ok(statusView(view, providerOf(view.status.providerId), contextOf(res).lang), setEtagHeader(view.revision))
@@ -63,7 +63,7 @@ export const statusRoutes = (s: Services): Router => {
 
   r.get('/v1/applications/:id/result', route(async (req, res) => {
     const id = String(req.params['id'])
-    const found = visibleApplication(s, res, id)
+    const found = await visibleApplication(s, res, id, { fresh: true })
     if (isProblem(found)) return found
     const { view } = found
     if (!hasResultDocument(view.status)) return problem('not-found', 'the service result has not been issued yet')
@@ -91,9 +91,14 @@ export const statusRoutes = (s: Services): Router => {
 
   r.get('/v1/applications/:id/position', route(async (req, res) => {
     const id = String(req.params['id'])
-    const found = visibleApplication(s, res, id)
+    const found = await visibleApplication(s, res, id)
     if (isProblem(found)) return found
-    const placement = s.read.waitingList.position(id)
+    let placement = s.read.waitingList.position(id)
+    if (placement === undefined) {
+      // Not in the list: either it is not queued, or the read models have not caught up with its queue decision.
+      if (!(await catchUp(s, s.readYourWritesMs))) return { ...problem('not-ready', 'the waiting list lags behind the store'), retryAfter: 2 }
+      placement = s.read.waitingList.position(id)
+    }
     if (placement === undefined) return problem('not-found', 'the application is not an active entry of a waiting list')
     return ok({
       applicationId: id,
