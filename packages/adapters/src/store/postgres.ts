@@ -58,6 +58,9 @@ export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
         client.release(broken)
       }
     },
+    notify: async (channel) => {
+      await pool.query(`SELECT pg_notify($1, '')`, [channel])
+    },
     listen: async (channel, onNotify) => {
       const client = new pg.Client({ connectionString: options.connectionString })
       client.on('error', () => undefined)

@@ -174,4 +174,38 @@ test('8 writers with stalled transactions and a live subscriber: every event exa
   assert.ok(E.isRight(await verifyStore(subscriberStore)))
 })
 
+test('a transaction open in another database does not hold readers back; one in this database does', async () => {
+  const store = await open()
+  const other = new pg.Client({ connectionString: PG_URL.replace(/\/test$/, '/postgres') })
+  const same = new pg.Client({ connectionString: PG_URL })
+  await Promise.all([other.connect(), same.connect()])
+  try {
+    const before = await store.headPosition()
+    const from = before === undefined ? {} : { after: before }
+    // pg_current_xact_id() assigns a transaction id, which is what puts a transaction into every snapshot's xmin.
+    await other.query('BEGIN')
+    await other.query('SELECT pg_current_xact_id()')
+    const id = streamName('foreign-tx')
+    right(await store.append(id, events(1), { expected: 'no_stream' }))
+    const seen: string[] = []
+    for await (const e of store.readAll(from)) seen.push(e.streamId)
+    assert.equal(seen, [id], 'visible although another database has an older open transaction')
+
+    await same.query('BEGIN')
+    await same.query('SELECT pg_current_xact_id()')
+    const held = streamName('own-tx')
+    const r = right(await store.append(held, events(1), { expected: 'no_stream' }))
+    const during: string[] = []
+    for await (const e of store.readAll(from)) during.push(e.streamId)
+    assert.equal(during, [id], 'held while an older transaction of this database is open')
+    await same.query('ROLLBACK')
+    const after: string[] = []
+    for await (const e of store.readAll(from)) after.push(e.position)
+    assert.equal(after[after.length - 1], r.position, 'released when it ends')
+  } finally {
+    await other.query('ROLLBACK').catch(() => undefined)
+    await Promise.all([other.end(), same.end()])
+  }
+})
+
 test.run()

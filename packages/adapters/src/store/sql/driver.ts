@@ -31,6 +31,8 @@ export interface SqlDriver extends SqlExecutor {
    * data directory belongs to one process).
    */
   readonly listen?: (channel: string, onNotify: () => void) => Promise<() => Promise<void>>
+  /** NOTIFY a channel, outside any transaction; absent where `listen` is. */
+  readonly notify?: (channel: string) => Promise<void>
   /** How often a caught-up subscription re-reads when nothing woke it; absent when every append wakes it. */
   readonly pollIntervalMs?: number
   readonly close: () => Promise<void>

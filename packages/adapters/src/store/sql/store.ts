@@ -8,11 +8,12 @@
  * sees 11, moves its checkpoint past it, and never sees 10. So readers:
  *   1. order by `(transaction_id, global_position)` and use that pair as the position, and
  *   2. only read rows whose `transaction_id` is below the oldest transaction still running
- *      (`pg_snapshot_xmin(pg_current_snapshot())`, taken from the statement's own snapshot).
+ *      (`pg_snapshot_xmin(pg_current_snapshot())`, taken from the statement's own snapshot; refined below to
+ *      ignore transactions of other databases, see HORIZON).
  * Every transaction below that horizon has finished, so the set of rows below it can no longer change, and any
  * transaction that has not written yet will get a larger id. What a reader has seen is therefore a prefix of the
- * final order, and its checkpoint is safe. The price: a long-running transaction anywhere in the cluster holds
- * readers back (never forward) until it ends.
+ * final order, and its checkpoint is safe. The price: a long-running transaction that wrote in this database
+ * holds readers back (never forward) until it ends.
  *
  * Per-stream order inside the global order
  * ----------------------------------------
@@ -68,6 +69,20 @@ const COLUMNS = `stream_id, revision, id, type, data, metadata, hash, previous_h
   transaction_id::text AS tx, global_position::text AS gp,
   to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at`
 
+/**
+ * The visibility horizon: the oldest transaction still running *in this database* when the statement's snapshot
+ * was taken, or the snapshot's xmax when none is. `pg_snapshot_xmin` alone would do, but it counts transactions of
+ * every database of the cluster, so another application's long transaction would hold our readers back. A
+ * transaction is left out only when it is seen, after the snapshot, still running in another database: it cannot
+ * write to our tables. Anything not seen that way (it ended meanwhile, or pg_stat_activity hides it from this role)
+ * stays in, which can only hold readers back, never let them skip.
+ */
+const HORIZON = `(SELECT COALESCE(min(x.xid), pg_snapshot_xmax(pg_current_snapshot()))
+    FROM pg_snapshot_xip(pg_current_snapshot()) AS x(xid)
+   WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a
+                      WHERE a.backend_xid = x.xid::xid
+                        AND a.datname IS NOT NULL AND a.datname <> current_database()))`
+
 // Drivers may hand jsonb back as text (a custom type parser, or a string stored as a JSON string): data and
 // metadata are always objects or scalars as stored, so only parse when the driver did not.
 const toRecorded = (r: EventRow): RecordedEvent => ({
@@ -104,6 +119,28 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
   let unlisten: (() => Promise<void>) | undefined
   let listening: Promise<void> | undefined
   let closed = false
+
+  // Other processes learn of appends by NOTIFY, sent after COMMIT and coalesced. Not inside the append's
+  // transaction: a committing transaction that has notified holds a cluster-wide lock through its WAL flush, which
+  // would serialise every append and defeat group commit. A NOTIFY lost to a crash right after COMMIT only delays
+  // other processes' subscribers until their next poll.
+  let notifying: Promise<void> | undefined
+  let notifyAgain = false
+  const announce = (): void => {
+    const notify = driver.notify
+    if (notify === undefined) return
+    if (notifying !== undefined) {
+      notifyAgain = true
+      return
+    }
+    notifying = (async () => {
+      do {
+        notifyAgain = false
+        await notify(channel).catch(() => undefined)
+      } while (notifyAgain && !closed)
+      notifying = undefined
+    })()
+  }
 
   const wakeAll = (): void => {
     for (const wake of localWakers) wake()
@@ -167,7 +204,7 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
              INSERT INTO ${s}.idempotency_keys (stream_id, key, next_expected_revision, position)
              SELECT $1, $11, $9, last.tx || ':' || last.gp FROM last WHERE $11::text IS NOT NULL
            )
-           SELECT last.tx, last.gp, (SELECT pg_notify($12, '')) AS notified FROM last`,
+           SELECT last.tx, last.gp FROM last`,
           [
             streamId,
             chained.map((e) => e.revision),
@@ -180,7 +217,6 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
             last.revision,
             last.hash,
             key,
-            channel,
           ],
         )
         if (written === undefined) throw new Error('append wrote no rows')
@@ -196,7 +232,10 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
         return { commit: false, value: E.left<AppendError, AppendResult>(taken) }
       }
     }, streamLockKey(schema, streamId))
-    if (E.isRight(result) && !result.right.duplicate) wakeAll()
+    if (E.isRight(result) && !result.right.duplicate) {
+      wakeAll()
+      announce()
+    }
     return result
   }
 
@@ -223,14 +262,14 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
     const rows = await driver.query<EventRow>(
       `SELECT ${COLUMNS} FROM ${s}.events
         WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          AND transaction_id < ${HORIZON}
         ORDER BY transaction_id, global_position
         LIMIT $3`,
       [from.transactionId.toString(), from.globalPosition.toString(), limit],
     )
     if (rows.length >= limit) return { events: rows.map(toRecorded), held: false }
     const [held] = await driver.query<{ held: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM ${s}.events WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) AS held`,
+      `SELECT EXISTS (SELECT 1 FROM ${s}.events WHERE transaction_id >= ${HORIZON}) AS held`,
     )
     return { events: rows.map(toRecorded), held: held?.held === true }
   }
@@ -284,7 +323,7 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
       ensureOpen()
       const [row] = await driver.query<{ tx: string; gp: string }>(
         `SELECT transaction_id::text AS tx, global_position::text AS gp FROM ${s}.events
-          WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          WHERE transaction_id < ${HORIZON}
           ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
       )
       return row === undefined ? undefined : formatPosition(row.tx, row.gp)
@@ -294,6 +333,7 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
       if (closed) return
       await stopAll(subscriptions)
       closed = true
+      await notifying
       await listening
       await unlisten?.()
       await driver.close()

@@ -1,0 +1,293 @@
+/**
+ * Store benchmark: append and read-all throughput of the PGlite and PostgreSQL stores, each against the limit the
+ * same database sets in the same run (bare single-row INSERTs of the same payloads into a bare table with the same
+ * durability, and a bare SELECT of the same rows).
+ *
+ *   node --import tsx packages/adapters/bench/store.bench.ts [--events 4000] [--writers 1,8] [--repeats 3]
+ *        [--backends postgres,pglite]          (PostgreSQL from KEZEK_BENCH_DATABASE_URL, default the local `test`)
+ *
+ * Every append carries one event and is its own durable commit, as in the service (one command, one commit).
+ */
+import { randomBytes, randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { cpus, platform, release, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import * as E from 'fp-ts/Either'
+import pg from 'pg'
+import { pgliteDriver } from '../src/store/pglite'
+import type { Json, NewEvent } from '../src/store/port'
+import { postgresDriver } from '../src/store/postgres'
+import type { SqlExecutor } from '../src/store/sql/driver'
+import { openSqlStore, type SqlEventStore } from '../src/store/sql/store'
+
+export type Backend = 'postgres' | 'pglite'
+
+export interface StoreBenchOptions {
+  /** Events per measurement (split evenly over the writers). */
+  readonly events: number
+  /** Writer counts to measure, e.g. [1, 8]. */
+  readonly writers: readonly number[]
+  readonly repeats?: number
+  readonly backends?: readonly Backend[]
+  readonly connectionString?: string
+  /** Print nothing (the smoke test). */
+  readonly quiet?: boolean
+}
+
+export interface Figure {
+  readonly median: number
+  readonly min: number
+  readonly max: number
+}
+
+export interface AppendRow {
+  readonly backend: Backend
+  readonly writers: number
+  readonly events: number
+  readonly store: Figure
+  readonly bareInsert: Figure
+  /** store median / bare median: 1 means the store costs nothing over the database's own limit. */
+  readonly ratio: number
+}
+
+export interface ReadRow {
+  readonly backend: Backend
+  readonly events: number
+  readonly store: Figure
+  readonly bareSelect: Figure
+  readonly ratio: number
+}
+
+export interface StoreBenchResult {
+  readonly machine: Readonly<Record<string, string>>
+  readonly appends: readonly AppendRow[]
+  readonly reads: readonly ReadRow[]
+}
+
+const KAZAKH = 'Өтінішке нөмір тағайындаумен сұранысты тіркеу'
+
+/** A payload the size of a real event: an application registered, with its envelope. */
+const payload = (i: number): { data: Json; metadata: Json } => ({
+  data: {
+    applicationId: randomUUID(),
+    requestNumber: `KZ-${100000 + i}`,
+    category: 'large_family',
+    applicant: { iin: '880101300123', name: 'Әлия Сәрсенбайқызы' },
+    note: KAZAKH,
+    at: '2026-01-15T09:30:00.000Z',
+  },
+  metadata: {
+    actor: { id: '880101300123', role: 'applicant', channel: 'egov' },
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+    occurredAt: '2026-01-15T09:30:00.000Z',
+    ruleVersion: 'housing-queue/almaty-2012@1',
+    schemaVersion: 1,
+  },
+})
+
+const figure = (xs: readonly number[]): Figure => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  const median = sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+  return { median, min: sorted[0] as number, max: sorted[sorted.length - 1] as number }
+}
+
+const rate = async (events: number, run: () => Promise<void>): Promise<number> => {
+  const t0 = process.hrtime.bigint()
+  await run()
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9
+  return events / seconds
+}
+
+/** Splits `total` into `parts` near-equal shares. */
+const shares = (total: number, parts: number): number[] =>
+  Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0))
+
+interface Bed {
+  readonly backend: Backend
+  readonly store: SqlEventStore
+  /** One bare connection per writer (PGlite: the same single connection). */
+  readonly bare: readonly SqlExecutor[]
+  readonly bareTable: string
+  readonly close: () => Promise<void>
+  readonly version: () => Promise<string>
+}
+
+const openBed = async (backend: Backend, maxWriters: number, connectionString: string): Promise<Bed> => {
+  const schema = `bench_${randomBytes(5).toString('hex')}`
+  if (backend === 'postgres') {
+    const store = await openSqlStore(postgresDriver({ connectionString, maxConnections: maxWriters }), { schema })
+    const pool = new pg.Pool({ connectionString, max: maxWriters })
+    const exec: SqlExecutor = { query: async <R>(t: string, p?: readonly unknown[]) => (await pool.query(t, p === undefined ? undefined : [...p])).rows as R[] }
+    const bareTable = `"${schema}".bare`
+    await exec.query(`CREATE TABLE ${bareTable} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, data jsonb NOT NULL, metadata jsonb NOT NULL)`)
+    return {
+      backend,
+      store,
+      bare: Array.from({ length: maxWriters }, () => exec),
+      bareTable,
+      version: async () => String((await exec.query<{ v: string }>("SELECT current_setting('server_version') || ', fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit') AS v"))[0]?.v ?? '?'),
+      close: async () => {
+        await store.close()
+        await exec.query(`DROP SCHEMA "${schema}" CASCADE`)
+        await pool.end()
+      },
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'kezek-bench-'))
+  const db = await PGlite.create({ dataDir: dir })
+  const store = await openSqlStore(pgliteDriver(db, true), { schema })
+  const exec: SqlExecutor = { query: async <R>(t: string, p?: readonly unknown[]) => (await db.query<R>(t, p === undefined ? undefined : [...p])).rows }
+  const bareTable = `"${schema}".bare`
+  await exec.query(`CREATE TABLE ${bareTable} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, data jsonb NOT NULL, metadata jsonb NOT NULL)`)
+  return {
+    backend,
+    store,
+    bare: Array.from({ length: maxWriters }, () => exec),
+    bareTable,
+    version: async () => String((await exec.query<{ v: string }>("SELECT current_setting('server_version') || ', fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit') AS v"))[0]?.v ?? '?'),
+    close: async () => {
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+const appendRun = async (bed: Bed, events: number, writers: number): Promise<number> => {
+  const work = shares(events, writers).map((n) => Array.from({ length: n }, (_, i) => payload(i)))
+  return rate(events, async () => {
+    await Promise.all(
+      work.map(async (items) => {
+        const streamId = `bench-${randomUUID()}`
+        for (const [i, p] of items.entries()) {
+          const e: NewEvent = { id: randomUUID(), type: 'ApplicationRegistered', ...p }
+          const r = await bed.store.append(streamId, [e], { expected: i === 0 ? 'no_stream' : i - 1 })
+          if (E.isLeft(r)) throw new Error(`bench append failed: ${JSON.stringify(r.left)}`)
+        }
+      }),
+    )
+  })
+}
+
+const bareInsertRun = async (bed: Bed, events: number, writers: number): Promise<number> => {
+  const work = shares(events, writers).map((n) => Array.from({ length: n }, (_, i) => payload(i)))
+  return rate(events, async () => {
+    await Promise.all(
+      work.map(async (items, w) => {
+        const conn = bed.bare[w] as SqlExecutor
+        for (const p of items) {
+          await conn.query(`INSERT INTO ${bed.bareTable} (data, metadata) VALUES ($1::text::jsonb, $2::text::jsonb)`, [
+            JSON.stringify(p.data),
+            JSON.stringify(p.metadata),
+          ])
+        }
+      }),
+    )
+  })
+}
+
+const readAllRun = async (bed: Bed): Promise<{ events: number; rate: number }> => {
+  let count = 0
+  const r = await rate(1, async () => {
+    for await (const e of bed.store.readAll({ batchSize: 1000 })) if (e.position !== '') count++
+  })
+  return { events: count, rate: r * count }
+}
+
+const bareSelectRun = async (bed: Bed, limit: number): Promise<number> => {
+  let count = 0
+  const r = await rate(1, async () => {
+    const rows = await (bed.bare[0] as SqlExecutor).query(`SELECT id, data, metadata FROM ${bed.bareTable} ORDER BY id LIMIT $1`, [limit])
+    count = rows.length
+  })
+  return r * count
+}
+
+export const runStoreBench = async (options: StoreBenchOptions): Promise<StoreBenchResult> => {
+  const repeats = options.repeats ?? 3
+  const backends = options.backends ?? ['postgres', 'pglite']
+  const connectionString =
+    options.connectionString ?? process.env.KEZEK_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+  const log = (s: string): void => {
+    if (options.quiet !== true) console.log(s)
+  }
+  const machine: Record<string, string> = {
+    cpu: `${cpus()[0]?.model ?? '?'} × ${cpus().length}`,
+    memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
+    os: `${platform()} ${release()}`,
+    node: process.version,
+  }
+  const appends: AppendRow[] = []
+  const reads: ReadRow[] = []
+  const maxWriters = Math.max(...options.writers)
+  for (const backend of backends) {
+    const bed = await openBed(backend, maxWriters, connectionString)
+    try {
+      machine[backend] = await bed.version()
+      for (const writers of options.writers) {
+        const store: number[] = []
+        const bare: number[] = []
+        // Alternate store and bare runs so drift (autovacuum, cache warm-up) hits both alike.
+        for (let r = 0; r < repeats; r++) {
+          store.push(await appendRun(bed, options.events, writers))
+          bare.push(await bareInsertRun(bed, options.events, writers))
+        }
+        const row = { backend, writers, events: options.events, store: figure(store), bareInsert: figure(bare) }
+        appends.push({ ...row, ratio: row.store.median / row.bareInsert.median })
+        log(`  measured ${backend} appends with ${writers} writer(s)`)
+      }
+      const storeReads: number[] = []
+      const bareReads: number[] = []
+      let total = 0
+      for (let r = 0; r < repeats; r++) {
+        const s = await readAllRun(bed)
+        total = s.events
+        storeReads.push(s.rate)
+        bareReads.push(await bareSelectRun(bed, s.events))
+      }
+      const row = { backend, events: total, store: figure(storeReads), bareSelect: figure(bareReads) }
+      reads.push({ ...row, ratio: row.store.median / row.bareSelect.median })
+    } finally {
+      await bed.close()
+    }
+  }
+  const result = { machine, appends, reads }
+  log(formatBench(result))
+  return result
+}
+
+const f = (x: Figure): string => `${Math.round(x.median).toLocaleString('en')} (${Math.round(x.min)}–${Math.round(x.max)})`
+
+export const formatBench = (r: StoreBenchResult): string => {
+  const lines = [
+    '',
+    'machine: ' + Object.entries(r.machine).map(([k, v]) => `${k} ${v}`).join('; '),
+    '',
+    'append throughput, events/s: median (min–max); one event per append, each its own durable commit',
+    '| back-end | writers | events | store append | bare INSERT | store / bare |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...r.appends.map((a) => `| ${a.backend} | ${a.writers} | ${a.events} | ${f(a.store)} | ${f(a.bareInsert)} | ${a.ratio.toFixed(2)} |`),
+    '',
+    'read-all throughput, events/s: median (min–max)',
+    '| back-end | events | store readAll | bare SELECT | store / bare |',
+    '|---|---:|---:|---:|---:|',
+    ...r.reads.map((x) => `| ${x.backend} | ${x.events} | ${f(x.store)} | ${f(x.bareSelect)} | ${x.ratio.toFixed(2)} |`),
+  ]
+  return lines.join('\n')
+}
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i === -1 ? undefined : process.argv[i + 1]
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runStoreBench({
+    events: Number(arg('events') ?? 4000),
+    writers: (arg('writers') ?? '1,8').split(',').map(Number),
+    repeats: Number(arg('repeats') ?? 3),
+    backends: (arg('backends') ?? 'postgres,pglite').split(',') as Backend[],
+  })
+}
