@@ -51,7 +51,8 @@ export const storeFrom = (values: { store?: string | undefined; schema?: string 
 }
 
 export const languageFrom = (value: string | undefined, io: CliIo): Language => {
-  const raw = value ?? io.env.KEZEK_LANG ?? 'en'
+  const fromEnv = io.env.KEZEK_LANG
+  const raw = value ?? (fromEnv === undefined || fromEnv === '' ? 'en' : fromEnv)
   if ((Languages as readonly string[]).includes(raw)) return raw as Language
   return fail(usage(`--lang ${raw} is not one of ${Languages.join(', ')}`, 'ru — русский, kk — қазақша, en — English'))
 }

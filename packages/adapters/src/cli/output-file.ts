@@ -20,6 +20,13 @@ export interface Sink {
 
 const FLUSH_AT = 1 << 20
 
+/** Refuses an existing output file before any work is done (also checked again when the file is opened). */
+export const checkOutput = (io: CliIo, path: string | undefined, force: boolean): void => {
+  if (path === undefined || path === '-' || force) return
+  const target = resolve(io.cwd, path)
+  if (existsSync(target)) fail(cliError('conflict', `${target} already exists`, 'pass --force to replace it, or choose another --out'))
+}
+
 export const openSink = (io: CliIo, path: string | undefined, force: boolean): Sink => {
   if (path === undefined || path === '-') {
     return { write: async (t) => io.out.write(t), commit: async () => undefined, abandon: async () => undefined, description: 'standard output' }

@@ -53,3 +53,52 @@ export const seed = async (store: EventStore, events: number, seedValue = 7): Pr
 }
 
 export const PG_URL = process.env.KEZEK_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+/** Facts about a seeded store, read in-process, that the CLI's output is checked against. */
+export interface Seeded {
+  /** The application still on a waiting list with the most events. */
+  readonly application: { readonly id: string; readonly streamId: string; readonly requestNumber: string; readonly iin: string; readonly types: readonly string[] }
+  /** Every IIN anywhere in the events' data (applicants, signers, successors, representatives). */
+  readonly iins: ReadonlySet<string>
+  readonly events: number
+  readonly streams: number
+}
+
+const IIN_FIELDS = new Set(['applicantIin', 'signerIin', 'successorIin', 'representativeIin', 'iin'])
+
+const collectIins = (v: unknown, into: Set<string>): void => {
+  if (Array.isArray(v)) for (const x of v) collectIins(x, into)
+  else if (typeof v === 'object' && v !== null) {
+    for (const [k, x] of Object.entries(v)) {
+      if (IIN_FIELDS.has(k) && typeof x === 'string' && /^\d{12}$/.test(x)) into.add(x)
+      else collectIins(x, into)
+    }
+  }
+}
+
+export const describeSeeded = async (store: EventStore): Promise<Seeded> => {
+  const byStream = new Map<string, { types: string[]; requestNumber?: string; iin?: string }>()
+  const iins = new Set<string>()
+  let events = 0
+  for await (const r of store.readAll()) {
+    events++
+    collectIins(r.data, iins)
+    const d = r.data as { type: string; requestNumber?: string; applicantIin?: string }
+    const s = byStream.get(r.streamId) ?? { types: [] }
+    s.types.push(d.type)
+    if (d.type === 'registered') s.requestNumber = d.requestNumber
+    if (d.type === 'authorized') s.iin = d.applicantIin
+    byStream.set(r.streamId, s)
+  }
+  let best: Seeded['application'] | undefined
+  for (const [streamId, s] of byStream) {
+    // Still on the list: queued and neither housed nor removed since.
+    if (!s.types.includes('queued') || s.types.includes('housing_allocated') || s.types.includes('removed')) continue
+    if (s.requestNumber === undefined || s.iin === undefined) continue
+    if (best === undefined || s.types.length > best.types.length) {
+      best = { id: streamId.slice('application-'.length), streamId, requestNumber: s.requestNumber, iin: s.iin, types: s.types }
+    }
+  }
+  if (best === undefined) throw new Error('the seeded store has no queued application')
+  return { application: best, iins, events, streams: byStream.size }
+}

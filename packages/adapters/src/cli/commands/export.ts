@@ -8,7 +8,7 @@ import type { Command } from '../command'
 import { cliError, fail } from '../errors'
 import { ExitCode } from '../exit-codes'
 import { withStore } from '../open-store'
-import { openSink } from '../output-file'
+import { checkOutput, openSink } from '../output-file'
 import { countEvents, progress } from '../progress'
 import { eventLine, headerLine, trailerLine } from '../transfer/format'
 import { applicationStream } from '../../handler/stream'
@@ -29,6 +29,7 @@ an existing file is only replaced with --force. --stream exports one stream (a s
     const { values, positionals } = parse(argv, options)
     noPositionals(positionals, 'export')
     const locator = storeFrom(values, io)
+    checkOutput(io, values.out, values.force === true)
     return withStore(locator, 'read', async (opened) => {
       let events: readonly RecordedEvent[] | undefined
       let stream: string | undefined

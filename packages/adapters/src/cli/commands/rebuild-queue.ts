@@ -12,7 +12,7 @@ import { cliError, fail, usage } from '../errors'
 import { ExitCode } from '../exit-codes'
 import type { CliIo } from '../io'
 import { withStore, type OpenedStore } from '../open-store'
-import { openSink } from '../output-file'
+import { checkOutput, openSink } from '../output-file'
 import { progress } from '../progress'
 import { diffLists, type ListDiff, type ListSnapshot } from '../queue/diff'
 import { describeChange } from '../queue/explain'
@@ -97,6 +97,7 @@ plain lines otherwise.`,
     const { values, positionals } = parse(argv, options)
     noPositionals(positionals, 'rebuild-queue')
     const locator = storeFrom(values, io)
+    checkOutput(io, values.out, values.force === true)
     const asOf = values['as-of'] === undefined ? undefined : instantFrom(values['as-of'], '--as-of')
     if (values.against !== undefined && values.diff !== true) fail(usage('--against only makes sense with --diff'))
     if (values.out === undefined && asOf !== undefined) {
@@ -167,7 +168,9 @@ const rebuild = async (
       db: { driver: sql.driver, schema: sql.schema },
       policy: policyId(policy),
       activate: values['no-switch'] !== true,
+      // Two replays (the long one, then the catch-up before the switch), each counting from zero.
       onProgress: (p) => {
+        if (p.events < last) last = 0
         bar.tick(p.events - last)
         last = p.events
       },
