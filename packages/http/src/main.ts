@@ -163,6 +163,8 @@ const main = async (): Promise<void> => {
 
   const mine = app.readModels.applicationsOf(TEST_IIN.citizen)
   const sample = live[0] ?? mine[0] ?? '<application-id>'
+  // An application still waiting for the provider's decision, for the walkthrough in docs/http.md.
+  const waiting = mine.find((id) => app.readModels.application(id)?.status.status === 'registered')
   say('')
   say(`kezek is listening on ${url}  (store: ${config.store.kind}${config.store.kind === 'pglite' ? ` ${config.store.dataDir}` : ''})`)
   if (generated) say(`token secret generated and kept in ${config.dataDir}/token-secret (set KEZEK_TOKEN_SECRET to choose your own)`)
@@ -172,6 +174,7 @@ const main = async (): Promise<void> => {
   say(`  export OFFICER=${tokens.officer}`)
   say(`  export OPERATOR=${tokens.operator}`)
   say(`  export AUDITOR=${tokens.auditor}`)
+  if (waiting !== undefined) say(`  export DESK=${waiting}   # registered, waiting for the officer's document check`)
   say('')
   say('Try:')
   say(`  curl -s ${url}/ready`)

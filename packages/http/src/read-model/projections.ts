@@ -108,7 +108,8 @@ export const startReadModels = (
       }
       apply(r, decoded.right)
       projected += 1
-      lagMs = Math.max(0, options.now().getTime() - Date.parse(r.recordedAt))
+      // Lag means something only for live events: during catch-up every event is old.
+      if (caught) lagMs = Math.max(0, options.now().getTime() - Date.parse(r.recordedAt))
     },
   })
   const caughtUp = subscription.caughtUp.then(() => { caught = true })
@@ -123,7 +124,7 @@ export const startReadModels = (
     isCaughtUp: () => caught,
     caughtUp,
     reached: (position) => subscription.reached(position),
-    stats: () => ({ eventsProjected: projected, skipped, lagMs: caught ? lagMs : Number.NaN, applications: views.size }),
+    stats: () => ({ eventsProjected: projected, skipped, lagMs, applications: views.size }),
     stop: () => subscription.stop(),
     done: subscription.done,
   }
