@@ -31,7 +31,7 @@ cli.before(async (ctx) => {
   ctx.schema = `t_cli_import_${process.pid}_${Date.now() % 1e6}`
   const store = await openPgliteStore({ dataDir: ctx.store })
   try {
-    await seed(store, 400, 11)
+    await seed(store, 600, 11)
     ctx.seeded = await describeSeeded(store)
     ctx.events = []
     for await (const r of store.readAll()) {

@@ -5,7 +5,7 @@
  */
 import * as E from 'fp-ts/Either'
 import { existsSync } from 'node:fs'
-import { findPolicy, orderingPolicies, policyId, rebuildWaitingList, type Instant, type OrderingPolicy, type WaitingList } from '@kezek/domain'
+import { filingOrder, findPolicy, orderingPolicies, policyId, rebuildWaitingList, type Instant, type OrderingPolicy, type WaitingList } from '@kezek/domain'
 import { commonOptions, instantFrom, noPositionals, parse, storeFrom, storeOptions } from '../args'
 import { json, type Command } from '../command'
 import { cliError, fail, usage } from '../errors'
@@ -97,6 +97,7 @@ plain lines otherwise.`,
     const { values, positionals } = parse(argv, options)
     noPositionals(positionals, 'rebuild-queue')
     const locator = storeFrom(values, io)
+    if (values.policy !== undefined) policyFrom(values.policy, '--policy', filingOrder)
     checkOutput(io, values.out, values.force === true)
     const asOf = values['as-of'] === undefined ? undefined : instantFrom(values['as-of'], '--as-of')
     if (values.against !== undefined && values.diff !== true) fail(usage('--against only makes sense with --diff'))
