@@ -28,7 +28,8 @@ const steps = [
 ]
 steps.forEach((s, i) => {
   const r = handle({ ...s, commandId: `cmd-${i}`, applicationId: id, at: at(i + 1) })
-  console.log(s.type.padEnd(16), E.isRight(r) ? r.right.map((e) => e.type).join(', ') : JSON.stringify(r.left))
+  console.log(`${s.type.padEnd(16)} ${E.isRight(r) ? r.right.map((e) => e.type).join(', ') : JSON.stringify(r.left)}`)
 })
 const list = rebuildWaitingList([...store.values()].flat(), filingOrder)
-console.log('position:', list.position(id)?.position, 'of', list.position(id)?.of, 'in', list.position(id)?.listId)
+const placement = list.position(id)
+console.log(`position: ${placement?.position} of ${placement?.of} in ${placement?.listId}`)
