@@ -65,6 +65,8 @@ export interface Handled {
   readonly position: string | undefined
   /** True when every command had been decided before: nothing new was written. */
   readonly duplicate: boolean
+  /** The whole stream after the call, events with their revisions: answers need no second read. */
+  readonly history: readonly { readonly event: ApplicationEvent; readonly revision: number }[]
 }
 
 export interface CommandHandler {
@@ -121,8 +123,9 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     if (E.isLeft(decided)) return decided
     const { pairs, state, commands } = decided.right
     const result = { applicationId, streamId, state }
+    const before = loaded.right.events.map(({ event, revision: r }) => ({ event, revision: r }))
     if (pairs.length === 0)
-      return E.right({ ...result, events: [], revision, position: loaded.right.events.at(-1)?.position, duplicate: true })
+      return E.right({ ...result, events: [], revision, position: loaded.right.events.at(-1)?.position, duplicate: true, history: before })
 
     const recordedAt = deps.clock()
     const ruleVersion = deps.ruleVersion(commands[0] as ApplicationCommand, loaded.right.state)
@@ -151,14 +154,19 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
       // Another call with the same command id got there first: answer with what the stream holds now.
       const now = await load(applicationId)
       if (E.isLeft(now)) return now
-      return E.right({ ...result, state: now.right.state, events: [], revision: now.right.revision, position: appended.right.position, duplicate: true })
+      return E.right({
+        ...result, state: now.right.state, events: [], revision: now.right.revision, position: appended.right.position, duplicate: true,
+        history: now.right.events.map(({ event, revision: r }) => ({ event, revision: r })),
+      })
     }
+    const first = (revision ?? -1) + 1
     return E.right({
       ...result,
       events: pairs.map((p) => p.event),
       revision: appended.right.nextExpectedRevision,
       position: appended.right.position,
       duplicate: false,
+      history: [...before, ...pairs.map((p, i) => ({ event: p.event, revision: first + i }))],
     })
   }
 

@@ -38,6 +38,7 @@ test('a batch is decided in order and appended atomically with full envelopes', 
   assert.equal(r.right.events.map((e) => e.type), ['authorized', 'checked', 'signed', 'registered'])
   assert.is(r.right.revision, 3)
   assert.is(r.right.duplicate, false)
+  assert.equal(r.right.history.map((h) => h.revision), [0, 1, 2, 3])
   const read = await store.readStream(applicationStream('a1'))
   assert.ok(E.isRight(read))
   if (E.isLeft(read)) return

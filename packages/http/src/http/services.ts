@@ -77,9 +77,7 @@ export const execute = async (
     if (seen === 'timeout') s.logger.log('warn', 'read models lag behind a write', { applicationId, correlationId: context.correlationId })
   }
   // The answer is built from the stream itself, so it is exact even when the read models lag.
-  const loaded = await s.handler.load(applicationId)
-  if (E.isLeft(loaded)) return E.left(handlerProblem(loaded.left))
-  return E.right({ handled: r.right, view: viewOfStream(loaded.right.events) })
+  return E.right({ handled: r.right, view: viewOfStream(r.right.history) })
 }
 
 export interface Executed {
