@@ -27,7 +27,10 @@ export const reasonsOf = (c: EntryChange, diff: ListDiff, asOf: string | undefin
   if ((l.gone ?? 0) > 0) reasons.push(`${entries(l.gone ?? 0)} no longer on the list`)
   if (c.joinedAhead > 0) reasons.push(`${c.joinedAhead} ${c.joinedAhead === 1 ? 'entry' : 'entries'} joined ahead`)
   if (c.overtaken > 0 || c.passed > 0) {
-    const sides = `${c.overtaken} now ahead, ${c.passed} now behind`
+    const sides = [
+      c.passed > 0 ? `now ahead of ${c.passed} that were ahead of it` : '',
+      c.overtaken > 0 ? `now behind ${c.overtaken} that were behind it` : '',
+    ].filter((s) => s !== '').join(', ')
     reasons.push(
       diff.before.policy !== diff.after.policy
         ? `policy ${diff.after.policy} ${policyPhrase(diff.after.policy)} (${sides})`
