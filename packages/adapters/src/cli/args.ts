@@ -46,7 +46,8 @@ export const storeFrom = (values: { store?: string | undefined; schema?: string 
       ),
     )
   }
-  const parsed = parseStoreUrl(raw, io.cwd, values.schema)
+  const envSchema = io.env.KEZEK_PG_SCHEMA
+  const parsed = parseStoreUrl(raw, io.cwd, values.schema, envSchema === undefined || envSchema === '' ? undefined : envSchema)
   return E.isLeft(parsed) ? fail(parsed.left) : parsed.right
 }
 

@@ -3,7 +3,10 @@
  *
  *   ./data/kezek, pglite:./data/kezek, file:///srv/kezek  a PGlite data directory
  *   postgres://user@host:5432/db?schema=kezek            PostgreSQL (`schema` picks the store's schema; default kezek)
- *   esdb://host:2113?tls=false&namespace=kezek-almaty/     EventStoreDB / KurrentDB (`namespace` prefixes stream names)
+ *   esdb://host:2113?tls=false&namespace=kezek-almaty/     EventStoreDB / KurrentDB (`namespace` prefixes stream names;
+ *                                                          kurrentdb:// is read as esdb://)
+ *
+ * The same KEZEK_STORE (and KEZEK_PG_SCHEMA) the HTTP service reads are the defaults.
  *
  * Parsing is pure and total: a string either names a store or says why it does not.
  */
@@ -39,8 +42,15 @@ const takeParam = (url: URL, name: string): string | undefined => {
   return value
 }
 
-export const parseStoreUrl = (raw: string, cwd: string, schemaOverride?: string): E.Either<CliError, StoreLocator> => {
-  const text = raw.trim()
+export const parseStoreUrl = (
+  raw: string,
+  cwd: string,
+  schemaOverride?: string,
+  /** PostgreSQL's schema when neither --schema nor ?schema= names one (KEZEK_PG_SCHEMA, as the HTTP service reads it). */
+  defaultSchema: string = DEFAULT_SCHEMA,
+): E.Either<CliError, StoreLocator> => {
+  // KurrentDB is EventStoreDB renamed; the client this package uses speaks the esdb:// form.
+  const text = raw.trim().replace(/^kurrentdb(\+discover)?:\/\//i, (_m, d: string | undefined) => `esdb${d ?? ''}://`)
   if (text === '') return E.left(usage('the store is empty', 'pass --store with a PGlite directory, a postgres:// URL or an esdb:// connection string'))
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase()
   // A Windows drive letter (C:\…) is a path, not a scheme.
@@ -74,7 +84,7 @@ export const parseStoreUrl = (raw: string, cwd: string, schemaOverride?: string)
       }
       const fromUrl = takeParam(url, 'schema')
       return E.map((schema: string) => ({ kind: 'postgres', connectionString: url.href, schema, display: redact(url) }) as const)(
-        checkSchema(schemaOverride ?? fromUrl ?? DEFAULT_SCHEMA),
+        checkSchema(schemaOverride ?? fromUrl ?? defaultSchema),
       )
     }
     case 'esdb':
