@@ -20,7 +20,7 @@ import { buildApplicationRequestXml } from '@kezek/adapters/signature/applicatio
 import { createTestPki, signAs, TEST_IIN, type TestPki } from '@kezek/adapters/signature/testing/index'
 import {
   createApp, hmacAuthenticator, issueToken, keyResultSigner, silentLogger, tableRegistries, xmlDsigVerifier,
-  RegistryTable, type TokenClaims,
+  RegistryTable, workerPoolVerifier, type TokenClaims,
 } from '../src/index'
 
 export interface HttpBenchOptions {
@@ -30,6 +30,8 @@ export interface HttpBenchOptions {
   readonly quick?: boolean
   readonly stores?: readonly ('pglite' | 'postgres')[]
   readonly postgresUrl?: string
+  /** Verify signatures in this many worker threads (0: in the service thread). Default: cores − 1. */
+  readonly verifyWorkers?: number
   /** Reuse a test PKI (the smoke test shares its harness's); a new one is made when absent. */
   readonly pki?: TestPki
 }
@@ -48,6 +50,7 @@ export interface StoreResult {
   readonly submissions: Measured
   /** The verifier alone, sequential, in process: the ceiling for submissions on one core. */
   readonly verifierPerSecond: number
+  readonly verifyWorkers: number
 }
 
 const PROVIDER = 'bench-housing' as ProviderId
@@ -126,14 +129,18 @@ const openStore = async (kind: 'pglite' | 'postgres', pgUrl: string): Promise<{ 
   }
 }
 
-const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connections: number, pgUrl: string, pki: TestPki): Promise<StoreResult> => {
+const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connections: number, pgUrl: string, pki: TestPki, workers: number): Promise<StoreResult> => {
   const { store, dispose } = await openStore(kind, pgUrl)
   const table = RegistryTable.decode({ persons: [], powersOfAttorney: [] })
   if (table._tag === 'Left') throw new Error('registry table')
-  const verifier = xmlDsigVerifier({ current: () => ({ trust: pki.trust, crls: pki.crls }) })
+  const inProcess = xmlDsigVerifier({ current: () => ({ trust: pki.trust, crls: pki.crls }) })
+  const bytes = (x: { readonly rawData: ArrayBuffer }) => new Uint8Array(x.rawData)
+  const pool = workers > 0
+    ? workerPoolVerifier({ roots: pki.trust.roots.map(bytes), intermediates: pki.trust.intermediates.map(bytes), crls: pki.crls.map(bytes) }, workers)
+    : undefined
   const app = createApp({
     store,
-    verifier,
+    verifier: pool ?? inProcess,
     resultSigner: keyResultSigner(() => ({ privateKey: pki.head.keys.privateKey, certificate: pki.head.certificate })),
     registries: tableRegistries(table.right),
     providers: [{ id: PROVIDER, name: 'bench', definition: housingQueueAlmaty2012, calendar: kazakhstanNational() }],
@@ -156,7 +163,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connection
     let verified = 0
     const vEnd = performance.now() + seconds * 1000
     const vStart = performance.now()
-    while (performance.now() < vEnd) { await verifier.verifyRequest(xml, new Date()); verified += 1 }
+    while (performance.now() < vEnd) { await inProcess.verifyRequest(xml, new Date()); verified += 1 }
     const verifierPerSecond = Math.round(verified / ((performance.now() - vStart) / 1000))
 
     const submit = { method: 'POST', path: '/v1/portal/applications', headers: { authorization: `Bearer ${citizen}`, 'content-type': 'application/xml' }, body: xml }
@@ -164,8 +171,9 @@ const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connection
     const ids = app.readModels.applicationsOf(TEST_IIN.citizen)
     const reads = ids.map((id) => ({ method: 'GET', path: `/v1/applications/${id}`, headers: { authorization: `Bearer ${citizen}` } }))
     const statusReads = await load(base, seconds, connections, reads, 200)
-    return { store: kind, statusReads, submissions, verifierPerSecond }
+    return { store: kind, statusReads, submissions, verifierPerSecond, verifyWorkers: workers }
   } finally {
+    await pool?.close()
     server.closeAllConnections()
     await new Promise((r) => server.close(r))
     await app.close()
@@ -181,7 +189,8 @@ export const runHttpBench = async (options: HttpBenchOptions = {}) => {
   const pgUrl = options.postgresUrl ?? process.env['KEZEK_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test'
   const pki = options.pki ?? (await createTestPki())
   const results: StoreResult[] = []
-  for (const kind of options.stores ?? ['pglite', 'postgres']) results.push(await benchOne(kind, seconds, connections, pgUrl, pki))
+  const workers = options.verifyWorkers ?? Math.max(0, cpus().length - 1)
+  for (const kind of options.stores ?? ['pglite', 'postgres']) results.push(await benchOne(kind, seconds, connections, pgUrl, pki, workers))
   const rows = results.flatMap((r) => [
     {
       figure: `status reads/s, ${r.store}, ${connections} connections, ${cpus().length} cores`,
@@ -189,7 +198,7 @@ export const runHttpBench = async (options: HttpBenchOptions = {}) => {
       verdict: r.statusReads.perSecond >= 2000 && r.statusReads.errors === 0 ? 'ok' : 'MISS',
     },
     {
-      figure: `signed portal submissions/s, ${r.store}`,
+      figure: `signed portal submissions/s, ${r.store}, ${r.verifyWorkers} verify worker(s)`,
       kezek: fmt(r.submissions, 'submissions'),
       limit: `verifier alone: ${r.verifierPerSecond}/s (one core, sequential)`,
       ratio: `${Math.round((100 * r.submissions.perSecond) / Math.max(1, r.verifierPerSecond))}%`,
@@ -203,6 +212,7 @@ export const runHttpBench = async (options: HttpBenchOptions = {}) => {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const seconds = Number(process.argv[2] ?? 5)
   const connections = Number(process.argv[3] ?? 16)
-  const out = await runHttpBench({ seconds, connections })
+  const workers = process.argv[4] === undefined ? undefined : Number(process.argv[4])
+  const out = await runHttpBench({ seconds, connections, ...(workers === undefined ? {} : { verifyWorkers: workers }) })
   for (const r of out.rows) console.log(`${r.figure}\n  ${r.kezek}${r.limit === '—' ? '' : `\n  ${r.limit} → ${r.ratio}`}`)
 }

@@ -2,6 +2,7 @@
  * The server's configuration, from environment variables, decoded and checked at start: a wrong value stops the
  * server with a message naming the variable, never a failure at the first request.
  */
+import { availableParallelism } from 'node:os'
 import { isAbsolute, resolve } from 'node:path'
 import * as E from 'fp-ts/Either'
 import { housingQueueEditions, type HousingQueueEdition } from '@kezek/domain/service/index'
@@ -27,6 +28,8 @@ export interface ServerConfig {
   readonly demo: 'auto' | 'off'
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error'
   readonly shutdownGraceMs: number
+  /** Worker threads verifying signatures; 0 verifies in the service thread. */
+  readonly verifyWorkers: number
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -82,6 +85,9 @@ export const loadConfig = (env: Env, base: string): E.Either<readonly string[], 
   const logLevel = env['LOG_LEVEL'] ?? 'info'
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) errors.push('LOG_LEVEL must be debug, info, warn or error')
 
+  const workersText = env['KEZEK_VERIFY_WORKERS'] ?? String(Math.max(0, Math.min(4, availableParallelism() - 1)))
+  if (!/^\d{1,2}$/.test(workersText)) errors.push('KEZEK_VERIFY_WORKERS must be a number of worker threads (0 = in process)')
+
   if (errors.length > 0) return E.left(errors)
   return E.right({
     port,
@@ -96,5 +102,6 @@ export const loadConfig = (env: Env, base: string): E.Either<readonly string[], 
     demo: demo as 'auto' | 'off',
     logLevel: logLevel as ServerConfig['logLevel'],
     shutdownGraceMs: 10_000,
+    verifyWorkers: Number(workersText),
   })
 }

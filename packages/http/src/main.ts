@@ -14,7 +14,7 @@ import * as E from 'fp-ts/Either'
 import type { ProviderId } from '@kezek/domain'
 import { housingQueueEditions, kazakhstanNational } from '@kezek/domain/service/index'
 import type { EventStore } from '@kezek/adapters/store/port'
-import { loadTrust, type LoadedTrust } from '@kezek/adapters/signature/trust'
+import { loadTrust, type LoadedTrust, type TrustSource } from '@kezek/adapters/signature/trust'
 import { webcrypto, x509 } from '@kezek/adapters/signature/engine'
 import { createTestPki, TEST_IIN, type TestPki } from '@kezek/adapters/signature/testing/index'
 import { createApp } from './app'
@@ -27,6 +27,7 @@ import { jsonLogger } from './observability/logger'
 import { fileRegistries } from './registries/table'
 import { xmlDsigVerifier } from './signature/adapter'
 import { keyResultSigner, type SigningIdentity } from './signature/result-signer'
+import { workerPoolVerifier } from './signature/worker-pool'
 
 const say = (line = ''): void => { process.stderr.write(line + '\n') }
 
@@ -73,11 +74,12 @@ const ensureDemoRegistry = async (file: string): Promise<void> => {
   await writeFile(file, JSON.stringify(table, null, 2) + '\n')
 }
 
-const realTrust = async (t: NonNullable<ServerConfig['trust']>): Promise<LoadedTrust> => {
-  const read = (files: readonly string[]) => Promise.all(files.map((f) => readFile(f)))
-  const loaded = loadTrust({ roots: await read(t.roots), intermediates: await read(t.intermediates), crls: await read(t.crls) })
+const realTrust = async (t: NonNullable<ServerConfig['trust']>): Promise<{ loaded: LoadedTrust; source: TrustSource }> => {
+  const read = (files: readonly string[]) => Promise.all(files.map(async (f) => new Uint8Array(await readFile(f))))
+  const source = { roots: await read(t.roots), intermediates: await read(t.intermediates), crls: await read(t.crls) }
+  const loaded = loadTrust(source)
   if (E.isLeft(loaded)) return fail([`trust anchors: ${loaded.left.detail}`])
-  return loaded.right
+  return { loaded: loaded.right, source }
 }
 
 const realResultKey = async (k: NonNullable<ServerConfig['resultKey']>): Promise<SigningIdentity> => {
@@ -110,17 +112,23 @@ const main = async (): Promise<void> => {
 
   let pki: TestPki | undefined
   let trust: LoadedTrust
+  let trustSource: TrustSource
   let resultKey: SigningIdentity
   if (config.trust === undefined) {
     // Demo PKI: keys are non-extractable and never written to disk, so a new one is made at every start.
     pki = await createTestPki()
     trust = { trust: pki.trust, crls: pki.crls }
+    const bytes = (x: { readonly rawData: ArrayBuffer }) => new Uint8Array(x.rawData)
+    trustSource = { roots: pki.trust.roots.map(bytes), intermediates: pki.trust.intermediates.map(bytes), crls: pki.crls.map(bytes) }
     resultKey = { privateKey: pki.head.keys.privateKey, certificate: pki.head.certificate }
     await ensureDemoRegistry(config.registryFile)
   } else {
-    trust = await realTrust(config.trust)
+    const real = await realTrust(config.trust)
+    trust = real.loaded
+    trustSource = real.source
     resultKey = await realResultKey(config.resultKey!)
   }
+  const pool = config.verifyWorkers > 0 ? workerPoolVerifier(trustSource, config.verifyWorkers) : undefined
   if (!existsSync(config.registryFile)) logger.log('warn', 'registry table not found: ГБД ФЛ and ЕНИС look-ups will answer 503', { file: config.registryFile })
 
   const providers: ProviderConfig[] = config.providers.map((p) => ({
@@ -130,7 +138,7 @@ const main = async (): Promise<void> => {
   const empty = (await store.headPosition()) === undefined
   const app = createApp({
     store,
-    verifier: xmlDsigVerifier({ current: () => trust }),
+    verifier: pool ?? xmlDsigVerifier({ current: () => trust }),
     resultSigner: keyResultSigner(() => resultKey),
     registries: fileRegistries(config.registryFile),
     providers,
@@ -198,6 +206,7 @@ const main = async (): Promise<void> => {
     await closed
     clearTimeout(grace)
     await app.close()
+    await pool?.close()
     await store.close()
     say('kezek: stopped cleanly')
     process.exit(0)

@@ -1,0 +1,20 @@
+/**
+ * Worker thread body for `workerPoolVerifier`: loads the trust anchors once, then verifies the documents it is
+ * sent with the same in-process verifier the service uses.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import * as E from 'fp-ts/Either'
+import { loadTrust, type TrustSource } from '@kezek/adapters/signature/trust'
+import { xmlDsigVerifier } from './adapter'
+
+const loaded = loadTrust(workerData as TrustSource)
+if (E.isLeft(loaded)) throw new Error(`verify worker: ${loaded.left.detail}`)
+const trust = loaded.right
+const verifier = xmlDsigVerifier({ current: () => trust })
+
+parentPort?.on('message', (m: { readonly id: number; readonly xml: string; readonly at: number }) => {
+  verifier.verifyRequest(m.xml, new Date(m.at)).then(
+    (result) => parentPort?.postMessage({ id: m.id, result }),
+    (e: unknown) => parentPort?.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) }),
+  )
+})

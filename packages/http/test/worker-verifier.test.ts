@@ -1,0 +1,29 @@
+/**
+ * The worker-thread verifier gives exactly the in-process verifier's answers: confirmed, not confirmed (with the
+ * document, so the refusal can be recorded), and unreadable.
+ */
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { workerPoolVerifier, xmlDsigVerifier } from '../src/index'
+import { signedRequest, testPki } from './harness'
+
+test('worker pool and in-process verifier agree on good, expired and forged documents', async () => {
+  const pki = await testPki()
+  const bytes = (x: { readonly rawData: ArrayBuffer }) => new Uint8Array(x.rawData)
+  const pool = workerPoolVerifier({ roots: pki.trust.roots.map(bytes), intermediates: pki.trust.intermediates.map(bytes), crls: pki.crls.map(bytes) }, 2)
+  const local = xmlDsigVerifier({ current: () => ({ trust: pki.trust, crls: pki.crls }) })
+  try {
+    const good = await signedRequest((p) => p.citizen)
+    const expired = await signedRequest((p) => p.expired)
+    const forged = good.replace('<familySize>4</familySize>', '<familySize>5</familySize>')
+    const at = new Date()
+    const answers = await Promise.all([good, expired, forged].map((xml) => pool.verifyRequest(xml, at)))
+    const expected = await Promise.all([good, expired, forged].map((xml) => local.verifyRequest(xml, at)))
+    assert.equal(answers, expected)
+    assert.equal(answers.map((a) => (a.kind === 'read' ? `read:${a.verdict.valid}` : a.kind)), ['read:true', 'read:false', 'bad_input'])
+  } finally {
+    await pool.close()
+  }
+})
+
+test.run()
