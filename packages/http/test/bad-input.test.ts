@@ -64,6 +64,16 @@ s('data that differs from what the officer signed → 422', async ({ r }) => {
   problemOf(await call(r.url, 'POST', '/v1/desk/applications', { token: tokens.officer, json: body }), 422, 'validation-failed')
 })
 
+s('a document signed by the wrong party for the channel → 422', async ({ r }) => {
+  const citizenSigned = await signedRequest((p) => p.citizen)
+  const body = { ...(await walkInBody('officer')), signedXml: citizenSigned }
+  problemOf(await call(r.url, 'POST', '/v1/desk/applications', { token: tokens.officer, json: body }), 422, 'validation-failed')
+  const operatorDoc = await walkInBody('operator')
+  problemOf(await call(r.url, 'POST', '/v1/desk/applications', { token: tokens.officer, json: operatorDoc }), 422, 'validation-failed')
+  const staffSigned = (await walkInBody('officer')).signedXml
+  problemOf(await call(r.url, 'POST', '/v1/portal/applications', { token: tokens.citizen, xml: staffSigned }), 422, 'validation-failed')
+})
+
 s('a forged signature (content changed after signing) → 400, nothing stored', async ({ r }) => {
   const signed = await signedRequest((p) => p.citizen)
   const forged = signed.replace('<familySize>4</familySize>', '<familySize>9</familySize>')

@@ -104,6 +104,8 @@ export const submissionRoutes = (s: Services): Router => {
     const bad = checkDocument(s, v.document)
     if (bad !== undefined) return bad
     if (v.document.applicantIin !== p.iin) return problem('forbidden', 'a citizen may file only their own application')
+    if (v.document.signedBy !== 'applicant')
+      return problem('validation-failed', 'on the portal the applicant signs; staff-signed documents go to the desk or service-centre routes', { errors: ['staff'] })
     if (v.document.request.representativeIin !== undefined) return problem('validation-failed', 'representatives act through a service centre', { errors: ['representativeIin'] })
     const applicationId = ids.base
     const at = now.toISOString()
@@ -132,6 +134,9 @@ export const submissionRoutes = (s: Services): Router => {
     const bad = checkDocument(s, d)
     if (bad !== undefined) return bad
     if (d.providerId !== p.providerId) return problem('forbidden', 'staff file applications for their own provider only')
+    const staffRole = channel === 'provider_desk' ? 'officer' : 'operator'
+    if (d.signedBy !== staffRole)
+      return problem('validation-failed', `the document must be signed by the ${staffRole} (<staff role="${staffRole}">)`, { errors: ['signedXml'] })
     const request: ApplicationRequest = {
       category: b.category, familySize: b.familySize, documents: b.documents,
       ...(b.representative === undefined ? {} : { representativeIin: b.representative.iin }),

@@ -21,6 +21,7 @@ const toDocument = (r: ApplicationRequestDocument): ApplicationDocument => ({
   providerId: r.providerId,
   applicantIin: r.applicantIin,
   request: toDomainRequest(r),
+  signedBy: r.staff?.role ?? (r.representative === undefined ? 'applicant' : 'representative'),
 })
 
 const confirmed = (s: VerifiedSignature): SignatureVerdict => ({

@@ -14,6 +14,8 @@ export interface ApplicationDocument {
   readonly providerId: string
   readonly applicantIin: string
   readonly request: ApplicationRequest
+  /** Who the document says signs it: staff at a desk or a service centre, else the representative or the applicant. */
+  readonly signedBy: 'applicant' | 'representative' | 'officer' | 'operator'
 }
 
 export type VerifiedRequest =
