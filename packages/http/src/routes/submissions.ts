@@ -26,6 +26,7 @@ import type { Outcome } from '../http/reply'
 import { actorOf, correlationOf, execute, type Services } from '../http/services'
 import { statusView } from '../http/views'
 import type { ApplicationDocument, VerifiedRequest } from '../signature/port'
+import type { RegistryUnavailable } from '../registries/port'
 
 export const FamilySize = t.refinement(t.Integer, (n) => n >= 1 && n <= 99, 'FamilySize')
 
@@ -47,6 +48,17 @@ const unreadable = (v: Extract<VerifiedRequest, { kind: 'bad_input' | 'indetermi
   if (v.code === 'too_large') return problem('payload-too-large', v.detail, { code: v.code })
   if (v.code === 'malformed_xml' || v.code === 'dtd_forbidden') return problem('malformed-xml', v.detail, { code: v.code })
   return problem('invalid-signature-document', v.detail, { code: v.code })
+}
+
+/** Refused documents are logged (code only: the document may carry personal data) for the security team. */
+const refused = (s: Services, res: Parameters<typeof contextOf>[0], v: Extract<VerifiedRequest, { kind: 'bad_input' | 'indeterminate' }>): Problem => {
+  s.logger.log('warn', 'signed document refused', { correlationId: correlationOf(res), outcome: v.kind, code: v.code })
+  return unreadable(v)
+}
+
+const registryDown = (s: Services, res: Parameters<typeof contextOf>[0], e: RegistryUnavailable): Problem => {
+  s.logger.log('warn', 'registry unavailable', { correlationId: correlationOf(res), registry: e.registry, detail: e.detail })
+  return registryProblem(e)
 }
 
 /** The document must be for a provider this service serves, under that provider's service. */
@@ -100,7 +112,7 @@ export const submissionRoutes = (s: Services): Router => {
     if (typeof req.body !== 'string' || req.body.length === 0) return problem('malformed-xml', 'the body is empty')
     const now = s.clock()
     const v = await s.verifier.verifyRequest(req.body, now)
-    if (v.kind !== 'read') return unreadable(v)
+    if (v.kind !== 'read') return refused(s, res, v)
     const bad = checkDocument(s, v.document)
     if (bad !== undefined) return bad
     if (v.document.applicantIin !== p.iin) return problem('forbidden', 'a citizen may file only their own application')
@@ -129,7 +141,7 @@ export const submissionRoutes = (s: Services): Router => {
       return problem('validation-failed', 'a representative with a power of attorney is received at a service centre only', { errors: ['representative'] })
     const now = s.clock()
     const v = await s.verifier.verifyRequest(b.signedXml, now)
-    if (v.kind !== 'read') return unreadable(v)
+    if (v.kind !== 'read') return refused(s, res, v)
     const d = v.document
     const bad = checkDocument(s, d)
     if (bad !== undefined) return bad
@@ -145,7 +157,7 @@ export const submissionRoutes = (s: Services): Router => {
       return problem('validation-failed', 'the signed document does not state the submitted data', { errors: ['signedXml'] })
 
     const person = await s.registries.persons.findPerson(b.applicantIin)
-    if (E.isLeft(person)) return registryProblem(person.left)
+    if (E.isLeft(person)) return registryDown(s, res, person.left)
     const at = now.toISOString()
     const applicationId = ids.base
     const steps = intake(s, ids, applicationId, at, d, channel)
@@ -160,7 +172,7 @@ export const submissionRoutes = (s: Services): Router => {
       const poa = await s.registries.powersOfAttorney.findPowerOfAttorney({
         number: b.representative.powerOfAttorney, principalIin: b.applicantIin, representativeIin: b.representative.iin, at,
       })
-      if (E.isLeft(poa)) return registryProblem(poa.left)
+      if (E.isLeft(poa)) return registryDown(s, res, poa.left)
       items.push({
         type: 'check_power_of_attorney', commandId: ids.of('check_power_of_attorney'), applicationId, at,
         representativeIin: b.representative.iin, powerOfAttorney: b.representative.powerOfAttorney,
