@@ -1,10 +1,11 @@
 /**
  * A `SignatureVerifier` that spreads verification over worker threads. Verifying an RSA XMLDSig is the most
  * expensive step of a submission; on a machine with several cores the service thread keeps answering while the
- * workers verify. Results are the same values the in-process verifier returns.
+ * workers verify. Results are the same values the in-process verifier returns (tested).
  *
  * Trust is handed over as encoded bytes (certificates and CRLs cannot cross threads as objects); to load fresh
- * CRLs, build a new pool and close the old one.
+ * CRLs, build a new pool and close the old one. A worker that dies fails its requests (a 500 with a correlation
+ * id, never a hang) and is not used again.
  */
 import { Worker } from 'node:worker_threads'
 import type { TrustSource } from '@kezek/adapters/signature/trust'
@@ -21,29 +22,46 @@ const BOOT = `import('tsx/esm/api').then((tsx) => { tsx.register(); return impor
 
 interface Pending { readonly resolve: (r: VerifiedRequest) => void; readonly reject: (e: Error) => void }
 
+interface Slot {
+  readonly worker: Worker
+  readonly pending: Map<number, Pending>
+  alive: boolean
+}
+
 export const workerPoolVerifier = (source: TrustSource, size: number): WorkerPoolVerifier => {
-  const pending = new Map<number, Pending>()
   let next = 0
-  const workers = Array.from({ length: Math.max(1, size) }, () => {
-    const w = new Worker(BOOT, { eval: true, workerData: source })
-    w.on('message', (m: { id: number; result?: VerifiedRequest; error?: string }) => {
-      const p = pending.get(m.id)
-      pending.delete(m.id)
+  let closing = false
+  const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => {
+    const slot: Slot = { worker: new Worker(BOOT, { eval: true, workerData: source }), pending: new Map(), alive: true }
+    const failAll = (e: Error) => {
+      slot.alive = false
+      for (const p of slot.pending.values()) p.reject(e)
+      slot.pending.clear()
+    }
+    slot.worker.on('message', (m: { id: number; result?: VerifiedRequest; error?: string }) => {
+      const p = slot.pending.get(m.id)
+      slot.pending.delete(m.id)
       if (m.result !== undefined) p?.resolve(m.result)
       else p?.reject(new Error(m.error ?? 'verification failed'))
     })
-    w.on('error', (e) => { for (const p of pending.values()) p.reject(e); pending.clear() })
-    return w
+    slot.worker.on('error', failAll)
+    slot.worker.on('exit', (code) => { if (!closing) failAll(new Error(`verify worker exited with code ${code}`)) })
+    return slot
   })
   let turn = 0
   return {
     verifyRequest: (xml, at) =>
       new Promise<VerifiedRequest>((resolve, reject) => {
+        const alive = slots.filter((s) => s.alive)
+        const slot = alive[turn++ % Math.max(1, alive.length)]
+        if (slot === undefined) { reject(new Error('no signature verification worker is alive')); return }
         const id = next++
-        pending.set(id, { resolve, reject })
-        const w = workers[turn++ % workers.length] as Worker
-        w.postMessage({ id, xml, at: at.getTime() })
+        slot.pending.set(id, { resolve, reject })
+        slot.worker.postMessage({ id, xml, at: at.getTime() })
       }),
-    close: async () => { await Promise.all(workers.map((w) => w.terminate())) },
+    close: async () => {
+      closing = true
+      await Promise.all(slots.map((s) => s.worker.terminate()))
+    },
   }
 }
