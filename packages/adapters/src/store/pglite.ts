@@ -38,10 +38,11 @@ export const pgliteDriver = (db: PGlite, owned: boolean): SqlDriver => ({
   exec: async (text) => {
     await db.exec(text)
   },
-  transaction: async (body, advisoryLock) => {
+  // The advisory lock is not taken: PGlite runs one transaction at a time (its `transaction` holds the only
+  // connection), which already gives what the lock is for, and one statement less per append.
+  transaction: async (body) => {
     try {
       return await db.transaction(async (tx) => {
-        if (advisoryLock !== undefined) await tx.query(`SELECT pg_advisory_xact_lock(${advisoryLock})`)
         const outcome = await body(executor(tx))
         if (!outcome.commit) throw new Rollback(outcome.value)
         return outcome.value

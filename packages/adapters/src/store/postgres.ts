@@ -4,7 +4,11 @@
  * connection, with a fallback poll for what no notification announces (an event held back by a transaction that
  * then rolled back, or by another application's transaction).
  */
+import { createHash } from 'node:crypto'
 import pg from 'pg'
+// eslint-disable-next-line @typescript-eslint/ban-ts-comment
+// @ts-ignore -- pg/lib/utils has no type declarations; prepareValue is how pg itself serialises parameters.
+import { prepareValue } from 'pg/lib/utils.js'
 import type { SqlDriver, SqlExecutor } from './sql/driver'
 import { openSqlStore, type SqlEventStore } from './sql/store'
 import { quoteIdent } from './sql/schema'
@@ -20,9 +24,23 @@ export interface PostgresStoreOptions {
   readonly batchSize?: number
 }
 
+// Parameterised statements are prepared once per connection (named by a hash of their text): the append and
+// page-read statements are large CTEs, and re-planning them on every call costs more than the I/O they do.
+const statementName = (text: string): string => `kezek_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`
+
+/** A statement with its `$n` parameters replaced by escaped literals, for the simple query protocol. */
+const inlineParams = (text: string, params: readonly unknown[]): string =>
+  text.replace(/\$(\d+)/g, (_, n: string) => {
+    const v = params[Number(n) - 1]
+    return v === null || v === undefined ? 'NULL' : pg.escapeLiteral(String(prepareValue(v)))
+  })
+
 const executor = (client: pg.ClientBase | pg.Pool): SqlExecutor => ({
   query: async <R>(text: string, params?: readonly unknown[]) =>
-    (await client.query(text, params === undefined ? undefined : [...params])).rows as R[],
+    (params === undefined
+      ? await client.query(text)
+      : await client.query({ name: statementName(text), text, values: [...params] })
+    ).rows as R[],
 })
 
 export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
@@ -38,20 +56,38 @@ export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
     exec: async (text) => {
       await pool.query(text)
     },
+    // Two round trips per append instead of four: BEGIN and the advisory lock travel with the transaction's first
+    // statement, and COMMIT with its last (`commits`), as one simple-protocol query each, parameters inlined as
+    // escaped literals. The lock is still taken before any statement that could assign a transaction id.
     transaction: async (body, advisoryLock) => {
       const client = await pool.connect()
       let broken: Error | undefined
+      let begun = false
+      let committed = false
+      const opening = advisoryLock === undefined ? ['BEGIN'] : ['BEGIN', `SELECT pg_advisory_xact_lock(${advisoryLock})`]
+      const tx: SqlExecutor = {
+        query: async <R>(text: string, params?: readonly unknown[], options?: { commits?: boolean }) => {
+          const commits = options?.commits === true
+          if (begun && !commits) return executor(client).query<R>(text, params)
+          const script = [...(begun ? [] : opening), inlineParams(text, params ?? []), ...(commits ? ['COMMIT'] : [])]
+          begun = true
+          const results = (await client.query(script.join(';\n'))) as unknown as pg.QueryResult | pg.QueryResult[]
+          const all = Array.isArray(results) ? results : [results]
+          if (commits) committed = true
+          return (all[all.length - (commits ? 2 : 1)]?.rows ?? []) as R[]
+        },
+      }
       try {
-        // One round trip, and the lock is taken before any statement can assign a transaction id.
-        await client.query(advisoryLock === undefined ? 'BEGIN' : `BEGIN; SELECT pg_advisory_xact_lock(${advisoryLock})`)
         try {
-          const outcome = await body(executor(client))
-          await client.query(outcome.commit ? 'COMMIT' : 'ROLLBACK')
+          const outcome = await body(tx)
+          if (begun && !committed) await client.query(outcome.commit ? 'COMMIT' : 'ROLLBACK')
           return outcome.value
         } catch (error) {
-          await client.query('ROLLBACK').catch((e: unknown) => {
-            broken = e instanceof Error ? e : new Error(String(e))
-          })
+          if (begun && !committed) {
+            await client.query('ROLLBACK').catch((e: unknown) => {
+              broken = e instanceof Error ? e : new Error(String(e))
+            })
+          }
           throw error
         }
       } finally {

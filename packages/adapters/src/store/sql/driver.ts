@@ -3,9 +3,21 @@
  * schema. Both drivers speak the same dialect (PGlite is PostgreSQL compiled to WebAssembly).
  */
 
+export interface QueryOptions {
+  /**
+   * This is the transaction's last statement and the body will ask to commit if it succeeds: the driver may send
+   * COMMIT with it, in the same round trip. If it fails, the transaction rolls back as usual.
+   */
+  readonly commits?: boolean
+}
+
 export interface SqlExecutor {
   /** Runs one parameterised statement and returns its rows. */
-  readonly query: <R = Record<string, unknown>>(text: string, params?: readonly unknown[]) => Promise<R[]>
+  readonly query: <R = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ) => Promise<R[]>
 }
 
 /** What a transaction body returns: whether to commit, and the value to hand back either way. */

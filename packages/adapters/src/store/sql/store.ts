@@ -218,6 +218,7 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
             last.hash,
             key,
           ],
+          { commits: true },
         )
         if (written === undefined) throw new Error('append wrote no rows')
         const ok: AppendResult = {
