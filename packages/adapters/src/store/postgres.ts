@@ -49,6 +49,7 @@ export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
   // The pool drops that client and the next query opens a new one.
   pool.on('error', () => undefined)
   const listeners = new Set<pg.Client>()
+  let notifier: Promise<pg.Client> | undefined
 
   return {
     ...executor(pool),
@@ -94,8 +95,24 @@ export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
         client.release(broken)
       }
     },
+    // On its own connection, so appends never queue behind a NOTIFY for a pooled connection.
     notify: async (channel) => {
-      await pool.query(`SELECT pg_notify($1, '')`, [channel])
+      notifier ??= (async () => {
+        const client = new pg.Client({ connectionString: options.connectionString })
+        client.on('error', () => {
+          notifier = undefined
+        })
+        await client.connect()
+        return client
+      })()
+      const current = notifier
+      try {
+        await (await current).query(`SELECT pg_notify($1, '')`, [channel])
+      } catch (error) {
+        if (notifier === current) notifier = undefined
+        await current.then((c) => c.end()).catch(() => undefined)
+        throw error
+      }
     },
     listen: async (channel, onNotify) => {
       const client = new pg.Client({ connectionString: options.connectionString })
@@ -112,6 +129,9 @@ export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
       }
     },
     close: async () => {
+      const n = notifier
+      notifier = undefined
+      await n?.then((c) => c.end()).catch(() => undefined)
       await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)))
       await pool.end()
     },
