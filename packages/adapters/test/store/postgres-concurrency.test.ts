@@ -26,7 +26,7 @@ const pausing = (driver: SqlDriver, pause: (params: readonly unknown[]) => Promi
         body({
           query: async (text, params) => {
             const rows = await tx.query(text, params)
-            if (text.includes(`INSERT INTO "${schema}".events`)) await pause(params ?? [])
+            if (text.includes(`"${schema}".append_events(`)) await pause(params ?? [])
             return rows as never
           },
         }),

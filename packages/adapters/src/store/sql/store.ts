@@ -186,25 +186,9 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
       const last = chained[chained.length - 1] as (typeof chained)[number]
       try {
         const [written] = await tx.query<{ tx: string; gp: string }>(
-          `WITH input AS (
-             SELECT * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-               WITH ORDINALITY AS t(revision, id, type, data, metadata, hash, previous_hash, ord)
-           ), ev AS (
-             INSERT INTO ${s}.events (stream_id, revision, id, type, data, metadata, hash, previous_hash)
-             SELECT $1, revision, id, type, data::jsonb, metadata::jsonb, hash, previous_hash FROM input ORDER BY ord
-             RETURNING transaction_id, global_position
-           ), head AS (
-             INSERT INTO ${s}.streams AS st (stream_id, last_revision, last_hash) VALUES ($1, $9, $10)
-             ON CONFLICT (stream_id) DO UPDATE
-               SET last_revision = excluded.last_revision, last_hash = excluded.last_hash, updated_at = now()
-           ), last AS (
-             SELECT transaction_id::text AS tx, global_position::text AS gp FROM ev
-              ORDER BY global_position DESC LIMIT 1
-           ), idem AS (
-             INSERT INTO ${s}.idempotency_keys (stream_id, key, next_expected_revision, position)
-             SELECT $1, $11, $9, last.tx || ':' || last.gp FROM last WHERE $11::text IS NOT NULL
-           )
-           SELECT last.tx, last.gp FROM last`,
+          `SELECT position_tx AS tx, position_gp AS gp
+             FROM ${s}.append_events($1, $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                     $8::text[], $9::bigint, $10::text, $11::text)`,
           [
             streamId,
             chained.map((e) => e.revision),
