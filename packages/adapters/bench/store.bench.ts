@@ -24,10 +24,14 @@ import { openSqlStore, type SqlEventStore } from '../src/store/sql/store'
 export type Backend = 'postgres' | 'pglite'
 
 export interface StoreBenchOptions {
-  /** Events per measurement (split evenly over the writers). */
-  readonly events: number
-  /** Writer counts to measure, e.g. [1, 8]. */
-  readonly writers: readonly number[]
+  /** Events per measurement (split evenly over the writers); default by scale: 40 tiny, 1,000 quick, 4,000. */
+  readonly events?: number
+  /** Writer counts to measure; default [1, 8]. */
+  readonly writers?: readonly number[]
+  /** Scale presets used by `pnpm bench` when `events` is not given. */
+  readonly tiny?: boolean
+  readonly quick?: boolean
+  /** Default 1 when tiny, else 3. */
   readonly repeats?: number
   readonly backends?: readonly Backend[]
   readonly connectionString?: string
@@ -59,10 +63,22 @@ export interface ReadRow {
   readonly ratio: number
 }
 
+/** One line of the `pnpm bench` summary table. */
+export interface SuiteRow {
+  readonly figure: string
+  readonly kezek: string
+  readonly limit: string
+  readonly ratio: string
+  readonly target: string
+  readonly verdict: 'ok' | 'MISS' | 'info'
+}
+
 export interface StoreBenchResult {
   readonly machine: Readonly<Record<string, string>>
   readonly appends: readonly AppendRow[]
   readonly reads: readonly ReadRow[]
+  /** The same figures in the shape of the `pnpm bench` summary. */
+  readonly rows: readonly SuiteRow[]
 }
 
 const KAZAKH = 'Өтінішке нөмір тағайындаумен сұранысты тіркеу'
@@ -205,8 +221,10 @@ const bareSelectRun = async (bed: Bed, limit: number): Promise<number> => {
   return r * count
 }
 
-export const runStoreBench = async (options: StoreBenchOptions): Promise<StoreBenchResult> => {
-  const repeats = options.repeats ?? 3
+export const runStoreBench = async (options: StoreBenchOptions = {}): Promise<StoreBenchResult> => {
+  const events = options.events ?? (options.tiny === true ? 40 : options.quick === true ? 1000 : 4000)
+  const writerCounts = options.writers ?? [1, 8]
+  const repeats = options.repeats ?? (options.tiny === true ? 1 : 3)
   const backends = options.backends ?? ['postgres', 'pglite']
   const connectionString =
     options.connectionString ?? process.env.KEZEK_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
@@ -221,20 +239,20 @@ export const runStoreBench = async (options: StoreBenchOptions): Promise<StoreBe
   }
   const appends: AppendRow[] = []
   const reads: ReadRow[] = []
-  const maxWriters = Math.max(...options.writers)
+  const maxWriters = Math.max(...writerCounts)
   for (const backend of backends) {
     const bed = await openBed(backend, maxWriters, connectionString)
     try {
       machine[backend] = await bed.version()
-      for (const writers of options.writers) {
+      for (const writers of writerCounts) {
         const store: number[] = []
         const bare: number[] = []
         // Alternate store and bare runs so drift (autovacuum, cache warm-up) hits both alike.
         for (let r = 0; r < repeats; r++) {
-          store.push(await appendRun(bed, options.events, writers))
-          bare.push(await bareInsertRun(bed, options.events, writers))
+          store.push(await appendRun(bed, events, writers))
+          bare.push(await bareInsertRun(bed, events, writers))
         }
-        const row = { backend, writers, events: options.events, store: figure(store), bareInsert: figure(bare) }
+        const row = { backend, writers, events, store: figure(store), bareInsert: figure(bare) }
         appends.push({ ...row, ratio: row.store.median / row.bareInsert.median })
         log(`  measured ${backend} appends with ${writers} writer(s)`)
       }
@@ -253,10 +271,29 @@ export const runStoreBench = async (options: StoreBenchOptions): Promise<StoreBe
       await bed.close()
     }
   }
-  const result = { machine, appends, reads }
+  const result = { machine, appends, reads, rows: suiteRows(appends, reads) }
   log(formatBench(result))
   return result
 }
+
+const suiteRows = (appends: readonly AppendRow[], reads: readonly ReadRow[]): SuiteRow[] => [
+  ...appends.map((a): SuiteRow => ({
+    figure: `${a.backend} appends/s, ${a.writers} writer(s), one durable commit each`,
+    kezek: f(a.store),
+    limit: `bare single-row INSERT ${f(a.bareInsert)}`,
+    ratio: `${Math.round(a.ratio * 100)}%`,
+    target: '≥ 50% (within 2× of bare INSERT)',
+    verdict: a.ratio >= 0.5 ? 'ok' : 'MISS',
+  })),
+  ...reads.map((x): SuiteRow => ({
+    figure: `${x.backend} readAll events/s (${x.events} events)`,
+    kezek: f(x.store),
+    limit: `bare SELECT ${f(x.bareSelect)}`,
+    ratio: `${Math.round(x.ratio * 100)}%`,
+    target: '—',
+    verdict: 'info',
+  })),
+]
 
 const f = (x: Figure): string => `${Math.round(x.median).toLocaleString('en')} (${Math.round(x.min)}–${Math.round(x.max)})`
 

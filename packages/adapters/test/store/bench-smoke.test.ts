@@ -10,6 +10,8 @@ test('the store benchmark runs end to end on tiny numbers and reports every figu
   assert.equal(r.reads.map((x) => [x.backend, x.events]), [['postgres', 48], ['pglite', 48]])
   assert.match(formatBench(r), '| postgres | 3 | 24 |')
   assert.ok(r.machine.postgres !== undefined && r.machine.pglite !== undefined)
+  assert.is(r.rows.length, 6, 'one summary row per append measurement and per read-all')
+  assert.ok(r.rows.every((row) => row.verdict === 'info' || (row.verdict === 'ok') === (Number.parseInt(row.ratio) >= 50)))
 })
 
 test.run()
