@@ -22,7 +22,7 @@ import { requestNumbers } from './read-model/request-numbers'
 import { withTimeout } from './registries/timeout'
 import type { Registries } from './registries/port'
 import type { ResultSigner, SignatureVerifier } from './signature/port'
-import type { ProviderConfig, Services } from './http/services'
+import { definitionOf, type ProviderConfig, type Services } from './http/services'
 import { auditRoutes } from './routes/audit'
 import { decisionRoutes } from './routes/decisions'
 import { operationRoutes } from './routes/operations'
@@ -45,7 +45,10 @@ export interface AppOptions {
   readonly registryTimeoutMs?: number
   /** How long a write waits for the read models to show it before answering anyway (default 2 s). */
   readonly readYourWritesMs?: number
-  /** The waiting lists' ordering policy (default: filing order, Art. 74 p.1). */
+  /**
+   * The housing lists' ordering policy (default: filing order, Art. 74 p.1). Kindergarten Journal lists always
+   * follow the Journal (`journalOrder`).
+   */
   readonly policy?: OrderingPolicy
 }
 
@@ -70,10 +73,10 @@ export const createApp = (o: AppOptions): KezekApp => {
     clock: o.clock,
     newId: o.ids.next,
     ruleVersion: (command, state) => {
-      const providerId = command.type === 'authorize'
-        ? command.providerId
-        : state.application.stage === 'new' ? undefined : state.application.intake?.providerId
-      return (providerId === undefined ? undefined : providers.get(providerId)?.definition.ruleVersion) ?? 'housing-queue/unknown@0'
+      const intake = command.type === 'authorize' ? command : state.application.stage === 'new' ? undefined : state.application.intake
+      const provider = intake === undefined ? undefined : providers.get(intake.providerId)
+      const definition = provider === undefined || intake === undefined ? undefined : definitionOf(provider, intake.serviceId)
+      return definition?.ruleVersion ?? `${intake?.serviceId ?? 'housing-queue'}/unknown@0`
     },
   })
   const s: Services = {

@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 description of every route. Kept as data next to the routes; a test compares its paths and
  * methods with the routes express actually registered, so the two cannot drift apart.
  */
-import { categories } from '@kezek/domain'
+import { categories, Registry, resultKindIds, statuses } from '@kezek/domain'
 import { problemKinds, PROBLEM_BASE } from './problem/catalogue'
 
 type Json = Record<string, unknown>
@@ -14,7 +14,8 @@ const json = (description: string, schema: Json, headers?: Json): Json =>
 const etag = { ETag: { description: 'The application stream revision; send it back as If-Match', schema: { type: 'string' } } }
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } }
 const providerParam = { name: 'providerId', in: 'path', required: true, schema: { type: 'string' } }
-const categoryParam = { name: 'category', in: 'path', required: true, schema: { type: 'string', enum: categories } }
+const listCategories = [...categories, 'preschool_journal']
+const categoryParam = { name: 'category', in: 'path', required: true, schema: { type: 'string', enum: listCategories } }
 const paging = [
   { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 } },
   { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
@@ -48,7 +49,7 @@ const submission = (summary: string, role: string, body: Json): Json => ({
   },
 })
 
-const decision = (summary: string, role: string, schema: Json): Json => ({
+const decision = (summary: string, role: string, schema: Json, extra: Json = {}): Json => ({
   post: {
     tags: ['decisions'], summary, security: bearer, parameters: [idParam, ifMatch, idempotencyKey],
     description: `Role: ${role}.`,
@@ -60,6 +61,7 @@ const decision = (summary: string, role: string, schema: Json): Json => ({
       '412': problemResponse('If-Match is stale: someone else decided first; nothing changed'),
       '415': problemResponse('Wrong content type'),
       '422': problemResponse('Validation failed'),
+      ...extra,
     },
   },
 })
@@ -88,16 +90,35 @@ export const openApiDocument = (): Json => ({
         properties: {
           applicationId: { type: 'string' }, iin: { type: ['string', 'null'] }, requestNumber: { type: ['string', 'null'] },
           serviceType: {}, providerId: { type: ['string', 'null'] }, channel: { type: ['string', 'null'] },
-          status: { type: 'string', enum: ['authorized', 'signed', 'registered', 'documents_checked', 'queued', 'rejected', 'removed', 'housed'] },
+          status: { type: 'string', enum: [...statuses] },
           statusText: { type: 'string' }, since: { type: 'string', format: 'date-time' }, deadline: { type: ['string', 'null'], format: 'date-time' },
           revision: { type: 'integer' }, queueNumberAtRegistration: { type: 'integer' }, rejection: { type: 'object' }, links: { type: 'object' },
+          result: { type: 'object', description: 'An issued result document: kind, its name, issuedOn, validUntil' },
         },
       },
       PublicEntry: {
         type: 'object', description: 'No personal data',
-        properties: { position: { type: 'integer' }, filedAt: { type: 'string' }, requestNumber: { type: 'string' }, category: { type: 'string' }, queueNumberAtRegistration: { type: 'integer' } },
+        properties: {
+          position: { type: 'integer' }, filedAt: { type: 'string' }, requestNumber: { type: 'string' }, category: { type: 'string' }, queueNumberAtRegistration: { type: 'integer' },
+          journal: { type: 'object', description: 'Kindergarten Journal lists: the registration number and date', properties: { number: { type: 'string' }, date: localDate } },
+        },
       },
-      WalkInApplication: {
+      WalkInApplication: { oneOf: [ref('HousingWalkIn'), ref('ServiceWalkIn')] },
+      ServiceWalkIn: {
+        type: 'object', required: ['applicantIin', 'request', 'signedXml'],
+        description: 'Any service but the housing queue: its typed request (see docs/services.md), signed in <request> fields',
+        properties: {
+          applicantIin: iin,
+          request: { type: 'object', required: ['service', 'documents'], properties: { service: { type: 'string' }, documents: { type: 'array' } } },
+          representative: { type: 'object', required: ['iin', 'powerOfAttorney'], properties: { iin, powerOfAttorney: ref500 } },
+          package: { description: 'ЦОН intake of a paper package, where the service checks it (housing assistance)', oneOf: [
+            { type: 'object', required: ['complete', 'receipt'], properties: { complete: { const: true }, receipt: { type: 'object' } } },
+            { type: 'object', required: ['complete', 'missing'], properties: { complete: { const: false }, missing: { type: 'array', minItems: 1, items: ref500 } } },
+          ] },
+          signedXml: { type: 'string', description: 'The application XML (urn:kezek:application:1) signed by the officer or operator' },
+        },
+      },
+      HousingWalkIn: {
         type: 'object', required: ['applicantIin', 'category', 'familySize', 'documents', 'signedXml'],
         properties: {
           applicantIin: iin, category: { type: 'string', enum: categories }, familySize: { type: 'integer', minimum: 1, maximum: 99 },
@@ -120,7 +141,10 @@ export const openApiDocument = (): Json => ({
     '/v1/service-centre/applications': submission('Service centre (ЦОН): operator enters data, power of attorney checked in ЕНИС', 'service_centre_operator',
       { 'application/json': { schema: ref('WalkInApplication') } }),
     '/v1/applications/{id}': { get: { tags: ['status'], summary: 'Status of one application', security: bearer, parameters: [idParam], responses: { '200': json('Status', ref('ApplicationStatus'), etag), ...common } } },
-    '/v1/applications/{id}/result': { get: { tags: ['status'], summary: 'The signed result document (notification or motivated refusal)', security: bearer, parameters: [idParam], responses: { '200': { description: 'Signed XML', content: { 'application/xml': { schema: { type: 'string' } } } }, ...common } } },
+    '/v1/applications/{id}/result': {
+      ...decision('Issue the result document of a certificate-type service (signed by the provider; its SHA-256 is recorded)', 'provider_officer',
+        { type: 'object', required: ['result', 'issuedOn'], properties: { result: { type: 'object', required: ['kind'], properties: { kind: { enum: resultKindIds } } }, issuedOn: localDate } }),
+      get: { tags: ['status'], summary: 'The signed result document (notification or motivated refusal)', security: bearer, parameters: [idParam], responses: { '200': { description: 'Signed XML', content: { 'application/xml': { schema: { type: 'string' } } } }, ...common } } },
     '/v1/applications/{id}/position': { get: { tags: ['waiting list'], summary: 'Current position of the application in its list', security: bearer, parameters: [idParam], responses: { '200': json('Position', { type: 'object' }), ...common } } },
     '/v1/applications/{id}/history': { get: { tags: ['audit'], summary: 'Audit history with provenance and the hash-chain verdict', security: bearer, parameters: [idParam], responses: { '200': json('History', { type: 'object' }, etag), ...common } } },
     '/v1/me/applications': { get: { tags: ['status'], summary: '«История получения услуг»: the citizen’s own applications', security: bearer, responses: { '200': json('Applications', { type: 'object', properties: { items: { type: 'array', items: ref('ApplicationStatus') } } }), ...common } } },
@@ -131,7 +155,14 @@ export const openApiDocument = (): Json => ({
     '/v1/applications/{id}/document-check': decision('Provider checks the documents: conforming, or a motivated refusal with reasons', 'provider_officer',
       { oneOf: [{ type: 'object', required: ['conforming'], properties: { conforming: { const: true } } }, { type: 'object', required: ['conforming', 'reasons'], properties: { conforming: { const: false }, reasons: { type: 'array', minItems: 1, items: ref500 } } }] }),
     '/v1/applications/{id}/queue-decision': decision('Commission decision: enter the applicant in the waiting list; the number at registration is computed', 'provider_officer',
-      { type: 'object', required: ['commissionDecisionDate'], properties: { commissionDecisionDate: localDate, category: { type: 'string', enum: categories }, familySize: { type: 'integer' }, filedAt: { type: 'string', format: 'date-time' } } }),
+      { type: 'object', required: ['commissionDecisionDate'], properties: {
+        commissionDecisionDate: localDate, category: { type: 'string', enum: listCategories }, familySize: { type: 'integer' }, filedAt: { type: 'string', format: 'date-time' },
+        journal: { type: 'object', required: ['number', 'date'], description: 'The kindergarten Journal entry (required for preschool_journal)', properties: { number: ref500, date: localDate } },
+      } }),
+    '/v1/applications/{id}/checks/record': decision('Look the record up in an outside register (guardianship register, state information systems); not found → refusal; register down → 503', 'provider_officer',
+      { type: 'object', required: ['registry'], properties: { registry: { enum: Object.keys(Registry.keys) } } }, { '503': problemResponse('The register did not answer; retry') }),
+    '/v1/applications/{id}/unclaimed': decision('ЦОН returns a result not collected within a month to the provider', 'service_centre_operator',
+      { type: 'object', required: ['returnedOn', 'registryRef'], properties: { returnedOn: localDate, registryRef: ref500 } }),
     '/v1/applications/{id}/data-change': decision('Data changed (family size)', 'provider_officer', { type: 'object', required: ['familySize', 'note'], properties: { familySize: { type: 'integer' }, note: ref500 } }),
     '/v1/applications/{id}/family-succession': decision('The family keeps the place (Art. 73 p.2)', 'provider_officer', { type: 'object', required: ['ground', 'successorIin'], properties: { ground: { enum: ['applicant_died', 'applicant_moved_away'] }, successorIin: iin } }),
     '/v1/applications/{id}/removal': decision('Removed from the list on a ground of Art. 73', 'provider_officer', { type: 'object', required: ['ground', 'decisionRef', 'decidedOn'], properties: { ground: { enum: ['grounds_ceased', 'moved_away_or_left_state_employment', 'untrue_information', 'acquired_housing'] }, decisionRef: ref500, decidedOn: localDate } }),

@@ -14,6 +14,7 @@ import {
   createApp, hmacAuthenticator, issueToken, keyResultSigner, silentLogger, tableRegistries, xmlDsigVerifier,
   RegistryTable, type KezekApp, type Registries, type TokenClaims,
 } from '../src/index'
+import type { ProviderConfig } from '../src/http/services'
 
 export const PROVIDER = 'almaty-housing' as ProviderId
 export const OTHER_PROVIDER = 'akzhar-housing' as ProviderId
@@ -59,14 +60,17 @@ export interface Running {
   readonly stop: () => Promise<void>
 }
 
-export const startServer = async (store: EventStore, options: { registries?: Registries } = {}): Promise<Running> => {
+export const startServer = async (
+  store: EventStore,
+  options: { registries?: Registries; providers?: readonly ProviderConfig[] } = {},
+): Promise<Running> => {
   const pki = await testPki()
   const app = createApp({
     store,
     verifier: xmlDsigVerifier({ current: () => ({ trust: pki.trust, crls: pki.crls }) }),
     resultSigner: keyResultSigner(() => ({ privateKey: pki.head.keys.privateKey, certificate: pki.head.certificate })),
     registries: options.registries ?? tableRegistries(registryTable),
-    providers: [
+    providers: options.providers ?? [
       { id: PROVIDER, name: 'Almaty housing department', definition: housingQueueAlmaty2012, calendar: kazakhstanNational() },
       { id: OTHER_PROVIDER, name: 'Akzhar housing department', definition: housingQueueAlmaty2012, calendar: kazakhstanNational() },
     ],

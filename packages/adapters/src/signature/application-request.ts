@@ -17,15 +17,27 @@
  * </application>
  * ```
  *
+ * Every other service states its typed request in `<request>` instead of `<category>` and `<familySize>` (see
+ * service-request-fields.ts); the housing format above is unchanged:
+ *
+ * ```xml
+ *   <service>kindergarten-queue</service> … <applicant iin="…"/>
+ *   <request><field name="child.iin">210601600123</field></request>
+ *   <documents>…</documents>
+ * ```
+ *
  * Who must sign: the staff member when `<staff>` is present (desk and ЦОН: the officer or operator signs with
  * their ЭЦП), otherwise the representative when present, otherwise the applicant.
  */
 import type { Element } from '@xmldom/xmldom'
 import { Category } from '@kezek/domain/application/category'
+import type { ApplicationRequest } from '@kezek/domain/application/events'
+import type { ServiceRequest } from '@kezek/domain/application/service-request'
 import { BIN, IIN } from '@kezek/domain/kernel/iin'
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import type { BadInput } from './refusal'
+import { readRequestFields, serviceRequestFromFields, serviceRequestXml } from './service-request-fields'
 import { attribute, checkAttributes, elementChildren, escapeXml, fieldsOf, invalid, text } from './xml-reading'
 
 export const APPLICATION_NS = 'urn:kezek:application:1'
@@ -46,17 +58,33 @@ export interface ApplicationRequestInput {
   readonly id?: string
 }
 
-/** The request as read from the signed element, fields validated. */
-export interface ApplicationRequestDocument {
+/**
+ * A request of another service: the same document with the typed request in place of category and family size.
+ * `documents` and `representative` fill the request's own fields, so the document cannot state two versions.
+ */
+export interface ServiceApplicationInput {
+  readonly providerId: string
+  readonly applicantIin: string
+  /** Its `service` is the document's `<service>`; its `representativeIin` is not written (`representative` is). */
+  readonly request: ServiceRequest
+  readonly representative?: { readonly iin: string; readonly powerOfAttorney: string }
+  readonly staff?: { readonly role: StaffRole; readonly iin: string; readonly bin: string }
+  readonly id?: string
+}
+
+interface DocumentCommon {
   readonly serviceId: string
   readonly providerId: string
   readonly applicantIin: IIN
-  readonly category: Category
-  readonly familySize: number
   readonly documents: readonly { readonly kind: string; readonly digest: string }[]
   readonly representative?: { readonly iin: IIN; readonly powerOfAttorney: string }
   readonly staff?: { readonly role: StaffRole; readonly iin: IIN; readonly bin: BIN }
 }
+
+/** The request as read from the signed element, fields validated: the housing request, or another service's. */
+export type ApplicationRequestDocument =
+  | (DocumentCommon & { readonly category: Category; readonly familySize: number; readonly request?: undefined })
+  | (DocumentCommon & { readonly request: ServiceRequest; readonly category?: undefined; readonly familySize?: undefined })
 
 /** The IIN (and BIN, for staff) the signer's certificate must carry. */
 export const expectedSigner = (r: ApplicationRequestDocument): { readonly iin: string; readonly bin?: string; readonly who: string } =>
@@ -66,23 +94,28 @@ export const expectedSigner = (r: ApplicationRequestDocument): { readonly iin: s
       ? { iin: r.representative.iin, who: 'representative' }
       : { iin: r.applicantIin, who: 'applicant' }
 
-/** The domain's `ApplicationRequest` (command `sign`) shape. */
-export const toDomainRequest = (r: ApplicationRequestDocument) => ({
-  category: r.category,
-  familySize: r.familySize,
-  documents: r.documents,
-  ...(r.representative === undefined ? {} : { representativeIin: r.representative.iin }),
-})
+/** The request the command `sign` carries: the housing `ApplicationRequest`, or the service's typed request. */
+export const toDomainRequest = (r: ApplicationRequestDocument): ApplicationRequest | ServiceRequest =>
+  r.request !== undefined
+    ? r.request
+    : {
+        category: r.category,
+        familySize: r.familySize,
+        documents: r.documents,
+        ...(r.representative === undefined ? {} : { representativeIin: r.representative.iin }),
+      }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/
 const BOUNDED = /^[^\s](?:[^\n]{0,198}[^\s])?$/
 const MAX_DOCUMENTS = 200
 
-export const buildApplicationRequestXml = (input: ApplicationRequestInput): string => {
+export const buildApplicationRequestXml = (input: ApplicationRequestInput | ServiceApplicationInput): string => {
   const a = (name: string, value: string): string => ` ${name}="${escapeXml(value)}"`
+  const serviceId = 'request' in input ? input.request.service : input.serviceId
+  const documents = 'request' in input ? input.request.documents.map((d) => ({ kind: d.kind, sha256: d.digest })) : input.documents
   const lines = [
     `<application xmlns="${APPLICATION_NS}"${input.id === undefined ? '' : a('Id', input.id)}>`,
-    `  <service>${escapeXml(input.serviceId)}</service>`,
+    `  <service>${escapeXml(serviceId)}</service>`,
     `  <provider>${escapeXml(input.providerId)}</provider>`,
     `  <applicant${a('iin', input.applicantIin)}/>`,
     ...(input.representative === undefined
@@ -91,10 +124,11 @@ export const buildApplicationRequestXml = (input: ApplicationRequestInput): stri
     ...(input.staff === undefined
       ? []
       : [`  <staff${a('role', input.staff.role)}${a('iin', input.staff.iin)}${a('bin', input.staff.bin)}/>`]),
-    `  <category>${escapeXml(input.category)}</category>`,
-    `  <familySize>${String(input.familySize)}</familySize>`,
+    ...('request' in input
+      ? serviceRequestXml(input.request)
+      : [`  <category>${escapeXml(input.category)}</category>`, `  <familySize>${String(input.familySize)}</familySize>`]),
     '  <documents>',
-    ...input.documents.map((d) => `    <document${a('kind', d.kind)}${a('sha256', d.sha256)}/>`),
+    ...documents.map((d) => `    <document${a('kind', d.kind)}${a('sha256', d.sha256)}/>`),
     '  </documents>',
     '</application>',
   ]
@@ -169,7 +203,7 @@ const readFamilySize = (el: Element): E.Either<BadInput, number> => {
   return /^[1-9]\d?$/.test(value.right) ? E.right(Number(value.right)) : E.left(invalid('familySize is a whole number 1–99'))
 }
 
-const SINGLE = ['service', 'provider', 'applicant', 'representative', 'staff', 'category', 'familySize', 'documents']
+const SINGLE = ['service', 'provider', 'applicant', 'representative', 'staff', 'category', 'familySize', 'documents', 'request']
 
 /** Reads the request from the element the signature covers — never from anywhere else in the document. */
 export const readApplicationRequest = (root: Element): E.Either<BadInput, ApplicationRequestDocument> => {
@@ -194,13 +228,6 @@ export const readApplicationRequest = (root: Element): E.Either<BadInput, Applic
   if (E.isLeft(applicantAttrs)) return applicantAttrs
   const applicantIin = iinAttribute(applicantEl.right, 'iin')
   if (E.isLeft(applicantIin)) return applicantIin
-  const category = get('category')
-  if (E.isLeft(category)) return category
-  if (!Category.is(category.right)) return E.left(invalid(`category ${category.right.slice(0, 60)} is unknown`))
-  const familySizeEl = one(f, 'familySize')
-  if (E.isLeft(familySizeEl)) return familySizeEl
-  const familySize = pipe(checkAttributes(familySizeEl.right, []), E.chain(() => readFamilySize(familySizeEl.right)))
-  if (E.isLeft(familySize)) return familySize
   const documentsEl = one(f, 'documents')
   if (E.isLeft(documentsEl)) return documentsEl
   const documents = pipe(checkAttributes(documentsEl.right, []), E.chain(() => readDocuments(documentsEl.right)))
@@ -209,15 +236,43 @@ export const readApplicationRequest = (root: Element): E.Either<BadInput, Applic
   if (E.isLeft(representative)) return representative
   const staff = readStaff(optional(f, 'staff'))
   if (E.isLeft(staff)) return staff
-
-  return E.right({
+  const common: DocumentCommon = {
     serviceId: serviceId.right,
     providerId: providerId.right,
     applicantIin: applicantIin.right,
-    category: category.right,
-    familySize: familySize.right,
     documents: documents.right,
     ...(representative.right === undefined ? {} : { representative: representative.right }),
     ...(staff.right === undefined ? {} : { staff: staff.right }),
+  }
+  const requestEl = optional(f, 'request')
+  return requestEl === undefined ? readHousing(f, get, common) : readService(f, requestEl, common)
+}
+
+/** The housing request: `<category>` and `<familySize>`, exactly as before service requests existed. */
+const readHousing = (
+  f: Map<string, Element[]>,
+  get: (name: string) => E.Either<BadInput, string>,
+  common: DocumentCommon,
+): E.Either<BadInput, ApplicationRequestDocument> => {
+  const category = get('category')
+  if (E.isLeft(category)) return category
+  if (!Category.is(category.right)) return E.left(invalid(`category ${category.right.slice(0, 60)} is unknown`))
+  const familySizeEl = one(f, 'familySize')
+  if (E.isLeft(familySizeEl)) return familySizeEl
+  const familySize = pipe(checkAttributes(familySizeEl.right, []), E.chain(() => readFamilySize(familySizeEl.right)))
+  if (E.isLeft(familySize)) return familySize
+  return E.right({ ...common, category: category.right, familySize: familySize.right })
+}
+
+/** Another service's request: `<request>` alone, never beside the housing fields (one document, one request). */
+const readService = (f: Map<string, Element[]>, el: Element, common: DocumentCommon): E.Either<BadInput, ApplicationRequestDocument> => {
+  if (f.has('category') || f.has('familySize')) return E.left(invalid('<request> replaces <category> and <familySize>; a document states one request'))
+  const fields = readRequestFields(el, APPLICATION_NS)
+  if (E.isLeft(fields)) return fields
+  const request = serviceRequestFromFields(common.serviceId, fields.right, {
+    documents: common.documents,
+    ...(common.representative === undefined ? {} : { representativeIin: common.representative.iin }),
   })
+  if (E.isLeft(request)) return request
+  return E.right({ ...common, request: request.right })
 }

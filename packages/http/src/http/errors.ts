@@ -43,5 +43,8 @@ export const handlerProblem = (e: HandlerError): Problem => {
   }
 }
 
+const registryName = (r: RegistryUnavailable['registry']): string =>
+  r === 'gbdfl' ? 'ГБД ФЛ' : r === 'enis' ? 'ЕНИС' : message(`registry.${r}`, 'ru')
+
 export const registryProblem = (e: RegistryUnavailable): Problem =>
-  ({ ...problem('registry-unavailable', `${e.registry === 'gbdfl' ? 'ГБД ФЛ' : 'ЕНИС'}: ${e.detail}`, { registry: e.registry, retryable: true }), retryAfter: 10 })
+  ({ ...problem('registry-unavailable', `${registryName(e.registry)}: ${e.detail}`, { registry: e.registry, retryable: true }), retryAfter: 10 })

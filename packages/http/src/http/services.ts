@@ -21,13 +21,22 @@ import type { ResultSigner, SignatureVerifier } from '../signature/port'
 import type { BodyLimits } from '../middleware/body'
 import { handlerProblem } from './errors'
 
-/** A provider (akimat housing department) this service serves, with the regulation edition it works under. */
+/**
+ * A provider (an akimat department) this service serves, with the regulation edition of each service it offers:
+ * `definition` (the housing queue, for the deployments that predate the other services) and `services`, any number
+ * of further definitions (at most one per service id).
+ */
 export interface ProviderConfig {
   readonly id: ProviderId
   readonly name: string
   readonly definition: ServiceDefinition
+  readonly services?: readonly ServiceDefinition[]
   readonly calendar: WorkingCalendar
 }
+
+/** The edition of `serviceId` the provider works under, or undefined when it does not offer the service. */
+export const definitionOf = (p: ProviderConfig, serviceId: string): ServiceDefinition | undefined =>
+  p.definition.id === serviceId ? p.definition : p.services?.find((d) => d.id === serviceId)
 
 export interface Services {
   readonly store: EventStore

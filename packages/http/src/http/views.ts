@@ -6,16 +6,17 @@ import { hasResult, type ApplicationStatus } from '@kezek/domain'
 import { progressOf, type Fact } from '@kezek/domain/service/index'
 import { describeRejection, message, type Language } from '@kezek/domain/messages/index'
 import type { ApplicationView } from '../read-model/projections'
-import type { ProviderConfig } from './services'
+import { definitionOf, type ProviderConfig } from './services'
 
-const RESULT_STATUSES = new Set(['queued', 'rejected', 'removed', 'housed'])
+const RESULT_STATUSES = new Set(['queued', 'rejected', 'removed', 'housed', 'result_issued', 'returned_unclaimed'])
 
 export const hasResultDocument = (s: ApplicationStatus): boolean => RESULT_STATUSES.has(s.status)
 
 const deadlineOf = (view: ApplicationView, provider: ProviderConfig | undefined): string | null => {
   const s = view.status
-  if (provider === undefined || s.channel === undefined) return null
-  const progress = progressOf(provider.definition, provider.calendar, {
+  const definition = provider === undefined || s.serviceId === undefined ? undefined : definitionOf(provider, s.serviceId)
+  if (provider === undefined || definition === undefined || s.channel === undefined) return null
+  const progress = progressOf(definition, provider.calendar, {
     applicationId: s.applicationId,
     channel: s.channel,
     facts: view.facts as readonly Fact[],
@@ -26,11 +27,12 @@ const deadlineOf = (view: ApplicationView, provider: ProviderConfig | undefined)
 export const statusView = (view: ApplicationView, provider: ProviderConfig | undefined, lang: Language) => {
   const s = view.status
   const outcome = s.outcome
+  const definition = provider === undefined || s.serviceId === undefined ? undefined : definitionOf(provider, s.serviceId)
   return {
     applicationId: s.applicationId,
     iin: s.applicantIin ?? null,
     requestNumber: s.requestNumber ?? null,
-    serviceType: provider === undefined ? (s.serviceId ?? null) : { id: provider.definition.id, name: provider.definition.name[lang] },
+    serviceType: definition === undefined ? (s.serviceId ?? null) : { id: definition.id, name: definition.name[lang] },
     providerId: s.providerId ?? null,
     channel: s.channel ?? null,
     status: s.status,
@@ -43,6 +45,14 @@ export const statusView = (view: ApplicationView, provider: ProviderConfig | und
       : {}),
     ...(outcome?.kind === 'rejected' ? { rejection: { code: outcome.reason.code, text: describeRejection(outcome.reason, lang), reason: outcome.reason } } : {}),
     ...(outcome?.kind === 'removed' ? { removal: { ground: outcome.ground, text: message(`removal.${outcome.ground}`, lang) } } : {}),
+    ...(outcome?.kind === 'issued'
+      ? {
+          result: {
+            kind: outcome.result.kind, text: message(`result_kind.${outcome.result.kind}`, lang), issuedOn: outcome.issuedOn,
+            validUntil: outcome.validUntil ?? null,
+          },
+        }
+      : {}),
     resultViewed: s.resultViewed,
     links: {
       self: `/v1/applications/${encodeURIComponent(s.applicationId)}`,

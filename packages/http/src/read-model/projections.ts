@@ -21,6 +21,7 @@ import type { Fact } from '@kezek/domain/service/index'
 import { applicationIdOfStream } from '@kezek/adapters/handler/index'
 import type { EventStore, RecordedEvent, Subscription } from '@kezek/adapters/store/port'
 import type { Logger } from '../observability/logger'
+import { withJournalOrder } from './journal-policy'
 
 export interface ApplicationView {
   readonly status: ApplicationStatus
@@ -30,9 +31,9 @@ export interface ApplicationView {
   readonly facts: readonly Fact[]
   /** Family members who took over the place (Art. 73 p.2): they may read the application too. */
   readonly successors: readonly IIN[]
-  /** The request as signed (category, family size), for filing the queue decision. */
+  /** The request as signed (the housing request, or another service's), for the decisions that read it. */
   readonly signedAt?: string
-  readonly request?: Extract<ApplicationEvent, { type: 'signed' }>['request']
+  readonly request?: Extract<ApplicationEvent, { type: 'signed' | 'request_signed' }>['request']
 }
 
 export interface ReadModels {
@@ -58,7 +59,7 @@ export const evolveView = (before: ApplicationView | undefined, e: ApplicationEv
   const fact: Fact = e.type === 'checked' ? { type: e.type, at: e.at, check: e.check.kind } : { type: e.type, at: e.at }
   const view: ApplicationView = { ...before, status, revision, successors: before?.successors ?? [], facts: [...(before?.facts ?? []), fact] }
   if (e.type === 'position_kept_by_family') return { ...view, successors: [...view.successors, e.successorIin] }
-  if (e.type === 'signed') return { ...view, request: e.request, signedAt: e.signedAt }
+  if (e.type === 'signed' || e.type === 'request_signed') return { ...view, request: e.request, signedAt: e.signedAt }
   return view
 }
 
@@ -75,7 +76,7 @@ export const startReadModels = (
   store: EventStore,
   options: { readonly policy?: OrderingPolicy; readonly logger: Logger; readonly now: () => Date },
 ): ReadModels => {
-  const waitingList = emptyWaitingList(options.policy ?? filingOrder)
+  const waitingList = emptyWaitingList(withJournalOrder(options.policy ?? filingOrder))
   const views = new Map<string, ApplicationView>()
   const byIin = new Map<string, string[]>()
   const byProvider = new Map<string, string[]>()

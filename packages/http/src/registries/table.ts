@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import * as E from 'fp-ts/Either'
 import * as t from 'io-ts'
-import { IIN } from '@kezek/domain'
-import type { PersonRegistry, PowerOfAttorneyRegistry, Registries, RegistryUnavailable } from './port'
+import { IIN, Registry } from '@kezek/domain'
+import type { PersonRegistry, PowerOfAttorneyRegistry, RecordQuery, RecordRegistry, Registries, RegistryUnavailable } from './port'
 
-export const RegistryTable = t.type({
+const RegistryTableCore = t.type({
   persons: t.readonlyArray(t.intersection([t.type({ iin: IIN }), t.partial({ reference: t.string })])),
   powersOfAttorney: t.readonlyArray(
     t.intersection([
@@ -19,7 +19,18 @@ export const RegistryTable = t.type({
       t.partial({ validUntil: t.string, reference: t.string }),
     ]),
   ),
-}, 'RegistryTable')
+})
+
+/** `records`: entries of the other registers (guardianship register, state information systems), optional. */
+export const RegistryTable = t.intersection([
+  RegistryTableCore,
+  t.partial({
+    records: t.readonlyArray(t.intersection([
+      t.type({ registry: Registry, iin: IIN }),
+      t.partial({ subjectIin: IIN, reference: t.string }),
+    ])),
+  }),
+], 'RegistryTable')
 export type RegistryTable = t.TypeOf<typeof RegistryTable>
 
 const unavailable = (registry: RegistryUnavailable['registry'], detail: string): RegistryUnavailable =>
@@ -40,10 +51,17 @@ const lookupPoa = (table: RegistryTable, q: Parameters<PowerOfAttorneyRegistry['
   return d === undefined ? undefined : { registryReference: d.reference ?? `enis:${d.number}` }
 }
 
+const lookupRecord = (table: RegistryTable, q: RecordQuery) => {
+  const r = (table.records ?? []).find((x) =>
+    x.registry === q.registry && x.iin === q.applicantIin && (x.subjectIin === undefined || x.subjectIin === q.subjectIin))
+  return r === undefined ? undefined : { registryReference: r.reference ?? `${q.registry}:${hashRef(`${q.applicantIin}/${q.subjectIin ?? ''}`)}` }
+}
+
 /** Registries over a table held in memory (tests, embedders that load the table themselves). */
 export const tableRegistries = (table: RegistryTable): Registries => ({
   persons: { findPerson: async (iin) => E.right(lookupPerson(table, iin)) },
   powersOfAttorney: { findPowerOfAttorney: async (q) => E.right(lookupPoa(table, q)) },
+  records: { findRecord: async (q) => E.right(lookupRecord(table, q)) },
 })
 
 /** Registries over a JSON file, re-read when it changes. */
@@ -67,5 +85,8 @@ export const fileRegistries = (path: string): Registries => {
   const powersOfAttorney: PowerOfAttorneyRegistry = {
     findPowerOfAttorney: async (q) => E.map((table: RegistryTable) => lookupPoa(table, q))(await load('enis')),
   }
-  return { persons, powersOfAttorney }
+  const records: RecordRegistry = {
+    findRecord: async (q) => E.map((table: RegistryTable) => lookupRecord(table, q))(await load(q.registry)),
+  }
+  return { persons, powersOfAttorney, records }
 }

@@ -15,7 +15,16 @@ const bounded = <A>(registry: RegistryUnavailable['registry'], ms: number, call:
     )
   })
 
+const absent = (registry: RegistryUnavailable['registry']): Lookup<never> =>
+  E.left({ kind: 'registry_unavailable', registry, detail: 'no connection to this register is configured', retryable: true })
+
 export const withTimeout = (r: Registries, ms: number): Registries => ({
   persons: { findPerson: (iin) => bounded('gbdfl', ms, () => r.persons.findPerson(iin)) },
   powersOfAttorney: { findPowerOfAttorney: (q) => bounded('enis', ms, () => r.powersOfAttorney.findPowerOfAttorney(q)) },
+  records: {
+    findRecord: (q) => {
+      const records = r.records
+      return records === undefined ? Promise.resolve(absent(q.registry)) : bounded(q.registry, ms, () => records.findRecord(q))
+    },
+  },
 })

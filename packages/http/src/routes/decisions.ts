@@ -1,14 +1,18 @@
 /**
- * Decisions on an existing application: the provider's document check and queue decision, the later lifecycle
- * (data changed, family keeps the place, removed, housed, restored on appeal), and the citizen's own acts
- * (result viewed, questionnaire). All take `If-Match` (the ETag) and answer 412 when it is stale.
+ * Decisions on an existing application: the provider's look-up in an outside register, document check, queue
+ * decision and result document, the later lifecycle (data changed, family keeps the place, removed, housed,
+ * restored on appeal), ЦОН's return of an uncollected result, and the citizen's own acts (result viewed,
+ * questionnaire). The same routes serve every service: the decider refuses what a service does not have. All take
+ * `If-Match` (the ETag) and answer 412 when it is stale.
  */
+import { createHash } from 'node:crypto'
 import * as E from 'fp-ts/Either'
 import * as t from 'io-ts'
 import { Router } from 'express'
 import {
-  Category, IIN, Instant, LocalDate, Reference, RemovalGround, SuccessionGround,
-  type ListKey, type ProviderId, type RequestNumber,
+  IIN, Instant, IssuedResult, JournalEntry, ListCategory, LocalDate, Reference, Registry, RemovalGround, SuccessionGround,
+  builtInRulesOf, plusDays, plusMonths,
+  type ApplicationEvent, type ListKey, type ProviderId, type RequestNumber, type ServiceId,
 } from '@kezek/domain'
 import { canDecide } from '../auth/policy'
 import type { Principal } from '../auth/principal'
@@ -17,11 +21,13 @@ import { jsonBody } from '../middleware/body'
 import { expectedRevisionOf } from '../middleware/preconditions'
 import { isProblem, problem, type Problem } from '../problem/problem'
 import { decodeInput } from '../http/decode'
+import { handlerProblem, registryProblem } from '../http/errors'
 import { postRoute } from '../http/post'
 import { actorOf, catchUp, correlationOf, execute, type Services } from '../http/services'
 import { statusView } from '../http/views'
 import type { ApplicationView } from '../read-model/projections'
 import { queueNumberFor } from '../read-model/queue-number'
+import { buildResultXml } from '../results/document'
 import { FamilySize } from './submissions'
 import { setEtagHeader, visibleApplication } from './shared'
 
@@ -32,8 +38,9 @@ type Fields = Readonly<Record<string, unknown>> & { readonly type: string }
 interface Decision<A> {
   readonly path: string
   readonly codec: t.Type<A, unknown, unknown>
-  readonly who: 'provider_officer' | 'citizen'
-  readonly command: (body: A, view: ApplicationView, at: string) => Promise<Fields | Problem>
+  /** ЦОН's operator acts on results it holds for collection; the provider's officer decides; the citizen views. */
+  readonly who: 'provider_officer' | 'service_centre_operator' | 'citizen'
+  readonly command: (body: A, view: ApplicationView, at: string, commandId: string) => Promise<Fields | Problem>
 }
 
 const decision = <A>(d: Decision<A>): Decision<unknown> => d as unknown as Decision<unknown>
@@ -43,17 +50,28 @@ export const DocumentCheckBody = t.union([
   t.type({ conforming: t.literal(false), reasons: t.refinement(t.readonlyArray(Reference), (r) => r.length > 0 && r.length <= 50, 'Reasons') }),
 ], 'DocumentCheck')
 
+/** `category` names the list (a housing category, or `preschool_journal`); `journal` is the Journal entry. */
 export const QueueBody = t.intersection([
   t.type({ commissionDecisionDate: LocalDate }),
-  t.partial({ category: Category, familySize: FamilySize, filedAt: Instant }),
+  t.partial({ category: ListCategory, familySize: FamilySize, filedAt: Instant, journal: JournalEntry }),
 ], 'QueueDecision')
+
+export const IssueBody = t.type({ result: IssuedResult, issuedOn: LocalDate }, 'IssueResult')
+export const RecordCheckBody = t.type({ registry: Registry }, 'RecordCheck')
+export const UnclaimedBody = t.type({ returnedOn: LocalDate, registryRef: Reference }, 'UnclaimedReturn')
 
 
 const queueCommand = (s: Services) => async (b: t.TypeOf<typeof QueueBody>, view: ApplicationView, at: string): Promise<Fields | Problem> => {
   const { status, request } = view
   if (status.requestNumber === undefined || status.providerId === undefined || request === undefined)
     return problem('command-refused', 'the application is not registered yet', { code: 'step_skipped' })
-  const category = b.category ?? request.category
+  const housing = 'category' in request ? request : undefined
+  // Another service's request names no list: its only list is the default (the kindergarten Journal).
+  const offered = builtInRulesOf((status.serviceId ?? 'housing-queue') as ServiceId)?.lists ?? []
+  const category = b.category ?? housing?.category ?? (offered.length === 1 ? offered[0] : undefined)
+  if (category === undefined) return problem('validation-failed', 'name the list: `category`', { errors: ['category'] })
+  // A request without a family (a child for the kindergarten) counts one.
+  const familySize = b.familySize ?? housing?.familySize ?? 1
   // Seniority runs from filing with all documents (Art. 74 p.1): by default the moment the request was signed.
   const filedAt = b.filedAt ?? view.signedAt ?? status.since
   // The number is a fact once recorded: compute it only from a list that has every event the store holds.
@@ -68,12 +86,59 @@ const queueCommand = (s: Services) => async (b: t.TypeOf<typeof QueueBody>, view
     requestNumber: status.requestNumber as RequestNumber,
     queueNumberAtRegistration: 0,
     commissionDecisionDate: b.commissionDecisionDate,
-    familySize: b.familySize ?? request.familySize,
+    familySize,
     holderIin: (status.applicantIin ?? '') as IIN,
+    ...(b.journal === undefined ? {} : { journal: b.journal }),
   })
   return {
-    type: 'queue', category, familySize: b.familySize ?? request.familySize, filedAt,
+    type: 'queue', category, familySize, filedAt,
     commissionDecisionDate: b.commissionDecisionDate, queueNumberAtRegistration: n,
+    ...(b.journal === undefined ? {} : { journal: b.journal }),
+  }
+}
+
+/** The validity the decider will record, so the document prints the same date the fact holds. */
+const validUntilOf = (serviceId: string, b: t.TypeOf<typeof IssueBody>): string | undefined => {
+  const v = builtInRulesOf(serviceId as ServiceId)?.results.find((r) => r.kind === b.result.kind)?.validFor
+  return v === undefined ? undefined : v.unit === 'days' ? plusDays(b.issuedOn, v.amount) : plusMonths(b.issuedOn, v.amount)
+}
+
+/**
+ * The result document is built and signed now, from the history and the fact about to be recorded; the fact holds
+ * the SHA-256 of the signed bytes. The document depends on nothing recorded later, so a download re-signs the same
+ * bytes (RSA PKCS#1 v1.5 is deterministic) and the digest keeps naming what the citizen receives.
+ */
+const issueCommand = (s: Services) => async (b: t.TypeOf<typeof IssueBody>, view: ApplicationView, at: string, commandId: string): Promise<Fields | Problem> => {
+  const id = view.status.applicationId
+  const loaded = await s.handler.load(id)
+  if (E.isLeft(loaded)) return handlerProblem(loaded.left)
+  const validUntil = validUntilOf(view.status.serviceId ?? '', b)
+  const fact = {
+    type: 'result_issued', schema: 1, applicationId: id, commandId, at, result: b.result, issuedOn: b.issuedOn, documentDigest: '',
+    ...(validUntil === undefined ? {} : { validUntil }),
+  } as ApplicationEvent
+  const providerId = view.status.providerId ?? ''
+  const xml = buildResultXml([...loaded.right.events.map((e) => e.event), fact], at, { providerName: s.providers.get(providerId)?.name ?? providerId })
+  if (xml === undefined) return problem('command-refused', 'the application has no result to issue yet', { code: 'step_skipped' })
+  const signed = await s.resultSigner.signResult(providerId, xml)
+  return { type: 'issue_result', result: b.result, issuedOn: b.issuedOn, documentDigest: createHash('sha256').update(signed, 'utf8').digest('hex') }
+}
+
+/** Whom a register's record is about: the ward for a guardianship certificate, else the applicant. */
+const recordCommand = (s: Services) => async (b: t.TypeOf<typeof RecordCheckBody>, view: ApplicationView): Promise<Fields | Problem> => {
+  const applicantIin = view.status.applicantIin
+  if (applicantIin === undefined) return problem('command-refused', 'the application is not registered yet', { code: 'step_skipped' })
+  const request = view.request
+  const subjectIin = request !== undefined && 'ward' in request ? request.ward.iin : undefined
+  const found = await s.registries.records?.findRecord({ registry: b.registry, applicantIin, ...(subjectIin === undefined ? {} : { subjectIin }) })
+  if (found === undefined) return registryProblem({ kind: 'registry_unavailable', registry: b.registry, detail: 'no connection configured', retryable: true })
+  if (E.isLeft(found)) {
+    s.logger.log('warn', 'registry unavailable', { registry: found.left.registry, detail: found.left.detail })
+    return registryProblem(found.left)
+  }
+  return {
+    type: 'check_record', registry: b.registry,
+    result: found.right === undefined ? { found: false } : { found: true, registryReference: found.right.registryReference },
   }
 }
 
@@ -82,7 +147,13 @@ const decisions = (s: Services): readonly Decision<unknown>[] => [
     path: 'document-check', codec: DocumentCheckBody, who: 'provider_officer',
     command: async (b) => ({ type: 'check_documents', result: b }),
   }),
+  decision({ path: 'checks/record', codec: RecordCheckBody, who: 'provider_officer', command: recordCommand(s) }),
   decision({ path: 'queue-decision', codec: QueueBody, who: 'provider_officer', command: queueCommand(s) }),
+  decision({ path: 'result', codec: IssueBody, who: 'provider_officer', command: issueCommand(s) }),
+  decision({
+    path: 'unclaimed', codec: UnclaimedBody, who: 'service_centre_operator',
+    command: async (b) => ({ type: 'return_unclaimed', ...b }),
+  }),
   decision({
     path: 'data-change', codec: t.type({ familySize: FamilySize, note: Reference }, 'DataChange'), who: 'provider_officer',
     command: async (b) => ({ type: 'change_data', ...b }),
@@ -113,11 +184,30 @@ const decisions = (s: Services): readonly Decision<unknown>[] => [
   }),
 ]
 
+/** The command a path issues; its id is derived before the command is built (the result document names it). */
+const commandTypeOf = (path: string): string => ({
+  'document-check': 'check_documents', 'checks/record': 'check_record', 'queue-decision': 'queue', result: 'issue_result',
+  unclaimed: 'return_unclaimed', 'data-change': 'change_data', 'family-succession': 'keep_position_for_family',
+  removal: 'remove', 'housing-allocation': 'allocate_housing', restoration: 'restore', 'result-view': 'view_result',
+  questionnaire: 'answer_questionnaire',
+} as Record<string, string>)[path] ?? path
+
 export const decisionPaths = (): readonly { readonly path: string; readonly who: string }[] =>
   decisions({} as Services).map((d) => ({ path: d.path, who: d.who }))
 
 const allowed = (p: Principal, d: Decision<unknown>, view: ApplicationView): boolean =>
-  d.who === 'citizen' ? p.role === 'citizen' : canDecide(p, view.status.providerId)
+  d.who === 'citizen' ? p.role === 'citizen'
+    : d.who === 'service_centre_operator'
+      ? p.role === 'service_centre_operator' && view.status.providerId !== undefined && p.providerId === view.status.providerId
+      : canDecide(p, view.status.providerId)
+
+const refusedWho = (who: Decision<unknown>['who']): string =>
+  who === 'citizen' ? 'only the applicant does this'
+    : who === 'service_centre_operator' ? 'only an operator of the service centre holding the result does this'
+      : 'only an officer of the application’s provider decides'
+
+const channelOf = (who: Decision<unknown>['who']) =>
+  who === 'citizen' ? 'portal' : who === 'service_centre_operator' ? 'service_centre' : 'provider_desk'
 
 export const decisionRoutes = (s: Services): Router => {
   const r = Router()
@@ -127,16 +217,17 @@ export const decisionRoutes = (s: Services): Router => {
       const found = await visibleApplication(s, res, id, { fresh: true })
       if (isProblem(found)) return found
       const { principal, view } = found
-      if (!allowed(principal, d, view)) return problem('forbidden', d.who === 'citizen' ? 'only the applicant does this' : 'only an officer of the application’s provider decides')
+      if (!allowed(principal, d, view)) return problem('forbidden', refusedWho(d.who))
       const expected = expectedRevisionOf(req.get('if-match'))
       if (isProblem(expected)) return expected
       const body = decodeInput(d.codec, req.body)
       if (E.isLeft(body)) return body.left
       const at = s.clock().toISOString()
-      const fields = await d.command(body.right, view, at)
+      const commandId = ids.of(commandTypeOf(d.path))
+      const fields = await d.command(body.right, view, at, commandId)
       if (isProblem(fields)) return fields
-      const result = await execute(s, id, [{ ...fields, commandId: ids.of(fields.type), applicationId: id, at }], {
-        actor: actorOf(principal, d.who === 'citizen' ? 'portal' : 'provider_desk'),
+      const result = await execute(s, id, [{ ...fields, commandId, applicationId: id, at }], {
+        actor: actorOf(principal, channelOf(d.who)),
         correlationId: correlationOf(res),
         ...(expected === undefined ? {} : { expectedRevision: expected }),
       })

@@ -73,7 +73,9 @@ export const statusRoutes = (s: Services): Router => {
       signed = (async () => {
         const loaded = await s.handler.load(id)
         if (E.isLeft(loaded)) throw Object.assign(new Error('load failed'), { problem: handlerProblem(loaded.left) })
-        const xml = buildResultXml(loaded.right.events.map((e) => e.event), loaded.right.events.at(-1)?.envelope.recordedAt ?? s.clock().toISOString())
+        const providerId = view.status.providerId ?? ''
+        const xml = buildResultXml(loaded.right.events.map((e) => e.event), loaded.right.events.at(-1)?.envelope.recordedAt ?? s.clock().toISOString(),
+          { providerName: s.providers.get(providerId)?.name ?? providerId })
         return xml === undefined ? undefined : s.resultSigner.signResult(view.status.providerId ?? '', xml)
       })()
       signedResults.set(key, signed)

@@ -6,14 +6,21 @@
 import * as E from 'fp-ts/Either'
 import * as t from 'io-ts'
 import { Router } from 'express'
-import { Category, Instant, publicEntry, type WaitingList } from '@kezek/domain'
+import { builtInRulesOf, Category, Instant, ListCategory, publicEntry, type ServiceId, type WaitingList } from '@kezek/domain'
 import { canReadFullList } from '../auth/policy'
 import { requirePrincipal } from '../middleware/context'
 import { isProblem, problem, type Problem } from '../problem/problem'
 import { decodeInput } from '../http/decode'
 import { Paging } from '../http/query'
 import { ok, route } from '../http/reply'
-import type { Services } from '../http/services'
+import type { ProviderConfig, Services } from '../http/services'
+
+/** The housing categories, then the lists of the provider's other services (the kindergarten Journal). */
+const listsOf = (p: ProviderConfig): readonly string[] => {
+  const housing = Object.keys(Category.keys)
+  const others = (p.services ?? []).flatMap((d) => builtInRulesOf(d.id as ServiceId)?.lists ?? []).filter((c) => !housing.includes(c))
+  return [...housing, ...new Set(others)]
+}
 
 const ListQuery = t.intersection([Paging, t.partial({ asOf: Instant })], 'ListQuery')
 
@@ -28,8 +35,10 @@ interface Resolved {
 const resolve = (s: Services, params: Record<string, unknown>, query: unknown): Resolved | Problem => {
   const providerId = String(params['providerId'])
   if (!s.providers.has(providerId)) return problem('not-found', `provider ${providerId} is not served here`)
-  const category = decodeInput(Category, params['category'], 'category')
-  if (E.isLeft(category)) return problem('not-found', `no list ${String(params['category'])}`, { categories: Object.keys(Category.keys) })
+  const provider = s.providers.get(providerId)
+  const category = decodeInput(ListCategory, params['category'], 'category')
+  const lists = provider === undefined ? [] : listsOf(provider)
+  if (E.isLeft(category) || !lists.includes(category.right)) return problem('not-found', `no list ${String(params['category'])}`, { categories: lists })
   const q = decodeInput(ListQuery, query, 'query')
   if (E.isLeft(q)) return q.left
   const asOf = q.right.asOf
@@ -47,10 +56,11 @@ export const waitingListRoutes = (s: Services): Router => {
 
   r.get('/v1/providers/:providerId/lists', route(async (req) => {
     const providerId = String(req.params['providerId'])
-    if (!s.providers.has(providerId)) return problem('not-found', `provider ${providerId} is not served here`)
+    const provider = s.providers.get(providerId)
+    if (provider === undefined) return problem('not-found', `provider ${providerId} is not served here`)
     return ok({
       providerId,
-      lists: Object.keys(Category.keys).map((category) => ({
+      lists: listsOf(provider).map((category) => ({
         category,
         size: s.read.waitingList.size(`${providerId}/${category}`),
         href: `/v1/providers/${encodeURIComponent(providerId)}/lists/${category}`,
@@ -61,7 +71,9 @@ export const waitingListRoutes = (s: Services): Router => {
   r.get('/v1/providers/:providerId/lists/:category', route(async (req) => {
     const q = resolve(s, req.params, req.query)
     if (isProblem(q)) return q
-    const entries = q.list.page(q.listId, q.offset, q.limit).map((p) => publicEntry(p.entry, p.position))
+    // The Journal's number and date identify a place as the request number does, and name no one.
+    const entries = q.list.page(q.listId, q.offset, q.limit).map((p) =>
+      ({ ...publicEntry(p.entry, p.position), ...(p.entry.journal === undefined ? {} : { journal: p.entry.journal }) }))
     return ok({ list: q.listId, asOf: q.asOf, total: q.list.size(q.listId), offset: q.offset, limit: q.limit, entries })
   }))
 

@@ -6,14 +6,15 @@
  * nothing stored), `indeterminate` cannot be judged now (503, nothing stored), and `read` is a document whose
  * signature verdict — confirmed or not — the decider records.
  */
-import type { ApplicationRequest, SignatureVerdict } from '@kezek/domain'
+import type { ApplicationRequest, ServiceRequest, SignatureVerdict } from '@kezek/domain'
 
 /** What the signed application XML states. */
 export interface ApplicationDocument {
   readonly serviceId: string
   readonly providerId: string
   readonly applicantIin: string
-  readonly request: ApplicationRequest
+  /** The housing request, or the typed request of another service. */
+  readonly request: ApplicationRequest | ServiceRequest
   /** Who the document says signs it: staff at a desk or a service centre, else the representative or the applicant. */
   readonly signedBy: 'applicant' | 'representative' | 'officer' | 'operator'
 }
