@@ -42,8 +42,13 @@ const describeCheck = (c: EventOf<'checked'>['check'], lang: Language): string =
       })
     case 'documents':
       return message('status.documents_checked', lang)
+    case 'record':
+      return say('recordFound', lang, { registry: message(`registry.${c.registry}`, lang), ref: c.registryReference })
+    case 'package':
+      return say('packageAccepted', lang, { number: c.receipt.receiptNumber, count: c.receipt.documents.length, collectOn: c.receipt.collectOn })
     default:
-      return `${say('unknownEvent', lang, { type: `checked/${c.kind}` })}: ${particulars(c)}`
+      // Check kinds added to the domain after this text was written: still shown, field by field.
+      return `${say('unknownEvent', lang, { type: `checked/${(c as { kind: string }).kind}` })}: ${particulars(c as object)}`
   }
 }
 
@@ -65,6 +70,27 @@ export const describeEvent = (e: ApplicationEvent, lang: Language): string => {
         signedAt: e.signedAt,
         signer: e.signerIin,
       })}`
+    case 'request_signed': {
+      const { service, documents, representativeIin: _rep, ...fields } = e.request
+      return `${message('status.signed', lang)}: ${say('requestSignedDetail', lang, {
+        service,
+        fields: particulars(fields),
+        documents: documents.length,
+        signedAt: e.signedAt,
+        signer: e.signerIin,
+      })}`
+    }
+    case 'result_issued': {
+      const { kind, ...fields } = e.result
+      return `${message('status.result_issued', lang)} — ${message(`result_kind.${kind}`, lang)}: ${say('resultIssuedDetail', lang, {
+        issuedOn: e.issuedOn,
+        until: e.validUntil === undefined ? '' : say('validUntil', lang, { date: e.validUntil }),
+        fields: particulars(fields),
+        digest: e.documentDigest,
+      })}`
+    }
+    case 'result_returned_unclaimed':
+      return `${message('status.returned_unclaimed', lang)}: ${message('template.unclaimed_returned', lang, { registry: e.registryRef, returnedOn: e.returnedOn })}`
     case 'registered':
       return message('request.registered', lang, { n: e.requestNumber })
     case 'rejected':

@@ -90,6 +90,23 @@ export const words = {
     'Questionnaire answered: quality — {quality}; information — {information}',
   ),
   unknownEvent: t('Событие типа {type}', '{type} типті оқиға', 'Event of type {type}'),
+  requestSignedDetail: t(
+    'услуга {service}: {fields}; документов: {documents}, подписано {signedAt} (ИИН подписавшего {signer})',
+    '{service} қызметі: {fields}; құжаттар саны: {documents}, {signedAt} қол қойылды (қол қоюшының ЖСН {signer})',
+    'service {service}: {fields}; {documents} document(s), signed at {signedAt} by IIN {signer}',
+  ),
+  resultIssuedDetail: t(
+    'выдан {issuedOn}{until}; {fields}; SHA-256 документа {digest}',
+    '{issuedOn} берілді{until}; {fields}; құжаттың SHA-256 {digest}',
+    'issued on {issuedOn}{until}; {fields}; document SHA-256 {digest}',
+  ),
+  validUntil: t(', действителен по {date}', ', {date} дейін жарамды', ', valid until {date}'),
+  recordFound: t('Запись найдена: {registry} (ответ {ref})', 'Жазба табылды: {registry} (жауап {ref})', 'Record found: {registry} (reply {ref})'),
+  packageAccepted: t(
+    'ЦОН принял полный пакет: расписка № {number}, документов {count}, выдача {collectOn}',
+    'ХҚКО толық топтаманы қабылдады: № {number} қолхат, құжаттар саны {count}, беру {collectOn}',
+    'The service centre accepted a complete package: receipt No. {number}, {count} document(s), to collect on {collectOn}',
+  ),
 
   // What the audit can say about a signature.
   sigRecordedValid: t(

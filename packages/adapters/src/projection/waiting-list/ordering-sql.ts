@@ -6,14 +6,24 @@
  * `compareRequestNumbers`: digit-only numbers first (shorter first, then text), then any other number in text
  * order. Text is compared bytewise (`COLLATE "C"`), as JavaScript compares ASCII.
  */
-import { decisionDateOrder, filingOrder, policyId, type OrderingPolicy } from '@kezek/domain'
+import { decisionDateOrder, filingOrder, journalOrder, policyId, type OrderingPolicy } from '@kezek/domain'
 
-const requestNumber = `(request_number !~ '^[0-9]+$'), (CASE WHEN request_number ~ '^[0-9]+$' THEN length(request_number) ELSE 0 END), request_number COLLATE "C"`
+/** A number compared as `compareRequestNumbers` does: digit strings first, shorter first, then text. */
+const asRequestNumber = (column: string): string =>
+  `(${column} !~ '^[0-9]+$'), (CASE WHEN ${column} ~ '^[0-9]+$' THEN length(${column}) ELSE 0 END), ${column} COLLATE "C"`
+const requestNumber = asRequestNumber('request_number')
 const filing = `filed_at_ms, ${requestNumber}, application_id COLLATE "C"`
+/**
+ * `journalOrder`: Journal entries before entries without one (`journal_date IS NULL` sorts false first), then the
+ * Journal's date and number; rows without a Journal tie on all of these (NULLs compare equal in ORDER BY), so
+ * filing order decides among them, as the policy's fallback does.
+ */
+const journal = `(journal_date IS NULL), journal_date COLLATE "C", ${asRequestNumber('journal_number')}, ${filing}`
 
 const clauses: ReadonlyMap<string, string> = new Map([
   [policyId(filingOrder), filing],
   [policyId(decisionDateOrder), `commission_decision_date COLLATE "C", ${filing}`],
+  [policyId(journalOrder), journal],
 ])
 
 /** The `ORDER BY` body for a policy, or undefined when no SQL form has been written for it. */

@@ -17,7 +17,7 @@ import type { SqlProjection, VersionTables } from '../sql-sink'
 export const WAITING_LIST = 'waiting_list'
 export const ENTRIES = 'wl_entries'
 
-const RELEVANT = new Set(['queued', 'removed', 'housing_allocated', 'restored', 'data_changed'])
+const RELEVANT = new Set(['queued', 'removed', 'housing_allocated', 'restored', 'data_changed', 'result_issued'])
 
 /** The domain event inside a stored event, or undefined for events the waiting list does not read. */
 export const waitingListEvent = (e: RecordedEvent): ApplicationEvent | undefined => {
@@ -35,17 +35,20 @@ const apply = async (tx: SqlExecutor, t: string, e: ApplicationEvent, position: 
     case 'queued':
       await tx.query(
         `INSERT INTO ${t} (application_id, list_id, provider_id, category, filed_at, filed_at_ms, request_number,
-                           queue_number_at_registration, commission_decision_date, family_size, status, last_position)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'active', $11)
+                           queue_number_at_registration, commission_decision_date, family_size, status, last_position,
+                           journal_number, journal_date)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'active', $11, $12, $13)
          ON CONFLICT (application_id) DO UPDATE SET
            list_id = excluded.list_id, provider_id = excluded.provider_id, category = excluded.category,
            filed_at = excluded.filed_at, filed_at_ms = excluded.filed_at_ms, request_number = excluded.request_number,
            queue_number_at_registration = excluded.queue_number_at_registration,
            commission_decision_date = excluded.commission_decision_date, family_size = excluded.family_size,
-           status = 'active', last_position = excluded.last_position`,
+           status = 'active', last_position = excluded.last_position,
+           journal_number = excluded.journal_number, journal_date = excluded.journal_date`,
         [
           e.applicationId, listId(e.list), e.list.providerId, e.list.category, e.filedAt, Date.parse(e.filedAt),
           e.requestNumber, e.queueNumberAtRegistration, e.commissionDecisionDate, e.familySize, position,
+          e.journal?.number ?? null, e.journal?.date ?? null,
         ],
       )
       return
@@ -62,6 +65,14 @@ const apply = async (tx: SqlExecutor, t: string, e: ApplicationEvent, position: 
         [e.applicationId, position],
       )
       return
+    case 'result_issued':
+      // A referral to a child waiting in the Journal gives the place: the entry leaves the list (as in the domain).
+      if (e.result.kind !== 'preschool_referral') return
+      await tx.query(
+        `UPDATE ${t} SET status = 'placed', last_position = $2 WHERE application_id = $1 AND status = 'active'`,
+        [e.applicationId, position],
+      )
+      return
     case 'data_changed':
       await tx.query(`UPDATE ${t} SET family_size = $2, last_position = $3 WHERE application_id = $1`, [
         e.applicationId, e.familySize, position,
@@ -73,6 +84,24 @@ const apply = async (tx: SqlExecutor, t: string, e: ApplicationEvent, position: 
 }
 
 const indexName = (tables: VersionTables): string => quoteIdent(`${ENTRIES}_v${tables.version}_active`)
+const statusCheck = (tables: VersionTables): string => quoteIdent(`${ENTRIES}_v${tables.version}_status_check`)
+/** `placed`: a child left the kindergarten Journal with a referral. */
+const STATUSES = `('active', 'removed', 'housed', 'placed')`
+
+/**
+ * A version built before the kindergarten Journal has no journal columns and refuses `placed`: add both, once.
+ * (Its rows of Journal entries, if any, lack the number and date: rebuild such a version for the Journal order.)
+ */
+const upgrade = async (tx: SqlExecutor, t: string, tables: VersionTables): Promise<void> => {
+  const [row] = await tx.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = 'journal_date'`,
+    [tables.schema, `${ENTRIES}_v${tables.version}`],
+  )
+  if (row?.n !== '0') return
+  await tx.query(`ALTER TABLE ${t} ADD COLUMN journal_number text, ADD COLUMN journal_date text`)
+  await tx.query(`ALTER TABLE ${t} DROP CONSTRAINT IF EXISTS ${statusCheck(tables)}`)
+  await tx.query(`ALTER TABLE ${t} ADD CONSTRAINT ${statusCheck(tables)} CHECK (status IN ${STATUSES})`)
+}
 
 export const waitingListProjection: SqlProjection = {
   name: WAITING_LIST,
@@ -89,8 +118,11 @@ export const waitingListProjection: SqlProjection = {
       queue_number_at_registration integer NOT NULL,
       commission_decision_date     text    NOT NULL,
       family_size                  integer NOT NULL,
-      status                       text    NOT NULL CHECK (status IN ('active', 'removed', 'housed')),
-      last_position                text    NOT NULL)`)
+      status                       text    NOT NULL CONSTRAINT ${statusCheck(tables)} CHECK (status IN ${STATUSES}),
+      last_position                text    NOT NULL,
+      journal_number               text,
+      journal_date                 text)`)
+    await upgrade(tx, t, tables)
     await tx.query(`CREATE INDEX IF NOT EXISTS ${indexName(tables)} ON ${t} (list_id, filed_at_ms) WHERE status = 'active'`)
   },
   drop: async (tx, tables) => {
