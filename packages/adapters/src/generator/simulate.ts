@@ -26,6 +26,7 @@ import {
   type OnBehalfOf,
   type ProviderId,
   type WaitingEntry,
+  waitingEntryOf,
 } from '@kezek/domain'
 import { envelopeFor } from '../handler/envelope'
 import { applicationStream } from '../handler/stream'
@@ -247,17 +248,7 @@ export function* generateDecisions(options: GenerateOptions): Generator<Generate
         }
         return
       case 'queued': {
-        const entry: WaitingEntry = {
-          applicationId: e.applicationId,
-          list: e.list,
-          filedAt: e.filedAt,
-          filedAtMs: Date.parse(e.filedAt),
-          requestNumber: e.requestNumber,
-          queueNumberAtRegistration: e.queueNumberAtRegistration,
-          commissionDecisionDate: e.commissionDecisionDate,
-          familySize: e.familySize,
-          holderIin: e.applicantIin,
-        }
+        const entry = waitingEntryOf(e)
         entries.set(e.applicationId, entry)
         setOf(listIdOf(e.list)).insert(entry)
         inList.set(e.applicationId, file)

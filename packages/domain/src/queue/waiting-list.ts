@@ -55,7 +55,8 @@ export interface WaitingList {
   readonly records: () => ReadonlyMap<string, EntryRecord>
 }
 
-const toEntry = (e: EventOf<'queued'>): WaitingEntry => ({
+/** The list entry a `queued` event creates; other projections of the same facts use it too. */
+export const waitingEntryOf = (e: EventOf<'queued'>): WaitingEntry => ({
   applicationId: e.applicationId,
   list: e.list,
   filedAt: e.filedAt,
@@ -80,7 +81,7 @@ const step = (
   switch (e.type) {
     case 'queued': {
       const previous = records.get(e.applicationId)
-      const entry = toEntry(e)
+      const entry = waitingEntryOf(e)
       const intervals = previous?.intervals ?? []
       if (previous?.status === 'active') intervals[intervals.length - 1] = Date.parse(e.at)
       intervals.push(Date.parse(e.at), Infinity)
