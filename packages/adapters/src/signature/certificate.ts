@@ -6,6 +6,7 @@
  * (2.5.4.4) is the surname. The BIN of an employee's certificate is in `OU=BIN…`.
  */
 import * as E from 'fp-ts/Either'
+import { decodeCertificate } from './certificate-cache'
 import { x509 } from './engine'
 import { badInput, notConfirmed, type BadInput, type NotConfirmed } from './refusal'
 
@@ -44,7 +45,7 @@ const prefixed = (values: readonly string[], prefix: string): string | undefined
 
 const first = (name: x509.Name, oid: string): string | undefined => name.getField(oid)[0]
 
-export const holderOf = (cert: x509.X509Certificate): CertificateHolder => {
+const readHolder = (cert: x509.X509Certificate): CertificateHolder => {
   const subject = cert.subjectName
   return {
     iin: prefixed(subject.getField(OID.serialNumber), 'IIN'),
@@ -60,9 +61,18 @@ export const holderOf = (cert: x509.X509Certificate): CertificateHolder => {
   }
 }
 
+const holders = new WeakMap<x509.X509Certificate, CertificateHolder>()
+
+/** Read once per decoded certificate; each caller gets its own Dates, so no caller can change another's. */
+export const holderOf = (cert: x509.X509Certificate): CertificateHolder => {
+  const known = holders.get(cert) ?? readHolder(cert)
+  holders.set(cert, known)
+  return { ...known, notBefore: new Date(known.notBefore.getTime()), notAfter: new Date(known.notAfter.getTime()) }
+}
+
 export const parseCertificate = (base64: string): E.Either<BadInput, x509.X509Certificate> => {
   try {
-    return E.right(new x509.X509Certificate(Buffer.from(base64, 'base64')))
+    return E.right(decodeCertificate(Buffer.from(base64, 'base64')))
   } catch (e) {
     return E.left(badInput('no_certificate', `X509Certificate cannot be decoded: ${(e as Error).message.slice(0, 120)}`))
   }
@@ -70,21 +80,41 @@ export const parseCertificate = (base64: string): E.Either<BadInput, x509.X509Ce
 
 const SIGNING_BITS = x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation
 
+interface KeyUsageSummary {
+  /** keyUsage absent, or present with digitalSignature or nonRepudiation. */
+  readonly maySign: boolean
+  /** EKU purpose OIDs; undefined when the certificate has no EKU extension. */
+  readonly extendedUsages: readonly string[] | undefined
+}
+
+const usageSummaries = new WeakMap<x509.X509Certificate, KeyUsageSummary>()
+
+/** The extensions are read once per decoded certificate: they are a function of its bytes. */
+const usagesOf = (cert: x509.X509Certificate): KeyUsageSummary => {
+  const known = usageSummaries.get(cert)
+  if (known !== undefined) return known
+  const extensions = cert.extensions
+  const ku = extensions.find((e): e is x509.KeyUsagesExtension => e instanceof x509.KeyUsagesExtension)
+  const eku = extensions.find((e): e is x509.ExtendedKeyUsageExtension => e instanceof x509.ExtendedKeyUsageExtension)
+  const summary: KeyUsageSummary = {
+    maySign: ku === undefined || (ku.usages & SIGNING_BITS) !== 0,
+    extendedUsages: eku === undefined ? undefined : eku.usages.map(String),
+  }
+  usageSummaries.set(cert, summary)
+  return summary
+}
+
 /**
  * NCA issues two keys per person: AUTH (clientAuth, for logging in) and SIGN (emailProtection, for signing).
  * Both have digitalSignature in keyUsage, so keyUsage alone cannot tell them apart: the extended key usage does.
  * A certificate without the extensions is not restricted by them (RFC 5280 §4.2.1.3, §4.2.1.12).
  */
 export const checkKeyUsage = (cert: x509.X509Certificate, purpose: KeyPurpose): E.Either<NotConfirmed, true> => {
-  // One decode of the extension list: x509 decodes it afresh on every getExtension call.
-  const extensions = cert.extensions
-  const ku = extensions.find((e): e is x509.KeyUsagesExtension => e instanceof x509.KeyUsagesExtension)
-  if (ku !== undefined && (ku.usages & SIGNING_BITS) === 0) {
+  const { maySign, extendedUsages: usages } = usagesOf(cert)
+  if (!maySign) {
     return E.left(notConfirmed('wrong_key_usage', 'the certificate key may not make digital signatures'))
   }
-  const eku = extensions.find((e): e is x509.ExtendedKeyUsageExtension => e instanceof x509.ExtendedKeyUsageExtension)
-  if (eku === undefined) return E.right(true)
-  const usages = eku.usages.map(String)
+  if (usages === undefined) return E.right(true)
   const wanted = purpose === 'sign' ? OID.emailProtection : OID.clientAuth
   return usages.includes(wanted)
     ? E.right(true)

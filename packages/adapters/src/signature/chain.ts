@@ -42,7 +42,11 @@ const isCertificateAuthority = (cert: x509.X509Certificate): boolean => {
 
 const verifiedCache = new WeakMap<x509.X509Certificate, WeakMap<x509.X509Certificate, Promise<boolean>>>()
 
-/** CA-to-CA links are the same for every request: checked once per pair of configured objects. */
+/**
+ * Whether one certificate's signature verifies with another's key is a function of their bytes: checked once per
+ * pair of objects. CA-to-CA links are configured objects; signer certificates are the objects of the decoded
+ * certificate cache (certificate-cache.ts), so a returning signer's link costs nothing and leaves with it.
+ */
 const signedByCached = (child: x509.X509Certificate, issuer: x509.X509Certificate): Promise<boolean> => {
   const perIssuer = verifiedCache.get(child) ?? new WeakMap<x509.X509Certificate, Promise<boolean>>()
   verifiedCache.set(child, perIssuer)
@@ -68,8 +72,7 @@ export const buildPath = async (
     const named = authorities.filter((c) => c.subject === current.issuer && !path.includes(c))
     let issuer: x509.X509Certificate | undefined
     for (const candidate of named) {
-      const isLeaf = current === signer
-      if (isCertificateAuthority(candidate) && (await (isLeaf ? signedBy(current, candidate) : signedByCached(current, candidate)))) {
+      if (isCertificateAuthority(candidate) && (await signedByCached(current, candidate))) {
         issuer = candidate
         break
       }
