@@ -134,7 +134,7 @@ export const verifySignedXml = async (
   const signedInfo = canonicaliseSignedInfo(loaded.right)
   lap('c14n')
   if (E.isLeft(signedInfo)) return signedInfo
-  const key = await importSignerKey(layout.right, cert.right.publicKey.rawData)
+  const key = await importSignerKey(layout.right, cert.right)
   if (E.isLeft(key)) return key
   const value = await checkSignatureValue(loaded.right, signedInfo.right, key.right)
   lap('signature')

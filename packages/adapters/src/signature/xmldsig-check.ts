@@ -6,10 +6,11 @@
  * `SignedXml.Verify()` would take the key from KeyInfo itself; we pass the key of the certificate whose chain we
  * check, so the signature and the chain are about the same certificate.
  */
+import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto'
 import type { Document, Element } from '@xmldom/xmldom'
 import * as E from 'fp-ts/Either'
-import { SIGNATURE_METHODS } from './algorithms'
-import { webcrypto, xmldsig } from './engine'
+import { DIGEST_METHODS, SIGNATURE_METHODS, type SignatureMethodUri } from './algorithms'
+import { webcrypto, x509, xmldsig } from './engine'
 import type { SignatureLayout } from './layout'
 import { badInput, notConfirmed, type BadInput, type NotConfirmed } from './refusal'
 
@@ -80,13 +81,28 @@ export const canonicaliseReference = (loaded: LoadedSignature): E.Either<BadInpu
 
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i])
 
+/**
+ * xmldsigjs turns text into bytes with `unescape(encodeURIComponent(text))`, which throws on a lone surrogate;
+ * Node's encoder would replace it with U+FFFD instead. Text with one takes xmldsigjs' path, so it fails as before.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const utf8Exactly = (text: string): Buffer | undefined => (LONE_SURROGATE.test(text) ? undefined : Buffer.from(text, 'utf8'))
+
+const NODE_HASH = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' } as const
+
+/** The same SHA-2 as xmldsigjs' digest through @peculiar/webcrypto, without its JavaScript UTF-8 loop and promise hops. */
+const digestOf = async (layout: SignatureLayout, canonical: string): Promise<Uint8Array> => {
+  const bytes = utf8Exactly(canonical)
+  if (bytes === undefined) return new Uint8Array(await xmldsig.CryptoConfig.CreateHashAlgorithm(layout.digestMethod).Digest(canonical))
+  return new Uint8Array(createHash(NODE_HASH[DIGEST_METHODS[layout.digestMethod]]).update(bytes).digest())
+}
+
 export const checkDigest = async (
   loaded: LoadedSignature,
   layout: SignatureLayout,
   canonical: string,
 ): Promise<E.Either<BadInput, Uint8Array>> => {
-  const hash = xmldsig.CryptoConfig.CreateHashAlgorithm(layout.digestMethod)
-  const actual = new Uint8Array(await hash.Digest(canonical))
+  const actual = await digestOf(layout, canonical)
   let expected: Uint8Array
   try {
     expected = loaded.signed.expectedDigest()
@@ -98,15 +114,46 @@ export const checkDigest = async (
     : E.left(badInput('digest_mismatch', 'the signed content was changed after signing (reference digest differs)'))
 }
 
-export const importSignerKey = async (
-  layout: SignatureLayout,
-  spki: ArrayBuffer,
-): Promise<E.Either<NotConfirmed, CryptoKey>> => {
+/**
+ * The signer's key, ready to verify. The key is imported with @peculiar/webcrypto exactly as before (it accepts
+ * any SPKI whose key parses as an RSA public key, and re-encodes it as rsaEncryption); the re-encoded SPKI is then
+ * handed to Node as a `KeyObject` — the very key @peculiar/webcrypto would give OpenSSL — so each verification is
+ * one native call instead of a PEM re-parse. Should Node refuse that SPKI, the WebCrypto key is used as before.
+ */
+export type SignerKey =
+  | { readonly kind: 'native'; readonly key: KeyObject; readonly hash: string }
+  | { readonly kind: 'webcrypto'; readonly key: CryptoKey }
+
+const importOnce = async (spki: ArrayBuffer, method: SignatureMethodUri): Promise<E.Either<NotConfirmed, SignerKey>> => {
+  let imported: CryptoKey
   try {
-    return E.right(await webcrypto.subtle.importKey('spki', spki, SIGNATURE_METHODS[layout.signatureMethod], false, ['verify']))
+    imported = await webcrypto.subtle.importKey('spki', spki, SIGNATURE_METHODS[method], true, ['verify'])
   } catch {
     return E.left(notConfirmed('unsupported_algorithm', 'the certificate key is not an RSA key usable with the signature method'))
   }
+  try {
+    const der = Buffer.from(await webcrypto.subtle.exportKey('spki', imported))
+    const key = createPublicKey({ key: der, format: 'der', type: 'spki' })
+    return E.right({ kind: 'native', key, hash: NODE_HASH[SIGNATURE_METHODS[method].hash] })
+  } catch {
+    return E.right({ kind: 'webcrypto', key: imported })
+  }
+}
+
+/** Per decoded certificate (see certificate-cache.ts) and signature method: a function of the certificate's bytes. */
+const signerKeys = new WeakMap<x509.X509Certificate, Map<SignatureMethodUri, Promise<E.Either<NotConfirmed, SignerKey>>>>()
+
+export const importSignerKey = (
+  layout: SignatureLayout,
+  cert: x509.X509Certificate,
+): Promise<E.Either<NotConfirmed, SignerKey>> => {
+  const perMethod = signerKeys.get(cert) ?? new Map<SignatureMethodUri, Promise<E.Either<NotConfirmed, SignerKey>>>()
+  signerKeys.set(cert, perMethod)
+  const known = perMethod.get(layout.signatureMethod)
+  if (known !== undefined) return known
+  const made = importOnce(cert.publicKey.rawData, layout.signatureMethod)
+  perMethod.set(layout.signatureMethod, made)
+  return made
 }
 
 export const canonicaliseSignedInfo = (loaded: LoadedSignature): E.Either<BadInput, string> => {
@@ -117,15 +164,24 @@ export const canonicaliseSignedInfo = (loaded: LoadedSignature): E.Either<BadInp
   }
 }
 
+const verifies = async (loaded: LoadedSignature, signedInfo: string, key: SignerKey): Promise<boolean> => {
+  if (key.kind === 'webcrypto') {
+    const algorithm = xmldsig.CryptoConfig.CreateSignatureAlgorithm(loaded.signed.XmlSignature.SignedInfo.SignatureMethod)
+    return algorithm.Verify(signedInfo, key.key, loaded.signed.signatureValue())
+  }
+  const data = utf8Exactly(signedInfo)
+  if (data === undefined) return false // xmldsigjs' encoder throws on it: never verified
+  return verify(key.hash, data, key.key, loaded.signed.signatureValue())
+}
+
 export const checkSignatureValue = async (
   loaded: LoadedSignature,
   signedInfo: string,
-  key: CryptoKey,
+  key: SignerKey,
 ): Promise<E.Either<NotConfirmed, true>> => {
-  const algorithm = xmldsig.CryptoConfig.CreateSignatureAlgorithm(loaded.signed.XmlSignature.SignedInfo.SignatureMethod)
   let ok = false
   try {
-    ok = await algorithm.Verify(signedInfo, key, loaded.signed.signatureValue())
+    ok = await verifies(loaded, signedInfo, key)
   } catch {
     ok = false
   }
