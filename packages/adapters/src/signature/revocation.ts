@@ -6,7 +6,9 @@
  * - it must be current at the judging instant (`nextUpdate` not passed); with no current CRL we cannot judge,
  *   which is `revocation_unknown` (indeterminate) — never silently "not revoked";
  * - a certificate revoked *after* the instant was good at the instant (an old document judged at its time).
- * `findRevoked` scans the DER without materialising every entry, so large CRLs stay cheap.
+ * x509's `findRevoked` walks every entry on every call (NCA's CRLs list tens of thousands), so the serials a CRL
+ * lists are put in a Set once per CRL object; only a serial found there is looked up with `findRevoked`, which
+ * gives the entry (and its date) exactly as before.
  */
 import * as E from 'fp-ts/Either'
 import type { CertificatePath } from './chain'
@@ -32,6 +34,46 @@ const crlSignedBy = (crl: x509.X509Crl, issuer: x509.X509Certificate): Promise<b
   return result
 }
 
+/** The parsed CRL x509 keeps (a protected member; read-only use). Absent in another x509 version: then no index. */
+interface ParsedCrl {
+  readonly asn?: { readonly tbsCertList?: { readonly revokedCertificates?: readonly { readonly userCertificate: unknown }[] } }
+}
+
+const hex = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')
+
+/** Hex of each entry's serial bytes as encoded — what `findRevoked` compares; undefined when x509 hides them. */
+const listedSerials = (crl: x509.X509Crl): ReadonlySet<string> | undefined => {
+  const entries = (crl as unknown as ParsedCrl).asn?.tbsCertList?.revokedCertificates ?? []
+  const serials = new Set<string>()
+  for (const entry of entries) {
+    if (!(entry.userCertificate instanceof ArrayBuffer)) return undefined
+    serials.add(hex(new Uint8Array(entry.userCertificate)))
+  }
+  return serials
+}
+
+const serialIndex = new WeakMap<x509.X509Crl, ReadonlySet<string> | undefined>()
+
+/**
+ * The certificate's serial as `findRevoked` compares it (x509's normalizeCertificateSerialNumber): the hex of
+ * `serialNumber` as bytes, leading zero bytes dropped, one zero byte put back when the top bit is set.
+ */
+const comparedSerial = (cert: x509.X509Certificate): string => {
+  const text = cert.serialNumber
+  const bytes = Buffer.from(text.length % 2 === 1 ? `0${text}` : text, 'hex')
+  let start = 0
+  while (start < bytes.length - 1 && bytes[start] === 0) start++
+  const octets = bytes.length === 0 ? Buffer.from([0]) : bytes.subarray(start)
+  return (octets[0] ?? 0) > 0x7f ? `00${hex(octets)}` : hex(octets)
+}
+
+export const findRevokedEntry = (crl: x509.X509Crl, cert: x509.X509Certificate): x509.X509CrlEntry | null => {
+  if (!serialIndex.has(crl)) serialIndex.set(crl, listedSerials(crl))
+  const serials = serialIndex.get(crl)
+  if (serials !== undefined && !serials.has(comparedSerial(cert))) return null
+  return crl.findRevoked(cert)
+}
+
 const checkOne = async (
   cert: x509.X509Certificate,
   issuer: x509.X509Certificate,
@@ -44,7 +86,7 @@ const checkOne = async (
   }
   const current = fromIssuer.filter((c) => c.nextUpdate === undefined || c.nextUpdate.getTime() >= at.getTime())
   for (const crl of fromIssuer) {
-    const entry = crl.findRevoked(cert)
+    const entry = findRevokedEntry(crl, cert)
     if (entry !== null && entry.revocationDate.getTime() <= at.getTime()) {
       return E.left(
         notConfirmed('certificate_revoked', `certificate ${cert.serialNumber} was revoked at ${entry.revocationDate.toISOString()}`),
