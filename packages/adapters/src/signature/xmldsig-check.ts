@@ -16,10 +16,23 @@ import { badInput, notConfirmed, type BadInput, type NotConfirmed } from './refu
 
 /** Exposes the protected steps of `SignedXml.Verify` (ValidateReferences, ValidateSignatureValue). */
 class SteppedSignedXml extends xmldsig.SignedXml {
-  canonicalReference(root: unknown): string {
+  /**
+   * The enveloped-signature transform removes the signature from the element it is given. xmldsigjs' own
+   * `Verify` hands it a deep copy of the document — a copy of every node, including the certificate text, for a
+   * one-element removal. Here the signature is taken out of the root itself and put back at its place before
+   * returning (the canonicaliser only reads; nothing runs in between), so the document the readers see is the
+   * one that was parsed, and the canonical text is the same as the copy's: the canonicaliser looks at no parent.
+   */
+  canonicalReference(root: Element, signature: Element): string {
     const reference = this.XmlSignature.SignedInfo.References.Item(0)
     if (reference === null || reference === undefined) throw new Error('no Reference')
-    const output: unknown = this.ApplyTransforms(reference.Transforms, (root as { cloneNode(deep: boolean): never }).cloneNode(true))
+    const next = signature.nextSibling
+    let output: unknown
+    try {
+      output = this.ApplyTransforms(reference.Transforms, root as never)
+    } finally {
+      if (signature.parentNode === null) root.insertBefore(signature, next)
+    }
     if (typeof output !== 'string') throw new Error('canonicalisation produced no text')
     return output
   }
@@ -44,6 +57,8 @@ class SteppedSignedXml extends xmldsig.SignedXml {
 export interface LoadedSignature {
   readonly signed: SteppedSignedXml
   readonly doc: Document
+  /** The ds:Signature of the document (a child of its root, see layout.ts). */
+  readonly signature: Element
 }
 
 /**
@@ -64,7 +79,7 @@ export const loadSignature = (doc: Document, layout: SignatureLayout): E.Either<
   try {
     const signed = new SteppedSignedXml(doc as never)
     signed.LoadXml(withoutKeyInfo(layout.signature) as never)
-    return E.right({ signed, doc })
+    return E.right({ signed, doc, signature: layout.signature })
   } catch (e) {
     return E.left(badInput('malformed_xml', `ds:Signature cannot be read: ${(e as Error).message.slice(0, 160)}`))
   }
@@ -73,7 +88,9 @@ export const loadSignature = (doc: Document, layout: SignatureLayout): E.Either<
 /** Canonical bytes of what the Reference covers (the root, signature removed). */
 export const canonicaliseReference = (loaded: LoadedSignature): E.Either<BadInput, string> => {
   try {
-    return E.right(loaded.signed.canonicalReference(loaded.doc.documentElement))
+    const root = loaded.doc.documentElement
+    if (root === null) throw new Error('document has no root element')
+    return E.right(loaded.signed.canonicalReference(root, loaded.signature))
   } catch (e) {
     return E.left(badInput('malformed_xml', `cannot canonicalise the signed content: ${(e as Error).message.slice(0, 160)}`))
   }
