@@ -18,7 +18,10 @@
  * 14. key usage / purpose                                  → wrong_key_usage
  * Document-specific checks (what the root says, the IIN match) follow in the readers of each document type.
  *
- * Pure in effect: no I/O, nothing stored; the only state is memoised CA keys and CRL signature checks.
+ * Pure in effect: no I/O, nothing stored. The only state is memoisation of what bytes alone decide — decoded signer
+ * certificates (a bounded cache keyed by the SHA-256 of their DER, certificate-cache.ts) with their keys, subject
+ * reading and issuer links, CA keys and links, CRL signature checks and serial indexes — never an outcome that
+ * depends on the instant or the configuration.
  */
 import { createHash } from 'node:crypto'
 import type { Element } from '@xmldom/xmldom'
