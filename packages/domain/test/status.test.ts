@@ -26,11 +26,10 @@ test('status screen: refusal, removal, restoration, housing', () => {
   assert.is(refused.status, 'rejected')
   assert.is(refused.outcome?.kind, 'rejected')
   const q = f.portalQueued()
-  const removal = f.history(...[]) // nothing: the lifecycle events are decided on the queued history below
   const state = q.reduce((s, e) => applicationDecider.evolve(s, e), applicationDecider.initialState)
   const removed = applicationDecider.decide(f.remove(), state)
   assert.ok(E.isRight(removed))
-  const afterRemoval = [...q, ...removal, ...(E.isRight(removed) ? removed.right : [])]
+  const afterRemoval = [...q, ...(E.isRight(removed) ? removed.right : [])]
   assert.equal(statusOf(afterRemoval)?.outcome, { kind: 'removed', ground: 'acquired_housing' })
   const restored = applicationDecider.decide(f.restore(), afterRemoval.reduce(applicationDecider.evolve, applicationDecider.initialState))
   assert.is(statusOf([...afterRemoval, ...(E.isRight(restored) ? restored.right : [])])?.status, 'queued')
