@@ -18,9 +18,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { writeNdjson } from '../packages/adapters/src/generator'
-import { runRebuildBench, type RebuildBenchReport } from '../packages/adapters/bench/rebuild.bench'
-import { machine, runWaitingListBench, type Spread, type WaitingListBenchReport } from '../packages/domain/bench/waiting-list.bench'
+import { writeNdjson } from '../packages/adapters/src/generator/index.js'
+import { runRebuildBench, type RebuildBenchReport } from '../packages/adapters/bench/rebuild.bench.js'
+import { machine, runWaitingListBench, type Spread, type WaitingListBenchReport } from '../packages/domain/bench/waiting-list.bench.js'
 
 const root = new URL('..', import.meta.url).pathname
 

@@ -11,11 +11,11 @@
 import { createHash } from 'node:crypto'
 import * as E from 'fp-ts/Either'
 import { decisionDateOrder, decodeEvent, filingOrder, policyId, rebuildWaitingList, type ApplicationEvent } from '@kezek/domain'
-import { diffLists } from '@kezek/adapters/cli/queue/diff'
-import { describeChange } from '@kezek/adapters/cli/queue/explain'
-import { departureIn, snapshotOf } from '@kezek/adapters/cli/queue/snapshot'
-import { appendDecisions, generateDecisions } from '@kezek/adapters/generator/index'
-import { openMemoryStore } from '@kezek/adapters/store/memory'
+import { diffLists } from '@kezek/adapters/cli'
+import { describeChange } from '@kezek/adapters/cli'
+import { departureIn, snapshotOf } from '@kezek/adapters/cli'
+import { appendDecisions, generateDecisions } from '@kezek/adapters/generator'
+import { openMemoryStore } from '@kezek/adapters'
 
 const store = openMemoryStore()
 const loaded = await appendDecisions(store, generateDecisions({ seed: 74, events: 3000 }))

@@ -9,12 +9,12 @@
  */
 import * as E from 'fp-ts/Either'
 import { applicationDecider, replay, statusOf, type ApplicationEvent } from '@kezek/domain'
-import { buildTimeline } from '@kezek/adapters/cli/audit/timeline'
-import { renderTimeline } from '@kezek/adapters/cli/audit/render-timeline'
-import { appendDecisions, generateDecisions } from '@kezek/adapters/generator/index'
-import { verifyStream } from '@kezek/adapters/integrity/index'
-import { openMemoryStore } from '@kezek/adapters/store/memory'
-import type { RecordedEvent } from '@kezek/adapters/store/port'
+import { buildTimeline } from '@kezek/adapters/cli'
+import { renderTimeline } from '@kezek/adapters/cli'
+import { appendDecisions, generateDecisions } from '@kezek/adapters/generator'
+import { verifyStream } from '@kezek/adapters'
+import { openMemoryStore } from '@kezek/adapters'
+import type { RecordedEvent } from '@kezek/adapters'
 
 const store = openMemoryStore()
 const loaded = await appendDecisions(store, generateDecisions({ seed: 2024, events: 400 }))

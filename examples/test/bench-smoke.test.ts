@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as assert from 'uvu/assert'
 import { suite } from 'uvu'
-import { writeNdjson } from '../../packages/adapters/src/generator'
-import type { RecordedEvent } from '../../packages/adapters/src/store/port'
-import { fixtureLogs, runRebuildBench } from '../../packages/adapters/bench/rebuild.bench'
-import { runWaitingListBench, type Spread } from '../../packages/domain/bench/waiting-list.bench'
-import { benchmarks, formatTable, runSuite } from '../../scripts/bench'
+import { writeNdjson } from '../../packages/adapters/src/generator/index.js'
+import type { RecordedEvent } from '../../packages/adapters/src/store/port.js'
+import { fixtureLogs, runRebuildBench } from '../../packages/adapters/bench/rebuild.bench.js'
+import { runWaitingListBench, type Spread } from '../../packages/domain/bench/waiting-list.bench.js'
+import { benchmarks, formatTable, runSuite } from '../../scripts/bench.js'
 
 const test = suite('bench smoke')
 

@@ -10,10 +10,10 @@
 import { cpus, totalmem } from 'node:os'
 import { pathToFileURL } from 'node:url'
 import * as E from 'fp-ts/Either'
-import { forgetDecodedCertificates } from '../src/signature/certificate-cache'
-import { webcrypto } from '../src/signature/engine'
-import { verifyRequest, type VerificationStage } from '../src/signature/index'
-import { createTestPki, sampleRequestXml, signAs } from '../src/signature/testing/index'
+import { forgetDecodedCertificates } from '../src/signature/certificate-cache.js'
+import { webcrypto } from '../src/signature/engine.js'
+import { verifyRequest, type VerificationStage } from '../src/signature/index.js'
+import { createTestPki, sampleRequestXml, signAs } from '../src/signature/testing/index.js'
 
 export interface BenchOptions {
   /** Verifications per round. */

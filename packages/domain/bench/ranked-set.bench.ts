@@ -13,7 +13,7 @@ import { cpus, totalmem } from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { RankedSet } from '../src/queue/ranked-set'
+import { RankedSet } from '../src/queue/ranked-set.js'
 
 interface Key {
   readonly filedAtMs: number

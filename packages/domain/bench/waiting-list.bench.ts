@@ -19,10 +19,10 @@ import { pathToFileURL } from 'node:url'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import * as E from 'fp-ts/Either'
-import { decodeEvent, type ApplicationEvent, type EventOf } from '../src/application/events'
-import { filingOrder } from '../src/queue/ordering-policy'
-import { listId } from '../src/queue/waiting-entry'
-import { rebuildWaitingList } from '../src/queue/waiting-list'
+import { decodeEvent, type ApplicationEvent, type EventOf } from '../src/application/events.js'
+import { filingOrder } from '../src/queue/ordering-policy.js'
+import { listId } from '../src/queue/waiting-entry.js'
+import { rebuildWaitingList } from '../src/queue/waiting-list.js'
 
 export interface Spread {
   readonly median: number

@@ -1,10 +1,10 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as E from 'fp-ts/Either'
-import { decodeCommand } from '../src/application/commands'
-import { ApplicationEvent, decodeEvent, eventTypes } from '../src/application/events'
-import { Envelope } from '../src/envelope/envelope'
-import * as f from './fixtures'
+import { decodeCommand } from '../src/application/commands.js'
+import { ApplicationEvent, decodeEvent, eventTypes } from '../src/application/events.js'
+import { Envelope } from '../src/envelope/envelope.js'
+import * as f from './fixtures.js'
 
 const lifecycle = () => {
   const queued = f.portalQueued()

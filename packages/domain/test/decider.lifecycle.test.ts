@@ -1,9 +1,9 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { applicationDecider, replay } from '../src/application/decider'
-import type { RemovalGround } from '../src/application/removal-ground'
-import { spec } from '../src/testing'
-import * as f from './fixtures'
+import { applicationDecider, replay } from '../src/application/decider.js'
+import type { RemovalGround } from '../src/application/removal-ground.js'
+import { spec } from '../src/testing/index.js'
+import * as f from './fixtures.js'
 
 const given = spec(applicationDecider).given
 

@@ -1,9 +1,9 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { applicationDecider } from '../src/application/decider'
-import type { SignatureFailure } from '../src/application/rejection'
-import { spec } from '../src/testing'
-import * as f from './fixtures'
+import { applicationDecider } from '../src/application/decider.js'
+import type { SignatureFailure } from '../src/application/rejection.js'
+import { spec } from '../src/testing/index.js'
+import * as f from './fixtures.js'
 
 const given = spec(applicationDecider).given
 

@@ -1,8 +1,8 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { applicationDecider } from '../src/application/decider'
-import { spec } from '../src/testing'
-import * as f from './fixtures'
+import { applicationDecider } from '../src/application/decider.js'
+import { spec } from '../src/testing/index.js'
+import * as f from './fixtures.js'
 
 const given = spec(applicationDecider).given
 const OFFICER = '800416100254'

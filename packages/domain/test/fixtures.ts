@@ -1,7 +1,7 @@
 /** Command and event builders for the decider tests: one valid history per channel, varied by overrides. */
-import type { ApplicationCommand, CommandOf, CommandType } from '../src/application/commands'
-import type { ApplicationEvent } from '../src/application/events'
-import type { SignatureVerdict } from '../src/application/signature-verdict'
+import type { ApplicationCommand, CommandOf, CommandType } from '../src/application/commands.js'
+import type { ApplicationEvent } from '../src/application/events.js'
+import type { SignatureVerdict } from '../src/application/signature-verdict.js'
 
 export const APPLICANT = '871008401427'
 export const OTHER_IIN = '760212350620'
@@ -71,7 +71,7 @@ export const viewResult = () => cmd('view_result', {} as Fields<'view_result'>)
 export const answer = () => cmd('answer_questionnaire', { quality: 3, information: 2 } as Fields<'answer_questionnaire'>)
 
 /** Decides each command in turn on the history so far; throws if any is refused. */
-import { applicationDecider } from '../src/application/decider'
+import { applicationDecider } from '../src/application/decider.js'
 import * as E from 'fp-ts/Either'
 export const history = (...commands: ApplicationCommand[]): ApplicationEvent[] => {
   const events: ApplicationEvent[] = []

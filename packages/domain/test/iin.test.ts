@@ -1,7 +1,7 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { isRight } from 'fp-ts/Either'
-import { BIN, IIN, checkDigit, hasValidChecksum } from '../src/kernel/iin'
+import { BIN, IIN, checkDigit, hasValidChecksum } from '../src/kernel/iin.js'
 
 // reference/domain-kz.md §1.4
 const valid = ['871008401427', '760212350620', '800416300257', '680503450037', '800416100254', '680503250034']

@@ -1,6 +1,6 @@
 /** A seeded generator of queue-relevant histories for the waiting-list properties. */
-import type { ApplicationEvent } from '../src/application/events'
-import type { Category } from '../src/application/category'
+import type { ApplicationEvent } from '../src/application/events.js'
+import type { Category } from '../src/application/category.js'
 
 export const mulberry32 = (seed: number) => () => {
   seed |= 0

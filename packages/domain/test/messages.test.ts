@@ -1,12 +1,12 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { Channel } from '../src/application/channel'
-import { rejectionCodes, SignatureFailure } from '../src/application/rejection'
-import { RemovalGround, SuccessionGround } from '../src/application/removal-ground'
+import { Channel } from '../src/application/channel.js'
+import { rejectionCodes, SignatureFailure } from '../src/application/rejection.js'
+import { RemovalGround, SuccessionGround } from '../src/application/removal-ground.js'
 import {
   catalogue, describeRejection, fill, Languages, message, placeholdersOf, type Localized, type MessageKey,
-} from '../src/messages'
-import { statuses } from '../src/status/application-status'
+} from '../src/messages/index.js'
+import { statuses } from '../src/status/application-status.js'
 
 const entries = Object.entries(catalogue) as [MessageKey, Localized][]
 const has = (key: string): Localized | undefined => (catalogue as Record<string, Localized>)[key]

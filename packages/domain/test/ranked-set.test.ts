@@ -1,6 +1,6 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { checkInvariants, RankedSet } from '../src/queue/ranked-set'
+import { checkInvariants, RankedSet } from '../src/queue/ranked-set.js'
 
 /** mulberry32: a tiny seeded PRNG, so every run replays the same operations. */
 const mulberry32 = (seed: number): (() => number) => {

@@ -1,11 +1,11 @@
 import { isLeft, isRight } from 'fp-ts/Either'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import type { Instant, LocalDate } from '../src/kernel/instant'
+import type { Instant, LocalDate } from '../src/kernel/instant.js'
 import {
   addDuration, calendarDays, Duration, DurationRange, hours, isWorkingDay, kazakhstanNational, localDateOf, minutes,
   MonthDay, seconds, UtcOffset, weekendsOnly, withDates, WorkingCalendar, workingDays, workingDaysWithin,
-} from '../src/service'
+} from '../src/service/index.js'
 
 const at = (s: string) => s as Instant
 const day = (s: string) => s as LocalDate

@@ -1,13 +1,13 @@
 import { isLeft, isRight } from 'fp-ts/Either'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { eventTypes } from '../src/application/events'
-import { rejectionCodes } from '../src/application/rejection'
+import { eventTypes } from '../src/application/events.js'
+import { rejectionCodes } from '../src/application/rejection.js'
 import {
   channelOf, housingQueueAkzhar2012, housingQueueAlmaty2012, housingQueueAtyrau2012, housingQueueEditions,
   housingQueueKokpekty2012, isOrderedRange, minutes, seconds, validateDefinition,
   type ChannelDefinition, type DefinitionProblem, type ServiceDefinition, type Step,
-} from '../src/service'
+} from '../src/service/index.js'
 
 const editions = Object.values(housingQueueEditions)
 

@@ -1,11 +1,11 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import type { ApplicationId } from '../src/kernel/ids'
-import { fromMillis, toMillis, type Instant } from '../src/kernel/instant'
+import type { ApplicationId } from '../src/kernel/ids.js'
+import { fromMillis, toMillis, type Instant } from '../src/kernel/instant.js'
 import {
   exactly, housingQueueAkzhar2012, housingQueueAlmaty2012, kazakhstanNational, listOverdue, progressOf, weekendsOnly,
   workingDays, type ApplicationFacts, type Fact, type ServiceDefinition, type Step,
-} from '../src/service'
+} from '../src/service/index.js'
 
 const id = (s: string) => s as ApplicationId
 const at = (s: string) => s as Instant

@@ -1,11 +1,11 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { statusOf, deadlineOf } from '../src/status/application-status'
-import { housingQueueAkzhar2012, housingQueueAlmaty2012 } from '../src/service/housing-queue'
-import { kazakhstanNational } from '../src/service/calendar'
-import * as f from './fixtures'
+import { statusOf, deadlineOf } from '../src/status/application-status.js'
+import { housingQueueAkzhar2012, housingQueueAlmaty2012 } from '../src/service/housing-queue.js'
+import { kazakhstanNational } from '../src/service/calendar.js'
+import * as f from './fixtures.js'
 import * as E from 'fp-ts/Either'
-import { applicationDecider } from '../src/application/decider'
+import { applicationDecider } from '../src/application/decider.js'
 
 test('status screen: IIN, request number, service, status and outcome follow the stream', () => {
   const events = f.portalQueued()

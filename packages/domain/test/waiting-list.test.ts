@@ -1,11 +1,11 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import type { Instant } from '../src/kernel/instant'
-import { compareRequestNumbers, decisionDateOrder, filingOrder } from '../src/queue/ordering-policy'
-import { emptyWaitingList, rebuildWaitingList } from '../src/queue/waiting-list'
-import { publicEntry } from '../src/queue/waiting-entry'
-import { interleave, streams } from './lists'
-import * as f from './fixtures'
+import type { Instant } from '../src/kernel/instant.js'
+import { compareRequestNumbers, decisionDateOrder, filingOrder } from '../src/queue/ordering-policy.js'
+import { emptyWaitingList, rebuildWaitingList } from '../src/queue/waiting-list.js'
+import { publicEntry } from '../src/queue/waiting-entry.js'
+import { interleave, streams } from './lists.js'
+import * as f from './fixtures.js'
 
 const incremental = (events: Iterable<Parameters<ReturnType<typeof emptyWaitingList>['apply']>[0]>, policy = filingOrder) => {
   const list = emptyWaitingList(policy)

@@ -14,14 +14,14 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import type { ProviderId } from '@kezek/domain'
-import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain/service/index'
-import type { EventStore } from '@kezek/adapters/store/port'
-import { buildApplicationRequestXml } from '@kezek/adapters/signature/application-request'
-import { createTestPki, signAs, TEST_IIN, type TestPki } from '@kezek/adapters/signature/testing/index'
+import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain'
+import type { EventStore } from '@kezek/adapters'
+import { buildApplicationRequestXml } from '@kezek/adapters'
+import { createTestPki, signAs, TEST_IIN, type TestPki } from '@kezek/adapters/testing'
 import {
   createApp, hmacAuthenticator, issueToken, keyResultSigner, silentLogger, tableRegistries, xmlDsigVerifier,
   RegistryTable, workerPoolVerifier, type TokenClaims,
-} from '../src/index'
+} from '../src/index.js'
 
 export interface HttpBenchOptions {
   readonly seconds?: number
@@ -112,11 +112,11 @@ const load = async (base: string, seconds: number, connections: number, requests
 
 const openStore = async (kind: 'pglite' | 'postgres', pgUrl: string): Promise<{ store: EventStore; dispose: () => Promise<void> }> => {
   if (kind === 'pglite') {
-    const { openPgliteStore } = await import('@kezek/adapters/store/pglite')
+    const { openPgliteStore } = await import('@kezek/adapters')
     const store = await openPgliteStore()
     return { store, dispose: () => store.close() }
   }
-  const { openPostgresStore, postgresDriver } = await import('@kezek/adapters/store/postgres')
+  const { openPostgresStore, postgresDriver } = await import('@kezek/adapters')
   const schema = `bench_http_${randomBytes(5).toString('hex')}`
   const store = await openPostgresStore({ connectionString: pgUrl, schema })
   return {

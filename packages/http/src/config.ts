@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os'
 import { isAbsolute, resolve } from 'node:path'
 import * as E from 'fp-ts/Either'
-import { housingQueueEditions, type HousingQueueEdition } from '@kezek/domain/service/index'
+import { housingQueueEditions, type HousingQueueEdition } from '@kezek/domain'
 
 export type StoreConfig =
   | { readonly kind: 'pglite'; readonly dataDir: string }

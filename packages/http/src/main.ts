@@ -12,22 +12,22 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import type { Server } from 'node:http'
 import * as E from 'fp-ts/Either'
 import type { ProviderId } from '@kezek/domain'
-import { housingQueueEditions, kazakhstanNational } from '@kezek/domain/service/index'
-import type { EventStore } from '@kezek/adapters/store/port'
-import { loadTrust, type LoadedTrust, type TrustSource } from '@kezek/adapters/signature/trust'
-import { webcrypto, x509 } from '@kezek/adapters/signature/engine'
-import { createTestPki, TEST_IIN, type TestPki } from '@kezek/adapters/signature/testing/index'
-import { createApp } from './app'
-import { hmacAuthenticator, issueToken, type TokenClaims } from './auth/hmac-token'
-import { loadConfig, type ServerConfig } from './config'
-import { loadDemoHistory } from './demo/history'
-import { DEMO_POWER_OF_ATTORNEY, driveLiveDemo, type DemoTokens } from './demo/live'
-import type { ProviderConfig } from './http/services'
-import { jsonLogger } from './observability/logger'
-import { fileRegistries } from './registries/table'
-import { xmlDsigVerifier } from './signature/adapter'
-import { keyResultSigner, type SigningIdentity } from './signature/result-signer'
-import { workerPoolVerifier } from './signature/worker-pool'
+import { housingQueueEditions, kazakhstanNational } from '@kezek/domain'
+import type { EventStore } from '@kezek/adapters'
+import { loadTrust, type LoadedTrust, type TrustSource } from '@kezek/adapters'
+import { webcrypto, x509 } from '@kezek/adapters'
+import { createTestPki, TEST_IIN, type TestPki } from '@kezek/adapters/testing'
+import { createApp } from './app.js'
+import { hmacAuthenticator, issueToken, type TokenClaims } from './auth/hmac-token.js'
+import { loadConfig, type ServerConfig } from './config.js'
+import { loadDemoHistory } from './demo/history.js'
+import { DEMO_POWER_OF_ATTORNEY, driveLiveDemo, type DemoTokens } from './demo/live.js'
+import type { ProviderConfig } from './http/services.js'
+import { jsonLogger } from './observability/logger.js'
+import { fileRegistries } from './registries/table.js'
+import { xmlDsigVerifier } from './signature/adapter.js'
+import { keyResultSigner, type SigningIdentity } from './signature/result-signer.js'
+import { workerPoolVerifier } from './signature/worker-pool.js'
 
 const say = (line = ''): void => { process.stderr.write(line + '\n') }
 
@@ -41,15 +41,15 @@ const openStore = async (c: ServerConfig['store']): Promise<EventStore> => {
   switch (c.kind) {
     case 'pglite': {
       await mkdir(c.dataDir, { recursive: true })
-      const { openPgliteStore } = await import('@kezek/adapters/store/pglite')
+      const { openPgliteStore } = await import('@kezek/adapters')
       return openPgliteStore({ dataDir: c.dataDir })
     }
     case 'postgres': {
-      const { openPostgresStore } = await import('@kezek/adapters/store/postgres')
+      const { openPostgresStore } = await import('@kezek/adapters')
       return openPostgresStore({ connectionString: c.url, schema: c.schema })
     }
     case 'eventstoredb': {
-      const { connectEventStoreDb } = await import('@kezek/adapters/store/eventstoredb/index')
+      const { connectEventStoreDb } = await import('@kezek/adapters/eventstoredb')
       return connectEventStoreDb(c.url, {})
     }
   }

@@ -3,7 +3,7 @@
  * methods with the routes express actually registered, so the two cannot drift apart.
  */
 import { categories, Registry, resultKindIds, statuses } from '@kezek/domain'
-import { problemKinds, PROBLEM_BASE } from './problem/catalogue'
+import { problemKinds, PROBLEM_BASE } from './problem/catalogue.js'
 
 type Json = Record<string, unknown>
 

@@ -5,11 +5,11 @@
  */
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { openPgliteStore } from '@kezek/adapters/store/pglite'
-import type { EventStore } from '@kezek/adapters/store/port'
+import { openPgliteStore } from '@kezek/adapters'
+import type { EventStore } from '@kezek/adapters'
 import * as E from 'fp-ts/Either'
-import { fileRegistries, withTimeout, type Registries } from '../src/index'
-import { call, countEvents, IIN, signedRequest, startServer, tokens, walkInBody, PROVIDER, type Answer, type Running } from './harness'
+import { fileRegistries, withTimeout, type Registries } from '../src/index.js'
+import { call, countEvents, IIN, signedRequest, startServer, tokens, walkInBody, PROVIDER, type Answer, type Running } from './harness.js'
 
 const s = suite<{ r: Running; store: EventStore; before: number }>('bad input')
 s.before(async (ctx) => { ctx.store = await openPgliteStore(); ctx.r = await startServer(ctx.store) })

@@ -1,7 +1,7 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { runHttpBench } from '../bench/http.bench'
-import { testPki } from './harness'
+import { runHttpBench } from '../bench/http.bench.js'
+import { testPki } from './harness.js'
 
 test('the HTTP benchmark runs for about a second and measures reads and submissions without errors', async () => {
   const out = await runHttpBench({ seconds: 0.5, connections: 4, stores: ['pglite'], pki: await testPki() })

@@ -1,4 +1,4 @@
-import { openPgliteStore } from '@kezek/adapters/store/pglite'
-import { channelSuite } from './channels'
+import { openPgliteStore } from '@kezek/adapters'
+import { channelSuite } from './channels.js'
 
 channelSuite('PGlite', async () => ({ store: await openPgliteStore(), dispose: async () => undefined })).run()

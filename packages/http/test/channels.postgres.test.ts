@@ -1,4 +1,4 @@
-import { channelSuite } from './channels'
-import { openIsolatedPostgres } from './pg'
+import { channelSuite } from './channels.js'
+import { openIsolatedPostgres } from './pg.js'
 
 channelSuite('PostgreSQL', () => openIsolatedPostgres('channels')).run()

@@ -5,9 +5,9 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as E from 'fp-ts/Either'
-import type { EventStore } from '@kezek/adapters/store/port'
-import { verifySignedXml } from '@kezek/adapters/signature/verify-signed-xml'
-import { call, IIN, POA, signedRequest, startServer, testPki, tokens, UNKNOWN_PERSON, walkInBody, type Running } from './harness'
+import type { EventStore } from '@kezek/adapters'
+import { verifySignedXml } from '@kezek/adapters'
+import { call, IIN, POA, signedRequest, startServer, testPki, tokens, UNKNOWN_PERSON, walkInBody, type Running } from './harness.js'
 
 const portal = (r: Running, xml: string, token = tokens.citizen) => call(r.url, 'POST', '/v1/portal/applications', { token, xml })
 

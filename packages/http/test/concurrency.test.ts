@@ -5,9 +5,9 @@
  */
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { openPgliteStore } from '@kezek/adapters/store/pglite'
-import type { EventStore } from '@kezek/adapters/store/port'
-import { call, countEvents, signedRequest, startServer, tokens, type Running } from './harness'
+import { openPgliteStore } from '@kezek/adapters'
+import type { EventStore } from '@kezek/adapters'
+import { call, countEvents, signedRequest, startServer, tokens, type Running } from './harness.js'
 
 const s = suite<{ r: Running; store: EventStore }>('concurrency and idempotency')
 s.before(async (ctx) => { ctx.store = await openPgliteStore(); ctx.r = await startServer(ctx.store) })

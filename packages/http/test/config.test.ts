@@ -2,7 +2,7 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as E from 'fp-ts/Either'
-import { loadConfig } from '../src/config'
+import { loadConfig } from '../src/config.js'
 
 test('defaults: port 3000, PGlite under ./.data, the demo on, one Almaty provider', () => {
   const c = loadConfig({}, '/srv/kezek')

@@ -6,15 +6,15 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { randomUUID } from 'node:crypto'
 import type { ProviderId } from '@kezek/domain'
-import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain/service/index'
-import type { EventStore } from '@kezek/adapters/store/port'
-import { buildApplicationRequestXml, type ApplicationRequestInput } from '@kezek/adapters/signature/application-request'
-import { createTestPki, signAs, TEST_BIN, TEST_IIN, type Identity, type TestPki } from '@kezek/adapters/signature/testing/index'
+import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain'
+import type { EventStore } from '@kezek/adapters'
+import { buildApplicationRequestXml, type ApplicationRequestInput } from '@kezek/adapters'
+import { createTestPki, signAs, TEST_BIN, TEST_IIN, type Identity, type TestPki } from '@kezek/adapters/testing'
 import {
   createApp, hmacAuthenticator, issueToken, keyResultSigner, silentLogger, tableRegistries, xmlDsigVerifier,
   RegistryTable, type KezekApp, type Registries, type TokenClaims,
-} from '../src/index'
-import type { ProviderConfig } from '../src/http/services'
+} from '../src/index.js'
+import type { ProviderConfig } from '../src/http/services.js'
 
 export const PROVIDER = 'almaty-housing' as ProviderId
 export const OTHER_PROVIDER = 'akzhar-housing' as ProviderId

@@ -4,8 +4,8 @@
  */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { openMemoryStore } from '@kezek/adapters/store/index'
-import { call, signedRequest, startServer, tokens } from './harness'
+import { openMemoryStore } from '@kezek/adapters'
+import { call, signedRequest, startServer, tokens } from './harness.js'
 
 test('two apps, two stores, one process: each sees only its own data', async () => {
   const [storeA, storeB] = [openMemoryStore(), openMemoryStore()]

@@ -4,9 +4,9 @@
  */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { openMemoryStore } from '@kezek/adapters/store/index'
-import { openApiDocument } from '../src/index'
-import { call, startServer } from './harness'
+import { openMemoryStore } from '@kezek/adapters'
+import { openApiDocument } from '../src/index.js'
+import { call, startServer } from './harness.js'
 
 interface Layer {
   readonly route?: { readonly path: string; readonly methods: Readonly<Record<string, boolean>> }

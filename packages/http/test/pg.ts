@@ -1,6 +1,6 @@
 /** A PostgreSQL store in a schema of its own, dropped afterwards, so test files can share the `test` database. */
 import { randomBytes } from 'node:crypto'
-import { openPostgresStore, postgresDriver } from '@kezek/adapters/store/postgres'
+import { openPostgresStore, postgresDriver } from '@kezek/adapters'
 
 export const PG_URL = process.env['KEZEK_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test'
 

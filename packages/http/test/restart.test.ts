@@ -7,8 +7,8 @@ import * as assert from 'uvu/assert'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openPgliteStore } from '@kezek/adapters/store/pglite'
-import { call, PROVIDER, signedRequest, startServer, tokens } from './harness'
+import { openPgliteStore } from '@kezek/adapters'
+import { call, PROVIDER, signedRequest, startServer, tokens } from './harness.js'
 
 test('restart on the same data directory keeps everything', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'kezek-http-restart-'))

@@ -8,11 +8,11 @@ import * as assert from 'uvu/assert'
 import { randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
-import { openPgliteStore } from '@kezek/adapters/store/pglite'
-import type { EventStore } from '@kezek/adapters/store/port'
-import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain/service/index'
-import { createApp, hmacAuthenticator, jsonLogger, keyResultSigner, tableRegistries, xmlDsigVerifier } from '../src/index'
-import { call, countEvents, IIN, PROVIDER, OTHER_PROVIDER, registryTable, SECRET, signedRequest, testPki, token, tokens, walkInBody } from './harness'
+import { openPgliteStore } from '@kezek/adapters'
+import type { EventStore } from '@kezek/adapters'
+import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain'
+import { createApp, hmacAuthenticator, jsonLogger, keyResultSigner, tableRegistries, xmlDsigVerifier } from '../src/index.js'
+import { call, countEvents, IIN, PROVIDER, OTHER_PROVIDER, registryTable, SECRET, signedRequest, testPki, token, tokens, walkInBody } from './harness.js'
 
 const s = suite<{ url: string; server: Server; store: EventStore; logs: string[]; close: () => Promise<void>; mine: string }>('authorization')
 

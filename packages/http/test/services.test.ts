@@ -11,14 +11,14 @@ import { checkDigit, plusDays, plusMonths, ServiceRequest, type LocalDate } from
 import {
   housingAssistanceKaraganda2014, housingQueueAlmaty2012, kazakhstanNational, guardianshipCertificateKokpekty2012,
   kindergartenQueueKokpekty2012, unemploymentCertificateKokpekty2012,
-} from '@kezek/domain/service/index'
-import type { EventStore } from '@kezek/adapters/store/port'
-import { openPgliteStore } from '@kezek/adapters/store/pglite'
-import { buildApplicationRequestXml } from '@kezek/adapters/signature/application-request'
-import { signAs, TEST_BIN } from '@kezek/adapters/signature/testing/index'
-import { verifySignedXml } from '@kezek/adapters/signature/verify-signed-xml'
-import { tableRegistries, type Registries } from '../src/index'
-import { call, countEvents, IIN, PROVIDER, registryTable, startServer, testPki, tokens, type Running } from './harness'
+} from '@kezek/domain'
+import type { EventStore } from '@kezek/adapters'
+import { openPgliteStore } from '@kezek/adapters'
+import { buildApplicationRequestXml } from '@kezek/adapters'
+import { signAs, TEST_BIN } from '@kezek/adapters/testing'
+import { verifySignedXml } from '@kezek/adapters'
+import { tableRegistries, type Registries } from '../src/index.js'
+import { call, countEvents, IIN, PROVIDER, registryTable, startServer, testPki, tokens, type Running } from './harness.js'
 
 /** A checksum-valid IIN whose first digits say the birth date (born in the 2000s). */
 const iinBorn = (date: string): string => {

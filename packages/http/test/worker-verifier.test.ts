@@ -4,8 +4,8 @@
  */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { workerPoolVerifier, xmlDsigVerifier } from '../src/index'
-import { signedRequest, testPki } from './harness'
+import { workerPoolVerifier, xmlDsigVerifier } from '../src/index.js'
+import { signedRequest, testPki } from './harness.js'
 
 test('worker pool and in-process verifier agree on good, expired and forged documents', async () => {
   const pki = await testPki()

@@ -5,9 +5,9 @@
 import * as E from 'fp-ts/Either'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { Languages, type Instant, type Language } from '@kezek/domain'
-import { fail, usage } from './errors'
-import type { CliIo } from './io'
-import { parseStoreUrl, type StoreLocator } from './store-url'
+import { fail, usage } from './errors.js'
+import type { CliIo } from './io.js'
+import { parseStoreUrl, type StoreLocator } from './store-url.js'
 
 export type Options = NonNullable<ParseArgsConfig['options']>
 

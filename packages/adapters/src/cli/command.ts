@@ -1,5 +1,5 @@
-import type { CliIo } from './io'
-import type { ExitCode } from './exit-codes'
+import type { CliIo } from './io.js'
+import type { ExitCode } from './exit-codes.js'
 
 /** One `kezek` subcommand. `run` returns the exit code; failures that stop it are thrown as `CliFailure`. */
 export interface Command {

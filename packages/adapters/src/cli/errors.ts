@@ -2,7 +2,7 @@
  * What can stop a command, as values. Every error says what happened and what the person can do about it; `main`
  * prints both and maps the kind to an exit code, so no command ever calls `process.exit` itself.
  */
-import { ExitCode } from './exit-codes'
+import { ExitCode } from './exit-codes.js'
 
 export type CliErrorKind = 'usage' | 'unreachable' | 'not_found' | 'conflict' | 'not_available' | 'problems'
 

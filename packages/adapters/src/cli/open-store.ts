@@ -5,10 +5,10 @@
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
-import type { EventStore } from '../store/port'
-import type { SqlEventStore } from '../store/sql/store'
-import { cliError, describeCause, fail, type CliError } from './errors'
-import { describeLocator, type StoreLocator } from './store-url'
+import type { EventStore } from '../store/port.js'
+import type { SqlEventStore } from '../store/sql/store.js'
+import { cliError, describeCause, fail, type CliError } from './errors.js'
+import { describeLocator, type StoreLocator } from './store-url.js'
 
 export interface OpenedStore {
   readonly store: EventStore
@@ -52,7 +52,7 @@ const openPglite = async (locator: Extract<StoreLocator, { kind: 'pglite' }>, mo
       ),
     )
   }
-  const { openPgliteStore } = await import('../store/pglite')
+  const { openPgliteStore } = await import('../store/pglite.js')
   try {
     const sql = await openPgliteStore({ dataDir, schema: locator.schema })
     return { store: sql, sql, locator, description: describeLocator(locator) }
@@ -93,7 +93,7 @@ const openPostgres = async (locator: Extract<StoreLocator, { kind: 'postgres' }>
       ),
     )
   }
-  const { openPostgresStore } = await import('../store/postgres')
+  const { openPostgresStore } = await import('../store/postgres.js')
   try {
     const sql = await openPostgresStore({ connectionString: locator.connectionString, schema: locator.schema, maxConnections: 4 })
     return { store: sql, sql, locator, description: describeLocator(locator) }
@@ -103,9 +103,9 @@ const openPostgres = async (locator: Extract<StoreLocator, { kind: 'postgres' }>
 }
 
 const openEsdb = async (locator: Extract<StoreLocator, { kind: 'esdb' }>, timeoutMs: number): Promise<OpenedStore> => {
-  let connect: typeof import('../store/eventstoredb').connectEventStoreDb
+  let connect: typeof import('../store/eventstoredb/index.js').connectEventStoreDb
   try {
-    ;({ connectEventStoreDb: connect } = await import('../store/eventstoredb'))
+    ;({ connectEventStoreDb: connect } = await import('../store/eventstoredb/index.js'))
   } catch (e) {
     return fail(
       cliError('not_available', `the EventStoreDB adapter is not available on this machine: ${describeCause(e)}`, 'use a PGlite directory or a postgres:// URL'),

@@ -6,8 +6,8 @@
 import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs'
 import { once } from 'node:events'
 import { resolve } from 'node:path'
-import { cliError, describeCause, fail } from './errors'
-import type { CliIo } from './io'
+import { cliError, describeCause, fail } from './errors.js'
+import type { CliIo } from './io.js'
 
 export interface Sink {
   readonly write: (text: string) => Promise<void>

@@ -2,9 +2,9 @@
  * Progress on stderr: a redrawn bar with events/s when stderr is a terminal, plain lines (at most one every few
  * seconds, and one at the end) when it is a pipe or a log file, so CI logs stay readable.
  */
-import type { CliIo } from './io'
-import { quoteIdent } from '../store/sql/schema'
-import type { OpenedStore } from './open-store'
+import type { CliIo } from './io.js'
+import { quoteIdent } from '../store/sql/schema.js'
+import type { OpenedStore } from './open-store.js'
 
 export interface Progress {
   /** Count `n` more events. */

@@ -3,16 +3,16 @@
  * printed as "kezek <command>: <what happened>" and a "hint:" line saying what to do; a stack trace is printed
  * only for a bug (exit 70), or with KEZEK_DEBUG=1.
  */
-import type { Command } from './command'
-import { history } from './commands/history'
-import { verify } from './commands/verify'
-import { exportCommand } from './commands/export'
-import { importCommand } from './commands/import'
-import { rebuildQueue } from './commands/rebuild-queue'
-import { list } from './commands/list'
-import { CliFailure, describeCause, exitCodeOf } from './errors'
-import { ExitCode } from './exit-codes'
-import type { CliIo } from './io'
+import type { Command } from './command.js'
+import { history } from './commands/history.js'
+import { verify } from './commands/verify.js'
+import { exportCommand } from './commands/export.js'
+import { importCommand } from './commands/import.js'
+import { rebuildQueue } from './commands/rebuild-queue.js'
+import { list } from './commands/list.js'
+import { CliFailure, describeCause, exitCodeOf } from './errors.js'
+import { ExitCode } from './exit-codes.js'
+import type { CliIo } from './io.js'
 
 export const commands: readonly Command[] = [history, verify, rebuildQueue, exportCommand, importCommand, list]
 

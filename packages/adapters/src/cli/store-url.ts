@@ -13,7 +13,7 @@
 import * as E from 'fp-ts/Either'
 import { isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { usage, type CliError } from './errors'
+import { usage, type CliError } from './errors.js'
 
 export type StoreLocator =
   | { readonly kind: 'pglite'; readonly dataDir: string; readonly schema: string }

@@ -3,7 +3,7 @@
  * checks are going to turn out (drawn once, when the citizen arrives), and the decider state of its stream so far.
  */
 import type { Actor, ApplicationId, ApplicationState, Category, Channel, IIN, OnBehalfOf, SignatureFailure } from '@kezek/domain'
-import type { ProviderProfile } from './profile'
+import type { ProviderProfile } from './profile.js'
 
 /** The step at which the application will be refused, if any. */
 export type Fate =

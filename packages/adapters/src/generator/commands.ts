@@ -4,9 +4,9 @@
  * representative) and a planned refusal happens at the step the application's fate names.
  */
 import type { ApplicationCommand, CommandOf, CommandType, SignatureVerdict } from '@kezek/domain'
-import type { ApplicationFile } from './application-file'
-import { instant, localDate } from './clock'
-import { randomDigest, randomIin, requestNumber } from './identity'
+import type { ApplicationFile } from './application-file.js'
+import { instant, localDate } from './clock.js'
+import { randomDigest, randomIin, requestNumber } from './identity.js'
 import {
   appealRefs,
   changeNotes,
@@ -17,9 +17,9 @@ import {
   RSA_SHA256,
   signatureFailureDetail,
   surnames,
-} from './people'
-import type { Random } from './random'
-import type { GeneratorProfile } from './profile'
+} from './people.js'
+import type { Random } from './random.js'
+import type { GeneratorProfile } from './profile.js'
 
 type Fields<K extends CommandType> = Omit<CommandOf<K>, 'type' | 'commandId' | 'applicationId' | 'at'>
 

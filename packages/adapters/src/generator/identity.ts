@@ -3,7 +3,7 @@
  * request numbers in the АРМ РШЭП style, and document digests.
  */
 import { checkDigit, type IIN } from '@kezek/domain'
-import type { Random } from './random'
+import type { Random } from './random.js'
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0')
 

@@ -4,7 +4,7 @@
  *   node --import tsx packages/adapters/src/generator/main.ts --events 100000 --seed 1 --out events.ndjson
  */
 import { parseArgs } from 'node:util'
-import { writeNdjson } from './output'
+import { writeNdjson } from './output.js'
 
 const usage = 'usage: main.ts --events <count> [--seed <int>] --out <file.ndjson>'
 

@@ -7,10 +7,10 @@ import { createReadStream, createWriteStream, renameSync } from 'node:fs'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import * as E from 'fp-ts/Either'
-import { toNewEvent } from '../handler/envelope'
-import type { AppendError, EventStore, NewEvent } from '../store/port'
-import { generateDecisions, type GeneratedDecision, type GeneratedRecord, type GenerateOptions } from './simulate'
-import { count, emptySummary, type HistorySummary } from './summary'
+import { toNewEvent } from '../handler/envelope.js'
+import type { AppendError, EventStore, NewEvent } from '../store/port.js'
+import { generateDecisions, type GeneratedDecision, type GeneratedRecord, type GenerateOptions } from './simulate.js'
+import { count, emptySummary, type HistorySummary } from './summary.js'
 
 /** The NDJSON line of one record, without the newline. Key order is fixed, so the bytes are too. */
 export const toNdjsonLine = (r: GeneratedRecord): string =>

@@ -28,11 +28,11 @@ import {
   type WaitingEntry,
   waitingEntryOf,
 } from '@kezek/domain'
-import { envelopeFor } from '../handler/envelope'
-import { applicationStream } from '../handler/stream'
-import { Agenda } from './agenda'
-import type { ApplicationFile, Fate } from './application-file'
-import { DAY, MINUTE, officeHours, YEAR } from './clock'
+import { envelopeFor } from '../handler/envelope.js'
+import { applicationStream } from '../handler/stream.js'
+import { Agenda } from './agenda.js'
+import type { ApplicationFile, Fate } from './application-file.js'
+import { DAY, MINUTE, officeHours, YEAR } from './clock.js'
 import {
   allocateCommand,
   answerCommand,
@@ -43,10 +43,10 @@ import {
   restoreCommand,
   successionCommand,
   viewResultCommand,
-} from './commands'
-import { officerId, operatorId, randomIin } from './identity'
-import { realisticProfile, type GeneratorProfile, type ProviderProfile } from './profile'
-import { seededRandom, type Random } from './random'
+} from './commands.js'
+import { officerId, operatorId, randomIin } from './identity.js'
+import { realisticProfile, type GeneratorProfile, type ProviderProfile } from './profile.js'
+import { seededRandom, type Random } from './random.js'
 
 /** One stored event as the generator emits it: the store's `NewEvent` is `{ id, type, data: event, metadata: envelope }`. */
 export interface GeneratedRecord {

@@ -3,7 +3,7 @@
  * service's clock, so the two can differ (a paper application keyed in a day late) and an audit shows both.
  */
 import type { Actor, ApplicationCommand, ApplicationEvent, Envelope, OnBehalfOf } from '@kezek/domain'
-import type { NewEvent } from '../store/port'
+import type { NewEvent } from '../store/port.js'
 
 export interface Provenance {
   readonly actor: Actor

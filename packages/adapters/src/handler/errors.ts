@@ -3,7 +3,7 @@
  * vocabulary (an HTTP status, a CLI exit code) without parsing messages.
  */
 import type { DecodeError, DomainError, UnknownCommandType } from '@kezek/domain'
-import type { ExpectedRevision } from '../store/port'
+import type { ExpectedRevision } from '../store/port.js'
 
 export type HandlerError =
   /** The input is not a command: unknown type or malformed fields. Nothing was read or written. */

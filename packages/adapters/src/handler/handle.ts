@@ -14,11 +14,11 @@ import {
   type ApplicationEvent,
   type ApplicationState,
 } from '@kezek/domain'
-import type { EventStore, ExpectedRevision, NewEvent } from '../store/port'
-import { envelopeFor, toNewEvent, type Provenance } from './envelope'
-import type { HandlerError } from './errors'
-import { loadApplication, type LoadedApplication } from './load'
-import { applicationStream } from './stream'
+import type { EventStore, ExpectedRevision, NewEvent } from '../store/port.js'
+import { envelopeFor, toNewEvent, type Provenance } from './envelope.js'
+import type { HandlerError } from './errors.js'
+import { loadApplication, type LoadedApplication } from './load.js'
+import { applicationStream } from './stream.js'
 
 export interface HandlerDeps {
   readonly store: EventStore

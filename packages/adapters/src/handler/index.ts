@@ -1,10 +1,10 @@
 /**
  * The application-service layer shared by every transport: load → decide → envelope → append, with typed errors.
  */
-export { applicationStream, applicationIdOfStream, APPLICATION_STREAM_PREFIX } from './stream'
-export type { HandlerError, HandlerErrorKind } from './errors'
-export { envelopeFor, toNewEvent, type Provenance } from './envelope'
-export { loadApplication, decodeRecorded, type LoadedApplication, type StoredApplicationEvent } from './load'
+export { applicationStream, applicationIdOfStream, APPLICATION_STREAM_PREFIX } from './stream.js'
+export type { HandlerError, HandlerErrorKind } from './errors.js'
+export { envelopeFor, toNewEvent, type Provenance } from './envelope.js'
+export { loadApplication, decodeRecorded, type LoadedApplication, type StoredApplicationEvent } from './load.js'
 export {
   createCommandHandler,
   type CommandHandler,
@@ -13,4 +13,4 @@ export {
   type CommandItem,
   type Handled,
   type HandlerDeps,
-} from './handle'
+} from './handle.js'

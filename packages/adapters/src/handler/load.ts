@@ -11,9 +11,9 @@ import {
   type ApplicationEvent,
   type ApplicationState,
 } from '@kezek/domain'
-import type { EventStore, RecordedEvent } from '../store/port'
-import type { HandlerError } from './errors'
-import { applicationStream } from './stream'
+import type { EventStore, RecordedEvent } from '../store/port.js'
+import type { HandlerError } from './errors.js'
+import { applicationStream } from './stream.js'
 
 /** A domain event as stored: the fact, its provenance, and its place in the stream and the hash chain. */
 export interface StoredApplicationEvent {

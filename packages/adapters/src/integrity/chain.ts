@@ -22,8 +22,8 @@
  * leading label lets a future v2 be told apart.
  */
 import { createHash } from 'node:crypto'
-import type { Json } from '../store/port'
-import { canonicalJson } from './canonical'
+import type { Json } from '../store/port.js'
+import { canonicalJson } from './canonical.js'
 
 /** `previousHash` of the first event of every stream. */
 export const GENESIS_HASH = '0'.repeat(64)

@@ -1,5 +1,5 @@
-export { canonicalJson, toStorableJson, unstorableString, type NotJson } from './canonical'
-export { chainHash, chainPreimage, chainBatch, GENESIS_HASH, CHAIN_VERSION, type ChainedContent } from './chain'
+export { canonicalJson, toStorableJson, unstorableString, type NotJson } from './canonical.js'
+export { chainHash, chainPreimage, chainBatch, GENESIS_HASH, CHAIN_VERSION, type ChainedContent } from './chain.js'
 export {
   verifyStream,
   verifyStore,
@@ -10,4 +10,4 @@ export {
   type StreamHead,
   type VerifiedChains,
   type VerifyOptions,
-} from './verify'
+} from './verify.js'

@@ -9,8 +9,8 @@
  * receipt, a transparency log) and pass them back as `anchors`.
  */
 import * as E from 'fp-ts/Either'
-import type { EventStore, RecordedEvent } from '../store/port'
-import { chainHash, GENESIS_HASH } from './chain'
+import type { EventStore, RecordedEvent } from '../store/port.js'
+import { chainHash, GENESIS_HASH } from './chain.js'
 
 export type BreakKind =
   /** The event's content or hash was changed: its hash no longer matches what it holds. */

@@ -1,7 +1,7 @@
-export { protectPersonalData, type PersonalDataOptions, type ProtectedStore } from './protect'
-export type { Keyring, SubjectKey, KeyLookup, ErasureReceipt } from './keyring'
-export { memoryKeyring } from './memory-keyring'
-export { sqlKeyring, subjectKeysSchema, type Queryable, type SqlKeyringOptions } from './sql-keyring'
+export { protectPersonalData, type PersonalDataOptions, type ProtectedStore } from './protect.js'
+export type { Keyring, SubjectKey, KeyLookup, ErasureReceipt } from './keyring.js'
+export { memoryKeyring } from './memory-keyring.js'
+export { sqlKeyring, subjectKeysSchema, type Queryable, type SqlKeyringOptions } from './sql-keyring.js'
 export {
   kezekPersonalFields,
   mapPersonalFields,
@@ -10,5 +10,5 @@ export {
   ERASED_TEXT,
   type PersonalField,
   type Match,
-} from './personal-fields'
-export { sealText, parseSealed, SEALED_PREFIX } from './cipher'
+} from './personal-fields.js'
+export { sealText, parseSealed, SEALED_PREFIX } from './cipher.js'

@@ -1,6 +1,6 @@
 /** A keyring held in process memory: for tests and embedding. Keys die with the process. */
 import { randomBytes, randomUUID } from 'node:crypto'
-import { KEY_BYTES, type ErasureReceipt, type Keyring, type KeyLookup, type SubjectKey } from './keyring'
+import { KEY_BYTES, type ErasureReceipt, type Keyring, type KeyLookup, type SubjectKey } from './keyring.js'
 
 interface Entry {
   readonly kid: string

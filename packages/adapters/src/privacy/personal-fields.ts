@@ -5,7 +5,7 @@
  * `signer.iin` is `iin` directly under a `signer` object (in `checked.check.signer` and in a signature verdict
  * alike). Array indices do not take part in matching.
  */
-import type { Json } from '../store/port'
+import type { Json } from '../store/port.js'
 
 /**
  * The erased IIN. All zeros passes the IIN checksum (the weighted sum is 0, so is the check digit), so an erased

@@ -11,10 +11,10 @@
  * process reaches this one's reads when its cache entry is dropped (`cacheKeys: false` looks up every time).
  */
 import * as E from 'fp-ts/Either'
-import type { AppendError, EventStore, Json, NewEvent, RecordedEvent } from '../store/port'
-import { parseSealed, sealText } from './cipher'
-import type { ErasureReceipt, Keyring } from './keyring'
-import { kezekPersonalFields, mapPersonalFields, subjectOf, type PersonalField } from './personal-fields'
+import type { AppendError, EventStore, Json, NewEvent, RecordedEvent } from '../store/port.js'
+import { parseSealed, sealText } from './cipher.js'
+import type { ErasureReceipt, Keyring } from './keyring.js'
+import { kezekPersonalFields, mapPersonalFields, subjectOf, type PersonalField } from './personal-fields.js'
 
 export interface PersonalDataOptions {
   /** Default: `kezekPersonalFields`. */

@@ -7,8 +7,8 @@
  * `masterKey` the subject keys are stored wrapped (AES-256-GCM) so a stolen table alone opens nothing.
  */
 import { randomBytes, randomUUID } from 'node:crypto'
-import { KEY_BYTES, type ErasureReceipt, type Keyring, type KeyLookup, type SubjectKey } from './keyring'
-import { openBytes, sealBytes } from './cipher'
+import { KEY_BYTES, type ErasureReceipt, type Keyring, type KeyLookup, type SubjectKey } from './keyring.js'
+import { openBytes, sealBytes } from './cipher.js'
 
 /**
  * One parameterised statement: a `pg` Pool or Client, a PGlite (both answer `{ rows }`), or a SQL store's own

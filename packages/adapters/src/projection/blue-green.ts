@@ -8,13 +8,13 @@
  * up where it stopped when called again with the same version.
  */
 import * as E from 'fp-ts/Either'
-import type { EventStore, Json } from '../store/port'
-import type { SqlDriver } from '../store/sql/driver'
-import { checkSchemaName, quoteIdent } from '../store/sql/schema'
-import type { Progress } from './progress'
-import { runProjection } from './runner'
-import { activeVersion, ensureCatalog, setActiveVersion, versionRow, versions } from './sql-catalog'
-import { sqlSink, versionTables, type SqlProjection } from './sql-sink'
+import type { EventStore, Json } from '../store/port.js'
+import type { SqlDriver } from '../store/sql/driver.js'
+import { checkSchemaName, quoteIdent } from '../store/sql/schema.js'
+import type { Progress } from './progress.js'
+import { runProjection } from './runner.js'
+import { activeVersion, ensureCatalog, setActiveVersion, versionRow, versions } from './sql-catalog.js'
+import { sqlSink, versionTables, type SqlProjection } from './sql-sink.js'
 
 export interface SqlDatabase {
   readonly driver: SqlDriver

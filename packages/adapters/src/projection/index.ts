@@ -1,8 +1,8 @@
-export type { ProjectionSink } from './sink'
-export type { Progress } from './progress'
-export { memorySink, type MemoryProjection, type MemorySink } from './memory-sink'
-export { sqlSink, versionTables, type SqlProjection, type VersionTables } from './sql-sink'
-export { runProjection, type RunOptions, type ProjectionRun } from './runner'
+export type { ProjectionSink } from './sink.js'
+export type { Progress } from './progress.js'
+export { memorySink, type MemoryProjection, type MemorySink } from './memory-sink.js'
+export { sqlSink, versionTables, type SqlProjection, type VersionTables } from './sql-sink.js'
+export { runProjection, type RunOptions, type ProjectionRun } from './runner.js'
 export {
   ensureCatalog,
   activeVersion,
@@ -11,7 +11,7 @@ export {
   versionRow,
   saveCheckpoint,
   type VersionRow,
-} from './sql-catalog'
+} from './sql-catalog.js'
 export {
   rebuildProjection,
   activateVersion,
@@ -20,14 +20,14 @@ export {
   type RebuildResult,
   type SqlDatabase,
   type VersionError,
-} from './blue-green'
-export { waitingListProjection, waitingListEvent, WAITING_LIST, ENTRIES } from './waiting-list/projection'
-export { waitingListReader, type WaitingListReader, type ListedEntry, type EntryPosition } from './waiting-list/reader'
-export { orderBySql, sqlPolicies } from './waiting-list/ordering-sql'
-export { positionChanges, type PositionChange } from './waiting-list/policy-diff'
+} from './blue-green.js'
+export { waitingListProjection, waitingListEvent, WAITING_LIST, ENTRIES } from './waiting-list/projection.js'
+export { waitingListReader, type WaitingListReader, type ListedEntry, type EntryPosition } from './waiting-list/reader.js'
+export { orderBySql, sqlPolicies } from './waiting-list/ordering-sql.js'
+export { positionChanges, type PositionChange } from './waiting-list/policy-diff.js'
 export {
   rebuildWaitingListProjection,
   type WaitingListRebuild,
   type WaitingListRebuildError,
   type WaitingListRebuildOptions,
-} from './waiting-list/rebuild'
+} from './waiting-list/rebuild.js'

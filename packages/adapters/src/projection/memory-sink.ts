@@ -3,8 +3,8 @@
  * commit computes the next state from a batch first and only then swaps state and checkpoint together, so a
  * failing `apply` leaves both as they were.
  */
-import type { RecordedEvent } from '../store/port'
-import type { ProjectionSink } from './sink'
+import type { RecordedEvent } from '../store/port.js'
+import type { ProjectionSink } from './sink.js'
 
 export interface MemoryProjection<S> {
   readonly name: string

@@ -9,9 +9,9 @@
  * commit and the reaction loses that reaction. A reaction that must not be lost belongs in an outbox written by the
  * projection itself, inside its transaction.
  */
-import type { EventStore, RecordedEvent, Subscription } from '../store/port'
-import type { Progress } from './progress'
-import type { ProjectionSink } from './sink'
+import type { EventStore, RecordedEvent, Subscription } from '../store/port.js'
+import type { Progress } from './progress.js'
+import type { ProjectionSink } from './sink.js'
 
 export interface RunOptions {
   readonly store: EventStore

@@ -4,7 +4,7 @@
  * then never have applied an event its checkpoint says it has not (a duplicate after a restart) or the reverse
  * (a lost event). SQL sinks do it in one transaction; the memory sink by swapping one reference.
  */
-import type { RecordedEvent } from '../store/port'
+import type { RecordedEvent } from '../store/port.js'
 
 export interface ProjectionSink {
   /** Which projection and which version of it, for progress reports and logs. */

@@ -3,9 +3,9 @@
  * and checkpoint) and one pointer row per projection naming the version readers use. Blue/green rebuilds write a
  * new version's row and tables while the pointer still names the old one, then move the pointer in one statement.
  */
-import type { SqlDriver, SqlExecutor } from '../store/sql/driver'
-import { checkSchemaName, quoteIdent } from '../store/sql/schema'
-import type { Json } from '../store/port'
+import type { SqlDriver, SqlExecutor } from '../store/sql/driver.js'
+import { checkSchemaName, quoteIdent } from '../store/sql/schema.js'
+import type { Json } from '../store/port.js'
 
 export const catalogSql = (schema: string): string[] => {
   const s = quoteIdent(checkSchemaName(schema))

@@ -3,12 +3,12 @@
  * checkpoint are written in one transaction, so a crash or an exception mid-batch leaves both as before the batch
  * (the "exactly once" of Emmett's PostgreSQL projections, without a distributed transaction).
  */
-import type { RecordedEvent } from '../store/port'
-import type { SqlDriver, SqlExecutor } from '../store/sql/driver'
-import { checkSchemaName, quoteIdent } from '../store/sql/schema'
-import type { Json } from '../store/port'
-import { ensureCatalog, registerVersion, saveCheckpoint, versionRow } from './sql-catalog'
-import type { ProjectionSink } from './sink'
+import type { RecordedEvent } from '../store/port.js'
+import type { SqlDriver, SqlExecutor } from '../store/sql/driver.js'
+import { checkSchemaName, quoteIdent } from '../store/sql/schema.js'
+import type { Json } from '../store/port.js'
+import { ensureCatalog, registerVersion, saveCheckpoint, versionRow } from './sql-catalog.js'
+import type { ProjectionSink } from './sink.js'
 
 /** Names of one version's tables: the base name with a `_v<N>` suffix, quoted and schema-qualified. */
 export interface VersionTables {

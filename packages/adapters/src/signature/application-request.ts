@@ -30,15 +30,15 @@
  * their ЭЦП), otherwise the representative when present, otherwise the applicant.
  */
 import type { Element } from '@xmldom/xmldom'
-import { Category } from '@kezek/domain/application/category'
-import type { ApplicationRequest } from '@kezek/domain/application/events'
-import type { ServiceRequest } from '@kezek/domain/application/service-request'
-import { BIN, IIN } from '@kezek/domain/kernel/iin'
+import { Category } from '@kezek/domain'
+import type { ApplicationRequest } from '@kezek/domain'
+import type { ServiceRequest } from '@kezek/domain'
+import { BIN, IIN } from '@kezek/domain'
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
-import type { BadInput } from './refusal'
-import { readRequestFields, serviceRequestFromFields, serviceRequestXml } from './service-request-fields'
-import { attribute, checkAttributes, elementChildren, escapeXml, fieldsOf, invalid, text } from './xml-reading'
+import type { BadInput } from './refusal.js'
+import { readRequestFields, serviceRequestFromFields, serviceRequestXml } from './service-request-fields.js'
+import { attribute, checkAttributes, elementChildren, escapeXml, fieldsOf, invalid, text } from './xml-reading.js'
 
 export const APPLICATION_NS = 'urn:kezek:application:1'
 

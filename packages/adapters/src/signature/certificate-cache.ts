@@ -12,7 +12,7 @@
  * leave with them. A certificate that does not decode is not remembered: it is refused each time, as before.
  */
 import { createHash } from 'node:crypto'
-import { x509 } from './engine'
+import { x509 } from './engine.js'
 
 /** A few MB at most (a decoded certificate with its memos is a few KB). */
 export const CERTIFICATE_CACHE_CAPACITY = 1024

@@ -6,9 +6,9 @@
  * (2.5.4.4) is the surname. The BIN of an employee's certificate is in `OU=BIN…`.
  */
 import * as E from 'fp-ts/Either'
-import { decodeCertificate } from './certificate-cache'
-import { x509 } from './engine'
-import { badInput, notConfirmed, type BadInput, type NotConfirmed } from './refusal'
+import { decodeCertificate } from './certificate-cache.js'
+import { x509 } from './engine.js'
+import { badInput, notConfirmed, type BadInput, type NotConfirmed } from './refusal.js'
 
 export const OID = {
   serialNumber: '2.5.4.5',

@@ -7,9 +7,9 @@
  * certificates in KeyInfo are ignored, so a document cannot bring its own intermediates.
  */
 import * as E from 'fp-ts/Either'
-import { x509 } from './engine'
-import { notConfirmed, type NotConfirmed } from './refusal'
-import { isTrustedRoot, verificationKey, type TrustAnchors } from './trust'
+import { x509 } from './engine.js'
+import { notConfirmed, type NotConfirmed } from './refusal.js'
+import { isTrustedRoot, verificationKey, type TrustAnchors } from './trust.js'
 
 const MAX_DEPTH = 6
 

@@ -7,7 +7,7 @@
  * in a comment or CDATA section; no legitimate request does.
  */
 import * as E from 'fp-ts/Either'
-import { badInput, type BadInput } from './refusal'
+import { badInput, type BadInput } from './refusal.js'
 
 /** 1 MiB: a request with a few dozen document digests is a few KB; scans travel as digests, not bytes. */
 export const DEFAULT_MAX_BYTES = 1024 * 1024

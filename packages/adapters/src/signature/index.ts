@@ -2,25 +2,25 @@
  * ЭЦП signatures: verify the XML that citizens, officers and operators sign with NCALayer, and sign (and verify)
  * the provider's result documents. See docs/signatures.md.
  */
-export type { Canonicalization, DigestMethodUri, SignatureMethodUri } from './algorithms'
-export { isKazakhGost } from './algorithms'
+export type { Canonicalization, DigestMethodUri, SignatureMethodUri } from './algorithms.js'
+export { isKazakhGost } from './algorithms.js'
 export {
   APPLICATION_NS,
   buildApplicationRequestXml,
   expectedSigner,
   readApplicationRequest,
   toDomainRequest,
-} from './application-request'
-export type { ApplicationRequestDocument, ApplicationRequestInput, StaffRole } from './application-request'
-export { holderOf } from './certificate'
-export type { CertificateHolder, KeyPurpose } from './certificate'
-export { DEFAULT_MAX_BYTES } from './guard'
+} from './application-request.js'
+export type { ApplicationRequestDocument, ApplicationRequestInput, StaffRole } from './application-request.js'
+export { holderOf } from './certificate.js'
+export type { CertificateHolder, KeyPurpose } from './certificate.js'
+export { DEFAULT_MAX_BYTES } from './guard.js'
 export {
   appendsNothing,
   badInputCodes,
   indeterminateCodes,
   notConfirmedCodes,
-} from './refusal'
+} from './refusal.js'
 export type {
   BadInput,
   BadInputCode,
@@ -30,29 +30,36 @@ export type {
   NotConfirmedCode,
   SignatureRefusal,
   SignatureRefusalCode,
-} from './refusal'
+} from './refusal.js'
 export {
   buildResultXml,
   readResultDocument,
   RESULT_NS,
   signResultDocument,
   verifyResultDocument,
-} from './result-document'
+} from './result-document.js'
 export type {
   MotivatedRefusalInput,
   NotificationInput,
   ResultDocument,
   ResultInputError,
   VerifiedResult,
-} from './result-document'
-export { APPEAL_CLAUSE, CATEGORY_TITLES, LEGAL_FOOTER } from './result-texts'
-export type { RevocationScope } from './revocation'
-export { signXml } from './sign'
-export type { SignXmlOptions } from './sign'
-export { loadTrust } from './trust'
-export type { EncodedObject, LoadedTrust, TrustAnchors, TrustConfigError, TrustSource } from './trust'
-export { toSignatureVerdict, toSigner } from './verdict'
-export { verifyRequest } from './verify-request'
-export type { VerifiedRequest, VerifyRequestOptions } from './verify-request'
-export { verifySignedXml } from './verify-signed-xml'
-export type { VerificationStage, VerifiedDocument, VerifiedSignature, VerifyOptions } from './verify-signed-xml'
+} from './result-document.js'
+export { APPEAL_CLAUSE, CATEGORY_TITLES, LEGAL_FOOTER } from './result-texts.js'
+export type { RevocationScope } from './revocation.js'
+export { signXml } from './sign.js'
+export type { SignXmlOptions } from './sign.js'
+export { loadTrust } from './trust.js'
+export type { EncodedObject, LoadedTrust, TrustAnchors, TrustConfigError, TrustSource } from './trust.js'
+export { toSignatureVerdict, toSigner } from './verdict.js'
+export { verifyRequest } from './verify-request.js'
+export type { VerifiedRequest, VerifyRequestOptions } from './verify-request.js'
+export { verifySignedXml } from './verify-signed-xml.js'
+export type { VerificationStage, VerifiedDocument, VerifiedSignature, VerifyOptions } from './verify-signed-xml.js'
+// The crypto engine (one WebCrypto provider for xmldsigjs and @peculiar/x509) and the XML guards, for adapters
+// that verify or sign off the main thread (the HTTP service's worker pool) and must use the same ones.
+export { webcrypto, x509 } from './engine.js'
+export { guardDocument } from './guard.js'
+export { parseXml } from './parse.js'
+export { escapeXml } from './xml-reading.js'
+export { serviceRequestFields } from './service-request-fields.js'

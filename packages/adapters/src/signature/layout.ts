@@ -18,8 +18,8 @@ import {
   type DigestMethodUri,
   type SignatureMethodUri,
   XMLDSIG_NS,
-} from './algorithms'
-import { badInput, notConfirmed, type BadInput, type NotConfirmed } from './refusal'
+} from './algorithms.js'
+import { badInput, notConfirmed, type BadInput, type NotConfirmed } from './refusal.js'
 
 export interface SignatureLayout {
   readonly signature: Element

@@ -4,7 +4,7 @@
  */
 import { DOMParser, type Document } from '@xmldom/xmldom'
 import * as E from 'fp-ts/Either'
-import { badInput, type BadInput } from './refusal'
+import { badInput, type BadInput } from './refusal.js'
 
 class ParserComplaint extends Error {}
 

@@ -11,7 +11,7 @@
  * - `indeterminate` — we cannot judge now (no current CRL for an issuer). Not the citizen's fault: answer 503,
  *   append nothing, retry when the CRL is refreshed.
  */
-import type { SignatureFailure } from '@kezek/domain/application/rejection'
+import type { SignatureFailure } from '@kezek/domain'
 
 export const badInputCodes = [
   'too_large',

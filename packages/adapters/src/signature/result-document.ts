@@ -20,15 +20,15 @@
  * ```
  */
 import type { Element } from '@xmldom/xmldom'
-import { BIN, IIN } from '@kezek/domain/kernel/iin'
+import { BIN, IIN } from '@kezek/domain'
 import * as E from 'fp-ts/Either'
-import type { x509 } from './engine'
-import type { BadInput, SignatureRefusal } from './refusal'
-import { notConfirmed } from './refusal'
-import { LEGAL_FOOTER, notificationText, refusalText, type Lang } from './result-texts'
-import { signXml, type SignXmlOptions } from './sign'
-import { verifySignedXml, type VerifiedSignature, type VerifyOptions } from './verify-signed-xml'
-import { attribute, checkAttributes, escapeXml, fieldsOf, invalid, text } from './xml-reading'
+import type { x509 } from './engine.js'
+import type { BadInput, SignatureRefusal } from './refusal.js'
+import { notConfirmed } from './refusal.js'
+import { LEGAL_FOOTER, notificationText, refusalText, type Lang } from './result-texts.js'
+import { signXml, type SignXmlOptions } from './sign.js'
+import { verifySignedXml, type VerifiedSignature, type VerifyOptions } from './verify-signed-xml.js'
+import { attribute, checkAttributes, escapeXml, fieldsOf, invalid, text } from './xml-reading.js'
 
 export const RESULT_NS = 'urn:kezek:result:1'
 const XML_NS = 'http://www.w3.org/XML/1998/namespace'

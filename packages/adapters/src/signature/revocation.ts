@@ -11,10 +11,10 @@
  * gives the entry (and its date) exactly as before.
  */
 import * as E from 'fp-ts/Either'
-import type { CertificatePath } from './chain'
-import { x509 } from './engine'
-import { indeterminate, notConfirmed, type Indeterminate, type NotConfirmed } from './refusal'
-import { verificationKey } from './trust'
+import type { CertificatePath } from './chain.js'
+import { x509 } from './engine.js'
+import { indeterminate, notConfirmed, type Indeterminate, type NotConfirmed } from './refusal.js'
+import { verificationKey } from './trust.js'
 
 /** `chain`: every certificate below the root (NCA publishes root CRLs too); `signer`: the signer's only. */
 export type RevocationScope = 'chain' | 'signer'

@@ -19,9 +19,9 @@
 import type { Element } from '@xmldom/xmldom'
 import * as E from 'fp-ts/Either'
 import * as t from 'io-ts'
-import { ServiceRequest } from '@kezek/domain/application/service-request'
-import type { BadInput } from './refusal'
-import { attribute, checkAttributes, escapeXml, fieldsOf, invalid, text } from './xml-reading'
+import { ServiceRequest } from '@kezek/domain'
+import type { BadInput } from './refusal.js'
+import { attribute, checkAttributes, escapeXml, fieldsOf, invalid, text } from './xml-reading.js'
 
 export type FieldType = 'string' | 'integer' | 'boolean'
 

@@ -6,10 +6,10 @@
  * but does exercise the verifier's line-end normalisation).
  */
 import * as E from 'fp-ts/Either'
-import type { Canonicalization } from './algorithms'
-import { x509, xmldsig } from './engine'
-import { parseXml } from './parse'
-import type { BadInput } from './refusal'
+import type { Canonicalization } from './algorithms.js'
+import { x509, xmldsig } from './engine.js'
+import { parseXml } from './parse.js'
+import type { BadInput } from './refusal.js'
 
 export interface SignXmlOptions {
   /** The c14n transform of the Reference. NCALayer: `c14n-com`. */

@@ -6,7 +6,7 @@
  * memoised per object (WeakMaps: replacing a CRL object drops its cache).
  */
 import * as E from 'fp-ts/Either'
-import { webcrypto, x509 } from './engine'
+import { webcrypto, x509 } from './engine.js'
 
 export interface TrustAnchors {
   /** Self-signed roots. Trust is in these exact certificates (bytes), not in their names. */

@@ -3,12 +3,12 @@
  * `not_confirmed` refusals become a verdict — the domain records them as `signature_not_confirmed`. Bad input
  * and indeterminate refusals stay on the left: there is nothing to record, the HTTP layer answers 4xx / 503.
  */
-import type { SignatureVerdict, Signer } from '@kezek/domain/application/signature-verdict'
-import { BIN } from '@kezek/domain/kernel/iin'
-import type { Instant } from '@kezek/domain/kernel/instant'
+import type { SignatureVerdict, Signer } from '@kezek/domain'
+import { BIN } from '@kezek/domain'
+import type { Instant } from '@kezek/domain'
 import * as E from 'fp-ts/Either'
-import type { BadInput, Indeterminate, SignatureRefusal } from './refusal'
-import type { VerifiedSignature } from './verify-signed-xml'
+import type { BadInput, Indeterminate, SignatureRefusal } from './refusal.js'
+import type { VerifiedSignature } from './verify-signed-xml.js'
 
 const instant = (d: Date): Instant => d.toISOString() as Instant
 

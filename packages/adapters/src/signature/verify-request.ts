@@ -5,9 +5,9 @@
  * IIN of the logged-in user when the caller knows it.
  */
 import * as E from 'fp-ts/Either'
-import { expectedSigner, readApplicationRequest, type ApplicationRequestDocument } from './application-request'
-import { notConfirmed, type SignatureRefusal } from './refusal'
-import { verifySignedXml, type VerifiedSignature, type VerifyOptions } from './verify-signed-xml'
+import { expectedSigner, readApplicationRequest, type ApplicationRequestDocument } from './application-request.js'
+import { notConfirmed, type SignatureRefusal } from './refusal.js'
+import { verifySignedXml, type VerifiedSignature, type VerifyOptions } from './verify-signed-xml.js'
 
 export interface VerifyRequestOptions extends VerifyOptions {
   /** The IIN of the authenticated user (portal login, staff session); the certificate must carry it. */

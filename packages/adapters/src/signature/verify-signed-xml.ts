@@ -26,16 +26,16 @@
 import { createHash } from 'node:crypto'
 import type { Element } from '@xmldom/xmldom'
 import * as E from 'fp-ts/Either'
-import type { SignatureMethodUri } from './algorithms'
-import { holderOf, parseCertificate, checkKeyUsage, type CertificateHolder, type KeyPurpose } from './certificate'
-import { buildPath, checkValidity } from './chain'
-import type { x509 } from './engine'
-import { DEFAULT_MAX_BYTES, guardDocument } from './guard'
-import { readLayout } from './layout'
-import { parseXml } from './parse'
-import type { SignatureRefusal } from './refusal'
-import { checkRevocation, type RevocationScope } from './revocation'
-import type { TrustAnchors } from './trust'
+import type { SignatureMethodUri } from './algorithms.js'
+import { holderOf, parseCertificate, checkKeyUsage, type CertificateHolder, type KeyPurpose } from './certificate.js'
+import { buildPath, checkValidity } from './chain.js'
+import type { x509 } from './engine.js'
+import { DEFAULT_MAX_BYTES, guardDocument } from './guard.js'
+import { readLayout } from './layout.js'
+import { parseXml } from './parse.js'
+import type { SignatureRefusal } from './refusal.js'
+import { checkRevocation, type RevocationScope } from './revocation.js'
+import type { TrustAnchors } from './trust.js'
 import {
   canonicaliseReference,
   canonicaliseSignedInfo,
@@ -43,7 +43,7 @@ import {
   checkSignatureValue,
   importSignerKey,
   loadSignature,
-} from './xmldsig-check'
+} from './xmldsig-check.js'
 
 export type VerificationStage =
   | 'guard'

@@ -7,8 +7,8 @@
  */
 import type { Element } from '@xmldom/xmldom'
 import * as E from 'fp-ts/Either'
-import { XMLDSIG_NS } from './algorithms'
-import { badInput, type BadInput } from './refusal'
+import { XMLDSIG_NS } from './algorithms.js'
+import { badInput, type BadInput } from './refusal.js'
 
 export const invalid = (detail: string): BadInput => badInput('invalid_document', detail)
 

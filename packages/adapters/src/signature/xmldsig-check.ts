@@ -9,10 +9,10 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto'
 import type { Document, Element, Node } from '@xmldom/xmldom'
 import * as E from 'fp-ts/Either'
-import { DIGEST_METHODS, SIGNATURE_METHODS, type SignatureMethodUri } from './algorithms'
-import { webcrypto, x509, xmldsig } from './engine'
-import type { SignatureLayout } from './layout'
-import { badInput, notConfirmed, type BadInput, type NotConfirmed } from './refusal'
+import { DIGEST_METHODS, SIGNATURE_METHODS, type SignatureMethodUri } from './algorithms.js'
+import { webcrypto, x509, xmldsig } from './engine.js'
+import type { SignatureLayout } from './layout.js'
+import { badInput, notConfirmed, type BadInput, type NotConfirmed } from './refusal.js'
 
 /** Exposes the protected steps of `SignedXml.Verify` (ValidateReferences, ValidateSignatureValue). */
 class SteppedSignedXml extends xmldsig.SignedXml {

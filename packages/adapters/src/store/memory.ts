@@ -6,7 +6,7 @@
  * 1-based index of the event in the global log, as a decimal string.
  */
 import * as E from 'fp-ts/Either'
-import { chainBatch, GENESIS_HASH } from '../integrity/chain'
+import { chainBatch, GENESIS_HASH } from '../integrity/chain.js'
 import type {
   AppendError,
   AppendOptions,
@@ -18,9 +18,9 @@ import type {
   RecordedEvent,
   StreamNotFound,
   Subscription,
-} from './port'
-import { follow, stopAll, track, type Page } from './subscription'
-import { checkReadStreamOptions, expectationHolds, validateAppend } from './validate'
+} from './port.js'
+import { follow, stopAll, track, type Page } from './subscription.js'
+import { checkReadStreamOptions, expectationHolds, validateAppend } from './validate.js'
 
 export class MemoryLog {
   #events: RecordedEvent[] = []

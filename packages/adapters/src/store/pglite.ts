@@ -11,8 +11,8 @@
  * that matters.
  */
 import { PGlite, type Transaction } from '@electric-sql/pglite'
-import type { SqlDriver, SqlExecutor } from './sql/driver'
-import { openSqlStore, type SqlEventStore } from './sql/store'
+import type { SqlDriver, SqlExecutor } from './sql/driver.js'
+import { openSqlStore, type SqlEventStore } from './sql/store.js'
 
 export interface PgliteStoreOptions {
   /** Directory for the database files; omit for an in-memory database. */

@@ -9,9 +9,9 @@ import pg from 'pg'
 // eslint-disable-next-line @typescript-eslint/ban-ts-comment
 // @ts-ignore -- pg/lib/utils has no type declarations; prepareValue is how pg itself serialises parameters.
 import { prepareValue } from 'pg/lib/utils.js'
-import type { SqlDriver, SqlExecutor } from './sql/driver'
-import { openSqlStore, type SqlEventStore } from './sql/store'
-import { quoteIdent } from './sql/schema'
+import type { SqlDriver, SqlExecutor } from './sql/driver.js'
+import { openSqlStore, type SqlEventStore } from './sql/store.js'
+import { quoteIdent } from './sql/schema.js'
 
 export interface PostgresStoreOptions {
   readonly connectionString: string

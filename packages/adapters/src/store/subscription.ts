@@ -8,7 +8,7 @@
  * backoff instead of waiting for the next notification, because the transaction that was holding them may end
  * without notifying (a rollback, or some other application's transaction).
  */
-import type { RecordedEvent, SubscribeOptions, Subscription } from './port'
+import type { RecordedEvent, SubscribeOptions, Subscription } from './port.js'
 
 export interface Page {
   readonly events: readonly RecordedEvent[]

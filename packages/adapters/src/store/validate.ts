@@ -2,8 +2,8 @@
  * What every back-end checks before it writes anything, so all of them accept and refuse exactly the same input.
  */
 import * as E from 'fp-ts/Either'
-import { toStorableJson, unstorableString } from '../integrity/canonical'
-import type { AppendError, AppendOptions, ExpectedRevision, Json, NewEvent } from './port'
+import { toStorableJson, unstorableString } from '../integrity/canonical.js'
+import type { AppendError, AppendOptions, ExpectedRevision, Json, NewEvent } from './port.js'
 
 /** Longest stream id, event id, event type and idempotency key accepted (PostgreSQL btree entries stay small). */
 export const MAX_NAME_LENGTH = 500

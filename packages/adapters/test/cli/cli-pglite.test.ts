@@ -10,10 +10,10 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { decisionDateOrder, filingOrder, rebuildWaitingList, decodeEvent, type ApplicationEvent } from '@kezek/domain'
 import * as E from 'fp-ts/Either'
-import { positionChanges } from '../../src/projection'
-import { openPgliteStore } from '../../src/store/pglite'
-import { sqlTamper } from '../store/sql-harness'
-import { describeSeeded, kezek, PG_URL, seed, tempDir, type Seeded } from './fixture'
+import { positionChanges } from '../../src/projection/index.js'
+import { openPgliteStore } from '../../src/store/pglite.js'
+import { sqlTamper } from '../store/sql-harness.js'
+import { describeSeeded, kezek, PG_URL, seed, tempDir, type Seeded } from './fixture.js'
 
 interface Ctx {
   dir: { path: string; remove: () => void }

@@ -9,10 +9,10 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import * as E from 'fp-ts/Either'
 import { decisionDateOrder, decodeEvent, filingOrder, rebuildWaitingList, type ApplicationEvent } from '@kezek/domain'
-import { positionChanges, waitingListReader } from '../../src/projection'
-import { openPostgresStore } from '../../src/store/postgres'
-import type { SqlEventStore } from '../../src/store/sql/store'
-import { describeSeeded, kezek, PG_URL, seed, type Seeded } from './fixture'
+import { positionChanges, waitingListReader } from '../../src/projection/index.js'
+import { openPostgresStore } from '../../src/store/postgres.js'
+import type { SqlEventStore } from '../../src/store/sql/store.js'
+import { describeSeeded, kezek, PG_URL, seed, type Seeded } from './fixture.js'
 
 interface Ctx {
   schema: string

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as E from 'fp-ts/Either'
-import { appendDecisions, generateDecisions } from '../../src/generator'
-import type { EventStore } from '../../src/store/port'
+import { appendDecisions, generateDecisions } from '../../src/generator/index.js'
+import type { EventStore } from '../../src/store/port.js'
 
 export const BIN = fileURLToPath(new URL('../../bin/kezek.mjs', import.meta.url))
 export const REPO = fileURLToPath(new URL('../../../../', import.meta.url))

@@ -11,8 +11,8 @@
 import { randomUUID } from 'node:crypto'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { connectEventStoreDb } from '../../src/store/eventstoredb'
-import { storeContract } from '../store/contract'
+import { connectEventStoreDb } from '../../src/store/eventstoredb/index.js'
+import { storeContract } from '../store/contract.js'
 
 const connection = process.env.EVENTSTORE_CONNECTION_STRING
 

@@ -31,9 +31,9 @@ import {
   toPortEvent,
   uuidV5,
   type KezekMetadata,
-} from '../../src/store/eventstoredb'
-import { toRevision } from '../../src/store/eventstoredb/revision'
-import type { NewEvent } from '../../src/store/port'
+} from '../../src/store/eventstoredb/index.js'
+import { toRevision } from '../../src/store/eventstoredb/revision.js'
+import type { NewEvent } from '../../src/store/port.js'
 
 test('expected revisions map to the client constants and back', () => {
   assert.is(toClientExpected('any'), ANY)

@@ -29,8 +29,8 @@ import {
   toNdjsonLine,
   writeNdjson,
   type GeneratedRecord,
-} from '../../src/generator'
-import { openMemoryStore } from '../../src/store/memory'
+} from '../../src/generator/index.js'
+import { openMemoryStore } from '../../src/store/memory.js'
 
 const SIZE = 30_000
 const records: readonly GeneratedRecord[] = [...generateRecords({ seed: 7, events: SIZE })]

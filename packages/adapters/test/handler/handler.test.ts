@@ -1,8 +1,8 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as E from 'fp-ts/Either'
-import { openMemoryStore } from '../../src/store/index'
-import { applicationStream, createCommandHandler, type CommandContext } from '../../src/handler/index'
+import { openMemoryStore } from '../../src/store/index.js'
+import { applicationStream, createCommandHandler, type CommandContext } from '../../src/handler/index.js'
 
 const APPLICANT = '871008401427'
 let n = 0

@@ -11,8 +11,8 @@ import {
   toStorableJson,
   verifyStream,
   type ChainBreak,
-} from '../../src/integrity'
-import type { Json, RecordedEvent } from '../../src/store/port'
+} from '../../src/integrity/index.js'
+import type { Json, RecordedEvent } from '../../src/store/port.js'
 
 test('canonical JSON matches the RFC 8785 example', () => {
   const parsed = JSON.parse(

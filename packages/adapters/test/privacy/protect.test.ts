@@ -6,7 +6,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as E from 'fp-ts/Either'
 import { Envelope, filingOrder, rebuildWaitingList } from '@kezek/domain'
-import { verifyStore } from '../../src/integrity'
+import { verifyStore } from '../../src/integrity/index.js'
 import {
   ERASED_IIN,
   ERASED_TEXT,
@@ -14,9 +14,9 @@ import {
   protectPersonalData,
   SEALED_PREFIX,
   type Keyring,
-} from '../../src/privacy'
-import { MemoryLog, openMemoryStore } from '../../src/store/memory'
-import type { EventStore, Json, RecordedEvent } from '../../src/store/port'
+} from '../../src/privacy/index.js'
+import { MemoryLog, openMemoryStore } from '../../src/store/memory.js'
+import type { EventStore, Json, RecordedEvent } from '../../src/store/port.js'
 import {
   applicantOf,
   applicationEvents,
@@ -24,7 +24,7 @@ import {
   domainEvents,
   laterEvent,
   representativeOf,
-} from '../projection/applications'
+} from '../projection/applications.js'
 
 const APPS = 12
 

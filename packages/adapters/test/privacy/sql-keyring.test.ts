@@ -8,11 +8,11 @@ import * as E from 'fp-ts/Either'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { randomBytes } from 'node:crypto'
-import { verifyStore } from '../../src/integrity'
-import { ERASED_IIN, protectPersonalData, sqlKeyring, type Queryable } from '../../src/privacy'
-import { MemoryLog, openMemoryStore } from '../../src/store/memory'
-import { openPgliteStore } from '../../src/store/pglite'
-import { applicantOf, applicationEvents, applicationId } from '../projection/applications'
+import { verifyStore } from '../../src/integrity/index.js'
+import { ERASED_IIN, protectPersonalData, sqlKeyring, type Queryable } from '../../src/privacy/index.js'
+import { MemoryLog, openMemoryStore } from '../../src/store/memory.js'
+import { openPgliteStore } from '../../src/store/pglite.js'
+import { applicantOf, applicationEvents, applicationId } from '../projection/applications.js'
 
 // One embedded database for the file (starting PGlite costs seconds); each test starts from an empty keyring.
 const lite = new PGlite()

@@ -3,7 +3,7 @@
  * projection tests. Deterministic: application `i` always gets the same IINs, times and numbers.
  */
 import { checkDigit, decodeEvent, type ApplicationEvent, type Envelope } from '@kezek/domain'
-import type { NewEvent, RecordedEvent } from '../../src/store/port'
+import type { NewEvent, RecordedEvent } from '../../src/store/port.js'
 
 /** A checksum-valid IIN derived from `seed` (born in the 1980s, so it also looks like a real one). */
 export const iinFor = (seed: number): string => {

@@ -1,9 +1,9 @@
 /** Checks shared by the projection tests: SQL rows against what the domain says the events up to a checkpoint mean. */
 import * as assert from 'uvu/assert'
 import { filingOrder, rebuildWaitingList, type OrderingPolicy, type WaitingList } from '@kezek/domain'
-import type { EventStore, RecordedEvent } from '../../src/store/port'
-import type { SqlEventStore } from '../../src/store/sql/store'
-import { domainEvents } from './applications'
+import type { EventStore, RecordedEvent } from '../../src/store/port.js'
+import type { SqlEventStore } from '../../src/store/sql/store.js'
+import { domainEvents } from './applications.js'
 
 export const everything = async (store: EventStore): Promise<RecordedEvent[]> => {
   const out: RecordedEvent[] = []

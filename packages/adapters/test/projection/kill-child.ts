@@ -3,9 +3,9 @@
  * poison event, writes rows, announces "MID-BATCH" and waits to be killed with its transaction open.
  * Usage: node --import tsx kill-child.ts <postgres|pglite> <connection string | data dir> <schema> <version> <poison event id>
  */
-import { runProjection, sqlSink, waitingListProjection, type SqlProjection } from '../../src/projection'
-import { openPgliteStore } from '../../src/store/pglite'
-import { openPostgresStore } from '../../src/store/postgres'
+import { runProjection, sqlSink, waitingListProjection, type SqlProjection } from '../../src/projection/index.js'
+import { openPgliteStore } from '../../src/store/pglite.js'
+import { openPostgresStore } from '../../src/store/postgres.js'
 
 const [kind, target, schema, version, poison] = process.argv.slice(2) as [string, string, string, string, string]
 const store = kind === 'pglite'

@@ -5,9 +5,9 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as E from 'fp-ts/Either'
-import { memorySink, runProjection, type MemoryProjection, type Progress } from '../../src/projection'
-import { MemoryLog, openMemoryStore } from '../../src/store/memory'
-import type { EventStore, NewEvent, RecordedEvent } from '../../src/store/port'
+import { memorySink, runProjection, type MemoryProjection, type Progress } from '../../src/projection/index.js'
+import { MemoryLog, openMemoryStore } from '../../src/store/memory.js'
+import type { EventStore, NewEvent, RecordedEvent } from '../../src/store/port.js'
 
 /** The projection under test: the ids it has seen, in order. Any loss or duplicate shows in the list. */
 const seenIds: MemoryProjection<readonly string[]> = {

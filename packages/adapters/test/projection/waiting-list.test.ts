@@ -18,12 +18,12 @@ import {
   waitingListReader,
   type EntryPosition,
   type SqlProjection,
-} from '../../src/projection'
-import { openPgliteStore } from '../../src/store/pglite'
-import type { SqlEventStore } from '../../src/store/sql/store'
-import type { EventStore, RecordedEvent } from '../../src/store/port'
-import { applicationEvents, applicationId, laterEvent } from './applications'
-import { everything, inMemory, rowsMatchCheckpoint } from './consistency'
+} from '../../src/projection/index.js'
+import { openPgliteStore } from '../../src/store/pglite.js'
+import type { SqlEventStore } from '../../src/store/sql/store.js'
+import type { EventStore, RecordedEvent } from '../../src/store/port.js'
+import { applicationEvents, applicationId, laterEvent } from './applications.js'
+import { everything, inMemory, rowsMatchCheckpoint } from './consistency.js'
 
 const lite = new PGlite()
 let schemas = 0

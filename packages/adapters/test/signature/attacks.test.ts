@@ -1,10 +1,10 @@
 import * as E from 'fp-ts/Either'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { appendsNothing, verifyRequest, type VerificationStage } from '../../src/signature/index'
-import { sampleRequestXml, signAs } from '../../src/signature/testing/index'
-import { buildCorpus, fiftyMegabytes } from './corpus'
-import { expectRefusal, expectVerified, optionsFor, testPki } from './fixtures'
+import { appendsNothing, verifyRequest, type VerificationStage } from '../../src/signature/index.js'
+import { sampleRequestXml, signAs } from '../../src/signature/testing/index.js'
+import { buildCorpus, fiftyMegabytes } from './corpus.js'
+import { expectRefusal, expectVerified, optionsFor, testPki } from './fixtures.js'
 
 test('every document of the attack corpus gets its typed refusal', async () => {
   const pki = await testPki()

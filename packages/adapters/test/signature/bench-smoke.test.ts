@@ -1,6 +1,6 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { formatReport, runSignatureBench } from '../../bench/signature.bench'
+import { formatReport, runSignatureBench } from '../../bench/signature.bench.js'
 
 // Smoke only: the benchmark runs end to end with tiny numbers and reports every figure. No timing is asserted.
 test('the signature benchmark runs and reports throughput, the cost split and the bare RSA verify', async () => {

@@ -3,8 +3,8 @@
  * refusal it must get. Built from real signatures at run time (the PKI is made per run), so nothing here is a
  * canned byte string that could drift from what the signer produces.
  */
-import type { SignatureRefusalCode } from '../../src/signature/index'
-import { sampleRequestXml, signAs, type TestPki } from '../../src/signature/testing/index'
+import type { SignatureRefusalCode } from '../../src/signature/index.js'
+import { sampleRequestXml, signAs, type TestPki } from '../../src/signature/testing/index.js'
 
 export interface Attack {
   readonly name: string

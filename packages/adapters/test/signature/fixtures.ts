@@ -4,8 +4,8 @@
  */
 import * as E from 'fp-ts/Either'
 import * as assert from 'uvu/assert'
-import type { SignatureRefusal, VerifyRequestOptions } from '../../src/signature/index'
-import { createTestPki, type TestPki } from '../../src/signature/testing/index'
+import type { SignatureRefusal, VerifyRequestOptions } from '../../src/signature/index.js'
+import { createTestPki, type TestPki } from '../../src/signature/testing/index.js'
 
 export const AT = new Date('2025-03-01T09:00:00.000Z')
 

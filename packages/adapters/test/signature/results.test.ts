@@ -9,9 +9,9 @@ import {
   verifyResultDocument,
   type MotivatedRefusalInput,
   type NotificationInput,
-} from '../../src/signature/index'
-import { signAs, TEST_BIN, TEST_IIN } from '../../src/signature/testing/index'
-import { expectRefusal, expectVerified, optionsFor, testPki } from './fixtures'
+} from '../../src/signature/index.js'
+import { signAs, TEST_BIN, TEST_IIN } from '../../src/signature/testing/index.js'
+import { expectRefusal, expectVerified, optionsFor, testPki } from './fixtures.js'
 
 const common = {
   provider: { id: 'almaty-housing', bin: TEST_BIN.provider, name: 'ГУ «Отдел жилищных отношений» (тест)' },

@@ -6,13 +6,13 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as E from 'fp-ts/Either'
-import { ServiceRequest } from '@kezek/domain/application/service-request'
-import { checkDigit } from '@kezek/domain/kernel/iin'
-import { buildApplicationRequestXml, toDomainRequest, type ServiceApplicationInput } from '../../src/signature/application-request'
-import { verifyRequest as verify } from '../../src/signature/verify-request'
-import { serviceRequestFields } from '../../src/signature/service-request-fields'
-import { signAs, TEST_BIN, TEST_IIN } from '../../src/signature/testing/index'
-import { expectRefusal, expectVerified, optionsFor, testPki } from './fixtures'
+import { ServiceRequest } from '@kezek/domain'
+import { checkDigit } from '@kezek/domain'
+import { buildApplicationRequestXml, toDomainRequest, type ServiceApplicationInput } from '../../src/signature/application-request.js'
+import { verifyRequest as verify } from '../../src/signature/verify-request.js'
+import { serviceRequestFields } from '../../src/signature/service-request-fields.js'
+import { signAs, TEST_BIN, TEST_IIN } from '../../src/signature/testing/index.js'
+import { expectRefusal, expectVerified, optionsFor, testPki } from './fixtures.js'
 
 const docs = [{ kind: 'application', digest: 'ef'.repeat(32) }]
 

@@ -1,11 +1,11 @@
 import * as E from 'fp-ts/Either'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { SignatureVerdict } from '@kezek/domain/application/signature-verdict'
+import { SignatureVerdict } from '@kezek/domain'
 import { createHash } from 'node:crypto'
-import { loadTrust, toDomainRequest, toSignatureVerdict, verifyRequest } from '../../src/signature/index'
-import { sampleRequestXml, signAs, TEST_BIN, TEST_IIN } from '../../src/signature/testing/index'
-import { AT, expectRefusal, expectVerified, optionsFor, testPki } from './fixtures'
+import { loadTrust, toDomainRequest, toSignatureVerdict, verifyRequest } from '../../src/signature/index.js'
+import { sampleRequestXml, signAs, TEST_BIN, TEST_IIN } from '../../src/signature/testing/index.js'
+import { AT, expectRefusal, expectVerified, optionsFor, testPki } from './fixtures.js'
 
 test('a citizen-signed request verifies and yields the fields read from the signed root', async () => {
   const pki = await testPki()

@@ -1,6 +1,6 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { formatBench, runStoreBench } from '../../bench/store.bench'
+import { formatBench, runStoreBench } from '../../bench/store.bench.js'
 
 test('the store benchmark runs end to end on tiny numbers and reports every figure', async () => {
   const r = await runStoreBench({ events: 24, writers: [1, 3], repeats: 1, quiet: true })

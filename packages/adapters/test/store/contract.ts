@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto'
 import * as E from 'fp-ts/Either'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { verifyStore, verifyStream } from '../../src/integrity'
-import type { AppendResult, EventStore, Json, NewEvent, RecordedEvent } from '../../src/store/port'
+import { verifyStore, verifyStream } from '../../src/integrity/index.js'
+import type { AppendResult, EventStore, Json, NewEvent, RecordedEvent } from '../../src/store/port.js'
 
 /** Raw access to the stored rows, bypassing the store: SQL `UPDATE`/`DELETE`, or rewriting the memory log. */
 export interface Tamper {

@@ -12,12 +12,12 @@ import { createInterface } from 'node:readline'
 import * as E from 'fp-ts/Either'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { verifyStore } from '../../src/integrity'
-import { openPgliteStore } from '../../src/store/pglite'
-import { openPostgresStore } from '../../src/store/postgres'
-import type { EventStore } from '../../src/store/port'
-import { events, right, streamName } from './contract'
-import { dropSchema, PG_URL, uniqueSchema } from './sql-harness'
+import { verifyStore } from '../../src/integrity/index.js'
+import { openPgliteStore } from '../../src/store/pglite.js'
+import { openPostgresStore } from '../../src/store/postgres.js'
+import type { EventStore } from '../../src/store/port.js'
+import { events, right, streamName } from './contract.js'
+import { dropSchema, PG_URL, uniqueSchema } from './sql-harness.js'
 
 const fixture = new URL('./fixtures/crash-append.ts', import.meta.url).pathname
 

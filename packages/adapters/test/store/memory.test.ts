@@ -1,6 +1,6 @@
-import { MemoryLog, openMemoryStore } from '../../src/store/memory'
-import type { RecordedEvent } from '../../src/store/port'
-import { storeContract, type Tamper } from './contract'
+import { MemoryLog, openMemoryStore } from '../../src/store/memory.js'
+import type { RecordedEvent } from '../../src/store/port.js'
+import { storeContract, type Tamper } from './contract.js'
 
 const log = new MemoryLog()
 

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openPgliteStore } from '../../src/store/pglite'
-import { storeContract } from './contract'
-import { sqlHarness } from './sql-harness'
+import { openPgliteStore } from '../../src/store/pglite.js'
+import { storeContract } from './contract.js'
+import { sqlHarness } from './sql-harness.js'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kezek-pglite-contract-'))
 

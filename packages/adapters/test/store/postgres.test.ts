@@ -1,6 +1,6 @@
-import { openPostgresStore } from '../../src/store/postgres'
-import { storeContract } from './contract'
-import { dropSchema, PG_URL, sqlHarness, uniqueSchema } from './sql-harness'
+import { openPostgresStore } from '../../src/store/postgres.js'
+import { storeContract } from './contract.js'
+import { dropSchema, PG_URL, sqlHarness, uniqueSchema } from './sql-harness.js'
 
 const schema = uniqueSchema('contract')
 

@@ -1,8 +1,8 @@
 /** Test helpers shared by the PGlite and PostgreSQL test files: raw tampering and a per-file PostgreSQL schema. */
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import type { SqlEventStore } from '../../src/store/sql/store'
-import type { StoreHarness, Tamper } from './contract'
+import type { SqlEventStore } from '../../src/store/sql/store.js'
+import type { StoreHarness, Tamper } from './contract.js'
 
 export const PG_URL = process.env.KEZEK_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 

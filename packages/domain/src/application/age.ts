@@ -2,9 +2,9 @@
  * Ages, computed purely: from a birth date and the instant a command was made, on the local clock of the service
  * (Kazakhstan keeps one fixed offset, see service/calendar.ts). Nothing here reads a clock.
  */
-import { birthHint, type IIN } from '../kernel/iin'
-import { LocalDate, toMillis, type Instant } from '../kernel/instant'
-import type { Child } from './service-request'
+import { birthHint, type IIN } from '../kernel/iin.js'
+import { LocalDate, toMillis, type Instant } from '../kernel/instant.js'
+import type { Child } from './service-request.js'
 
 /** The local calendar date of an instant at a fixed offset in minutes east of UTC. */
 export const localDateAt = (i: Instant, offsetMinutes: number): LocalDate =>

@@ -7,18 +7,18 @@
  * offer, a request, list or result of another service, are refused before any handler runs.
  */
 import * as E from 'fp-ts/Either'
-import type { ServiceId } from '../kernel/ids'
-import type { LocalDate } from '../kernel/instant'
-import { childAgeAt, plusDays, plusMonths } from './age'
-import { isWalkIn, type Channel } from './channel'
-import type { ApplicationCommand, CommandOf, CommandType } from './commands'
-import type { DomainError, Inconsistency } from './errors'
-import type { ApplicationEvent, EventOf } from './events'
-import type { Ground, ServiceRules } from './service-rules'
-import type { IssuedResult, Validity } from './service-result'
-import type { Child, Minor, ServiceRequest } from './service-request'
-import { builtInRulesOf } from '../service/catalog'
-import { hasResult, isServiceRequest, type Application, type ApplicationState, type RegisteredData, type Stage } from './state'
+import type { ServiceId } from '../kernel/ids.js'
+import type { LocalDate } from '../kernel/instant.js'
+import { childAgeAt, plusDays, plusMonths } from './age.js'
+import { isWalkIn, type Channel } from './channel.js'
+import type { ApplicationCommand, CommandOf, CommandType } from './commands.js'
+import type { DomainError, Inconsistency } from './errors.js'
+import type { ApplicationEvent, EventOf } from './events.js'
+import type { Ground, ServiceRules } from './service-rules.js'
+import type { IssuedResult, Validity } from './service-result.js'
+import type { Child, Minor, ServiceRequest } from './service-request.js'
+import { builtInRulesOf } from '../service/catalog.js'
+import { hasResult, isServiceRequest, type Application, type ApplicationState, type RegisteredData, type Stage } from './state.js'
 
 type Decision = E.Either<DomainError, readonly ApplicationEvent[]>
 

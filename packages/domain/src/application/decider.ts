@@ -7,14 +7,14 @@
  * queue, as before); `createApplicationDecider` takes an akimat's own catalogue; `strictApplicationDecider` refuses
  * service ids it does not know.
  */
-import { builtInRulesOf, strictRulesOf } from '../service/catalog'
-import { decide, decideWith, type RulesOf } from './decide'
-import { evolve } from './evolve'
-import { initialState } from './state'
-import type { ApplicationCommand } from './commands'
-import type { DomainError } from './errors'
-import type { ApplicationEvent } from './events'
-import type { ApplicationState } from './state'
+import { builtInRulesOf, strictRulesOf } from '../service/catalog.js'
+import { decide, decideWith, type RulesOf } from './decide.js'
+import { evolve } from './evolve.js'
+import { initialState } from './state.js'
+import type { ApplicationCommand } from './commands.js'
+import type { DomainError } from './errors.js'
+import type { ApplicationEvent } from './events.js'
+import type { ApplicationState } from './state.js'
 import type { Either } from 'fp-ts/Either'
 
 export interface Decider<C, S, Ev, Err> {

@@ -1,6 +1,6 @@
-import type { Channel } from './channel'
-import type { CommandType } from './commands'
-import type { Stage } from './state'
+import type { Channel } from './channel.js'
+import type { CommandType } from './commands.js'
+import type { Stage } from './state.js'
 
 /**
  * Why the decider refused a command. Refusing changes nothing: no event is produced. These are errors of the

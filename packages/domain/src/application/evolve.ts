@@ -3,8 +3,8 @@
  * hand-edited history) leaves the application as it was, so replay never throws; `kezek verify` reports such
  * histories instead.
  */
-import type { ApplicationEvent } from './events'
-import type { Application, ApplicationState } from './state'
+import type { ApplicationEvent } from './events.js'
+import type { Application, ApplicationState } from './state.js'
 
 const next = (a: Application, e: ApplicationEvent): Application => {
   switch (e.type) {

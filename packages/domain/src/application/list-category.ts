@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { Category } from './category'
+import { Category } from './category.js'
 
 /**
  * The kindergarten queue's list: «Журнал регистрации детей дошкольного возраста для направления в дошкольные

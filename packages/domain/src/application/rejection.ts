@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
-import { IIN } from '../kernel/iin'
-import { LocalDate } from '../kernel/instant'
-import { Registry } from './registry'
+import { IIN } from '../kernel/iin.js'
+import { LocalDate } from '../kernel/instant.js'
+import { Registry } from './registry.js'
 
 /**
  * Why the signature was not confirmed (condition 2 of the portal channel). The regulation has a single message;

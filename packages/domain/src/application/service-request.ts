@@ -8,10 +8,10 @@
  * «пункт 11 Стандарта» stays in `documents`.
  */
 import * as t from 'io-ts'
-import { Reference } from '../kernel/ids'
-import { IIN } from '../kernel/iin'
-import { LocalDate } from '../kernel/instant'
-import { DocumentRef } from './document-ref'
+import { Reference } from '../kernel/ids.js'
+import { IIN } from '../kernel/iin.js'
+import { LocalDate } from '../kernel/instant.js'
+import { DocumentRef } from './document-ref.js'
 
 const FamilySize = t.refinement(t.Integer, (n) => n >= 1 && n <= 99, 'FamilySize')
 const Documents = t.readonlyArray(DocumentRef)

@@ -4,9 +4,9 @@
  * it is valid.
  */
 import * as t from 'io-ts'
-import { Reference } from '../kernel/ids'
-import { LocalDate } from '../kernel/instant'
-import { InheritanceVariant, PropertyDeal, Tiyn } from './service-request'
+import { Reference } from '../kernel/ids.js'
+import { LocalDate } from '../kernel/instant.js'
+import { InheritanceVariant, PropertyDeal, Tiyn } from './service-request.js'
 
 export const Quarter = t.union([t.literal(1), t.literal(2), t.literal(3), t.literal(4)], 'Quarter')
 export type Quarter = t.TypeOf<typeof Quarter>

@@ -4,13 +4,13 @@
  * intake checks it requires, which grounds it tests. The step tables and deadlines stay in the service definition
  * (service/definition.ts); these rules are the part of a service that changes what may happen, not when.
  */
-import type { ServiceId } from '../kernel/ids'
-import type { Channel } from './channel'
-import type { CommandType } from './commands'
-import type { ListCategory } from './list-category'
-import type { Registry } from './registry'
-import type { ResultKindId, Validity } from './service-result'
-import type { InheritanceVariant, ServiceRequest } from './service-request'
+import type { ServiceId } from '../kernel/ids.js'
+import type { Channel } from './channel.js'
+import type { CommandType } from './commands.js'
+import type { ListCategory } from './list-category.js'
+import type { Registry } from './registry.js'
+import type { ResultKindId, Validity } from './service-result.js'
+import type { InheritanceVariant, ServiceRequest } from './service-request.js'
 
 /** A result document the service issues with `issue_result`, from which stages, valid for how long. */
 export interface ResultRule {

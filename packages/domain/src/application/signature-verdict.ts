@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
-import { BIN, IIN } from '../kernel/iin'
-import { Instant } from '../kernel/instant'
-import { SignatureFailure } from './rejection'
+import { BIN, IIN } from '../kernel/iin.js'
+import { Instant } from '../kernel/instant.js'
+import { SignatureFailure } from './rejection.js'
 
 /** Who signed, as read from the certificate. Produced by a signature adapter; the domain only reads it. */
 export const Signer = t.intersection(

@@ -2,16 +2,16 @@
  * The state of one application, rebuilt by folding its events. Each stage carries exactly the data that exists
  * at that stage, so "queued without a request number" cannot be written down.
  */
-import type { ApplicationId, CommandId, ProviderId, RequestNumber, ServiceId } from '../kernel/ids'
-import type { IIN } from '../kernel/iin'
-import type { Instant, LocalDate } from '../kernel/instant'
-import type { Channel } from './channel'
-import type { ApplicationRequest, ListKey } from './events'
-import type { RejectionReason } from './rejection'
-import type { Registry } from './registry'
-import type { RemovalGround } from './removal-ground'
-import type { IssuedResult, JournalEntry, Receipt } from './service-result'
-import type { ServiceRequest } from './service-request'
+import type { ApplicationId, CommandId, ProviderId, RequestNumber, ServiceId } from '../kernel/ids.js'
+import type { IIN } from '../kernel/iin.js'
+import type { Instant, LocalDate } from '../kernel/instant.js'
+import type { Channel } from './channel.js'
+import type { ApplicationRequest, ListKey } from './events.js'
+import type { RejectionReason } from './rejection.js'
+import type { Registry } from './registry.js'
+import type { RemovalGround } from './removal-ground.js'
+import type { IssuedResult, JournalEntry, Receipt } from './service-result.js'
+import type { ServiceRequest } from './service-request.js'
 
 export interface Intake {
   readonly applicationId: ApplicationId

@@ -3,10 +3,10 @@
  * their own metadata. The HTTP service and the CLI always write a full envelope.
  */
 import * as t from 'io-ts'
-import { Channel } from '../application/channel'
-import { IIN } from '../kernel/iin'
-import { Instant } from '../kernel/instant'
-import { Role } from './role'
+import { Channel } from '../application/channel.js'
+import { IIN } from '../kernel/iin.js'
+import { Instant } from '../kernel/instant.js'
+import { Role } from './role.js'
 
 export const Actor = t.type(
   {

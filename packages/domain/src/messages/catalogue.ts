@@ -8,17 +8,17 @@
  * ground, status or domain error code without a text here fails the type check.
  * Placeholders are written `{name}` and must be the same in all three languages (tested).
  */
-import type { Channel } from '../application/channel'
-import type { DomainErrorCode, Inconsistency } from '../application/errors'
-import type { RejectionCode, SignatureFailure } from '../application/rejection'
-import type { RemovalGround, SuccessionGround } from '../application/removal-ground'
-import type { PreschoolList } from '../application/list-category'
-import type { Registry } from '../application/registry'
-import type { ResultKindId } from '../application/service-result'
-import type { InheritanceVariant, PropertyDeal } from '../application/service-request'
-import type { Status } from '../status/application-status'
-import type { Localized } from './localized'
-import { serviceTexts } from './service-catalogue'
+import type { Channel } from '../application/channel.js'
+import type { DomainErrorCode, Inconsistency } from '../application/errors.js'
+import type { RejectionCode, SignatureFailure } from '../application/rejection.js'
+import type { RemovalGround, SuccessionGround } from '../application/removal-ground.js'
+import type { PreschoolList } from '../application/list-category.js'
+import type { Registry } from '../application/registry.js'
+import type { ResultKindId } from '../application/service-result.js'
+import type { InheritanceVariant, PropertyDeal } from '../application/service-request.js'
+import type { Status } from '../status/application-status.js'
+import type { Localized } from './localized.js'
+import { serviceTexts } from './service-catalogue.js'
 
 /** Keys the catalogue must hold, derived from the domain's own vocabularies. */
 export type RequiredKey =

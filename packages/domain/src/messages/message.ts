@@ -2,8 +2,8 @@
  * `message(key, lang, params)`: the one way to read the catalogue. Keys are checked by the compiler, and so are
  * the parameters: `{n}` in the text makes `{ n }` required, a key without placeholders takes no parameters.
  */
-import { catalogue, type Catalogue, type MessageKey } from './catalogue'
-import type { Language, Localized } from './localized'
+import { catalogue, type Catalogue, type MessageKey } from './catalogue.js'
+import type { Language, Localized } from './localized.js'
 
 /** The `{name}` placeholders of a text, as a union of names. */
 export type PlaceholdersIn<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | PlaceholdersIn<Rest> : never

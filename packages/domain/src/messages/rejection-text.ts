@@ -2,9 +2,9 @@
  * The full text of a refusal as a citizen reads it: the regulation's message, then what makes it specific — the
  * signature failure's cause, or the officer's reasons and the appeal clause of a motivated refusal.
  */
-import type { RejectionReason } from '../application/rejection'
-import type { Language } from './localized'
-import { message } from './message'
+import type { RejectionReason } from '../application/rejection.js'
+import type { Language } from './localized.js'
+import { message } from './message.js'
 
 export const describeRejection = (reason: RejectionReason, lang: Language): string => {
   const head = message(`rejection.${reason.code}`, lang)

@@ -5,7 +5,7 @@
  * обоснования отказа», the Russian is ours, and the comment says so. The seeds hold no Kazakh for these services
  * beyond one heading: every Kazakh text is composed (`kkComposed`) and needs a native speaker's review.
  */
-import type { Localized } from './localized'
+import type { Localized } from './localized.js'
 
 /** A composed-Kazakh text; generic so the literal Russian survives and `message()` can type its placeholders. */
 const c = <R extends string, K extends string, E extends string>(ru: R, kk: K, en: E) =>

@@ -6,7 +6,7 @@
  * Every policy must be a total order (no two distinct entries compare equal), so the same events always give the
  * same list, byte for byte; `applicationId` is the last resort.
  */
-import type { WaitingEntry } from './waiting-entry'
+import type { WaitingEntry } from './waiting-entry.js'
 
 export interface OrderingPolicy {
   readonly name: string

@@ -1,9 +1,9 @@
-import type { ListKey } from '../application/events'
-import type { ListCategory } from '../application/list-category'
-import type { JournalEntry } from '../application/service-result'
-import type { ApplicationId, ProviderId, RequestNumber } from '../kernel/ids'
-import type { IIN } from '../kernel/iin'
-import type { Instant, LocalDate } from '../kernel/instant'
+import type { ListKey } from '../application/events.js'
+import type { ListCategory } from '../application/list-category.js'
+import type { JournalEntry } from '../application/service-result.js'
+import type { ApplicationId, ProviderId, RequestNumber } from '../kernel/ids.js'
+import type { IIN } from '../kernel/iin.js'
+import type { Instant, LocalDate } from '../kernel/instant.js'
 
 /** One application's place in a waiting list. `filedAtMs` is `filedAt` parsed once, for fast ordering. */
 export interface WaitingEntry {

@@ -7,11 +7,11 @@
  * clock, and the same events give the same lists whatever the interleaving of different applications' streams.
  * Each entry keeps the valid-time intervals in which it was active, so any past instant can be answered.
  */
-import type { ApplicationEvent, EventOf, ListKey } from '../application/events'
-import type { Instant } from '../kernel/instant'
-import { policyId, type OrderingPolicy } from './ordering-policy'
-import { RankedSet } from './ranked-set'
-import { listId, type WaitingEntry } from './waiting-entry'
+import type { ApplicationEvent, EventOf, ListKey } from '../application/events.js'
+import type { Instant } from '../kernel/instant.js'
+import { policyId, type OrderingPolicy } from './ordering-policy.js'
+import { RankedSet } from './ranked-set.js'
+import { listId, type WaitingEntry } from './waiting-entry.js'
 
 /** `placed`: a child left the kindergarten Journal with a referral. */
 export type EntryStatus = 'active' | 'removed' | 'housed' | 'placed'

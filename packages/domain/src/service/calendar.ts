@@ -13,8 +13,8 @@
  *   (24:00 local) of the Nth working day after it. Rest days and holidays in between are skipped.
  */
 import * as t from 'io-ts'
-import { fromMillis, LocalDate, toMillis, type Instant } from '../kernel/instant'
-import { fixedMillis, isFixed, type Duration } from './duration'
+import { fromMillis, LocalDate, toMillis, type Instant } from '../kernel/instant.js'
+import { fixedMillis, isFixed, type Duration } from './duration.js'
 
 const DAY = 86_400_000
 

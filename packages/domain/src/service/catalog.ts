@@ -8,19 +8,19 @@
  * `createApplicationDecider` its own look-up.
  */
 import type { ReadonlyNonEmptyArray } from 'fp-ts/ReadonlyNonEmptyArray'
-import type { RulesOf } from '../application/decide'
-import type { ServiceKey } from '../application/service-key'
-import type { ServiceRules } from '../application/service-rules'
-import type { ServiceId } from '../kernel/ids'
-import type { ServiceDefinition } from './definition'
-import { disabledChildAllowanceKokpekty2012, disabledChildAllowanceRules } from './disabled-child-allowance'
-import { guardianshipCertificateKokpekty2012, guardianshipCertificateRules } from './guardianship-certificate'
-import { guardianshipInheritanceKokpekty2012, guardianshipInheritanceRules } from './guardianship-inheritance'
-import { guardianshipPropertyDealKokpekty2012, guardianshipPropertyDealRules } from './guardianship-property-deal'
-import { housingAssistanceKaraganda2014, housingAssistanceRules } from './housing-assistance'
-import { housingQueueEditions, housingQueueRules } from './housing-queue'
-import { kindergartenQueueKokpekty2012, kindergartenQueueRules } from './kindergarten-queue'
-import { unemploymentCertificateKokpekty2012, unemploymentCertificateRules } from './unemployment-certificate'
+import type { RulesOf } from '../application/decide.js'
+import type { ServiceKey } from '../application/service-key.js'
+import type { ServiceRules } from '../application/service-rules.js'
+import type { ServiceId } from '../kernel/ids.js'
+import type { ServiceDefinition } from './definition.js'
+import { disabledChildAllowanceKokpekty2012, disabledChildAllowanceRules } from './disabled-child-allowance.js'
+import { guardianshipCertificateKokpekty2012, guardianshipCertificateRules } from './guardianship-certificate.js'
+import { guardianshipInheritanceKokpekty2012, guardianshipInheritanceRules } from './guardianship-inheritance.js'
+import { guardianshipPropertyDealKokpekty2012, guardianshipPropertyDealRules } from './guardianship-property-deal.js'
+import { housingAssistanceKaraganda2014, housingAssistanceRules } from './housing-assistance.js'
+import { housingQueueEditions, housingQueueRules } from './housing-queue.js'
+import { kindergartenQueueKokpekty2012, kindergartenQueueRules } from './kindergarten-queue.js'
+import { unemploymentCertificateKokpekty2012, unemploymentCertificateRules } from './unemployment-certificate.js'
 
 export interface CatalogEntry {
   readonly rules: ServiceRules

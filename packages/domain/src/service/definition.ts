@@ -6,13 +6,13 @@
  */
 import * as E from 'fp-ts/Either'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/ReadonlyNonEmptyArray'
-import type { Channel } from '../application/channel'
-import type { EventOf, EventType } from '../application/events'
-import type { RejectionCode } from '../application/rejection'
-import type { Role } from '../envelope/role'
-import type { ServiceId } from '../kernel/ids'
-import type { Localized } from '../messages/localized'
-import { isOrderedRange, type DurationRange } from './duration'
+import type { Channel } from '../application/channel.js'
+import type { EventOf, EventType } from '../application/events.js'
+import type { RejectionCode } from '../application/rejection.js'
+import type { Role } from '../envelope/role.js'
+import type { ServiceId } from '../kernel/ids.js'
+import type { Localized } from '../messages/localized.js'
+import { isOrderedRange, type DurationRange } from './duration.js'
 
 /** The kinds of outside or officer check the `checked` event records. */
 export type CheckKind = EventOf<'checked'>['check']['kind']

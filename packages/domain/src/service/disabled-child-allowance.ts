@@ -4,12 +4,12 @@
  * 10 working days in both. The result notice states the amount, the period and a quarterly payment table; the
  * refusal is a free-form letter «при формировании заключения комиссии».
  */
-import type { ServiceId } from '../kernel/ids'
-import type { ServiceRules } from '../application/service-rules'
-import type { ResultKind, ServiceDefinition } from './definition'
-import { KOKPEKTY_2012_ACT, KOKPEKTY_SFE } from './kokpekty-2012'
-import { DASH, deskChannel, done, modelRefusals, portalChannel, S10, S10_15, S30, S30_M1, S90, workingDaysAsWritten } from './model-2012'
-import { rulesFor } from './rules'
+import type { ServiceId } from '../kernel/ids.js'
+import type { ServiceRules } from '../application/service-rules.js'
+import type { ResultKind, ServiceDefinition } from './definition.js'
+import { KOKPEKTY_2012_ACT, KOKPEKTY_SFE } from './kokpekty-2012.js'
+import { DASH, deskChannel, done, modelRefusals, portalChannel, S10, S10_15, S30, S30_M1, S90, workingDaysAsWritten } from './model-2012.js'
+import { rulesFor } from './rules.js'
 
 export const DISABLED_CHILD_ALLOWANCE = 'disabled-child-allowance' as ServiceId
 

@@ -4,13 +4,13 @@
  * по опеке и попечительству» (the refusal template says so), which the МИО consults after registration: a register
  * port like ГБД ФЛ, through `check_record`.
  */
-import type { ServiceId } from '../kernel/ids'
-import type { ServiceRules } from '../application/service-rules'
-import type { ResultKind, ServiceDefinition } from './definition'
-import { GUARDIANSHIP_REJECTIONS, guardianshipChannels } from './guardianship-tables'
-import { KOKPEKTY_2012_ACT } from './kokpekty-2012'
-import { done, modelRefusals } from './model-2012'
-import { rulesFor } from './rules'
+import type { ServiceId } from '../kernel/ids.js'
+import type { ServiceRules } from '../application/service-rules.js'
+import type { ResultKind, ServiceDefinition } from './definition.js'
+import { GUARDIANSHIP_REJECTIONS, guardianshipChannels } from './guardianship-tables.js'
+import { KOKPEKTY_2012_ACT } from './kokpekty-2012.js'
+import { done, modelRefusals } from './model-2012.js'
+import { rulesFor } from './rules.js'
 
 export const GUARDIANSHIP_CERTIFICATE = 'guardianship-certificate' as ServiceId
 

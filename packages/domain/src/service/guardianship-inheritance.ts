@@ -4,13 +4,13 @@
  * service 6; reference §6). Three variants of application and certificate — pension fund, bank, road police — each
  * valid one month. The bank form asks children over 10 to sign «согласны»; the others do not.
  */
-import type { ServiceId } from '../kernel/ids'
-import type { ServiceRules } from '../application/service-rules'
-import type { ResultKind, ServiceDefinition } from './definition'
-import { GUARDIANSHIP_REJECTIONS, guardianshipChannels } from './guardianship-tables'
-import { KOKPEKTY_2012_ACT } from './kokpekty-2012'
-import { done, modelRefusals } from './model-2012'
-import { rulesFor } from './rules'
+import type { ServiceId } from '../kernel/ids.js'
+import type { ServiceRules } from '../application/service-rules.js'
+import type { ResultKind, ServiceDefinition } from './definition.js'
+import { GUARDIANSHIP_REJECTIONS, guardianshipChannels } from './guardianship-tables.js'
+import { KOKPEKTY_2012_ACT } from './kokpekty-2012.js'
+import { done, modelRefusals } from './model-2012.js'
+import { rulesFor } from './rules.js'
 
 export const GUARDIANSHIP_INHERITANCE = 'guardianship-inheritance' as ServiceId
 

@@ -4,13 +4,13 @@
  * ask to sell, exchange, give or pledge a dwelling their children own; children over 10 sign «согласны». The
  * permission («Справка») is valid one month from issue.
  */
-import type { ServiceId } from '../kernel/ids'
-import type { ServiceRules } from '../application/service-rules'
-import type { ServiceDefinition } from './definition'
-import { GUARDIANSHIP_REJECTIONS, guardianshipChannels } from './guardianship-tables'
-import { KOKPEKTY_2012_ACT } from './kokpekty-2012'
-import { done, modelRefusals } from './model-2012'
-import { rulesFor } from './rules'
+import type { ServiceId } from '../kernel/ids.js'
+import type { ServiceRules } from '../application/service-rules.js'
+import type { ServiceDefinition } from './definition.js'
+import { GUARDIANSHIP_REJECTIONS, guardianshipChannels } from './guardianship-tables.js'
+import { KOKPEKTY_2012_ACT } from './kokpekty-2012.js'
+import { done, modelRefusals } from './model-2012.js'
+import { rulesFor } from './rules.js'
 
 export const GUARDIANSHIP_PROPERTY_DEAL = 'guardianship-property-deal' as ServiceId
 

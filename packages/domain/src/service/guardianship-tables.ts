@@ -4,11 +4,11 @@
  * the result, the refusals the check can give — are parameters.
  */
 import type { ReadonlyNonEmptyArray } from 'fp-ts/ReadonlyNonEmptyArray'
-import type { RejectionCode } from '../application/rejection'
-import type { Localized } from '../messages/localized'
-import type { ChannelDefinition } from './definition'
-import { KOKPEKTY_SFE } from './kokpekty-2012'
-import { centreChannel, DASH, done, M1, portalChannel, S30, S90, workingDaysAsWritten } from './model-2012'
+import type { RejectionCode } from '../application/rejection.js'
+import type { Localized } from '../messages/localized.js'
+import type { ChannelDefinition } from './definition.js'
+import { KOKPEKTY_SFE } from './kokpekty-2012.js'
+import { centreChannel, DASH, done, M1, portalChannel, S30, S90, workingDaysAsWritten } from './model-2012.js'
 
 const FIVE_WORKING_DAYS = workingDaysAsWritten(5)
 

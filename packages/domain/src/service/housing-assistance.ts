@@ -11,15 +11,15 @@
  * The ИС ЦОН and portal processes print no durations (their diagrams, Appendices 3–4, are lost): those steps carry
  * the 2012 model text's value for the same step, marked inferred.
  */
-import type { ServiceId } from '../kernel/ids'
-import type { RejectionCode } from '../application/rejection'
-import type { ServiceRules } from '../application/service-rules'
-import type { Role } from '../envelope/role'
-import type { Localized } from '../messages/localized'
-import type { ChannelDefinition, Completion, Condition, Deadline, ResultKind, ServiceDefinition, Step, StepOutcome } from './definition'
-import { between, calendarDays, exactly, minutes, seconds, type DurationRange } from './duration'
-import { asWritten, checked, done, modelRefusals } from './model-2012'
-import { rulesFor } from './rules'
+import type { ServiceId } from '../kernel/ids.js'
+import type { RejectionCode } from '../application/rejection.js'
+import type { ServiceRules } from '../application/service-rules.js'
+import type { Role } from '../envelope/role.js'
+import type { Localized } from '../messages/localized.js'
+import type { ChannelDefinition, Completion, Condition, Deadline, ResultKind, ServiceDefinition, Step, StepOutcome } from './definition.js'
+import { between, calendarDays, exactly, minutes, seconds, type DurationRange } from './duration.js'
+import { asWritten, checked, done, modelRefusals } from './model-2012.js'
+import { rulesFor } from './rules.js'
 
 export const HOUSING_ASSISTANCE = 'housing-assistance' as ServiceId
 

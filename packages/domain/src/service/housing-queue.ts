@@ -16,15 +16,15 @@
  * Russian action texts are Akzhar's (Almaty writes «потребитель» for «получатель государственной услуги»);
  * Kazakh texts are Atyrau's tables (desk, ЦОН) and prose (portal), `kkComposed` where neither has one.
  */
-import { categories } from '../application/category'
-import type { RejectionCode } from '../application/rejection'
-import type { ServiceRules } from '../application/service-rules'
-import type { Role } from '../envelope/role'
-import type { ServiceId } from '../kernel/ids'
-import type { Localized } from '../messages/localized'
-import type { ChannelDefinition, Completion, Condition, Deadline, ResultKind, ServiceDefinition, Step, StepOutcome } from './definition'
-import { between, calendarDays, exactly, minutes, seconds, type DurationRange } from './duration'
-import { rulesFor } from './rules'
+import { categories } from '../application/category.js'
+import type { RejectionCode } from '../application/rejection.js'
+import type { ServiceRules } from '../application/service-rules.js'
+import type { Role } from '../envelope/role.js'
+import type { ServiceId } from '../kernel/ids.js'
+import type { Localized } from '../messages/localized.js'
+import type { ChannelDefinition, Completion, Condition, Deadline, ResultKind, ServiceDefinition, Step, StepOutcome } from './definition.js'
+import { between, calendarDays, exactly, minutes, seconds, type DurationRange } from './duration.js'
+import { rulesFor } from './rules.js'
 
 export const HOUSING_QUEUE = 'housing-queue' as ServiceId
 

@@ -19,11 +19,11 @@
  *   Only 2025's 3 January (rest) / 5 January (work) is included, from a third-party calendar (holidayssky.com):
  *   medium confidence.
  */
-import type { LocalDate } from '../kernel/instant'
+import type { LocalDate } from '../kernel/instant.js'
 import {
   isWorkingDay, kazakhstanFixedHolidays, kazakhstanNational, nextDate, withDates, KAZAKHSTAN_OFFSET,
   type UtcOffset, type WorkingCalendar,
-} from './calendar'
+} from './calendar.js'
 
 /** The first day of Kurban ait, per year. Add a year here (or through `withDates`) once it is announced. */
 export const kurbanAit: Readonly<Record<number, LocalDate>> = {

@@ -9,14 +9,14 @@
  * from the explicit birth date or the IIN's hint. The providers are the district education department and the
  * rural-district akims' offices: each keeps its own Journal (one list per provider).
  */
-import type { ServiceId } from '../kernel/ids'
-import type { ServiceRules } from '../application/service-rules'
-import type { ResultKind, ServiceDefinition } from './definition'
-import { KOKPEKTY_2012_ACT, KOKPEKTY_SFE } from './kokpekty-2012'
+import type { ServiceId } from '../kernel/ids.js'
+import type { ServiceRules } from '../application/service-rules.js'
+import type { ResultKind, ServiceDefinition } from './definition.js'
+import { KOKPEKTY_2012_ACT, KOKPEKTY_SFE } from './kokpekty-2012.js'
 import {
   centreChannel, deskChannel, done, M1, modelRefusals, portalChannel, S10, S10_15, S30, S30_M1, S90, workingDaysAsWritten,
-} from './model-2012'
-import { rulesFor } from './rules'
+} from './model-2012.js'
+import { rulesFor } from './rules.js'
 
 export const KINDERGARTEN_QUEUE = 'kindergarten-queue' as ServiceId
 

@@ -14,12 +14,12 @@
  * model text (seed 004, Atyrau) where one exists and is marked `kkComposed` throughout.
  */
 import type { ReadonlyNonEmptyArray } from 'fp-ts/ReadonlyNonEmptyArray'
-import type { Channel } from '../application/channel'
-import type { RejectionCode } from '../application/rejection'
-import type { Role } from '../envelope/role'
-import type { Localized } from '../messages/localized'
-import type { ChannelDefinition, Completion, Condition, Deadline, Step, StepOutcome } from './definition'
-import { between, exactly, minutes, seconds, workingDays, type DurationRange } from './duration'
+import type { Channel } from '../application/channel.js'
+import type { RejectionCode } from '../application/rejection.js'
+import type { Role } from '../envelope/role.js'
+import type { Localized } from '../messages/localized.js'
+import type { ChannelDefinition, Completion, Condition, Deadline, Step, StepOutcome } from './definition.js'
+import { between, exactly, minutes, seconds, workingDays, type DurationRange } from './duration.js'
 
 export const done = (event: Exclude<Completion['event'], 'checked'>): Completion => ({ event })
 export const checked = (check: Extract<Completion, { event: 'checked' }>['check']): Completion => ({ event: 'checked', check })

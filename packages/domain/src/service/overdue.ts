@@ -12,13 +12,13 @@
  * - Before step 1's fact there is no application, so nothing is pending.
  * A step is overdue when `now` is strictly after its due instant.
  */
-import type { Channel } from '../application/channel'
-import type { EventType } from '../application/events'
-import type { ApplicationId } from '../kernel/ids'
-import { toMillis, type Instant } from '../kernel/instant'
-import { addDuration, workingDaysWithin, type WorkingCalendar } from './calendar'
-import { channelOf, completionMatches, type CheckKind, type ServiceDefinition, type Step, type StepNumber } from './definition'
-import { largestWholeUnit, workingDays, type Duration } from './duration'
+import type { Channel } from '../application/channel.js'
+import type { EventType } from '../application/events.js'
+import type { ApplicationId } from '../kernel/ids.js'
+import { toMillis, type Instant } from '../kernel/instant.js'
+import { addDuration, workingDaysWithin, type WorkingCalendar } from './calendar.js'
+import { channelOf, completionMatches, type CheckKind, type ServiceDefinition, type Step, type StepNumber } from './definition.js'
+import { largestWholeUnit, workingDays, type Duration } from './duration.js'
 
 /** One fact of an application, as much as deadlines need: its type, its kind for `checked`, and when. */
 export interface Fact {

@@ -3,9 +3,9 @@
  * Channels come from the service's definition: the decider and the step tables cannot disagree on them.
  */
 import type { ReadonlyNonEmptyArray } from 'fp-ts/ReadonlyNonEmptyArray'
-import type { CommandType } from '../application/commands'
-import { commonCommands, type ServiceRules } from '../application/service-rules'
-import type { ServiceDefinition } from './definition'
+import type { CommandType } from '../application/commands.js'
+import { commonCommands, type ServiceRules } from '../application/service-rules.js'
+import type { ServiceDefinition } from './definition.js'
 
 /** Minutes east of UTC of Kazakhstan's single time zone since 1 March 2024 (see calendar.ts on older offsets). */
 export const KAZAKHSTAN_OFFSET_MINUTES = 300

@@ -6,15 +6,15 @@
  * portal and the provider's desk, and 3 working days via ЦОН (Table 3). Nothing says which governs; a ЦОН
  * application is judged by 3 working days, the others by 10 minutes.
  */
-import type { ServiceId } from '../kernel/ids'
-import type { ServiceRules } from '../application/service-rules'
-import type { ResultKind, ServiceDefinition } from './definition'
-import { KOKPEKTY_2012_ACT, KOKPEKTY_SFE } from './kokpekty-2012'
+import type { ServiceId } from '../kernel/ids.js'
+import type { ServiceRules } from '../application/service-rules.js'
+import type { ResultKind, ServiceDefinition } from './definition.js'
+import { KOKPEKTY_2012_ACT, KOKPEKTY_SFE } from './kokpekty-2012.js'
 import {
   centreChannel, deskChannel, done, M1, M10, modelRefusals, portalChannel, S10, S10_15, S30, S30_M1, S90,
   workingDaysAsWritten,
-} from './model-2012'
-import { rulesFor } from './rules'
+} from './model-2012.js'
+import { rulesFor } from './rules.js'
 
 export const UNEMPLOYMENT_CERTIFICATE = 'unemployment-certificate' as ServiceId
 

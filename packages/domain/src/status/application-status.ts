@@ -2,17 +2,17 @@
  * The portal's status screen («История получения услуг»): for each application the IIN, request number, service
  * type, status and the facts a deadline is computed from. A pure fold over one stream's events.
  */
-import type { Channel } from '../application/channel'
-import type { ApplicationEvent, ListKey } from '../application/events'
-import type { RejectionReason } from '../application/rejection'
-import type { RemovalGround } from '../application/removal-ground'
-import type { ApplicationId, ProviderId, RequestNumber, ServiceId } from '../kernel/ids'
-import type { IIN } from '../kernel/iin'
-import type { Instant, LocalDate } from '../kernel/instant'
-import type { IssuedResult } from '../application/service-result'
-import { progressOf, type Fact, type Progress } from '../service/overdue'
-import type { WorkingCalendar } from '../service/calendar'
-import type { ServiceDefinition } from '../service/definition'
+import type { Channel } from '../application/channel.js'
+import type { ApplicationEvent, ListKey } from '../application/events.js'
+import type { RejectionReason } from '../application/rejection.js'
+import type { RemovalGround } from '../application/removal-ground.js'
+import type { ApplicationId, ProviderId, RequestNumber, ServiceId } from '../kernel/ids.js'
+import type { IIN } from '../kernel/iin.js'
+import type { Instant, LocalDate } from '../kernel/instant.js'
+import type { IssuedResult } from '../application/service-result.js'
+import { progressOf, type Fact, type Progress } from '../service/overdue.js'
+import type { WorkingCalendar } from '../service/calendar.js'
+import type { ServiceDefinition } from '../service/definition.js'
 
 export type Status =
   | 'authorized'

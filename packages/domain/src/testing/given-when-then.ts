@@ -5,8 +5,8 @@
  *   spec(applicationDecider).given(history).when(command).then(expectedEvents)
  */
 import * as E from 'fp-ts/Either'
-import type { Decider } from '../application/decider'
-import { deepEqual, show } from './equal'
+import type { Decider } from '../application/decider.js'
+import { deepEqual, show } from './equal.js'
 
 export class SpecificationFailed extends Error {
   override readonly name = 'SpecificationFailed'

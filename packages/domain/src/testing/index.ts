@@ -1,2 +1,2 @@
-export { spec, SpecificationFailed, type Given, type Then } from './given-when-then'
-export { deepEqual } from './equal'
+export { spec, SpecificationFailed, type Given, type Then } from './given-when-then.js'
+export { deepEqual } from './equal.js'

@@ -1,9 +1,9 @@
 /** Kazakhstan’s yearly rest days as data, and working-day deadlines across weekends and holidays. */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { addDuration, isWorkingDay, withDates } from '../../src/service/calendar'
-import { workingDays } from '../../src/service/duration'
-import { carriedOverDays, kazakhstanOfficial, kurbanAit, restDaysOf } from '../../src/service/kazakhstan-holidays'
+import { addDuration, isWorkingDay, withDates } from '../../src/service/calendar.js'
+import { workingDays } from '../../src/service/duration.js'
+import { carriedOverDays, kazakhstanOfficial, kurbanAit, restDaysOf } from '../../src/service/kazakhstan-holidays.js'
 
 const at = (s: string) => s as never
 const day = (s: string) => s as never

@@ -1,8 +1,8 @@
 /** One valid application per catalogued service beyond the housing queue: its request and how it is decided. */
-import type { ApplicationCommand } from '../../src/application/commands'
-import type { Channel } from '../../src/application/channel'
-import type { ServiceRequest } from '../../src/application/service-request'
-import * as k from './kit'
+import type { ApplicationCommand } from '../../src/application/commands.js'
+import type { Channel } from '../../src/application/channel.js'
+import type { ServiceRequest } from '../../src/application/service-request.js'
+import * as k from './kit.js'
 
 export interface ServiceCase {
   readonly serviceId: string

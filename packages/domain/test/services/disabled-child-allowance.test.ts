@@ -1,12 +1,12 @@
 /** The allowance for disabled children schooled at home: no ЦОН, and a notice with amount, period and quarterly table. */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { applicationDecider } from '../../src/application/decider'
-import { channelOf } from '../../src/service/definition'
-import { disabledChildAllowanceKokpekty2012 as def } from '../../src/service/disabled-child-allowance'
-import { spec } from '../../src/testing'
-import { caseOf, toChecked } from './cases'
-import * as k from './kit'
+import { applicationDecider } from '../../src/application/decider.js'
+import { channelOf } from '../../src/service/definition.js'
+import { disabledChildAllowanceKokpekty2012 as def } from '../../src/service/disabled-child-allowance.js'
+import { spec } from '../../src/testing/index.js'
+import { caseOf, toChecked } from './cases.js'
+import * as k from './kit.js'
 
 const given = spec(applicationDecider).given
 const A = caseOf('disabled-child-allowance')

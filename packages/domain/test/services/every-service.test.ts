@@ -5,14 +5,14 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as E from 'fp-ts/Either'
-import { applicationDecider } from '../../src/application/decider'
-import type { Channel } from '../../src/application/channel'
-import { serviceCatalog } from '../../src/service/catalog'
-import { validateDefinition } from '../../src/service/definition'
-import { allEventTypes } from '../../src/application/events'
-import { spec } from '../../src/testing'
-import { cases, toChecked, toRegistered } from './cases'
-import * as k from './kit'
+import { applicationDecider } from '../../src/application/decider.js'
+import type { Channel } from '../../src/application/channel.js'
+import { serviceCatalog } from '../../src/service/catalog.js'
+import { validateDefinition } from '../../src/service/definition.js'
+import { allEventTypes } from '../../src/application/events.js'
+import { spec } from '../../src/testing/index.js'
+import { cases, toChecked, toRegistered } from './cases.js'
+import * as k from './kit.js'
 
 const given = spec(applicationDecider).given
 const ALL: readonly Channel[] = ['portal', 'provider_desk', 'service_centre']

@@ -5,14 +5,14 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as E from 'fp-ts/Either'
-import { applicationDecider, createApplicationDecider, strictApplicationDecider } from '../../src/application/decider'
-import { decodeCommand } from '../../src/application/commands'
-import { decodeEvent, ApplicationEvent, allEventTypes, eventTypes } from '../../src/application/events'
-import { serviceCatalog, strictRulesOf } from '../../src/service/catalog'
-import { spec } from '../../src/testing'
-import * as f from '../fixtures'
-import { caseOf, cases, toChecked } from './cases'
-import * as k from './kit'
+import { applicationDecider, createApplicationDecider, strictApplicationDecider } from '../../src/application/decider.js'
+import { decodeCommand } from '../../src/application/commands.js'
+import { decodeEvent, ApplicationEvent, allEventTypes, eventTypes } from '../../src/application/events.js'
+import { serviceCatalog, strictRulesOf } from '../../src/service/catalog.js'
+import { spec } from '../../src/testing/index.js'
+import * as f from '../fixtures.js'
+import { caseOf, cases, toChecked } from './cases.js'
+import * as k from './kit.js'
 
 const given = spec(applicationDecider).given
 const U = caseOf('unemployment-certificate')

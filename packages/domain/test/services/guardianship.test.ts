@@ -5,11 +5,11 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as E from 'fp-ts/Either'
-import { applicationDecider } from '../../src/application/decider'
-import { decodeCommand } from '../../src/application/commands'
-import { spec } from '../../src/testing'
-import { caseOf, TEEN_2010, toChecked, TODDLER_2020 } from './cases'
-import * as k from './kit'
+import { applicationDecider } from '../../src/application/decider.js'
+import { decodeCommand } from '../../src/application/commands.js'
+import { spec } from '../../src/testing/index.js'
+import { caseOf, TEEN_2010, toChecked, TODDLER_2020 } from './cases.js'
+import * as k from './kit.js'
 
 const given = spec(applicationDecider).given
 const G = caseOf('guardianship-certificate')

@@ -5,16 +5,16 @@
  */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { applicationDecider } from '../../src/application/decider'
-import type { ApplicationEvent } from '../../src/application/events'
-import { housingAssistanceKaraganda2014 as def } from '../../src/service/housing-assistance'
-import { kazakhstanOfficial } from '../../src/service/kazakhstan-holidays'
-import { progressOf } from '../../src/service/overdue'
-import { statusOf } from '../../src/status/application-status'
-import { describeRejection } from '../../src/messages'
-import { spec } from '../../src/testing'
-import { caseOf, toChecked } from './cases'
-import * as k from './kit'
+import { applicationDecider } from '../../src/application/decider.js'
+import type { ApplicationEvent } from '../../src/application/events.js'
+import { housingAssistanceKaraganda2014 as def } from '../../src/service/housing-assistance.js'
+import { kazakhstanOfficial } from '../../src/service/kazakhstan-holidays.js'
+import { progressOf } from '../../src/service/overdue.js'
+import { statusOf } from '../../src/status/application-status.js'
+import { describeRejection } from '../../src/messages/index.js'
+import { spec } from '../../src/testing/index.js'
+import { caseOf, toChecked } from './cases.js'
+import * as k from './kit.js'
 
 const given = spec(applicationDecider).given
 const H = caseOf('housing-assistance')

@@ -3,15 +3,15 @@
  * overrides. Commands go through the real `applicationDecider`; nothing here decides anything itself.
  */
 import * as E from 'fp-ts/Either'
-import { applicationDecider } from '../../src/application/decider'
-import type { ApplicationCommand, CommandOf, CommandType } from '../../src/application/commands'
-import type { Channel } from '../../src/application/channel'
-import type { ApplicationEvent } from '../../src/application/events'
-import type { ServiceRequest } from '../../src/application/service-request'
-import type { IssuedResult } from '../../src/application/service-result'
-import type { SignatureVerdict } from '../../src/application/signature-verdict'
-import { checkDigit, type IIN } from '../../src/kernel/iin'
-import * as f from '../fixtures'
+import { applicationDecider } from '../../src/application/decider.js'
+import type { ApplicationCommand, CommandOf, CommandType } from '../../src/application/commands.js'
+import type { Channel } from '../../src/application/channel.js'
+import type { ApplicationEvent } from '../../src/application/events.js'
+import type { ServiceRequest } from '../../src/application/service-request.js'
+import type { IssuedResult } from '../../src/application/service-result.js'
+import type { SignatureVerdict } from '../../src/application/signature-verdict.js'
+import { checkDigit, type IIN } from '../../src/kernel/iin.js'
+import * as f from '../fixtures.js'
 
 export const { APPLICANT, REPRESENTATIVE, PROVIDER, APP } = f
 
@@ -85,6 +85,6 @@ export const leftOf = <L, R>(e: E.Either<L, R>): L => {
   return e.left
 }
 
-import { statusOf } from '../../src/status/application-status'
+import { statusOf } from '../../src/status/application-status.js'
 /** The facts deadlines are computed from (type, time, kind of check), as the status projection keeps them. */
 export const factsOf = (events: readonly ApplicationEvent[]) => statusOf(events)?.facts ?? []

@@ -1,13 +1,13 @@
 /** Texts of the other services: every new code has ru/kk/en, templates fill, Kazakh compositions are marked. */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { allRejectionCodes, serviceRejectionCodes } from '../../src/application/rejection'
-import { inconsistencies } from '../../src/application/errors'
-import { Registry } from '../../src/application/registry'
-import { resultKindIds } from '../../src/application/service-result'
-import { catalogue, describeRejection, Languages, message, type Localized } from '../../src/messages'
-import { allServiceDefinitions } from '../../src/service/catalog'
-import { statuses } from '../../src/status/application-status'
+import { allRejectionCodes, serviceRejectionCodes } from '../../src/application/rejection.js'
+import { inconsistencies } from '../../src/application/errors.js'
+import { Registry } from '../../src/application/registry.js'
+import { resultKindIds } from '../../src/application/service-result.js'
+import { catalogue, describeRejection, Languages, message, type Localized } from '../../src/messages/index.js'
+import { allServiceDefinitions } from '../../src/service/catalog.js'
+import { statuses } from '../../src/status/application-status.js'
 
 const has = (key: string): Localized | undefined => (catalogue as Record<string, Localized>)[key]
 

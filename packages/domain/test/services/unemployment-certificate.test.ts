@@ -4,17 +4,17 @@
  */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { applicationDecider } from '../../src/application/decider'
-import type { Channel } from '../../src/application/channel'
-import type { ApplicationEvent } from '../../src/application/events'
-import { channelOf } from '../../src/service/definition'
-import { kazakhstanOfficial } from '../../src/service/kazakhstan-holidays'
-import { listOverdue, progressOf } from '../../src/service/overdue'
-import { unemploymentCertificateKokpekty2012 as def } from '../../src/service/unemployment-certificate'
-import { statusOf } from '../../src/status/application-status'
-import { spec } from '../../src/testing'
-import { caseOf, toChecked } from './cases'
-import * as k from './kit'
+import { applicationDecider } from '../../src/application/decider.js'
+import type { Channel } from '../../src/application/channel.js'
+import type { ApplicationEvent } from '../../src/application/events.js'
+import { channelOf } from '../../src/service/definition.js'
+import { kazakhstanOfficial } from '../../src/service/kazakhstan-holidays.js'
+import { listOverdue, progressOf } from '../../src/service/overdue.js'
+import { unemploymentCertificateKokpekty2012 as def } from '../../src/service/unemployment-certificate.js'
+import { statusOf } from '../../src/status/application-status.js'
+import { spec } from '../../src/testing/index.js'
+import { caseOf, toChecked } from './cases.js'
+import * as k from './kit.js'
 
 const given = spec(applicationDecider).given
 const U = caseOf('unemployment-certificate')

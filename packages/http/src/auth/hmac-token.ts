@@ -6,7 +6,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import * as E from 'fp-ts/Either'
 import * as t from 'io-ts'
 import { IIN, ProviderId } from '@kezek/domain'
-import type { Authenticator, Principal } from './principal'
+import type { Authenticator, Principal } from './principal.js'
 
 const Subject = t.refinement(t.string, (s) => s.length > 0 && s.length <= 100, 'Subject')
 

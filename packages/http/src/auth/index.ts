@@ -1,3 +1,3 @@
-export * from './principal'
-export * from './hmac-token'
-export * from './policy'
+export * from './principal.js'
+export * from './hmac-token.js'
+export * from './policy.js'

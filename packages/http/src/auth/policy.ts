@@ -3,7 +3,7 @@
  * reviewed on one screen.
  */
 import type { ApplicationStatus, IIN, ProviderId } from '@kezek/domain'
-import { isStaff, type Principal } from './principal'
+import { isStaff, type Principal } from './principal.js'
 
 /** The application's own people: the applicant and whoever holds the place after an Art. 73 p.2 succession. */
 export interface Parties {

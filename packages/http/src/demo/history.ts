@@ -3,9 +3,9 @@
  * by the real decider, wrapped in the application service's envelopes), for the configured providers.
  */
 import * as E from 'fp-ts/Either'
-import { appendDecisions, generateDecisions, realisticProfile } from '@kezek/adapters/generator/index'
-import type { EventStore } from '@kezek/adapters/store/port'
-import type { ProviderConfig } from '../http/services'
+import { appendDecisions, generateDecisions, realisticProfile } from '@kezek/adapters/generator'
+import type { EventStore } from '@kezek/adapters'
+import type { ProviderConfig } from '../http/services.js'
 
 export const loadDemoHistory = async (
   store: EventStore,

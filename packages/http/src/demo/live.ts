@@ -3,8 +3,8 @@
  * signatures from the demo PKI, the ГБД ФЛ / ЕНИС table, the officer's decisions — so the demo tokens have
  * something of their own to show.
  */
-import { buildApplicationRequestXml, type ApplicationRequestInput } from '@kezek/adapters/signature/application-request'
-import { signAs, TEST_BIN, TEST_IIN, type TestPki } from '@kezek/adapters/signature/testing/index'
+import { buildApplicationRequestXml, type ApplicationRequestInput } from '@kezek/adapters'
+import { signAs, TEST_BIN, TEST_IIN, type TestPki } from '@kezek/adapters/testing'
 
 export interface DemoTokens {
   readonly citizen: string

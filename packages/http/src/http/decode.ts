@@ -5,7 +5,7 @@
 import * as E from 'fp-ts/Either'
 import type * as t from 'io-ts'
 import { decodeWith } from '@kezek/domain'
-import { problem, type Problem } from '../problem/problem'
+import { problem, type Problem } from '../problem/problem.js'
 
 export const decodeInput = <A, O>(codec: t.Type<A, O, unknown>, input: unknown, what = 'body'): E.Either<Problem, A> =>
   E.mapLeft((e: { readonly errors: readonly string[] }) =>

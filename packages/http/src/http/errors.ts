@@ -2,11 +2,11 @@
  * The application service's typed errors, in HTTP's vocabulary.
  */
 import type { DomainError } from '@kezek/domain'
-import type { HandlerError } from '@kezek/adapters/handler/index'
-import { catalogue, localize, message, type MessageKey } from '@kezek/domain/messages/index'
-import type { Language } from '@kezek/domain/messages/index'
-import { problem, type Problem } from '../problem/problem'
-import type { RegistryUnavailable } from '../registries/port'
+import type { HandlerError } from '@kezek/adapters'
+import { catalogue, localize, message, type MessageKey } from '@kezek/domain'
+import type { Language } from '@kezek/domain'
+import { problem, type Problem } from '../problem/problem.js'
+import type { RegistryUnavailable } from '../registries/port.js'
 
 // The catalogue may trail a new domain detail by a commit: fall back to the code rather than fail.
 const textOf = (key: string, lang: Language, fallback: string): string =>

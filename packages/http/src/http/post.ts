@@ -3,11 +3,11 @@
  * and a different body under a used key is refused. Retryable answers (5xx) are not kept.
  */
 import type { NextFunction, Request, Response } from 'express'
-import { contextOf } from '../middleware/context'
-import { commandIds, hashBody, KEY_PATTERN } from '../middleware/idempotency'
-import { problem } from '../problem/problem'
-import { render, send, type Outcome } from './reply'
-import type { Services } from './services'
+import { contextOf } from '../middleware/context.js'
+import { commandIds, hashBody, KEY_PATTERN } from '../middleware/idempotency.js'
+import { problem } from '../problem/problem.js'
+import { render, send, type Outcome } from './reply.js'
+import type { Services } from './services.js'
 
 export interface CommandIds {
   /** Seed of this request's ids: derived from the idempotency key when there is one. */

@@ -3,9 +3,9 @@
  * types and problem bodies are uniform and a route never half-writes a response.
  */
 import type { NextFunction, Request, Response } from 'express'
-import { contextOf } from '../middleware/context'
-import { isProblem, problemBody, statusOfProblem, type Problem } from '../problem/problem'
-import type { StoredReply } from '../middleware/idempotency'
+import { contextOf } from '../middleware/context.js'
+import { isProblem, problemBody, statusOfProblem, type Problem } from '../problem/problem.js'
+import type { StoredReply } from '../middleware/idempotency.js'
 
 export interface Reply {
   readonly status: number

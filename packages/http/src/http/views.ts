@@ -3,10 +3,10 @@
  * type, status, deadline, and links to the result document once there is one.
  */
 import { hasResult, type ApplicationStatus } from '@kezek/domain'
-import { progressOf, type Fact } from '@kezek/domain/service/index'
-import { describeRejection, message, type Language } from '@kezek/domain/messages/index'
-import type { ApplicationView } from '../read-model/projections'
-import { definitionOf, type ProviderConfig } from './services'
+import { progressOf, type Fact } from '@kezek/domain'
+import { describeRejection, message, type Language } from '@kezek/domain'
+import type { ApplicationView } from '../read-model/projections.js'
+import { definitionOf, type ProviderConfig } from './services.js'
 
 const RESULT_STATUSES = new Set(['queued', 'rejected', 'removed', 'housed', 'result_issued', 'returned_unclaimed'])
 

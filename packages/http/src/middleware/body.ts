@@ -3,8 +3,8 @@
  * here a route that wants JSON answers 415 to anything else, and parse errors become problem values.
  */
 import express, { type NextFunction, type Request, type Response } from 'express'
-import { contextOf } from './context'
-import { problem, sendProblem } from '../problem/problem'
+import { contextOf } from './context.js'
+import { problem, sendProblem } from '../problem/problem.js'
 
 export interface BodyLimits {
   /** Bytes; default 64 KiB. */

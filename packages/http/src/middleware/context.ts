@@ -3,10 +3,10 @@
  * the negotiated language, and the authenticated principal. Kept in `res.locals`, typed through these helpers.
  */
 import type { NextFunction, Request, Response } from 'express'
-import type { Language } from '@kezek/domain/messages/index'
-import type { Authenticator, Principal } from '../auth/principal'
-import { negotiateLanguage } from '../problem/language'
-import { problem, sendProblem, type Problem } from '../problem/problem'
+import type { Language } from '@kezek/domain'
+import type { Authenticator, Principal } from '../auth/principal.js'
+import { negotiateLanguage } from '../problem/language.js'
+import { problem, sendProblem, type Problem } from '../problem/problem.js'
 
 export interface RequestContext {
   readonly correlationId: string

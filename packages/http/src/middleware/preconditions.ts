@@ -3,7 +3,7 @@
  * last saw. `*` means "any existing application" (RFC 9110 §13.1.1).
  */
 import type { Response } from 'express'
-import { problem, type Problem } from '../problem/problem'
+import { problem, type Problem } from '../problem/problem.js'
 
 export const etagOf = (revision: number): string => `"${revision}"`
 

@@ -1,3 +1,3 @@
-export * from './redact'
-export * from './logger'
-export * from './metrics'
+export * from './redact.js'
+export * from './logger.js'
+export * from './metrics.js'

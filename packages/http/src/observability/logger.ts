@@ -2,7 +2,7 @@
  * Structured logs: one JSON object per line, with the correlation id of the request, and every IIN masked at the
  * very last step (after serialisation), so no field a caller adds can leak one.
  */
-import { redactIins } from './redact'
+import { redactIins } from './redact.js'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 

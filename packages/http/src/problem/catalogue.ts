@@ -2,7 +2,7 @@
  * The problem types the service answers with (RFC 9457). `type` URIs are stable: clients branch on them, never on
  * the title. Titles exist in the three languages the regulations are published in.
  */
-import type { Localized } from '@kezek/domain/messages/index'
+import type { Localized } from '@kezek/domain'
 
 export const PROBLEM_BASE = 'urn:kezek:problem:'
 

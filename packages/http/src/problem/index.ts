@@ -1,3 +1,3 @@
-export * from './catalogue'
-export * from './language'
-export * from './problem'
+export * from './catalogue.js'
+export * from './language.js'
+export * from './problem.js'

@@ -2,7 +2,7 @@
  * Picks the reply language from `Accept-Language` (RFC 9110 §12.5.4): the highest-q tag among ru, kk and en,
  * Russian when none is acceptable — the language every regulation is published in.
  */
-import { Languages, type Language } from '@kezek/domain/messages/index'
+import { Languages, type Language } from '@kezek/domain'
 
 const isLanguage = (s: string): s is Language => (Languages as readonly string[]).includes(s)
 

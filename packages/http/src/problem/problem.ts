@@ -1,9 +1,9 @@
 /**
  * RFC 9457 problem details as values. Routes return them (never throw them); `sendProblem` writes one.
  */
-import type { Language } from '@kezek/domain/messages/index'
+import type { Language } from '@kezek/domain'
 import type { Response } from 'express'
-import { problemKinds, problemType, type ProblemKindId } from './catalogue'
+import { problemKinds, problemType, type ProblemKindId } from './catalogue.js'
 
 export interface Problem {
   readonly kind: ProblemKindId

@@ -17,11 +17,11 @@ import {
   type OrderingPolicy,
   type WaitingList,
 } from '@kezek/domain'
-import type { Fact } from '@kezek/domain/service/index'
-import { applicationIdOfStream } from '@kezek/adapters/handler/index'
-import type { EventStore, RecordedEvent, Subscription } from '@kezek/adapters/store/port'
-import type { Logger } from '../observability/logger'
-import { withJournalOrder } from './journal-policy'
+import type { Fact } from '@kezek/domain'
+import { applicationIdOfStream } from '@kezek/adapters'
+import type { EventStore, RecordedEvent, Subscription } from '@kezek/adapters'
+import type { Logger } from '../observability/logger.js'
+import { withJournalOrder } from './journal-policy.js'
 
 export interface ApplicationView {
   readonly status: ApplicationStatus

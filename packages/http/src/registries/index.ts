@@ -1,3 +1,3 @@
-export * from './port'
-export * from './table'
-export * from './timeout'
+export * from './port.js'
+export * from './table.js'
+export * from './timeout.js'

@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises'
 import * as E from 'fp-ts/Either'
 import * as t from 'io-ts'
 import { IIN, Registry } from '@kezek/domain'
-import type { PersonRegistry, PowerOfAttorneyRegistry, RecordQuery, RecordRegistry, Registries, RegistryUnavailable } from './port'
+import type { PersonRegistry, PowerOfAttorneyRegistry, RecordQuery, RecordRegistry, Registries, RegistryUnavailable } from './port.js'
 
 const RegistryTableCore = t.type({
   persons: t.readonlyArray(t.intersection([t.type({ iin: IIN }), t.partial({ reference: t.string })])),

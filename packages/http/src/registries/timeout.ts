@@ -3,7 +3,7 @@
  * so a hung ШЭП connection costs the citizen a retry, not a wrong refusal.
  */
 import * as E from 'fp-ts/Either'
-import type { Lookup, Registries, RegistryUnavailable } from './port'
+import type { Lookup, Registries, RegistryUnavailable } from './port.js'
 
 const bounded = <A>(registry: RegistryUnavailable['registry'], ms: number, call: () => Promise<Lookup<A>>): Promise<Lookup<A>> =>
   new Promise((resolve) => {

@@ -12,8 +12,8 @@
 import {
   birthDateOf, definitionOf, type ApplicationEvent, type EventOf, type IssuedResult, type ServiceRequest,
 } from '@kezek/domain'
-import { describeRejection, message, type Language } from '@kezek/domain/messages/index'
-import { escapeXml } from '@kezek/adapters/signature/xml-reading'
+import { describeRejection, message, type Language } from '@kezek/domain'
+import { escapeXml } from '@kezek/adapters'
 
 export const RESULT_NS = 'urn:kezek:result:1'
 

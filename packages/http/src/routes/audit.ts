@@ -5,13 +5,13 @@
  */
 import * as E from 'fp-ts/Either'
 import { Router } from 'express'
-import { canReadAudit } from '../auth/policy'
-import { decodeRecorded, applicationStream } from '@kezek/adapters/handler/index'
-import { verifyStream } from '@kezek/adapters/integrity/index'
-import { isProblem, problem } from '../problem/problem'
-import { ok, route } from '../http/reply'
-import type { Services } from '../http/services'
-import { setEtagHeader, visibleApplication } from './shared'
+import { canReadAudit } from '../auth/policy.js'
+import { decodeRecorded, applicationStream } from '@kezek/adapters'
+import { verifyStream } from '@kezek/adapters'
+import { isProblem, problem } from '../problem/problem.js'
+import { ok, route } from '../http/reply.js'
+import type { Services } from '../http/services.js'
+import { setEtagHeader, visibleApplication } from './shared.js'
 
 export const auditRoutes = (s: Services): Router => {
   const r = Router()

@@ -2,10 +2,10 @@
  * Operations: liveness, readiness (the read models have caught up with the store), metrics, the OpenAPI document.
  */
 import { Router } from 'express'
-import { openApiDocument } from '../openapi'
-import { problem } from '../problem/problem'
-import { ok, route } from '../http/reply'
-import type { Services } from '../http/services'
+import { openApiDocument } from '../openapi.js'
+import { problem } from '../problem/problem.js'
+import { ok, route } from '../http/reply.js'
+import type { Services } from '../http/services.js'
 
 export const operationRoutes = (s: Services, closing: () => boolean): Router => {
   const r = Router()

@@ -2,15 +2,15 @@
  * Helpers shared by the routes: finding an application the principal may see, ETag headers, query decoding.
  */
 import type { Response } from 'express'
-import type { Principal } from '../auth/principal'
-import { canRead, partiesOf } from '../auth/policy'
-import { requirePrincipal } from '../middleware/context'
-import { etagOf } from '../middleware/preconditions'
-import { isProblem, problem, type Problem } from '../problem/problem'
+import type { Principal } from '../auth/principal.js'
+import { canRead, partiesOf } from '../auth/policy.js'
+import { requirePrincipal } from '../middleware/context.js'
+import { etagOf } from '../middleware/preconditions.js'
+import { isProblem, problem, type Problem } from '../problem/problem.js'
 import * as E from 'fp-ts/Either'
-import { handlerProblem } from '../http/errors'
-import { viewOfStream, type ApplicationView } from '../read-model/projections'
-import type { Services } from '../http/services'
+import { handlerProblem } from '../http/errors.js'
+import { viewOfStream, type ApplicationView } from '../read-model/projections.js'
+import type { Services } from '../http/services.js'
 
 export const setEtagHeader = (revision: number | undefined): Record<string, string> =>
   revision === undefined ? {} : { ETag: etagOf(revision) }

@@ -5,17 +5,17 @@
  */
 import * as E from 'fp-ts/Either'
 import { Router } from 'express'
-import { isStaff } from '../auth/principal'
-import { contextOf, requirePrincipal } from '../middleware/context'
-import { isProblem, problem } from '../problem/problem'
-import { decodeInput } from '../http/decode'
-import { handlerProblem } from '../http/errors'
-import { Paging } from '../http/query'
-import { ok, route } from '../http/reply'
-import { catchUp, type Services } from '../http/services'
-import { hasResultDocument, statusView } from '../http/views'
-import { buildResultXml } from '../results/document'
-import { setEtagHeader, visibleApplication } from './shared'
+import { isStaff } from '../auth/principal.js'
+import { contextOf, requirePrincipal } from '../middleware/context.js'
+import { isProblem, problem } from '../problem/problem.js'
+import { decodeInput } from '../http/decode.js'
+import { handlerProblem } from '../http/errors.js'
+import { Paging } from '../http/query.js'
+import { ok, route } from '../http/reply.js'
+import { catchUp, type Services } from '../http/services.js'
+import { hasResultDocument, statusView } from '../http/views.js'
+import { buildResultXml } from '../results/document.js'
+import { setEtagHeader, visibleApplication } from './shared.js'
 
 export const statusRoutes = (s: Services): Router => {
   const r = Router()

@@ -8,13 +8,13 @@
  */
 import * as E from 'fp-ts/Either'
 import type { SignatureVerdict } from '@kezek/domain'
-import { readApplicationRequest, toDomainRequest, type ApplicationRequestDocument } from '@kezek/adapters/signature/application-request'
-import { DEFAULT_MAX_BYTES, guardDocument } from '@kezek/adapters/signature/guard'
-import { parseXml } from '@kezek/adapters/signature/parse'
-import type { LoadedTrust } from '@kezek/adapters/signature/trust'
-import { verifyRequest } from '@kezek/adapters/signature/verify-request'
-import type { VerifiedSignature } from '@kezek/adapters/signature/verify-signed-xml'
-import type { ApplicationDocument, SignatureVerifier, VerifiedRequest } from './port'
+import { readApplicationRequest, toDomainRequest, type ApplicationRequestDocument } from '@kezek/adapters'
+import { DEFAULT_MAX_BYTES, guardDocument } from '@kezek/adapters'
+import { parseXml } from '@kezek/adapters'
+import type { LoadedTrust } from '@kezek/adapters'
+import { verifyRequest } from '@kezek/adapters'
+import type { VerifiedSignature } from '@kezek/adapters'
+import type { ApplicationDocument, SignatureVerifier, VerifiedRequest } from './port.js'
 
 const toDocument = (r: ApplicationRequestDocument): ApplicationDocument => ({
   serviceId: r.serviceId,

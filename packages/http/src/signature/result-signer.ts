@@ -4,9 +4,9 @@
  * citizens' documents use, so any NCALayer-compatible tool verifies it.
  */
 import * as E from 'fp-ts/Either'
-import type { x509 } from '@kezek/adapters/signature/engine'
-import { signXml } from '@kezek/adapters/signature/sign'
-import type { ResultSigner } from './port'
+import type { x509 } from '@kezek/adapters'
+import { signXml } from '@kezek/adapters'
+import type { ResultSigner } from './port.js'
 
 export interface SigningIdentity {
   readonly privateKey: CryptoKey

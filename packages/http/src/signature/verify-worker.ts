@@ -4,8 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import * as E from 'fp-ts/Either'
-import { loadTrust, type TrustSource } from '@kezek/adapters/signature/trust'
-import { xmlDsigVerifier } from './adapter'
+import { loadTrust, type TrustSource } from '@kezek/adapters'
+import { xmlDsigVerifier } from './adapter.js'
 
 const loaded = loadTrust(workerData as TrustSource)
 if (E.isLeft(loaded)) throw new Error(`verify worker: ${loaded.left.detail}`)

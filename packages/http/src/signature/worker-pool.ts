@@ -8,8 +8,8 @@
  * id, never a hang) and is not used again.
  */
 import { Worker } from 'node:worker_threads'
-import type { TrustSource } from '@kezek/adapters/signature/trust'
-import type { SignatureVerifier, VerifiedRequest } from './port'
+import type { TrustSource } from '@kezek/adapters'
+import type { SignatureVerifier, VerifiedRequest } from './port.js'
 
 export interface WorkerPoolVerifier extends SignatureVerifier {
   readonly close: () => Promise<void>

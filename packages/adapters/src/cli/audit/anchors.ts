@@ -6,8 +6,8 @@
 import * as t from 'io-ts'
 import * as E from 'fp-ts/Either'
 import { readFileSync } from 'node:fs'
-import { cliError, describeCause, fail } from '../errors'
-import type { Problem } from './auditor'
+import { cliError, describeCause, fail } from '../errors.js'
+import type { Problem } from './auditor.js'
 
 const Head = t.type({ revision: t.number, hash: t.string })
 const AnchorsFile = t.type({ kezek: t.literal('anchors'), version: t.literal(1), heads: t.record(t.string, Head) })

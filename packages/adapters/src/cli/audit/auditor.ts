@@ -14,10 +14,10 @@
  */
 import * as E from 'fp-ts/Either'
 import { applicationDecider, type ApplicationEvent, type ApplicationState } from '@kezek/domain'
-import { decodeRecorded, type StoredApplicationEvent } from '../../handler/load'
-import { applicationIdOfStream } from '../../handler/stream'
-import { checkLink, GENESIS_HASH, type BreakKind, type ChainBreak } from '../../integrity'
-import type { RecordedEvent } from '../../store/port'
+import { decodeRecorded, type StoredApplicationEvent } from '../../handler/load.js'
+import { applicationIdOfStream } from '../../handler/stream.js'
+import { checkLink, GENESIS_HASH, type BreakKind, type ChainBreak } from '../../integrity/index.js'
+import type { RecordedEvent } from '../../store/port.js'
 
 export type ProblemKind = `chain.${BreakKind}` | 'undecodable' | 'inconsistent' | 'out_of_place' | 'signature'
 

@@ -11,7 +11,7 @@ import {
   type EventOf,
   type Language,
 } from '@kezek/domain'
-import { say, systemChannel } from './words'
+import { say, systemChannel } from './words.js'
 
 const answer = (n: 1 | 2 | 3, lang: Language): string => message(`questionnaire.answer.${n}`, lang)
 

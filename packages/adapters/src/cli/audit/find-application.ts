@@ -5,8 +5,8 @@
  * decoding, so a history whose events no longer decode can still be found and audited.
  */
 import * as E from 'fp-ts/Either'
-import { APPLICATION_STREAM_PREFIX, applicationIdOfStream, applicationStream } from '../../handler/stream'
-import type { EventStore, RecordedEvent } from '../../store/port'
+import { APPLICATION_STREAM_PREFIX, applicationIdOfStream, applicationStream } from '../../handler/stream.js'
+import type { EventStore, RecordedEvent } from '../../store/port.js'
 
 export type MatchedBy = 'application_id' | 'request_number' | 'applicant_iin' | 'successor_iin' | 'representative_iin'
 

@@ -1,9 +1,9 @@
 /** A timeline as text for a terminal, in the auditor's language. */
 import { message, type Language, type Role, type Status } from '@kezek/domain'
-import type { SignatureNote } from './auditor'
-import { channelName } from './describe-event'
-import type { Timeline, TimelineEvent } from './timeline'
-import { roleName, say } from './words'
+import type { SignatureNote } from './auditor.js'
+import { channelName } from './describe-event.js'
+import type { Timeline, TimelineEvent } from './timeline.js'
+import { roleName, say } from './words.js'
 
 const short = (hash: string): string => `${hash.slice(0, 12)}…`
 

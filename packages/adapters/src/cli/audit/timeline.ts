@@ -5,10 +5,10 @@
  * Built from an `Auditor` walk, so the checks are exactly those of `kezek verify`.
  */
 import { statusOf, type ApplicationEvent, type Language } from '@kezek/domain'
-import type { RecordedEvent } from '../../store/port'
-import { Auditor, type Problem, type SignatureNote } from './auditor'
-import { describeEvent } from './describe-event'
-import type { ApplicationMatch } from './find-application'
+import type { RecordedEvent } from '../../store/port.js'
+import { Auditor, type Problem, type SignatureNote } from './auditor.js'
+import { describeEvent } from './describe-event.js'
+import type { ApplicationMatch } from './find-application.js'
 
 export interface TimelineEvent {
   readonly revision: number

@@ -3,16 +3,16 @@
  * a move to another back-end.
  */
 import * as E from 'fp-ts/Either'
-import { commonOptions, noPositionals, parse, storeFrom, storeOptions } from '../args'
-import type { Command } from '../command'
-import { cliError, fail } from '../errors'
-import { ExitCode } from '../exit-codes'
-import { withStore } from '../open-store'
-import { checkOutput, openSink } from '../output-file'
-import { countEvents, progress } from '../progress'
-import { eventLine, headerLine, trailerLine } from '../transfer/format'
-import { applicationStream } from '../../handler/stream'
-import type { RecordedEvent } from '../../store/port'
+import { commonOptions, noPositionals, parse, storeFrom, storeOptions } from '../args.js'
+import type { Command } from '../command.js'
+import { cliError, fail } from '../errors.js'
+import { ExitCode } from '../exit-codes.js'
+import { withStore } from '../open-store.js'
+import { checkOutput, openSink } from '../output-file.js'
+import { countEvents, progress } from '../progress.js'
+import { eventLine, headerLine, trailerLine } from '../transfer/format.js'
+import { applicationStream } from '../../handler/stream.js'
+import type { RecordedEvent } from '../../store/port.js'
 
 const options = { ...commonOptions, ...storeOptions, out: { type: 'string', short: 'o' }, stream: { type: 'string' }, force: { type: 'boolean' } } as const
 

@@ -2,14 +2,14 @@
  * `kezek history <request number | application id | IIN>`: an application's timeline in plain words.
  */
 import * as E from 'fp-ts/Either'
-import { commonOptions, exactlyOne, languageFrom, parse, storeFrom, storeOptions } from '../args'
-import { buildTimeline } from '../audit/timeline'
-import { findApplications } from '../audit/find-application'
-import { renderTimeline } from '../audit/render-timeline'
-import { json, type Command } from '../command'
-import { cliError, fail } from '../errors'
-import { ExitCode } from '../exit-codes'
-import { withStore } from '../open-store'
+import { commonOptions, exactlyOne, languageFrom, parse, storeFrom, storeOptions } from '../args.js'
+import { buildTimeline } from '../audit/timeline.js'
+import { findApplications } from '../audit/find-application.js'
+import { renderTimeline } from '../audit/render-timeline.js'
+import { json, type Command } from '../command.js'
+import { cliError, fail } from '../errors.js'
+import { ExitCode } from '../exit-codes.js'
+import { withStore } from '../open-store.js'
 
 const options = { ...commonOptions, ...storeOptions, lang: { type: 'string', short: 'l' }, json: { type: 'boolean' } } as const
 

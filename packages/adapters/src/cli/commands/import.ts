@@ -10,17 +10,17 @@
  * their missing tail is appended. A stream that holds something else is a conflict, and nothing of it is written.
  */
 import * as E from 'fp-ts/Either'
-import { commonOptions, exactlyOne, parse, storeFrom, storeOptions } from '../args'
-import { json, type Command } from '../command'
-import { cliError, fail } from '../errors'
-import { ExitCode } from '../exit-codes'
-import type { CliIo } from '../io'
-import { withStore, type OpenedStore } from '../open-store'
-import { progress } from '../progress'
-import { readLine, type Line } from '../transfer/format'
-import { lineSource, type NumberedLine } from '../transfer/read-lines'
-import { checkLink, ChainVerifier, GENESIS_HASH, type ChainBreak } from '../../integrity'
-import type { EventStore, NewEvent, RecordedEvent } from '../../store/port'
+import { commonOptions, exactlyOne, parse, storeFrom, storeOptions } from '../args.js'
+import { json, type Command } from '../command.js'
+import { cliError, fail } from '../errors.js'
+import { ExitCode } from '../exit-codes.js'
+import type { CliIo } from '../io.js'
+import { withStore, type OpenedStore } from '../open-store.js'
+import { progress } from '../progress.js'
+import { readLine, type Line } from '../transfer/format.js'
+import { lineSource, type NumberedLine } from '../transfer/read-lines.js'
+import { checkLink, ChainVerifier, GENESIS_HASH, type ChainBreak } from '../../integrity/index.js'
+import type { EventStore, NewEvent, RecordedEvent } from '../../store/port.js'
 
 
 const options = { ...commonOptions, ...storeOptions, json: { type: 'boolean' } } as const

@@ -2,15 +2,15 @@
  * `kezek list`: a waiting list as a table or CSV — public (no personal data) by default, or full for staff.
  */
 import { findPolicy, listId as listIdOf, policyId, rebuildWaitingList, type OrderingPolicy } from '@kezek/domain'
-import { commonOptions, instantFrom, noPositionals, parse, positiveIntFrom, storeFrom, storeOptions } from '../args'
-import { json, type Command } from '../command'
-import { cliError, fail, usage } from '../errors'
-import { ExitCode } from '../exit-codes'
-import { withStore } from '../open-store'
-import { readListEvents } from '../queue/read-events'
-import { csv, table, type Audience, type Row } from '../queue/render-list'
-import { waitingListReader } from '../../projection'
-import { policyFrom } from './rebuild-queue'
+import { commonOptions, instantFrom, noPositionals, parse, positiveIntFrom, storeFrom, storeOptions } from '../args.js'
+import { json, type Command } from '../command.js'
+import { cliError, fail, usage } from '../errors.js'
+import { ExitCode } from '../exit-codes.js'
+import { withStore } from '../open-store.js'
+import { readListEvents } from '../queue/read-events.js'
+import { csv, table, type Audience, type Row } from '../queue/render-list.js'
+import { waitingListReader } from '../../projection/index.js'
+import { policyFrom } from './rebuild-queue.js'
 
 const options = {
   ...commonOptions,

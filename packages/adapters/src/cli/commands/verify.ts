@@ -4,16 +4,16 @@
  */
 import * as E from 'fp-ts/Either'
 import { writeFileSync } from 'node:fs'
-import { commonOptions, noPositionals, parse, storeFrom, storeOptions } from '../args'
-import { anchorCheck, anchorsJson, readAnchors } from '../audit/anchors'
-import { Auditor, type Problem, type ProblemKind } from '../audit/auditor'
-import { json, type Command } from '../command'
-import { cliError, fail } from '../errors'
-import { ExitCode } from '../exit-codes'
-import { withStore } from '../open-store'
-import { countEvents, progress } from '../progress'
-import { applicationStream } from '../../handler/stream'
-import type { EventStore, RecordedEvent } from '../../store/port'
+import { commonOptions, noPositionals, parse, storeFrom, storeOptions } from '../args.js'
+import { anchorCheck, anchorsJson, readAnchors } from '../audit/anchors.js'
+import { Auditor, type Problem, type ProblemKind } from '../audit/auditor.js'
+import { json, type Command } from '../command.js'
+import { cliError, fail } from '../errors.js'
+import { ExitCode } from '../exit-codes.js'
+import { withStore } from '../open-store.js'
+import { countEvents, progress } from '../progress.js'
+import { applicationStream } from '../../handler/stream.js'
+import type { EventStore, RecordedEvent } from '../../store/port.js'
 
 const options = {
   ...commonOptions,

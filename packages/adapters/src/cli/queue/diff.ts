@@ -10,7 +10,7 @@
  * Counting "changed sides" for every entry is an inversion count; a Fenwick tree makes the whole diff
  * O(n log n), so a region's lists of millions diff in seconds.
  */
-import { Fenwick } from './fenwick'
+import { Fenwick } from './fenwick.js'
 
 export interface ListSnapshot {
   /** Policy id (`filing-order@1`) and the instant it shows, for the report. */

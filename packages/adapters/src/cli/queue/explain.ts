@@ -1,6 +1,6 @@
 /** An entry change in words: "moved 12 → 9: 3 earlier entries housed/removed (2 housed, 1 removed)". */
 import { findPolicy } from '@kezek/domain'
-import type { EntryChange, ListDiff } from './diff'
+import type { EntryChange, ListDiff } from './diff.js'
 
 /** What a policy orders by, in a phrase; the policy's own `basis` for policies this table does not know. */
 const ordersBy: Readonly<Record<string, string>> = {

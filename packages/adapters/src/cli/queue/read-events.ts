@@ -5,11 +5,11 @@
  */
 import * as E from 'fp-ts/Either'
 import { decodeEvent, type ApplicationEvent } from '@kezek/domain'
-import { applicationIdOfStream } from '../../handler/stream'
-import { cliError, fail } from '../errors'
-import type { CliIo } from '../io'
-import type { OpenedStore } from '../open-store'
-import { countEvents, progress } from '../progress'
+import { applicationIdOfStream } from '../../handler/stream.js'
+import { cliError, fail } from '../errors.js'
+import type { CliIo } from '../io.js'
+import type { OpenedStore } from '../open-store.js'
+import { countEvents, progress } from '../progress.js'
 
 const READ = new Set(['queued', 'removed', 'housing_allocated', 'restored', 'data_changed', 'position_kept_by_family'])
 

@@ -2,8 +2,8 @@
 import * as E from 'fp-ts/Either'
 import { readFileSync } from 'node:fs'
 import { policyId, type WaitingList } from '@kezek/domain'
-import { cliError, describeCause, fail } from '../errors'
-import type { Departure, ListSnapshot } from './diff'
+import { cliError, describeCause, fail } from '../errors.js'
+import type { Departure, ListSnapshot } from './diff.js'
 
 export const snapshotOf = (list: WaitingList, label: string): ListSnapshot => {
   const lists = new Map<string, string[]>()

@@ -15,8 +15,8 @@
  */
 import * as t from 'io-ts'
 import * as E from 'fp-ts/Either'
-import { CHAIN_VERSION } from '../../integrity'
-import type { Json, RecordedEvent } from '../../store/port'
+import { CHAIN_VERSION } from '../../integrity/index.js'
+import type { Json, RecordedEvent } from '../../store/port.js'
 
 export const EXPORT_FORMAT = 1
 

@@ -2,8 +2,8 @@
 import { createReadStream, existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { resolve } from 'node:path'
-import { cliError, fail } from '../errors'
-import type { CliIo } from '../io'
+import { cliError, fail } from '../errors.js'
+import type { CliIo } from '../io.js'
 
 export interface NumberedLine {
   readonly n: number

@@ -9,10 +9,10 @@
  */
 import * as E from 'fp-ts/Either'
 import { decodeEvent, listId, type ApplicationEvent } from '@kezek/domain'
-import type { RecordedEvent } from '../../store/port'
-import type { SqlExecutor } from '../../store/sql/driver'
-import { quoteIdent } from '../../store/sql/schema'
-import type { SqlProjection, VersionTables } from '../sql-sink'
+import type { RecordedEvent } from '../../store/port.js'
+import type { SqlExecutor } from '../../store/sql/driver.js'
+import { quoteIdent } from '../../store/sql/schema.js'
+import type { SqlProjection, VersionTables } from '../sql-sink.js'
 
 export const WAITING_LIST = 'waiting_list'
 export const ENTRIES = 'wl_entries'

@@ -3,11 +3,11 @@
  * pointer is read on every call, so readers move to a new version the moment it is switched on.
  */
 import { findPolicy, type OrderingPolicy } from '@kezek/domain'
-import type { SqlExecutor } from '../../store/sql/driver'
-import { checkSchemaName, quoteIdent } from '../../store/sql/schema'
-import { versionTables } from '../sql-sink'
-import { orderBySql } from './ordering-sql'
-import { ENTRIES, WAITING_LIST } from './projection'
+import type { SqlExecutor } from '../../store/sql/driver.js'
+import { checkSchemaName, quoteIdent } from '../../store/sql/schema.js'
+import { versionTables } from '../sql-sink.js'
+import { orderBySql } from './ordering-sql.js'
+import { ENTRIES, WAITING_LIST } from './projection.js'
 
 export interface ListedEntry {
   readonly position: number

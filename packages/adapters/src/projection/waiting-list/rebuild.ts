@@ -4,14 +4,14 @@
  */
 import * as E from 'fp-ts/Either'
 import { findPolicy, policyId, rebuildWaitingList, type ApplicationEvent, type OrderingPolicy } from '@kezek/domain'
-import type { EventStore } from '../../store/port'
-import { rebuildProjection, type RebuildResult, type SqlDatabase, type VersionError } from '../blue-green'
-import type { Progress } from '../progress'
-import { activeVersion, ensureCatalog, versionRow } from '../sql-catalog'
-import { orderBySql } from './ordering-sql'
-import { positionChanges, type PositionChange } from './policy-diff'
-import { waitingListEvent, waitingListProjection, WAITING_LIST } from './projection'
-import { policyOfConfig } from './reader'
+import type { EventStore } from '../../store/port.js'
+import { rebuildProjection, type RebuildResult, type SqlDatabase, type VersionError } from '../blue-green.js'
+import type { Progress } from '../progress.js'
+import { activeVersion, ensureCatalog, versionRow } from '../sql-catalog.js'
+import { orderBySql } from './ordering-sql.js'
+import { positionChanges, type PositionChange } from './policy-diff.js'
+import { waitingListEvent, waitingListProjection, WAITING_LIST } from './projection.js'
+import { policyOfConfig } from './reader.js'
 
 export type WaitingListRebuildError =
   | VersionError

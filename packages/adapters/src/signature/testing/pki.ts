@@ -11,8 +11,8 @@
  * Keys are generated in parallel, seven in all (about a second on two cores); the bad certificates reuse the
  * citizen's key, as a person re-issued a certificate would.
  */
-import { webcrypto, x509 } from '../engine'
-import type { TrustAnchors } from '../trust'
+import { webcrypto, x509 } from '../engine.js'
+import type { TrustAnchors } from '../trust.js'
 
 export const TEST_IIN = {
   citizen: '871008401427',

@@ -1,6 +1,6 @@
 /** A typical request (a few KB once signed): the applicant, four documents, the socially vulnerable list. */
-import { buildApplicationRequestXml, type ApplicationRequestInput } from '../application-request'
-import { TEST_IIN } from './pki'
+import { buildApplicationRequestXml, type ApplicationRequestInput } from '../application-request.js'
+import { TEST_IIN } from './pki.js'
 
 const digest = (seed: number): string => seed.toString(16).padStart(2, '0').repeat(32)
 

@@ -3,9 +3,9 @@
  * a bad template is a programming error.
  */
 import * as E from 'fp-ts/Either'
-import type { x509 } from '../engine'
-import { signXml, type SignXmlOptions } from '../sign'
-import type { Identity } from './pki'
+import type { x509 } from '../engine.js'
+import { signXml, type SignXmlOptions } from '../sign.js'
+import type { Identity } from './pki.js'
 
 export const signRequest = async (
   xml: string,

@@ -10,8 +10,8 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client'
-import type { AppendError, ExpectedRevision, StreamNotFound } from '../port'
-import { fromCurrentRevision } from './revision'
+import type { AppendError, ExpectedRevision, StreamNotFound } from '../port.js'
+import { fromCurrentRevision } from './revision.js'
 
 const hasType = (e: unknown, type: ErrorType): boolean =>
   typeof e === 'object' && e !== null && (e as { type?: unknown }).type === type

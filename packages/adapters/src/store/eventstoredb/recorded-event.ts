@@ -11,9 +11,9 @@
  */
 import * as E from 'fp-ts/Either'
 import type { EventData, JSONType, Position, RecordedEvent as ClientRecordedEvent } from '@eventstore/db-client'
-import type { Json, NewEvent, RecordedEvent } from '../port'
-import { encodePosition } from './position'
-import { toRevision } from './revision'
+import type { Json, NewEvent, RecordedEvent } from '../port.js'
+import { encodePosition } from './position.js'
+import { toRevision } from './revision.js'
 
 /** The adapter's bookkeeping, stored next to the envelope. */
 export interface KezekMetadata {

@@ -2,8 +2,8 @@
  * Expected revisions between the port (numbers and the KurrentDB words) and the client (bigint and its constants).
  */
 import { ANY, NO_STREAM, STREAM_EXISTS, type AppendExpectedRevision, type CurrentRevision } from '@eventstore/db-client'
-import type { ExpectedRevision } from '../port'
-import { expectationHolds } from '../validate'
+import type { ExpectedRevision } from '../port.js'
+import { expectationHolds } from '../validate.js'
 
 export const toClientExpected = (expected: ExpectedRevision): AppendExpectedRevision => {
   switch (expected) {

@@ -42,21 +42,21 @@ import type {
   StreamNotFound,
   SubscribeOptions,
   Subscription,
-} from '../port'
-import { chainHash, GENESIS_HASH } from '../../integrity/chain'
-import { validateAppend, type ValidEvent } from '../validate'
-import type { ChainHasher } from './chain'
-import { appendErrorFrom, isTransient, readErrorFrom } from './errors'
-import { freshEventId, idempotentEventId } from './event-id'
-import { comparePositionStrings, decodePosition, encodePosition } from './position'
+} from '../port.js'
+import { chainHash, GENESIS_HASH } from '../../integrity/chain.js'
+import { validateAppend, type ValidEvent } from '../validate.js'
+import type { ChainHasher } from './chain.js'
+import { appendErrorFrom, isTransient, readErrorFrom } from './errors.js'
+import { freshEventId, idempotentEventId } from './event-id.js'
+import { comparePositionStrings, decodePosition, encodePosition } from './position.js'
 import {
   fromClientEvent,
   isSystemEvent,
   toEventData,
   toPortEvent,
   type KezekMetadata,
-} from './recorded-event'
-import { satisfies, toRevision } from './revision'
+} from './recorded-event.js'
+import { satisfies, toRevision } from './revision.js'
 
 export interface EventStoreDbOptions {
   readonly client: EventStoreDBClient

@@ -4,7 +4,7 @@
  * Migrations run in one transaction under an advisory lock, so two processes opening the same database at once
  * apply each migration exactly once. A migration is never edited after release; changes come as a new version.
  */
-import type { SqlDriver } from './driver'
+import type { SqlDriver } from './driver.js'
 
 export interface Migration {
   readonly version: number

@@ -25,7 +25,7 @@
  */
 import { createHash } from 'node:crypto'
 import * as E from 'fp-ts/Either'
-import { chainBatch, GENESIS_HASH } from '../../integrity/chain'
+import { chainBatch, GENESIS_HASH } from '../../integrity/chain.js'
 import type {
   AppendError,
   AppendOptions,
@@ -38,12 +38,12 @@ import type {
   RecordedEvent,
   StreamNotFound,
   Subscription,
-} from '../port'
-import { follow, stopAll, track, type Page } from '../subscription'
-import { checkReadStreamOptions, expectationHolds, validateAppend } from '../validate'
-import { isUniqueViolation, type SqlDriver } from './driver'
-import { compareSqlPositions, formatPosition, parsePosition } from './position'
-import { checkSchemaName, migrate, quoteIdent } from './schema'
+} from '../port.js'
+import { follow, stopAll, track, type Page } from '../subscription.js'
+import { checkReadStreamOptions, expectationHolds, validateAppend } from '../validate.js'
+import { isUniqueViolation, type SqlDriver } from './driver.js'
+import { compareSqlPositions, formatPosition, parsePosition } from './position.js'
+import { checkSchemaName, migrate, quoteIdent } from './schema.js'
 
 /** A SQL store also exposes its driver and schema, so projections can share its database and transactions. */
 export interface SqlEventStore extends EventStore {
