@@ -11,6 +11,7 @@ import { IIN } from '../kernel/iin.js'
 import { Instant, LocalDate } from '../kernel/instant.js'
 import { Category } from './category.js'
 import { Channel } from './channel.js'
+import { Contact } from './contact.js'
 import { DocumentRef } from './document-ref.js'
 import { ListCategory } from './list-category.js'
 import { Registry } from './registry.js'
@@ -42,7 +43,7 @@ export { DocumentRef }
 export const ApplicationRequest = t.intersection(
   [
     t.type({ category: Category, familySize: FamilySize, documents: t.readonlyArray(DocumentRef) }),
-    t.partial({ representativeIin: IIN }),
+    t.partial({ representativeIin: IIN, contact: Contact }),
   ],
   'ApplicationRequest',
 )

@@ -11,6 +11,7 @@ import * as t from 'io-ts'
 import { Reference } from '../kernel/ids.js'
 import { IIN } from '../kernel/iin.js'
 import { LocalDate } from '../kernel/instant.js'
+import { Contact } from './contact.js'
 import { DocumentRef } from './document-ref.js'
 
 const FamilySize = t.refinement(t.Integer, (n) => n >= 1 && n <= 99, 'FamilySize')
@@ -23,7 +24,7 @@ const nonEmpty = <C extends t.Mixed>(c: C, name: string) =>
   t.refinement(t.readonlyArray(c), (xs) => xs.length > 0, name)
 
 const request = <S extends string, P extends t.Props>(service: S, props: P, name: string) =>
-  t.intersection([t.type({ service: t.literal(service), documents: Documents, ...props }), t.partial({ representativeIin: IIN })], name)
+  t.intersection([t.type({ service: t.literal(service), documents: Documents, ...props }), t.partial({ representativeIin: IIN, contact: Contact })], name)
 
 /**
  * A child named in a request. The birth date is optional because the IIN's first six digits usually carry it; since
