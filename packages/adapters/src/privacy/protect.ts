@@ -10,7 +10,7 @@
  * Keys are cached per decorator. An erasure through this decorator takes effect at once; an erasure made by another
  * process reaches this one's reads when its cache entry is dropped (`cacheKeys: false` looks up every time).
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { AppendError, EventStore, Json, NewEvent, RecordedEvent } from '../store/port.js'
 import { parseSealed, sealText } from './cipher.js'
 import type { ErasureReceipt, Keyring } from './keyring.js'

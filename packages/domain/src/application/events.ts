@@ -3,7 +3,7 @@
  * to, the command that caused it (the decider needs it to stay idempotent) and `at`, the valid time of the fact.
  * Provenance (who, on whose behalf, which rule, when recorded) lives in the envelope, not here.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { decodeWith, type DecodeError } from '../kernel/decode.js'
 import { ApplicationId, CommandId, ProviderId, Reference, RequestNumber, ServiceId } from '../kernel/ids.js'

@@ -2,7 +2,7 @@
  * io-ts validation of request bodies and query strings: every input is decoded before use, and a failure is a
  * 422 problem listing each field that failed.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import { decodeWith } from '@kezek/domain'
 import { problem, type Problem } from '../problem/problem.js'

@@ -6,7 +6,7 @@
  * `If-Match` (the ETag) and answer 412 when it is stale.
  */
 import { createHash } from 'node:crypto'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { Router } from 'express'
 import {
