@@ -8,10 +8,9 @@
  */
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto'
 import type { Document, Element, Node } from '@xmldom/xmldom'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import {
   DIGEST_METHODS,
-  GOST_SIGNATURE_METHOD,
   isRsaSignatureMethod,
   isShaDigestMethod,
   SIGNATURE_METHODS,

@@ -4,7 +4,7 @@
  * (byte order, Streebog digest, signature k covering signatures 1..k−1) to what NCA's software produces.
  */
 import { readFileSync } from 'node:fs'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { x509 } from '../../src/signature/engine.js'

@@ -16,7 +16,7 @@
 import { randomBytes } from 'node:crypto'
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema'
 import { AlgorithmIdentifier, SubjectPublicKeyInfo } from '@peculiar/asn1-x509'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { q, TC26_512_A, type GostPoint } from './curve.js'
 import { GOST2015_512_KEY, GOST2015_512_PARAMSET_A, GOST2015_HASH_512 } from './oids.js'
 import { streebog512 } from './streebog.js'

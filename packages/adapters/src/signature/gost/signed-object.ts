@@ -4,7 +4,7 @@
  * revocation checks come here: the exact DER bytes of tbsCertificate / tbsCertList (sliced from the encoding, never
  * re-encoded), the signature BIT STRING, and the issuer's GOST key.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { x509 } from '../engine.js'
 import { decodeGostPublicKey, verifyBytes, type GostPublicKey } from './gost3410.js'
 import { GOST2004_SIGNATURE, GOST2015_256_SIGNATURE, GOST2015_512_SIGNATURE } from './oids.js'

@@ -1,5 +1,5 @@
 /** GOST R 34.10-2015/512 on TC26 paramSetA: the curve, key validation and the checks on r and s. */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { q, TC26_512_A } from '../../../src/signature/gost/curve.js'
