@@ -3,7 +3,7 @@
  * a memory store, the test server around it, and a citizen from that history who has waited on a list for years.
  */
 import { openMemoryStore, type EventStore } from '@kezek/adapters'
-import type { TokenClaims } from '../src/index.js'
+import type { AppOptions, TokenClaims } from '../src/index.js'
 import { loadDemoHistory } from '../src/demo/history.js'
 import { PROVIDER, startServer, token, tokens, type Running } from './harness.js'
 import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain'
@@ -16,11 +16,11 @@ export interface PagesFixture {
   readonly tokens: typeof tokens
 }
 
-export const startPagesFixture = async (events = 3000): Promise<PagesFixture> => {
+export const startPagesFixture = async (events = 3000, pages?: AppOptions['pages']): Promise<PagesFixture> => {
   const store = openMemoryStore()
   const providers = [{ id: PROVIDER, name: 'Алматы: отдел жилья', definition: housingQueueAlmaty2012, calendar: kazakhstanNational() }]
   await loadDemoHistory(store, providers, { seed: 2012, events })
-  const running = await startServer(store, { providers })
+  const running = await startServer(store, { providers, ...(pages === undefined ? {} : { pages }) })
   const head = await store.headPosition()
   if (head !== undefined) await running.app.readModels.reached(head)
   const list = running.app.readModels.waitingList

@@ -23,10 +23,10 @@ export interface ChartSpec {
 
 const W = 760
 const H = 300
-const LEFT = 60
+const LEFT = 70
 const RIGHT = 12
 const TOP = 14
-const BOTTOM = 44
+const BOTTOM = 50
 
 const niceStep = (max: number): number => {
   if (max <= 4) return 1
@@ -56,12 +56,12 @@ export const svgChart = (c: ChartSpec): Html => {
     parts.push(`<text x="${LEFT - 6}" y="${n(yOf(v) + 4)}" text-anchor="end">${v.toLocaleString('en').replace(/,/g, ' ')}</text>`)
   }
   parts.push(`<line class="axis" x1="${LEFT}" x2="${W - RIGHT}" y1="${TOP + plotH}" y2="${TOP + plotH}"/>`)
-  const everyOther = slots > 48
+  const everyOther = slots > 28
   for (let x = minX; x <= maxX; x += 1) {
     const label = c.tick(x)
     if (label === undefined) continue
     parts.push(`<line class="axis" x1="${n(xOf(x) - slotW / 2)}" x2="${n(xOf(x) - slotW / 2)}" y1="${TOP + plotH}" y2="${TOP + plotH + 6}"/>`)
-    if (!everyOther || Number(label) % 2 === 0) parts.push(`<text x="${n(xOf(x) - slotW / 2 + 2)}" y="${TOP + plotH + 22}">${label.replace(/[^0-9A-Za-z .-]/g, '')}</text>`)
+    if (!everyOther || Number(label) % 2 === 0) parts.push(`<text x="${n(xOf(x) - slotW / 2 + 2)}" y="${TOP + plotH + 26}">${label.replace(/[^0-9A-Za-z .-]/g, '')}</text>`)
   }
   if (c.kind === 'bars') {
     const bw = Math.max(1, slotW * 0.7)

@@ -57,7 +57,7 @@ svg.chart .line{fill:none;stroke:#0b4f8a;stroke-width:3}
 svg.chart .dot{fill:#0b4f8a}
 svg.chart .axis{stroke:#333;stroke-width:1}
 svg.chart .grid{stroke:#bbb;stroke-width:1}
-svg.chart text{fill:#1a1a1a;font-size:13px;font-family:inherit}
+svg.chart text{fill:#1a1a1a;font-size:18px;font-family:inherit}
 details{margin:.5rem 0 1rem}
 summary{cursor:pointer;color:#0b4f8a;font-weight:600}
 ul.cards{list-style:none;padding:0;display:grid;grid-template-columns:1fr;gap:.75rem}
