@@ -4,7 +4,7 @@
  * through which channel, under which rule, signed by whom, and the hash chain's verdict — built by the same
  * `buildTimeline` the `kezek audit` command prints.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { Router } from 'express'
 import { message, progressOf, type Fact } from '@kezek/domain'
 import { applicationStream, type RecordedEvent } from '@kezek/adapters'
