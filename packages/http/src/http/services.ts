@@ -31,6 +31,8 @@ import type { StoreHealth } from '../resilience/store-guard.js'
 export interface ProviderConfig {
   readonly id: ProviderId
   readonly name: string
+  /** The head of office, printed on the result documents' «Начальник ___ (ФИО)» line. */
+  readonly head?: string
   readonly definition: ServiceDefinition
   readonly services?: readonly ServiceDefinition[]
   readonly calendar: WorkingCalendar
