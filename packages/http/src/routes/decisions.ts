@@ -27,6 +27,7 @@ import { actorOf, catchUp, correlationOf, execute, type Services } from '../http
 import { statusView } from '../http/views.js'
 import type { ApplicationView } from '../read-model/projections.js'
 import { queueNumberFor } from '../read-model/queue-number.js'
+import { positionHeader } from '../resilience/read-your-writes.js'
 import { resultContextOf } from '../results/context.js'
 import { buildResultXml } from '../results/document.js'
 import { FamilySize } from './submissions.js'
@@ -257,7 +258,7 @@ export const decisionRoutes = (s: Services): Router => {
       if (E.isLeft(result)) return result.left
       const after = result.right.view ?? view
       const provider = after.status.providerId === undefined ? undefined : s.providers.get(after.status.providerId)
-      return { status: 200, body: statusView(after, provider, contextOf(res).lang), headers: setEtagHeader(result.right.handled.revision) }
+      return { status: 200, body: statusView(after, provider, contextOf(res).lang), headers: { ...setEtagHeader(result.right.handled.revision), ...positionHeader(result.right.handled.position) } }
     }))
   }
   return r
