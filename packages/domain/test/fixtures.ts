@@ -72,7 +72,7 @@ export const answer = () => cmd('answer_questionnaire', { quality: 3, informatio
 
 /** Decides each command in turn on the history so far; throws if any is refused. */
 import { applicationDecider } from '../src/application/decider.js'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 export const history = (...commands: ApplicationCommand[]): ApplicationEvent[] => {
   const events: ApplicationEvent[] = []
   let state = applicationDecider.initialState

@@ -5,7 +5,7 @@
  * unknown field, answered 422 with its path. So nothing a client adds can travel into a command — not a `type`,
  * not an id, not a queue number — whatever codec a route author wrote.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { decodeWith } from '@kezek/domain'
 import { problem, type Problem } from '../problem/problem.js'
