@@ -31,9 +31,11 @@ import { definitionOf, type ProviderConfig, type Services } from './http/service
 import { auditRoutes } from './routes/audit.js'
 import { decisionRoutes } from './routes/decisions.js'
 import { operationRoutes } from './routes/operations.js'
+import { resultRoutes } from './routes/results.js'
 import { statusRoutes } from './routes/status.js'
 import { submissionRoutes } from './routes/submissions.js'
 import { waitingListRoutes } from './routes/waiting-list.js'
+import { pageRoutes, type DemoUser } from './pages/index.js'
 
 export interface AppOptions {
   readonly store: EventStore
@@ -57,6 +59,8 @@ export interface AppOptions {
    * follow the Journal (`journalOrder`).
    */
   readonly policy?: OrderingPolicy
+  /** The HTML pages (public lists, citizen and staff screens): on unless `false`; demo users only in demo mode. */
+  readonly pages?: false | { readonly demoUsers?: readonly DemoUser[] }
 }
 
 export interface KezekExtras {
@@ -142,11 +146,14 @@ export const createApp = (o: AppOptions): KezekApp => {
     })
     next()
   })
+  // Before the API: a page may hand a request on to an API route (the result download) with the session's principal.
+  if (o.pages !== false) app.use(pageRoutes(s, { auth: o.auth, ...(o.pages?.demoUsers === undefined ? {} : { demoUsers: o.pages.demoUsers }) }))
   app.use(operationRoutes(s, () => closing))
   app.use(readYourWrites(read, o.store.comparePositions, s.readYourWritesMs))
   app.use(submissionRoutes(s))
   app.use(decisionRoutes(s))
   app.use(statusRoutes(s))
+  app.use(resultRoutes(s))
   app.use(waitingListRoutes(s))
   app.use(auditRoutes(s))
   app.use((req: Request, res: Response) => {
