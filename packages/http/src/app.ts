@@ -20,6 +20,9 @@ import { isProblem, problem, sendProblem } from './problem/problem.js'
 import { startReadModels, type ReadModels } from './read-model/projections.js'
 import { requestNumbers } from './read-model/request-numbers.js'
 import { withTimeout } from './registries/timeout.js'
+import { readYourWrites } from './resilience/read-your-writes.js'
+import { inProcessExclusive } from './resilience/exclusive.js'
+import { guardStore, storeHealth } from './resilience/store-guard.js'
 import type { Registries } from './registries/port.js'
 import type { ResultSigner, SignatureVerifier } from './signature/port.js'
 import { definitionOf, type ProviderConfig, type Services } from './http/services.js'
@@ -29,6 +32,7 @@ import { operationRoutes } from './routes/operations.js'
 import { statusRoutes } from './routes/status.js'
 import { submissionRoutes } from './routes/submissions.js'
 import { waitingListRoutes } from './routes/waiting-list.js'
+import { pageRoutes, type DemoUser } from './pages/index.js'
 
 export interface AppOptions {
   readonly store: EventStore
@@ -45,11 +49,15 @@ export interface AppOptions {
   readonly registryTimeoutMs?: number
   /** How long a write waits for the read models to show it before answering anyway (default 2 s). */
   readonly readYourWritesMs?: number
+  /** `/ready` is 503 when the read models do not reach the store's head within this bound (default 2 s). */
+  readonly readyMaxLagMs?: number
   /**
    * The housing lists' ordering policy (default: filing order, Art. 74 p.1). Kindergarten Journal lists always
    * follow the Journal (`journalOrder`).
    */
   readonly policy?: OrderingPolicy
+  /** The HTML pages (public lists, citizen and staff screens): on unless `false`; demo users only in demo mode. */
+  readonly pages?: false | { readonly demoUsers?: readonly DemoUser[] }
 }
 
 export interface KezekExtras {
@@ -66,10 +74,13 @@ export type KezekApp = Express & KezekExtras
 export const createApp = (o: AppOptions): KezekApp => {
   const logger = o.logger ?? jsonLogger({ now: o.clock })
   const metrics = createMetrics()
+  // Routes and the handler see the store through a guard: a store failure is a 503 problem, and is recorded.
+  const health = storeHealth()
+  const store = guardStore(o.store, health)
   const read = startReadModels(o.store, { logger, now: o.clock, ...(o.policy === undefined ? {} : { policy: o.policy }) })
   const providers = new Map(o.providers.map((p) => [p.id as string, p]))
   const handler = createCommandHandler({
-    store: o.store,
+    store,
     clock: o.clock,
     newId: o.ids.next,
     ruleVersion: (command, state) => {
@@ -80,7 +91,7 @@ export const createApp = (o: AppOptions): KezekApp => {
     },
   })
   const s: Services = {
-    store: o.store,
+    store,
     handler,
     read,
     numbers: requestNumbers(read.maxRequestNumber),
@@ -95,11 +106,20 @@ export const createApp = (o: AppOptions): KezekApp => {
     idempotency: createIdempotencyCache(),
     limits: { ...defaultLimits, ...o.limits },
     readYourWritesMs: o.readYourWritesMs ?? 2000,
+    storeHealth: health,
+    readyMaxLagMs: o.readyMaxLagMs ?? 2000,
+    exclusive: inProcessExclusive(),
   }
   metrics.gauge('kezek_read_model_events_total', 'Events applied to the read models', () => read.stats().eventsProjected)
   metrics.gauge('kezek_read_model_lag_ms', 'Record time to projection time of the last event', () => read.stats().lagMs)
   metrics.gauge('kezek_read_model_caught_up', '1 once the read models have caught up', () => (read.isCaughtUp() ? 1 : 0))
   metrics.gauge('kezek_applications', 'Applications known to the read models', () => read.stats().applications)
+  metrics.gauge('kezek_store_up', '1 while the last call to the store succeeded', () => (health.up() ? 1 : 0))
+  metrics.gauge('kezek_store_outages_total', 'Store outages seen by request handling', () => health.outages())
+  metrics.gauge('kezek_store_outage_seconds_total', 'Time spent in store outages', () => health.outageMs() / 1000)
+  metrics.gauge('kezek_read_model_failing', '1 while the read models retry reading the store', () => (read.health().failing ? 1 : 0))
+  metrics.gauge('kezek_read_model_reconnects_total', 'Times the read models resumed after the store failed', () => read.health().reconnects)
+  metrics.gauge('kezek_read_model_outage_seconds_total', 'Time the read models spent unable to read the store', () => read.health().outageMs / 1000)
 
   let closing = false
   const app = express()
@@ -122,7 +142,10 @@ export const createApp = (o: AppOptions): KezekApp => {
     })
     next()
   })
+  // Before the API: a page may hand a request on to an API route (the result download) with the session's principal.
+  if (o.pages !== false) app.use(pageRoutes(s, { auth: o.auth, ...(o.pages?.demoUsers === undefined ? {} : { demoUsers: o.pages.demoUsers }) }))
   app.use(operationRoutes(s, () => closing))
+  app.use(readYourWrites(read, o.store.comparePositions, s.readYourWritesMs))
   app.use(submissionRoutes(s))
   app.use(decisionRoutes(s))
   app.use(statusRoutes(s))

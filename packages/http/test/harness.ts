@@ -12,7 +12,7 @@ import { buildApplicationRequestXml, type ApplicationRequestInput } from '@kezek
 import { createTestPki, signAs, TEST_BIN, TEST_IIN, type Identity, type TestPki } from '@kezek/adapters/testing'
 import {
   createApp, hmacAuthenticator, issueToken, keyResultSigner, silentLogger, tableRegistries, xmlDsigVerifier,
-  RegistryTable, type KezekApp, type Registries, type TokenClaims,
+  RegistryTable, type AppOptions, type KezekApp, type Registries, type TokenClaims,
 } from '../src/index.js'
 import type { ProviderConfig } from '../src/http/services.js'
 
@@ -62,7 +62,7 @@ export interface Running {
 
 export const startServer = async (
   store: EventStore,
-  options: { registries?: Registries; providers?: readonly ProviderConfig[] } = {},
+  options: { registries?: Registries; providers?: readonly ProviderConfig[]; pages?: AppOptions['pages'] } = {},
 ): Promise<Running> => {
   const pki = await testPki()
   const app = createApp({
@@ -78,6 +78,7 @@ export const startServer = async (
     clock: () => new Date(),
     ids: { next: randomUUID },
     logger: silentLogger,
+    ...(options.pages === undefined ? {} : { pages: options.pages }),
   })
   await app.ready
   const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)) })
