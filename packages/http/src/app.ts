@@ -29,6 +29,7 @@ import { definitionOf, type ProviderConfig, type Services } from './http/service
 import { auditRoutes } from './routes/audit.js'
 import { decisionRoutes } from './routes/decisions.js'
 import { operationRoutes } from './routes/operations.js'
+import { resultRoutes } from './routes/results.js'
 import { statusRoutes } from './routes/status.js'
 import { submissionRoutes } from './routes/submissions.js'
 import { waitingListRoutes } from './routes/waiting-list.js'
@@ -149,6 +150,7 @@ export const createApp = (o: AppOptions): KezekApp => {
   app.use(submissionRoutes(s))
   app.use(decisionRoutes(s))
   app.use(statusRoutes(s))
+  app.use(resultRoutes(s))
   app.use(waitingListRoutes(s))
   app.use(auditRoutes(s))
   app.use((req: Request, res: Response) => {
