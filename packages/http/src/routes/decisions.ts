@@ -12,7 +12,7 @@ import { Router } from 'express'
 import {
   IIN, Instant, IssuedResult, JournalEntry, ListCategory, LocalDate, Reference, Registry, RemovalGround, SuccessionGround,
   builtInRulesOf, plusDays, plusMonths,
-  type ApplicationEvent, type ListKey, type ProviderId, type RequestNumber, type ServiceId,
+  type ApplicationEvent, type ServiceId,
 } from '@kezek/domain'
 import { canDecide } from '../auth/policy.js'
 import type { Principal } from '../auth/principal.js'
@@ -26,7 +26,6 @@ import { postRoute } from '../http/post.js'
 import { actorOf, catchUp, correlationOf, execute, type Services } from '../http/services.js'
 import { statusView } from '../http/views.js'
 import type { ApplicationView } from '../read-model/projections.js'
-import { queueNumberFor } from '../read-model/queue-number.js'
 import { buildResultXml } from '../results/document.js'
 import { FamilySize } from './submissions.js'
 import { setEtagHeader, visibleApplication } from './shared.js'
@@ -41,6 +40,8 @@ interface Decision<A> {
   /** ЦОН's operator acts on results it holds for collection; the provider's officer decides; the citizen views. */
   readonly who: 'provider_officer' | 'service_centre_operator' | 'citizen'
   readonly command: (body: A, view: ApplicationView, at: string, commandId: string) => Promise<Fields | Problem>
+  /** The decider reads the waiting list (a queue decision counts the number at registration from it). */
+  readonly readsWaitingList?: true
 }
 
 const decision = <A>(d: Decision<A>): Decision<unknown> => d as unknown as Decision<unknown>
@@ -74,25 +75,12 @@ const queueCommand = (s: Services) => async (b: t.TypeOf<typeof QueueBody>, view
   const familySize = b.familySize ?? housing?.familySize ?? 1
   // Seniority runs from filing with all documents (Art. 74 p.1): by default the moment the request was signed.
   const filedAt = b.filedAt ?? view.signedAt ?? status.since
-  // The number is a fact once recorded: compute it only from a list that has every event the store holds.
+  // The number is a fact once recorded: the decider counts it from the waiting list (passed with the command, see
+  // `readsWaitingList`), which must first have every event the store holds.
   if (!(await catchUp(s, 5000)))
     return { ...problem('not-ready', 'the waiting list lags behind the store; the queue number cannot be computed now'), retryAfter: 5 }
-  const list: ListKey = { providerId: status.providerId as ProviderId, category }
-  const n = queueNumberFor(s.read.waitingList, {
-    applicationId: status.applicationId,
-    list,
-    filedAt: filedAt as Instant,
-    filedAtMs: Date.parse(filedAt),
-    requestNumber: status.requestNumber as RequestNumber,
-    queueNumberAtRegistration: 0,
-    commissionDecisionDate: b.commissionDecisionDate,
-    familySize,
-    holderIin: (status.applicantIin ?? '') as IIN,
-    ...(b.journal === undefined ? {} : { journal: b.journal }),
-  })
   return {
-    type: 'queue', category, familySize, filedAt,
-    commissionDecisionDate: b.commissionDecisionDate, queueNumberAtRegistration: n,
+    type: 'queue', category, familySize, filedAt, commissionDecisionDate: b.commissionDecisionDate,
     ...(b.journal === undefined ? {} : { journal: b.journal }),
   }
 }
@@ -148,7 +136,7 @@ const decisions = (s: Services): readonly Decision<unknown>[] => [
     command: async (b) => ({ type: 'check_documents', result: b }),
   }),
   decision({ path: 'checks/record', codec: RecordCheckBody, who: 'provider_officer', command: recordCommand(s) }),
-  decision({ path: 'queue-decision', codec: QueueBody, who: 'provider_officer', command: queueCommand(s) }),
+  decision({ path: 'queue-decision', codec: QueueBody, who: 'provider_officer', command: queueCommand(s), readsWaitingList: true }),
   decision({ path: 'result', codec: IssueBody, who: 'provider_officer', command: issueCommand(s) }),
   decision({
     path: 'unclaimed', codec: UnclaimedBody, who: 'service_centre_operator',
@@ -230,6 +218,7 @@ export const decisionRoutes = (s: Services): Router => {
         actor: actorOf(principal, channelOf(d.who)),
         correlationId: correlationOf(res),
         ...(expected === undefined ? {} : { expectedRevision: expected }),
+        ...(d.readsWaitingList === true ? { waitingList: s.read.waitingList } : {}),
       })
       if (E.isLeft(result)) return result.left
       const after = result.right.view ?? view
