@@ -11,6 +11,7 @@
  * - messages: ru / kk / en texts
  */
 export * from './kernel/iin.js'
+export * from './kernel/personal.js'
 export * from './kernel/instant.js'
 export * from './kernel/ids.js'
 export * from './kernel/decode.js'

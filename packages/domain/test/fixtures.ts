@@ -88,7 +88,7 @@ import { applicationDecider } from '../src/application/decider.js'
 import type { DecisionContext } from '../src/application/decide.js'
 import { filingOrder } from '../src/queue/ordering-policy.js'
 import { rebuildWaitingList } from '../src/queue/waiting-list.js'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 export const history = (...commands: ApplicationCommand[]): ApplicationEvent[] => {
   const events: ApplicationEvent[] = []
   let state = applicationDecider.initialState

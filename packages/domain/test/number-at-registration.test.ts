@@ -2,7 +2,7 @@
  * The number at registration is the domain's: counted from the list the decision is made against, checked when the
  * caller states one, and a `queue` decided without a list is refused.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { applicationDecider } from '../src/application/decider.js'

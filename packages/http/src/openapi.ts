@@ -4,6 +4,7 @@
  */
 import { categories, Registry, resultKindIds, statuses } from '@kezek/domain'
 import { problemKinds, PROBLEM_BASE } from './problem/catalogue.js'
+import { accessOf } from './routes/access.js'
 
 type Json = Record<string, unknown>
 
@@ -70,7 +71,7 @@ const iin = { type: 'string', pattern: '^\\d{12}$', description: 'IIN with a val
 const localDate = { type: 'string', format: 'date' }
 const ref500 = { type: 'string', minLength: 1, maxLength: 500 }
 
-export const openApiDocument = (): Json => ({
+const document = (): Json => ({
   openapi: '3.1.0',
   info: {
     title: 'kezek — housing waiting-list e-service',
@@ -172,3 +173,20 @@ export const openApiDocument = (): Json => ({
     '/v1/applications/{id}/questionnaire': decision('Quality questionnaire (2 questions × 3 answers)', 'citizen', { type: 'object', required: ['quality', 'information'], properties: { quality: { enum: [1, 2, 3] }, information: { enum: [1, 2, 3] } } }),
   },
 })
+
+/**
+ * The document, each operation carrying who may call it and which events it may append (`x-kezek-callers`,
+ * `x-kezek-scope`, `x-kezek-events`) from the route access table. An operation missing from the table fails here.
+ */
+export const openApiDocument = (): Json => {
+  const doc = document()
+  const paths = doc['paths'] as Record<string, Record<string, Json>>
+  for (const [path, operations] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const access = accessOf(method, path)
+      if (access === undefined) throw new Error(`routes/access.ts does not list ${method.toUpperCase()} ${path}`)
+      operations[method] = { ...operation, 'x-kezek-callers': access.callers, 'x-kezek-scope': access.scope, 'x-kezek-events': access.events }
+    }
+  }
+  return doc
+}

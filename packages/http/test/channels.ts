@@ -4,7 +4,7 @@
  */
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { EventStore } from '@kezek/adapters'
 import { verifySignedXml } from '@kezek/adapters'
 import { call, IIN, POA, signedRequest, startServer, testPki, tokens, UNKNOWN_PERSON, walkInBody, type Running } from './harness.js'

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { checkDigit, plusDays, plusMonths, ServiceRequest, type LocalDate } from '@kezek/domain'
 import {
   housingAssistanceKaraganda2014, housingQueueAlmaty2012, kazakhstanNational, guardianshipCertificateKokpekty2012,

@@ -6,7 +6,7 @@
  * key (an impostor) is found by name and then refused. Only configured CA certificates are candidates; extra
  * certificates in KeyInfo are ignored, so a document cannot bring its own intermediates.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { x509 } from './engine.js'
 import { notConfirmed, type NotConfirmed } from './refusal.js'
 import { isTrustedRoot, verificationKey, type TrustAnchors } from './trust.js'

@@ -8,7 +8,7 @@
  * transform could cut the read content out of the signed content).
  */
 import type { Document, Element } from '@xmldom/xmldom'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import {
   ENVELOPED,
   explainUnsupported,

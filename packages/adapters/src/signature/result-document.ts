@@ -21,7 +21,7 @@
  */
 import type { Element } from '@xmldom/xmldom'
 import { BIN, IIN } from '@kezek/domain'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { x509 } from './engine.js'
 import type { BadInput, SignatureRefusal } from './refusal.js'
 import { notConfirmed } from './refusal.js'

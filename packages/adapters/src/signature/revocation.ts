@@ -10,7 +10,7 @@
  * lists are put in a Set once per CRL object; only a serial found there is looked up with `findRevoked`, which
  * gives the entry (and its date) exactly as before.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { CertificatePath } from './chain.js'
 import { x509 } from './engine.js'
 import { indeterminate, notConfirmed, type Indeterminate, type NotConfirmed } from './refusal.js'

@@ -5,7 +5,7 @@
  * values wrapped at 76 characters with CRLF (outside SignedInfo, so the wrapping does not affect the signature
  * but does exercise the verifier's line-end normalisation).
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { Canonicalization } from './algorithms.js'
 import { x509, xmldsig } from './engine.js'
 import { parseXml } from './parse.js'

@@ -25,7 +25,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Element } from '@xmldom/xmldom'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { SignatureMethodUri } from './algorithms.js'
 import { holderOf, parseCertificate, checkKeyUsage, type CertificateHolder, type KeyPurpose } from './certificate.js'
 import { buildPath, checkValidity } from './chain.js'

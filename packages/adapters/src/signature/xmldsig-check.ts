@@ -8,7 +8,7 @@
  */
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto'
 import type { Document, Element, Node } from '@xmldom/xmldom'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { DIGEST_METHODS, SIGNATURE_METHODS, type SignatureMethodUri } from './algorithms.js'
 import { webcrypto, x509, xmldsig } from './engine.js'
 import type { SignatureLayout } from './layout.js'

@@ -6,7 +6,7 @@
  * a conflict or an unknown stream is a `Left`, never an exception. Exceptions mean the back-end itself failed
  * (connection lost, disk full) and nothing was written.
  */
-import type * as E from 'fp-ts/Either'
+import type * as E from 'fp-ts/lib/Either.js'
 
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json }
 

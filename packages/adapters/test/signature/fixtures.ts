@@ -2,7 +2,7 @@
  * One test PKI for every signature test file (uvu runs them in one process): keys are generated once, in
  * parallel. Everything is judged at the fixed instant `AT`.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as assert from 'uvu/assert'
 import type { SignatureRefusal, VerifyRequestOptions } from '../../src/signature/index.js'
 import { createTestPki, type TestPki } from '../../src/signature/testing/index.js'

@@ -6,7 +6,7 @@
  * by the service id the application was authorized for. A command the service does not have, a channel it does not
  * offer, a request, list or result of another service, are refused before any handler runs.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { ServiceId } from '../kernel/ids.js'
 import type { LocalDate } from '../kernel/instant.js'
 import { childAgeAt, plusDays, plusMonths } from './age.js'

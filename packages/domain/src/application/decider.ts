@@ -15,7 +15,7 @@ import type { ApplicationCommand } from './commands.js'
 import type { DomainError } from './errors.js'
 import type { ApplicationEvent } from './events.js'
 import type { ApplicationState } from './state.js'
-import type { Either } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/lib/Either.js'
 
 /**
  * `Ctx` is what a decision may read besides the command and the state (for the application decider, the waiting

@@ -4,7 +4,7 @@
  */
 import * as t from 'io-ts'
 
-interface InstantBrand { readonly Instant: unique symbol }
+export interface InstantBrand { readonly Instant: unique symbol }
 export type Instant = t.Branded<string, InstantBrand>
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/
@@ -15,7 +15,7 @@ export const Instant = t.brand(
   'Instant',
 )
 
-interface LocalDateBrand { readonly LocalDate: unique symbol }
+export interface LocalDateBrand { readonly LocalDate: unique symbol }
 /** A calendar date (`2024-03-01`) as written in a legal decision: a commission's decision date, a birth date. */
 export type LocalDate = t.Branded<string, LocalDateBrand>
 export const LocalDate = t.brand(

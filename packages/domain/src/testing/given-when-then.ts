@@ -5,7 +5,7 @@
  *   spec(applicationDecider).given(history).when(command).then(expectedEvents)
  *   spec(applicationDecider, { waitingList }).given(checked).when(queueCommand)…   // a decision that reads the list
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { Decider } from '../application/decider.js'
 import { deepEqual, show } from './equal.js'
 

@@ -2,7 +2,7 @@
  * Everything a route needs, built once per app by `createApp`: nothing here is global, so two apps in one process
  * never share state.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { Request, Response } from 'express'
 import type { ProviderId } from '@kezek/domain'
 import type { ServiceDefinition, WorkingCalendar } from '@kezek/domain'

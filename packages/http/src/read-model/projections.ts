@@ -5,7 +5,7 @@
  * They are a cache of the log: on start they catch up from the beginning, and readiness means caught up. A write
  * waits until the read models have seen its position before answering, so a client reads its own writes.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import {
   decodeEvent,
   emptyWaitingList,

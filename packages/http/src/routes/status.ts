@@ -3,7 +3,7 @@
  * with its ETag, the signed result document, and the current place in the waiting list. Staff see their
  * provider's applications.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { Router } from 'express'
 import { isStaff } from '../auth/principal.js'
 import { contextOf, requirePrincipal } from '../middleware/context.js'

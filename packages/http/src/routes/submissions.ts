@@ -9,7 +9,7 @@
  * `rejected`: it is the service's result, not a client error. Input that cannot be attributed to anyone (broken
  * XML, forged or wrapped signature) is a 4xx and nothing is stored.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { Router } from 'express'
 import {
