@@ -11,6 +11,7 @@ import { ERASED_IIN, personal, personalText, PersonalIin } from '../kernel/perso
 import { Instant, LocalDate } from '../kernel/instant.js'
 import { Category } from './category.js'
 import { Channel } from './channel.js'
+import { Contact } from './contact.js'
 import { DocumentRef } from './document-ref.js'
 import { ListCategory } from './list-category.js'
 import { Registry } from './registry.js'
@@ -45,7 +46,7 @@ const SignerIin = personal(t.string, { kind: 'iin', erased: ERASED_IIN })
 export const ApplicationRequest = t.intersection(
   [
     t.type({ category: Category, familySize: FamilySize, documents: t.readonlyArray(DocumentRef) }),
-    t.partial({ representativeIin: PersonalIin }),
+    t.partial({ representativeIin: PersonalIin, contact: Contact }),
   ],
   'ApplicationRequest',
 )

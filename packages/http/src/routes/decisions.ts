@@ -26,6 +26,8 @@ import { postRoute } from '../http/post.js'
 import { actorOf, catchUp, correlationOf, execute, type Services } from '../http/services.js'
 import { statusView } from '../http/views.js'
 import type { ApplicationView } from '../read-model/projections.js'
+import { positionHeader } from '../resilience/read-your-writes.js'
+import { resultContextOf } from '../results/context.js'
 import { buildResultXml } from '../results/document.js'
 import { FamilySize } from './submissions.js'
 import { setEtagHeader, visibleApplication } from './shared.js'
@@ -128,7 +130,7 @@ const issueCommand = (s: Services) => async (b: t.TypeOf<typeof IssueBody>, view
     ...(validUntil === undefined ? {} : { validUntil }),
   } as ApplicationEvent
   const providerId = view.status.providerId ?? ''
-  const xml = buildResultXml([...loaded.right.events.map((e) => e.event), fact], at, { providerName: s.providers.get(providerId)?.name ?? providerId })
+  const xml = buildResultXml([...loaded.right.events.map((e) => e.event), fact], at, resultContextOf(s.providers, providerId))
   if (xml === undefined) return problem('command-refused', 'the application has no result to issue yet', { code: 'step_skipped' })
   const signed = await s.resultSigner.signResult(providerId, xml)
   return { result: b.result, issuedOn: b.issuedOn, documentDigest: createHash('sha256').update(signed, 'utf8').digest('hex') }
@@ -244,7 +246,7 @@ export const decisionRoutes = (s: Services): Router => {
       if (E.isLeft(result)) return result.left
       const after = result.right.view ?? view
       const provider = after.status.providerId === undefined ? undefined : s.providers.get(after.status.providerId)
-      return { status: 200, body: statusView(after, provider, contextOf(res).lang), headers: setEtagHeader(result.right.handled.revision) }
+      return { status: 200, body: statusView(after, provider, contextOf(res).lang), headers: { ...setEtagHeader(result.right.handled.revision), ...positionHeader(result.right.handled.position) } }
     }))
   }
   return r
