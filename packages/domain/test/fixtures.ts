@@ -55,7 +55,7 @@ export const queue = (over: Record<string, unknown> = {}) =>
     category: 'socially_vulnerable',
     familySize: 4,
     filedAt: '2024-03-01T04:05:00.000Z',
-    commissionDecisionDate: '2024-03-20',
+    commissionDecisionDate: '2024-03-01',
     queueNumberAtRegistration: 57,
     ...over,
   } as Fields<'queue'>)

@@ -64,16 +64,20 @@ test('DTD payloads are refused before the parser sees them', async () => {
   assert.equal(stages, ['guard'])
 })
 
-test('GOST is refused with a plain message', async () => {
+test('GOST 2004 and GOST 2015/256 are refused with a plain message; a GOST 2015/512 method needs a GOST key', async () => {
   const pki = await testPki()
   const signed = await signAs(pki.citizen, sampleRequestXml())
-  const gost = signed.replace(
-    'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
-    'urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34102015-gostr34112015-512',
-  )
+  const rsa = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256'
+  for (const legacy of [
+    'http://www.w3.org/2001/04/xmldsig-more#gost34310-gost34311',
+    'urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34102015-gostr34112015-256',
+  ]) {
+    const refusal = expectRefusal(await verifyRequest(signed.replace(rsa, legacy), optionsFor(pki)), 'unsupported_algorithm', 'not_confirmed')
+    assert.match(refusal.detail, /GOST .* is not supported: only GOST 34.10-2015 with a 512-bit key/)
+  }
+  const gost = signed.replace(rsa, 'urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34102015-gostr34112015-512')
   const refusal = expectRefusal(await verifyRequest(gost, optionsFor(pki)), 'unsupported_algorithm', 'not_confirmed')
-  assert.match(refusal.detail, /GOST/)
-  assert.match(refusal.detail, /RSA/)
+  assert.match(refusal.detail, /GOST 2015\/512 but key algorithm 1.2.840.113549.1.1.1/)
 })
 
 test('comment games: without-comments c14n cannot make the reader see a truncated value', async () => {

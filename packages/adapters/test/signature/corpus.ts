@@ -127,11 +127,16 @@ export const buildCorpus = async (pki: TestPki): Promise<readonly Attack[]> => {
     { name: 'AUTH-only certificate used to sign', document: await signAs(pki.citizenAuth, sampleRequestXml()), refusal: 'wrong_key_usage' },
     // ── algorithms ──
     {
-      name: 'GOST 2015-512 signature method (NCA GOST key)',
+      name: 'GOST 2015-512 signature method over an RSA key (the key cannot have made it)',
       document: signed.replace(
         'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
         'urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34102015-gostr34112015-512',
       ),
+      refusal: 'unsupported_algorithm',
+    },
+    {
+      name: 'GOST 34.310-2004 signature method (legacy NCA GOST, conventions not established)',
+      document: signed.replace('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', 'http://www.w3.org/2001/04/xmldsig-more#gost34310-gost34311'),
       refusal: 'unsupported_algorithm',
     },
     {

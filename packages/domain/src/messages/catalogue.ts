@@ -328,6 +328,18 @@ export const catalogue = {
     en: 'the filing date is after the commission’s decision date',
     kkComposed: true,
   },
+  'inconsistency.decision_before_filing': {
+    ru: 'дата решения комиссии раньше даты подачи заявления',
+    kk: 'комиссия шешімінің күні өтініш берілген күннен бұрын',
+    en: 'the commission’s decision is dated before the application was filed',
+    kkComposed: true,
+  },
+  'inconsistency.decision_after_command': {
+    ru: 'дата решения комиссии ещё не наступила',
+    kk: 'комиссия шешімінің күні әлі келген жоқ',
+    en: 'the commission’s decision is dated in the future',
+    kkComposed: true,
+  },
   'inconsistency.successor_is_holder': {
     ru: 'правопреемник уже является держателем очереди',
     kk: 'құқықтық мирасқор кезектің иесі болып табылады',
