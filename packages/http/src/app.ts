@@ -60,7 +60,7 @@ export interface AppOptions {
    */
   readonly policy?: OrderingPolicy
   /** The HTML pages (public lists, citizen and staff screens): on unless `false`; demo users only in demo mode. */
-  readonly pages?: false | { readonly demoUsers?: readonly DemoUser[] }
+  readonly pages?: false | { readonly demoUsers?: () => readonly DemoUser[] }
 }
 
 export interface KezekExtras {

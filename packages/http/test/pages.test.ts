@@ -10,7 +10,7 @@ import { computeMovement } from '../src/pages/movement.js'
 import { estimateWait } from '../src/pages/estimate.js'
 import { html } from '../src/pages/html.js'
 import { positionHistory } from '../src/pages/position-history.js'
-import { quarterOf } from '../src/pages/quarters.js'
+import { endOfLocalDay, quarterOf, quarterStart, yearOf } from '../src/pages/quarters.js'
 import { PROVIDER } from './harness.js'
 import { startPagesFixture, type PagesFixture } from './pages-fixture.js'
 
@@ -18,7 +18,7 @@ const test = suite<{ f?: PagesFixture }>('pages over HTTP')
 
 test.before(async (ctx) => {
   ctx.f = await startPagesFixture(1500, {
-    demoUsers: [{ key: 'officer', label: { ru: 'Сотрудник', kk: 'Қызметкер', en: 'Officer' }, token: '' }],
+    demoUsers: () => [{ key: 'officer', label: { ru: 'Сотрудник', kk: 'Қызметкер', en: 'Officer' }, token: '' }],
   })
 })
 test.after(async ({ f }) => { await f?.running.stop() })
@@ -177,6 +177,20 @@ test('the wait estimate: position over the yearly mean, range from the best and 
   assert.is(gap.kind === 'estimate' ? gap.high : 'none', undefined, 'a year with nobody housed leaves no upper bound')
   assert.is(estimateWait(10, new Map(), 2020, 2026).kind, 'no-history')
   assert.equal(estimateWait(10, new Map([[2025, 4]]), 2025, 2026).yearsUsed, [{ year: 2025, housed: 4 }], 'no year before the list existed')
+})
+
+test('quarters are Kazakhstan time (UTC+05:00): the table lookup agrees with the calendar at every boundary', () => {
+  const byDate = (ms: number) => { const d = new Date(ms + 5 * 3600e3); return d.getUTCFullYear() * 4 + Math.floor(d.getUTCMonth() / 3) }
+  for (let q = 1990 * 4; q < 2100 * 4; q += 1) {
+    assert.is(quarterOf(quarterStart(q)), q)
+    assert.is(quarterOf(quarterStart(q) - 1), q - 1)
+  }
+  for (let ms = Date.UTC(2000, 0, 1); ms < Date.UTC(2040, 0, 1); ms += 7 * 3600e3 + 123_457) assert.is(quarterOf(ms), byDate(ms))
+  assert.is(yearOf(Date.UTC(2024, 11, 31, 19, 0)), 2025, 'midnight in Almaty is 19:00 UTC')
+  assert.is(yearOf(Date.UTC(2024, 11, 31, 18, 59)), 2024)
+  assert.is(quarterOf(Date.UTC(1800, 0, 1)), 1800 * 4, 'outside the table the calendar answers')
+  assert.is(endOfLocalDay('2020-05-01'), '2020-05-01T18:59:59.999Z')
+  assert.is(endOfLocalDay('2020-02-30'), undefined)
 })
 
 test.run()

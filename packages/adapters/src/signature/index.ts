@@ -48,6 +48,8 @@ export type {
 export { APPEAL_CLAUSE, CATEGORY_TITLES, LEGAL_FOOTER } from './result-texts.js'
 export type { RevocationScope } from './revocation.js'
 export { signXml } from './sign.js'
+export { appendGostSignature, appendRsaSignature, isGostSigningKey } from './append-signature.js'
+export type { AppendOptions as AppendSignatureOptions, GostSigningKey } from './append-signature.js'
 export type { SignXmlOptions } from './sign.js'
 export { loadTrust } from './trust.js'
 export type { EncodedObject, LoadedTrust, TrustAnchors, TrustConfigError, TrustSource } from './trust.js'
