@@ -132,13 +132,17 @@ const submitted = async (s: Services, res: Parameters<typeof contextOf>[0], appl
   }
 }
 
-const intake = (s: Services, ids: CommandIds, applicationId: string, at: string, d: ApplicationDocument, channel: Channel) => ({
-  authorize: {
-    type: 'authorize', commandId: ids.of('authorize'), applicationId, at,
-    serviceId: d.serviceId, providerId: d.providerId, channel, applicantIin: d.applicantIin, outcome: 'granted',
-  },
-  register: () => ({ type: 'register', commandId: ids.of('register'), applicationId, at, requestNumber: s.numbers.next() }),
-})
+// The request number is drawn before deciding (it may come from the database, several instances sharing it).
+const intake = async (s: Services, ids: CommandIds, applicationId: string, at: string, d: ApplicationDocument, channel: Channel) => {
+  const requestNumber = await s.numbers.next()
+  return {
+    authorize: {
+      type: 'authorize', commandId: ids.of('authorize'), applicationId, at,
+      serviceId: d.serviceId, providerId: d.providerId, channel, applicantIin: d.applicantIin, outcome: 'granted',
+    },
+    register: { type: 'register', commandId: ids.of('register'), applicationId, at, requestNumber },
+  }
+}
 
 const onBehalfOfOf = (b: WalkInBody): { iin: IIN; powerOfAttorney: string } | undefined =>
   b.representative === undefined ? undefined : { iin: b.applicantIin, powerOfAttorney: b.representative.powerOfAttorney }
@@ -162,7 +166,7 @@ export const submissionRoutes = (s: Services): Router => {
     if (v.document.request.representativeIin !== undefined) return problem('validation-failed', 'representatives act through a service centre', { errors: ['representativeIin'] })
     const applicationId = ids.base
     const at = now.toISOString()
-    const steps = intake(s, ids, applicationId, at, v.document, 'portal')
+    const steps = await intake(s, ids, applicationId, at, v.document, 'portal')
     return submitted(s, res, applicationId, [
       steps.authorize,
       { type: 'sign', commandId: ids.of('sign'), applicationId, at, request: v.document.request, signature: v.verdict },
@@ -212,7 +216,7 @@ export const submissionRoutes = (s: Services): Router => {
     if (E.isLeft(person)) return registryDown(s, res, person.left)
     const at = now.toISOString()
     const applicationId = ids.base
-    const steps = intake(s, ids, applicationId, at, d, channel)
+    const steps = await intake(s, ids, applicationId, at, d, channel)
     const items: CommandItem[] = [
       steps.authorize,
       {
