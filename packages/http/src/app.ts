@@ -13,6 +13,8 @@ import type { OrderingPolicy } from '@kezek/domain'
 import type { Authenticator } from './auth/principal.js'
 import { defaultLimits, bodyErrors, type BodyLimits } from './middleware/body.js'
 import { contextMiddleware, contextOf } from './middleware/context.js'
+import { hostileInput } from './middleware/hostile.js'
+import { answerClientErrors } from './http/client-error.js'
 import { createIdempotencyCache } from './middleware/idempotency.js'
 import { jsonLogger, type Logger } from './observability/logger.js'
 import { createMetrics, type Metrics } from './observability/metrics.js'
@@ -29,9 +31,11 @@ import { definitionOf, type ProviderConfig, type Services } from './http/service
 import { auditRoutes } from './routes/audit.js'
 import { decisionRoutes } from './routes/decisions.js'
 import { operationRoutes } from './routes/operations.js'
+import { resultRoutes } from './routes/results.js'
 import { statusRoutes } from './routes/status.js'
 import { submissionRoutes } from './routes/submissions.js'
 import { waitingListRoutes } from './routes/waiting-list.js'
+import { pageRoutes, type DemoUser } from './pages/index.js'
 
 export interface AppOptions {
   readonly store: EventStore
@@ -60,6 +64,8 @@ export interface AppOptions {
    * follow the Journal (`journalOrder`).
    */
   readonly policy?: OrderingPolicy
+  /** The HTML pages (public lists, citizen and staff screens): on unless `false`; demo users only in demo mode. */
+  readonly pages?: false | { readonly demoUsers?: () => readonly DemoUser[] }
 }
 
 export interface KezekExtras {
@@ -133,6 +139,7 @@ export const createApp = (o: AppOptions): KezekApp => {
   app.set('etag', false) // ETags are stream revisions, never body hashes
   app.set('query parser', 'simple')
   app.use(contextMiddleware(o.auth, o.ids.next))
+  app.use(hostileInput)
   app.use((req: Request, res: Response, next: NextFunction) => {
     res.on('finish', () => {
       const c = contextOf(res)
@@ -148,11 +155,14 @@ export const createApp = (o: AppOptions): KezekApp => {
     })
     next()
   })
+  // Before the API: a page may hand a request on to an API route (the result download) with the session's principal.
+  if (o.pages !== false) app.use(pageRoutes(s, { auth: o.auth, ...(o.pages?.demoUsers === undefined ? {} : { demoUsers: o.pages.demoUsers }) }))
   app.use(operationRoutes(s, () => closing))
   app.use(readYourWrites(read, o.store.comparePositions, s.readYourWritesMs))
   app.use(submissionRoutes(s))
   app.use(decisionRoutes(s))
   app.use(statusRoutes(s))
+  app.use(resultRoutes(s))
   app.use(waitingListRoutes(s))
   app.use(auditRoutes(s))
   app.use((req: Request, res: Response) => {
@@ -163,6 +173,12 @@ export const createApp = (o: AppOptions): KezekApp => {
     const c = contextOf(res)
     const carried = (err as { problem?: unknown } | undefined)?.problem
     if (isProblem(carried)) { sendProblem(res, carried, c?.lang ?? 'ru', req.originalUrl); return }
+    // Errors express or a parser raised for the request itself (http-errors with a 4xx status): the client's, not ours.
+    const status = (err as { status?: unknown } | undefined)?.status
+    if (typeof status === 'number' && status >= 400 && status < 500 && !res.headersSent) {
+      sendProblem(res, problem('bad-request', err instanceof Error ? err.message.slice(0, 200) : undefined), c?.lang ?? 'ru')
+      return
+    }
     logger.log('error', 'unhandled error', { correlationId: c?.correlationId, error: err instanceof Error ? err : String(err) })
     if (res.headersSent) return
     sendProblem(res, problem('internal', `see the logs under correlation id ${c?.correlationId ?? ''}`), c?.lang ?? 'ru', req.originalUrl)
@@ -174,5 +190,8 @@ export const createApp = (o: AppOptions): KezekApp => {
     readModels: read,
     metrics,
   }
-  return Object.assign(app, extras)
+  // Node's own 400/431/408 answers become problems too, on every server this app listens with.
+  const listen = app.listen.bind(app) as (...args: unknown[]) => import('node:http').Server
+  const listening = (...args: unknown[]) => answerClientErrors(listen(...args))
+  return Object.assign(app, extras, { listen: listening as unknown as Express['listen'] })
 }

@@ -322,10 +322,34 @@ export const catalogue = {
     en: 'The command “{command}” contradicts the recorded facts: {detail}',
     kkComposed: true,
   },
+  'error.queue_number_mismatch': {
+    ru: 'Номер очереди на момент постановки на учет по списку — {expected}, в команде указан {given}',
+    kk: 'Есепке қою сәтіндегі кезек нөмірі тізім бойынша — {expected}, командада {given} көрсетілген',
+    en: 'The waiting list gives number {expected} at registration; the command states {given}',
+    kkComposed: true,
+  },
+  'inconsistency.waiting_list_not_given': {
+    ru: 'не передан список очередности, по которому считается номер на момент постановки на учет',
+    kk: 'есепке қою сәтіндегі нөмір есептелетін кезек тізімі берілмеген',
+    en: 'the waiting list the number at registration is counted from was not given',
+    kkComposed: true,
+  },
   'inconsistency.filed_after_decision': {
     ru: 'дата подачи заявления позже даты решения комиссии',
     kk: 'өтініш берілген күн комиссия шешімінің күнінен кейін',
     en: 'the filing date is after the commission’s decision date',
+    kkComposed: true,
+  },
+  'inconsistency.decision_before_filing': {
+    ru: 'дата решения комиссии раньше даты подачи заявления',
+    kk: 'комиссия шешімінің күні өтініш берілген күннен бұрын',
+    en: 'the commission’s decision is dated before the application was filed',
+    kkComposed: true,
+  },
+  'inconsistency.decision_after_command': {
+    ru: 'дата решения комиссии ещё не наступила',
+    kk: 'комиссия шешімінің күні әлі келген жоқ',
+    en: 'the commission’s decision is dated in the future',
     kkComposed: true,
   },
   'inconsistency.successor_is_holder': {

@@ -208,6 +208,28 @@ export const formTexts = {
     'We inform you that housing assistance of {amount} a month is assigned for the period {periodFrom} to {periodTo}.',
   ),
 
+  // ── Receipts (расписка) at intake: the ЦОН's for housing assistance (seed 003 п.10: the number and date of
+  // acceptance, the service, the documents by count and name, the date (time) and place of issue, the operator, the
+  // applicant and phones), and the one Akzhar's desk and ЦОН tables give at step 1 (000 Прил.1), whose fields the
+  // seed does not list: ours, from the facts the intake has.
+  'receipt.title': c('Расписка № {number}', '№ {number} қолхат', 'Receipt No. {number}'),
+  'receipt.title_intake': c('Расписка о приеме документов', 'Құжаттарды қабылдау туралы қолхат', 'Receipt for the documents accepted'),
+  'receipt.accepted_on': c('Дата приема заявления: {acceptedOn}', 'Өтінішті қабылдау күні: {acceptedOn}', 'Application accepted on: {acceptedOn}'),
+  'receipt.service': c('Вид запрашиваемой государственной услуги: {service}', 'Сұралатын мемлекеттік қызмет түрі: {service}', 'Service requested: {service}'),
+  'receipt.request_number': c('Номер заявления: {number}', 'Өтініш нөмірі: {number}', 'Application number: {number}'),
+  'receipt.documents': c('Приложенные документы ({count}): {documents}', 'Қоса берілген құжаттар ({count}): {documents}', 'Documents attached ({count}): {documents}'),
+  'receipt.collect': c('Дата (время) и место выдачи документов: {collectOn}, {collectAt}', 'Құжаттарды беру күні (уақыты) және орны: {collectOn}, {collectAt}', 'Documents issued on {collectOn} at {collectAt}'),
+  'receipt.operator': c('Работник ЦОН, принявший заявление: {operator}', 'Өтінішті қабылдаған ХҚКО қызметкері: {operator}', 'Accepted by the centre’s employee: {operator}'),
+  'receipt.applicant': c('Услугополучатель: {name}', 'Қызмет алушы: {name}', 'Applicant: {name}'),
+  'receipt.phone': c('Телефон услугополучателя: {phone}', 'Қызмет алушының телефоны: {phone}', 'Applicant’s phone: {phone}'),
+  'receipt.channel': c('Заявление принято: {channel}', 'Өтініш қабылданды: {channel}', 'Application accepted by: {channel}'),
+  // п.11 of every seed: «Необходимую информацию и консультацию … по телефону call-центра: 1414».
+  'receipt.contact_centre': c(
+    'Информацию о статусе заявления можно получить в разделе «История получения услуг» на портале «электронного правительства», а также по телефону Единого контакт-центра: 1414.',
+    'Өтініштің мәртебесі туралы ақпаратты «электрондық үкімет» порталындағы «Қызмет алу тарихы» бөлімінен, сондай-ақ Бірыңғай байланыс орталығының 1414 телефоны арқылы алуға болады.',
+    'The application’s status is shown under “Service history” on the e-government portal, and by the Unified contact centre’s phone 1414.',
+  ),
+
   // ── Housing categories (Law «О жилищных отношениях» Art. 67–68), as the notice names them «по категории «___»».
   'category.war_veterans': c('участники и инвалиды Великой Отечественной войны', 'Ұлы Отан соғысының қатысушылары мен мүгедектері', 'participants and disabled veterans of the Great Patriotic War'),
   'category.orphans': c('дети-сироты и дети, оставшиеся без попечения родителей', 'жетім балалар және ата-анасының қамқорлығынсыз қалған балалар', 'orphans and children left without parental care'),

@@ -40,12 +40,6 @@ export const serviceTexts = {
   'list.preschool_journal': c('Журнал регистрации детей дошкольного возраста для направления в дошкольные организации', 'Мектепке дейінгі ұйымдарға жолдау үшін мектепке дейінгі жастағы балаларды тіркеу журналы', 'Journal of pre-school children awaiting referral to pre-school organisations'),
 
   // ── Seed 003: the ЦОН receipts and the unclaimed return. The result documents' lines are in form-catalogue.ts.
-  // п.10: the six fields of the receipt.
-  'template.centre_receipt': c(
-    'Расписка № {number} от {acceptedOn}. Вид запрашиваемой государственной услуги: {service}. Приложенные документы ({count}): {documents}. Дата (время) и место выдачи документов: {collectOn}, {collectAt}. Работник ЦОН, принявший заявление: {operator}. Услугополучатель: {name}, телефон {phone}.',
-    '{acceptedOn} жылғы № {number} қолхат. Сұралатын мемлекеттік қызмет түрі: {service}. Қоса берілген құжаттар ({count}): {documents}. Құжаттарды беру күні (уақыты) және орны: {collectOn}, {collectAt}. Өтінішті қабылдаған ХҚКО қызметкері: {operator}. Қызмет алушы: {name}, телефоны {phone}.',
-    'Receipt No. {number} of {acceptedOn}. Service requested: {service}. Documents attached ({count}): {documents}. Documents issued on {collectOn} at {collectAt}. Accepted by: {operator}. Applicant: {name}, phone {phone}.',
-  ),
   'template.package_refusal_receipt': c(
     'Расписка об отказе в приеме документов: пакет документов неполный. Не представлены: {missing}.',
     'Құжаттарды қабылдаудан бас тарту туралы қолхат: құжаттар топтамасы толық емес. Ұсынылмағандар: {missing}.',

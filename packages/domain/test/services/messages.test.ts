@@ -49,7 +49,7 @@ test('Kazakh compositions are marked; the attested bilingual heading is not', ()
   }
   assert.ok(catalogue['form.unemployment.registered'].kk.startsWith('Халықтың жұмыстылығы туралы'))
   assert.ok(catalogue['form.unemployment.present_to'].kk.endsWith('ұсыну үшін берілген'))
-  for (const key of ['form.referral.body', 'template.centre_receipt', 'rejection.package_incomplete', 'inconsistency.unknown_service'] as const) {
+  for (const key of ['form.referral.body', 'receipt.title', 'rejection.package_incomplete', 'inconsistency.unknown_service'] as const) {
     assert.is((catalogue[key] as Localized).kkComposed, true, key)
   }
 })

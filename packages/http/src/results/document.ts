@@ -25,7 +25,7 @@ const KAZAKHSTAN_OFFSET = 300
 
 export type ResultContext = FormContext
 
-export type ResultDocumentKind = 'issued' | 'refusal' | 'notification'
+export type ResultDocumentKind = 'issued' | 'refusal' | 'notification' | 'receipt'
 
 /** A result document as its forms print it: the lines in each language, and the machine-readable facts. */
 export interface ResultDocument {
