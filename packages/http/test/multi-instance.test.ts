@@ -3,7 +3,7 @@
  * models and caches, as three processes would have): concurrent submissions spread over them get unique request
  * numbers; concurrent queue decisions into one list get the numbers at registration a serial run would give;
  * every instance's read models end identical, and equal to a fresh rebuild; a retry with the same
- * Idempotency-Key on another instance writes nothing new; a write on one instance is readable on another with
+ * Idempotency-Key, or a replay of the same signed document, on another instance writes nothing new; a write on one instance is readable on another with
  * Kezek-Min-Position.
  */
 import { test } from 'uvu'
@@ -102,6 +102,10 @@ test('three instances over one PostgreSQL schema agree on numbers, lists and ide
     const again = await call(on(1).url, 'POST', '/v1/portal/applications', { token: tokens.citizen, xml, headers })
     assert.is(first.status, 201, first.text)
     assert.is(again.body.applicationId, first.body.applicationId)
+    // The same signed document replayed on a third instance under another key is the same application.
+    const replayed = await call(on(2).url, 'POST', '/v1/portal/applications', { token: tokens.citizen, xml, headers: { 'idempotency-key': 'multi-instance-other-0002' } })
+    assert.is(replayed.status, 200, replayed.text)
+    assert.is(replayed.body.applicationId, first.body.applicationId)
     await settled(isolated.store, [first])
     const registrations = (await events(isolated.store)).filter((e) => e.type === 'registered' && e.applicationId === first.body.applicationId)
     assert.is(registrations.length, 1)
