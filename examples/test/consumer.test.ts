@@ -4,7 +4,7 @@
  * plain node, type-check it under NodeNext and Bundler, and run the installed `kezek` binary.
  */
 import { execFile, spawn } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -27,7 +27,7 @@ test.before(async () => {
   cpSync(consumer, project, { recursive: true })
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }))
   const tarballs = readdirSync(packs).map((f) => join(packs, f))
-  await sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs, 'typescript@5.9', '@types/node@20'], project)
+  await sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs, 'typescript@5.9', '@types/node@20', '@types/emscripten'] /* PGlite's declarations name Emscripten types without depending on them */, project)
 })
 
 test.after(() => rmSync(work, { recursive: true, force: true }))
@@ -41,6 +41,15 @@ test('the tarballs ship built JavaScript, declarations and the licence, and no s
     assert.equal(files.filter((x) => /\.ts$/.test(x) && !/\.d\.ts$/.test(x)), [], `${f} ships no .ts sources`)
     assert.equal(files.filter((x) => /(^|\/)(test|bench|src)\//.test(x)), [], `${f} ships no src, tests or benchmarks`)
   }
+})
+
+test("the README's example runs as is with plain node", async () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8')
+  const example = /save it as `queue.mjs`\):\n\n```js\n([\s\S]*?)```/.exec(readme)?.[1]
+  assert.ok(example !== undefined, 'README has the queue.mjs example')
+  writeFileSync(join(project, 'queue.mjs'), example)
+  const { stdout } = await sh(process.execPath, ['queue.mjs'], project)
+  assert.match(stdout, /^position 1 of 1 in /)
 })
 
 test('plain node decides a housing application and builds a waiting list', async () => {

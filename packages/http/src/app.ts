@@ -7,12 +7,14 @@
  * caller closes the store and the HTTP server it created).
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
-import { createCommandHandler } from '@kezek/adapters'
-import type { EventStore } from '@kezek/adapters'
+import { coordinationOf, createCommandHandler } from '@kezek/adapters'
+import type { EventStore, StoreCoordination } from '@kezek/adapters'
 import type { OrderingPolicy } from '@kezek/domain'
 import type { Authenticator } from './auth/principal.js'
 import { defaultLimits, bodyErrors, type BodyLimits } from './middleware/body.js'
 import { contextMiddleware, contextOf } from './middleware/context.js'
+import { hostileInput } from './middleware/hostile.js'
+import { answerClientErrors } from './http/client-error.js'
 import { createIdempotencyCache } from './middleware/idempotency.js'
 import { jsonLogger, type Logger } from './observability/logger.js'
 import { createMetrics, type Metrics } from './observability/metrics.js'
@@ -21,8 +23,8 @@ import { startReadModels, type ReadModels } from './read-model/projections.js'
 import { requestNumbers } from './read-model/request-numbers.js'
 import { withTimeout } from './registries/timeout.js'
 import { readYourWrites } from './resilience/read-your-writes.js'
-import { inProcessExclusive } from './resilience/exclusive.js'
-import { guardStore, storeHealth } from './resilience/store-guard.js'
+import { inProcessExclusive, layeredExclusive } from './resilience/exclusive.js'
+import { guardCall, guardStore, storeHealth } from './resilience/store-guard.js'
 import type { Registries } from './registries/port.js'
 import type { ResultSigner, SignatureVerifier } from './signature/port.js'
 import { definitionOf, type ProviderConfig, type Services } from './http/services.js'
@@ -53,6 +55,11 @@ export interface AppOptions {
   readonly registryTimeoutMs?: number
   /** How long a write waits for the read models to show it before answering anyway (default 2 s). */
   readonly readYourWritesMs?: number
+  /**
+   * Request numbers and critical sections shared with every other instance over the same store. Default: the
+   * store's own when it is a SQL store (give it explicitly when `store` wraps one), else in-process (one instance).
+   */
+  readonly coordination?: StoreCoordination
   /** `/ready` is 503 when the read models do not reach the store's head within this bound (default 2 s). */
   readonly readyMaxLagMs?: number
   /**
@@ -61,7 +68,7 @@ export interface AppOptions {
    */
   readonly policy?: OrderingPolicy
   /** The HTML pages (public lists, citizen and staff screens): on unless `false`; demo users only in demo mode. */
-  readonly pages?: false | { readonly demoUsers?: readonly DemoUser[] }
+  readonly pages?: false | { readonly demoUsers?: () => readonly DemoUser[] }
   /** Where notices go beyond the portal's feed (SMS, e-mail, push); none by default. */
   readonly noticeChannels?: readonly NoticeChannel[]
 }
@@ -83,6 +90,9 @@ export const createApp = (o: AppOptions): KezekApp => {
   // Routes and the handler see the store through a guard: a store failure is a 503 problem, and is recorded.
   const health = storeHealth()
   const store = guardStore(o.store, health)
+  // Request numbers and critical sections shared by every instance over the same SQL store.
+  const coordination = o.coordination ?? coordinationOf(o.store)
+  const guarded = guardCall(health)
   const read = startReadModels(o.store, { logger, now: o.clock, ...(o.policy === undefined ? {} : { policy: o.policy }) })
   const providers = new Map(o.providers.map((p) => [p.id as string, p]))
   const handler = createCommandHandler({
@@ -100,7 +110,7 @@ export const createApp = (o: AppOptions): KezekApp => {
     store,
     handler,
     read,
-    numbers: requestNumbers(read.maxRequestNumber),
+    numbers: requestNumbers(read.maxRequestNumber, coordination === undefined ? undefined : (floor) => guarded(() => coordination.nextRequestNumber(floor))),
     providers,
     registries: withTimeout(o.registries, o.registryTimeoutMs ?? 5000),
     verifier: o.verifier,
@@ -114,7 +124,8 @@ export const createApp = (o: AppOptions): KezekApp => {
     readYourWritesMs: o.readYourWritesMs ?? 2000,
     storeHealth: health,
     readyMaxLagMs: o.readyMaxLagMs ?? 2000,
-    exclusive: inProcessExclusive(),
+    exclusive: layeredExclusive(inProcessExclusive(), coordination?.exclusive === undefined ? undefined
+      : (key, body) => guarded(() => coordination.exclusive!(key, body))),
   }
   metrics.gauge('kezek_read_model_events_total', 'Events applied to the read models', () => read.stats().eventsProjected)
   metrics.gauge('kezek_read_model_lag_ms', 'Record time to projection time of the last event', () => read.stats().lagMs)
@@ -133,6 +144,7 @@ export const createApp = (o: AppOptions): KezekApp => {
   app.set('etag', false) // ETags are stream revisions, never body hashes
   app.set('query parser', 'simple')
   app.use(contextMiddleware(o.auth, o.ids.next))
+  app.use(hostileInput)
   app.use((req: Request, res: Response, next: NextFunction) => {
     res.on('finish', () => {
       const c = contextOf(res)
@@ -167,6 +179,12 @@ export const createApp = (o: AppOptions): KezekApp => {
     const c = contextOf(res)
     const carried = (err as { problem?: unknown } | undefined)?.problem
     if (isProblem(carried)) { sendProblem(res, carried, c?.lang ?? 'ru', req.originalUrl); return }
+    // Errors express or a parser raised for the request itself (http-errors with a 4xx status): the client's, not ours.
+    const status = (err as { status?: unknown } | undefined)?.status
+    if (typeof status === 'number' && status >= 400 && status < 500 && !res.headersSent) {
+      sendProblem(res, problem('bad-request', err instanceof Error ? err.message.slice(0, 200) : undefined), c?.lang ?? 'ru')
+      return
+    }
     logger.log('error', 'unhandled error', { correlationId: c?.correlationId, error: err instanceof Error ? err : String(err) })
     if (res.headersSent) return
     sendProblem(res, problem('internal', `see the logs under correlation id ${c?.correlationId ?? ''}`), c?.lang ?? 'ru', req.originalUrl)
@@ -179,5 +197,8 @@ export const createApp = (o: AppOptions): KezekApp => {
     readModels: read,
     metrics,
   }
-  return Object.assign(app, extras)
+  // Node's own 400/431/408 answers become problems too, on every server this app listens with.
+  const listen = app.listen.bind(app) as (...args: unknown[]) => import('node:http').Server
+  const listening = (...args: unknown[]) => answerClientErrors(listen(...args))
+  return Object.assign(app, extras, { listen: listening as unknown as Express['listen'] })
 }

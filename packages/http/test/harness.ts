@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { randomUUID } from 'node:crypto'
 import type { ProviderId } from '@kezek/domain'
-import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain'
+import { housingQueueAlmaty2012, kazakhstanNational, KAZAKHSTAN_OFFSET_MINUTES, localDateAt, type Instant, type LocalDate } from '@kezek/domain'
 import type { EventStore } from '@kezek/adapters'
 import { buildApplicationRequestXml, type ApplicationRequestInput } from '@kezek/adapters'
 import { createTestPki, signAs, TEST_BIN, TEST_IIN, type Identity, type TestPki } from '@kezek/adapters/testing'
@@ -24,6 +24,8 @@ export const IIN = TEST_IIN
 /** Valid checksum, absent from ГБД ФЛ. */
 export const UNKNOWN_PERSON = '800416300257'
 export const POA = 'PoA 2024-118'
+/** Today on the service's calendar (Kazakhstan, UTC+5): a commission decision filed now may carry this date. */
+export const serviceToday = (): LocalDate => localDateAt(new Date().toISOString() as Instant, KAZAKHSTAN_OFFSET_MINUTES)
 
 const decodeTable = (raw: unknown): RegistryTable => {
   const r = RegistryTable.decode(raw)
@@ -95,14 +97,18 @@ export const startServer = async (
   }
 }
 
+let documentSerial = 0
+
 export const requestInput = (over: Partial<ApplicationRequestInput> = {}): ApplicationRequestInput => ({
   serviceId: 'housing-queue',
   providerId: PROVIDER,
   applicantIin: TEST_IIN.citizen,
   category: 'socially_vulnerable',
   familySize: 4,
+  // Each request attaches its own identity-card scan, so each signed document (and its signature value, which names
+  // the application) is new unless a test reuses it on purpose to replay it.
   documents: [
-    { kind: 'identity_card', sha256: 'a1'.repeat(32) },
+    { kind: 'identity_card', sha256: (++documentSerial).toString(16).padStart(64, '0') },
     { kind: 'income_certificate', sha256: 'c3'.repeat(32) },
   ],
   ...over,

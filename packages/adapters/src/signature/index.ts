@@ -48,6 +48,8 @@ export type {
 export { APPEAL_CLAUSE, CATEGORY_TITLES, LEGAL_FOOTER } from './result-texts.js'
 export type { RevocationScope } from './revocation.js'
 export { signXml } from './sign.js'
+export { appendGostSignature, appendRsaSignature, isGostSigningKey } from './append-signature.js'
+export type { AppendOptions as AppendSignatureOptions, GostSigningKey } from './append-signature.js'
 export type { SignXmlOptions } from './sign.js'
 export { loadTrust } from './trust.js'
 export type { EncodedObject, LoadedTrust, TrustAnchors, TrustConfigError, TrustSource } from './trust.js'
@@ -63,8 +65,8 @@ export type {
   VerifyOptions,
   VerifySeveralOptions,
 } from './verify-signed-xml.js'
-export { NCA_ROLE_OIDS, rolesOf } from './signer-roles.js'
-export type { SignerRole } from './signer-roles.js'
+export { checkRequiredSigners, checkSignerKind, NCA_ROLE_OIDS, policiesOf, rolesOf, STAFF_ROLES } from './signer-roles.js'
+export type { SignerKind, SignerPolicy, SignerRequirement, SignerRole } from './signer-roles.js'
 // The crypto engine (one WebCrypto provider for xmldsigjs and @peculiar/x509) and the XML guards, for adapters
 // that verify or sign off the main thread (the HTTP service's worker pool) and must use the same ones.
 export { webcrypto, x509 } from './engine.js'

@@ -150,8 +150,10 @@ export const checkDigest = async (
   loaded: LoadedSignature,
   layout: SignatureLayout,
   canonical: string,
+  options: { readonly compare: boolean } = { compare: true },
 ): Promise<E.Either<BadInput, Uint8Array>> => {
   const actual = await digestOf(layout, canonical)
+  if (!options.compare) return E.right(actual) // signing (append-signature.ts): the value to write
   let expected: Uint8Array
   try {
     expected = loaded.signed.expectedDigest()

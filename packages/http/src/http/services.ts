@@ -13,13 +13,14 @@ import { contextOf } from '../middleware/context.js'
 import type { IdempotencyCache } from '../middleware/idempotency.js'
 import type { Logger } from '../observability/logger.js'
 import type { Metrics } from '../observability/metrics.js'
-import type { Problem } from '../problem/problem.js'
+import { problem, type Problem } from '../problem/problem.js'
 import { viewOfStream, type ApplicationView, type ReadModels } from '../read-model/projections.js'
 import type { RequestNumbers } from '../read-model/request-numbers.js'
 import type { Registries } from '../registries/port.js'
 import type { ResultSigner, SignatureVerifier } from '../signature/port.js'
 import type { BodyLimits } from '../middleware/body.js'
 import { handlerProblem } from './errors.js'
+import { unstorableText } from './text.js'
 import { within } from '../resilience/settle.js'
 import type { StoreHealth } from '../resilience/store-guard.js'
 
@@ -88,6 +89,11 @@ export const execute = async (
   commands: CommandInput,
   context: CommandContext,
 ): Promise<E.Either<Problem, Executed>> => {
+  // The last boundary before the store: text no store can hold (from a signed XML's character references too) is
+  // the caller's error, not an outage.
+  const unstorable = unstorableText({ applicationId, commands, context }).slice(0, 20)
+  if (unstorable.length > 0)
+    return E.left(problem('validation-failed', 'the request holds a NUL or a lone surrogate', { errors: unstorable.map((f) => `${f}: NUL or lone surrogate`) }))
   const r = await s.handler.handle(applicationId, commands, context)
   if (E.isLeft(r)) return E.left(handlerProblem(r.left))
   if (r.right.position !== undefined) {
