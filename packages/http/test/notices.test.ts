@@ -6,7 +6,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { openPgliteStore, type EventStore } from '@kezek/adapters'
 import { memoryNoticeChannel, type MemoryNoticeChannel } from '../src/index.js'
-import { call, IIN, signedRequest, startServer, tokens, type Running } from './harness.js'
+import { call, IIN, serviceToday, signedRequest, startServer, tokens, type Running } from './harness.js'
 
 const s = suite<{ r: Running; store: EventStore; channel: MemoryNoticeChannel }>('notices')
 s.before(async (ctx) => {
@@ -30,7 +30,7 @@ s('registered, checked, queued: a notice for each, the last one saying the resul
   assert.ok(registered.text.ru.startsWith(`Статус заявления № ${number} на услугу «Постановка на учет`), registered.text.ru)
   assert.ok(registered.text.kk.includes('мәртебесі өзгерді'), registered.text.kk)
   assert.is((await call(r.url, 'POST', `/v1/applications/${id}/document-check`, { token: tokens.officer, json: { conforming: true } })).status, 200)
-  const queued = await call(r.url, 'POST', `/v1/applications/${id}/queue-decision`, { token: tokens.officer, json: { commissionDecisionDate: '2026-01-15' } })
+  const queued = await call(r.url, 'POST', `/v1/applications/${id}/queue-decision`, { token: tokens.officer, json: { commissionDecisionDate: serviceToday() } })
   assert.is(queued.status, 200, queued.text)
   const ready = await channel.waitFor((n) => n.applicationId === id && n.status === 'queued')
   assert.is(ready.kind, 'result_ready')
