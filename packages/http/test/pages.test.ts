@@ -3,6 +3,9 @@
  * see, who may open a status screen, hostile query strings; and the figures behind the charts and the estimate
  * checked against the waiting list they come from.
  */
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import express from 'express'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { listId } from '@kezek/domain'
@@ -139,6 +142,24 @@ test('hostile query strings are a 400 page, never echoed as markup', async ({ f 
   assert.is((await get(f!, '/providers/nowhere')).status, 404)
   assert.is((await get(f!, `/providers/${PROVIDER}/lists/not_a_list`)).status, 404)
   assert.is(html`<b>${'<i>&"'}</b>`.__html, '<b>&lt;i&gt;&amp;&quot;</b>')
+})
+
+test('mounted under a path (server.use(\'/housing\', app)), the pages link and redirect under it', async ({ f }) => {
+  const outer = express().use('/housing', f!.running.app)
+  const server = await new Promise<Server>((resolve) => { const s = outer.listen(0, '127.0.0.1', () => resolve(s)) })
+  try {
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/housing`
+    const body = await (await fetch(`${base}/providers/${PROVIDER}`)).text()
+    assert.match(body, new RegExp(`href="/housing/providers/${PROVIDER}/lists/`))
+    assert.match(body, /href="\/housing\/assets\/kezek\.css"/)
+    assert.match(body, /href="\/housing\/providers\/[^"]+\?lang=kk"/, 'the language switch stays under the mount path')
+    assert.not.match(body, /(href|action)="\/(?!housing\/)/, 'no link leaves the mount path')
+    const me = await fetch(`${base}/me`, { redirect: 'manual' })
+    assert.match(me.headers.get('location') ?? '', /^\/housing\/sign-in/)
+  } finally {
+    server.closeAllConnections()
+    await new Promise((r) => server.close(r))
+  }
 })
 
 test('search by request number finds the entry and its place', async ({ f }) => {

@@ -143,6 +143,18 @@ export const catalogue = {
     en: 'The signature algorithm is not supported',
     kkComposed: true,
   },
+  'signature.signer_role_missing': {
+    ru: 'Регистрационное свидетельство ЭЦП не содержит роли, необходимой для подписания этого документа',
+    kk: 'ЭЦҚ тіркеу куәлігінде осы құжатқа қол қоюға қажетті рөл жоқ',
+    en: 'The signature certificate does not carry the role needed to sign this document',
+    kkComposed: true,
+  },
+  'signature.policy_not_accepted': {
+    ru: 'Политика применения регистрационного свидетельства ЭЦП не принимается для этого документа',
+    kk: 'ЭЦҚ тіркеу куәлігін қолдану саясаты осы құжат үшін қабылданбайды',
+    en: 'The certificate policy of the signature certificate is not accepted for this document',
+    kkComposed: true,
+  },
 
   // ── Statuses of the status screen («статус запроса» / «сұраныс мәртебесі»). The regulations name the field,
   // not its values: every value is ours, built from attested terms.

@@ -28,7 +28,7 @@ const enc = encodeURIComponent
 /** The signed-in citizen, or the page to show instead (sign in; not for your role). */
 export const citizenOnly = (c: PageContext): Extract<Principal, { role: 'citizen' }> | PageOutcome => {
   const p = c.principal
-  if (p === undefined) return { kind: 'redirect', to: `/sign-in?next=${enc(c.url.pathname)}` }
+  if (p === undefined) return { kind: 'redirect', to: '/sign-in' }
   if (p.role !== 'citizen') return failure(c, 403, 'forbidden', tr('forbiddenText', c.lang))
   return p
 }
