@@ -45,6 +45,11 @@ export interface SqlDriver extends SqlExecutor {
   readonly listen?: (channel: string, onNotify: () => void) => Promise<() => Promise<void>>
   /** NOTIFY a channel, outside any transaction; absent where `listen` is. */
   readonly notify?: (channel: string) => Promise<void>
+  /**
+   * How many append batches the store may write at once (group commit), each on its own connection; absent: 1.
+   * More than one lets a batch be written while the previous one waits for its durable commit.
+   */
+  readonly maxBatchesInFlight?: number
   /** How often a caught-up subscription re-reads when nothing woke it; absent when every append wakes it. */
   readonly pollIntervalMs?: number
   readonly close: () => Promise<void>
