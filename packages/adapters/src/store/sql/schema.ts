@@ -133,7 +133,9 @@ export const migrations: readonly Migration[] = [
         p_streams text[], p_locks bigint[], p_basis_revisions bigint[], p_basis_hashes text[], p_keys text[],
         p_owners integer[], p_revisions bigint[], p_ids text[], p_types text[], p_data text[], p_metadata text[],
         p_hashes text[], p_previous text[]
-      ) RETURNS TABLE (o_outcome text, o_revision bigint, o_hash text, o_position text) LANGUAGE plpgsql AS $$
+      ) RETURNS TABLE (o_outcome text, o_revision bigint, o_hash text, o_position text) LANGUAGE plpgsql
+        -- One plan, made once per connection: re-planning this statement on every call cost more than running it.
+        SET plan_cache_mode = force_generic_plan AS $$
       DECLARE
         v_lock bigint;
       BEGIN

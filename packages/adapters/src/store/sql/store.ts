@@ -41,6 +41,7 @@ import type {
 import { follow, stopAll, track, type Page } from '../subscription.js'
 import { checkReadStreamOptions, validateAppend } from '../validate.js'
 import type { SqlDriver } from './driver.js'
+import { bulkWrite, type BulkWriter } from './bulk.js'
 import { GroupCommit } from './group-commit.js'
 import { compareSqlPositions, formatPosition, parsePosition } from './position.js'
 import { checkSchemaName, migrate, quoteIdent } from './schema.js'
@@ -49,6 +50,11 @@ import { checkSchemaName, migrate, quoteIdent } from './schema.js'
 export interface SqlEventStore extends EventStore {
   readonly driver: SqlDriver
   readonly schema: string
+  /**
+   * Many appends in one transaction, all or nothing, written in large batches (`kezek import`). Other writers wait
+   * until it ends; see bulk.ts.
+   */
+  readonly bulk: <T>(body: (writer: BulkWriter) => Promise<T>) => Promise<{ readonly value: T; readonly written: number }>
 }
 
 interface EventRow {
@@ -246,6 +252,15 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
     driver,
     schema,
     append,
+    bulk: async (body) => {
+      ensureOpen()
+      const done = await bulkWrite(driver, s, body)
+      if (done.written > 0) {
+        wakeAll()
+        announce()
+      }
+      return done
+    },
     readStream,
     readAll,
     subscribe: (opts) => {
