@@ -2,7 +2,7 @@
  * The shortest path for another team: call the pure domain from your own code, keep events in your own storage
  * (here an array), rebuild the waiting list from them. Run: pnpm --filter @kezek/examples embed
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { applicationDecider, decodeCommand, filingOrder, rebuildWaitingList, replay, type ApplicationEvent } from '@kezek/domain'
 
 const store = new Map<string, ApplicationEvent[]>() // your database goes here

@@ -11,6 +11,7 @@
  * - messages: ru / kk / en texts
  */
 export * from './kernel/iin.js'
+export * from './kernel/personal.js'
 export * from './kernel/instant.js'
 export * from './kernel/ids.js'
 export * from './kernel/decode.js'
@@ -20,6 +21,7 @@ export * from './application/category.js'
 export * from './application/list-category.js'
 export * from './application/registry.js'
 export * from './application/document-ref.js'
+export * from './application/contact.js'
 export * from './application/service-key.js'
 export * from './application/service-request.js'
 export * from './application/service-result.js'

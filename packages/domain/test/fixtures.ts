@@ -55,7 +55,7 @@ export const queue = (over: Record<string, unknown> = {}) =>
     category: 'socially_vulnerable',
     familySize: 4,
     filedAt: '2024-03-01T04:05:00.000Z',
-    commissionDecisionDate: '2024-03-20',
+    commissionDecisionDate: '2024-03-01',
     queueNumberAtRegistration: 57,
     ...over,
   } as Fields<'queue'>)
@@ -72,7 +72,7 @@ export const answer = () => cmd('answer_questionnaire', { quality: 3, informatio
 
 /** Decides each command in turn on the history so far; throws if any is refused. */
 import { applicationDecider } from '../src/application/decider.js'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 export const history = (...commands: ApplicationCommand[]): ApplicationEvent[] => {
   const events: ApplicationEvent[] = []
   let state = applicationDecider.initialState

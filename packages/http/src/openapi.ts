@@ -4,6 +4,7 @@
  */
 import { categories, Registry, resultKindIds, statuses } from '@kezek/domain'
 import { problemKinds, PROBLEM_BASE } from './problem/catalogue.js'
+import { accessOf } from './routes/access.js'
 
 type Json = Record<string, unknown>
 
@@ -70,7 +71,7 @@ const iin = { type: 'string', pattern: '^\\d{12}$', description: 'IIN with a val
 const localDate = { type: 'string', format: 'date' }
 const ref500 = { type: 'string', minLength: 1, maxLength: 500 }
 
-export const openApiDocument = (): Json => ({
+const document = (): Json => ({
   openapi: '3.1.0',
   info: {
     title: 'kezek — housing waiting-list e-service',
@@ -145,6 +146,7 @@ export const openApiDocument = (): Json => ({
       ...decision('Issue the result document of a certificate-type service (signed by the provider; its SHA-256 is recorded)', 'provider_officer',
         { type: 'object', required: ['result', 'issuedOn'], properties: { result: { type: 'object', required: ['kind'], properties: { kind: { enum: resultKindIds } } }, issuedOn: localDate } }),
       get: { tags: ['status'], summary: 'The signed result document (notification or motivated refusal)', security: bearer, parameters: [idParam], responses: { '200': { description: 'Signed XML', content: { 'application/xml': { schema: { type: 'string' } } } }, ...common } } },
+    '/v1/applications/{id}/receipt': { get: { tags: ['status'], summary: 'The signed intake receipt (расписка), where the regulation gives one', security: bearer, parameters: [idParam], responses: { '200': { description: 'Signed XML', content: { 'application/xml': { schema: { type: 'string' } } } }, ...common } } },
     '/v1/applications/{id}/position': { get: { tags: ['waiting list'], summary: 'Current position of the application in its list', security: bearer, parameters: [idParam], responses: { '200': json('Position', { type: 'object' }), ...common } } },
     '/v1/applications/{id}/history': { get: { tags: ['audit'], summary: 'Audit history with provenance and the hash-chain verdict', security: bearer, parameters: [idParam], responses: { '200': json('History', { type: 'object' }, etag), ...common } } },
     '/v1/me/applications': { get: { tags: ['status'], summary: '«История получения услуг»: the citizen’s own applications', security: bearer, responses: { '200': json('Applications', { type: 'object', properties: { items: { type: 'array', items: ref('ApplicationStatus') } } }), ...common } } },
@@ -172,3 +174,20 @@ export const openApiDocument = (): Json => ({
     '/v1/applications/{id}/questionnaire': decision('Quality questionnaire (2 questions × 3 answers)', 'citizen', { type: 'object', required: ['quality', 'information'], properties: { quality: { enum: [1, 2, 3] }, information: { enum: [1, 2, 3] } } }),
   },
 })
+
+/**
+ * The document, each operation carrying who may call it and which events it may append (`x-kezek-callers`,
+ * `x-kezek-scope`, `x-kezek-events`) from the route access table. An operation missing from the table fails here.
+ */
+export const openApiDocument = (): Json => {
+  const doc = document()
+  const paths = doc['paths'] as Record<string, Record<string, Json>>
+  for (const [path, operations] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const access = accessOf(method, path)
+      if (access === undefined) throw new Error(`routes/access.ts does not list ${method.toUpperCase()} ${path}`)
+      operations[method] = { ...operation, 'x-kezek-callers': access.callers, 'x-kezek-scope': access.scope, 'x-kezek-events': access.events }
+    }
+  }
+  return doc
+}

@@ -6,13 +6,13 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { randomUUID } from 'node:crypto'
 import type { ProviderId } from '@kezek/domain'
-import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain'
+import { housingQueueAlmaty2012, kazakhstanNational, KAZAKHSTAN_OFFSET_MINUTES, localDateAt, type Instant, type LocalDate } from '@kezek/domain'
 import type { EventStore } from '@kezek/adapters'
 import { buildApplicationRequestXml, type ApplicationRequestInput } from '@kezek/adapters'
 import { createTestPki, signAs, TEST_BIN, TEST_IIN, type Identity, type TestPki } from '@kezek/adapters/testing'
 import {
   createApp, hmacAuthenticator, issueToken, keyResultSigner, silentLogger, tableRegistries, xmlDsigVerifier,
-  RegistryTable, type KezekApp, type Registries, type TokenClaims,
+  RegistryTable, type AppOptions, type KezekApp, type Registries, type TokenClaims,
 } from '../src/index.js'
 import type { ProviderConfig } from '../src/http/services.js'
 
@@ -23,6 +23,8 @@ export const IIN = TEST_IIN
 /** Valid checksum, absent from ГБД ФЛ. */
 export const UNKNOWN_PERSON = '800416300257'
 export const POA = 'PoA 2024-118'
+/** Today on the service's calendar (Kazakhstan, UTC+5): a commission decision filed now may carry this date. */
+export const serviceToday = (): LocalDate => localDateAt(new Date().toISOString() as Instant, KAZAKHSTAN_OFFSET_MINUTES)
 
 const decodeTable = (raw: unknown): RegistryTable => {
   const r = RegistryTable.decode(raw)
@@ -62,7 +64,7 @@ export interface Running {
 
 export const startServer = async (
   store: EventStore,
-  options: { registries?: Registries; providers?: readonly ProviderConfig[] } = {},
+  options: { registries?: Registries; providers?: readonly ProviderConfig[]; pages?: AppOptions['pages'] } = {},
 ): Promise<Running> => {
   const pki = await testPki()
   const app = createApp({
@@ -78,6 +80,7 @@ export const startServer = async (
     clock: () => new Date(),
     ids: { next: randomUUID },
     logger: silentLogger,
+    ...(options.pages === undefined ? {} : { pages: options.pages }),
   })
   await app.ready
   const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)) })

@@ -8,7 +8,7 @@
  * Every command goes through `applicationDecider.decide`; a refusal by the decider is a bug in the generator and
  * throws, so every history that comes out replays without errors.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import {
   applicationDecider,
   filingOrder,

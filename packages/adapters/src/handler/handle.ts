@@ -6,7 +6,7 @@
  * Several commands may be decided together (the portal's authorize → sign → register): they are appended in one
  * atomic write, so a crash never leaves half a submission behind.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import {
   applicationDecider,
   decodeCommand,

@@ -2,12 +2,14 @@
  * AES-256-GCM for single field values. A sealed value is text, so it can stand where the clear value stood in the
  * event's JSON:
  *
- *   pii1.<kid>.<iv, base64url>.<ciphertext ‖ tag, base64url>
+ *   pii1.<kid>[+<kid>…].<iv, base64url>.<ciphertext ‖ tag, base64url>
  *
+ * A value may be sealed under the keys of several people at once (a child's IIN under the child's key and the
+ * applicant's): the key is derived from all of them (HKDF-SHA256), so destroying any one makes it unreadable.
  * The associated data binds the ciphertext to its key id and to the field it was written in, so a ciphertext moved
  * to another field (a name pasted into an IIN field) fails to open instead of decrypting into the wrong place.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
 
 export const SEALED_PREFIX = 'pii1.'
 const IV_BYTES = 12
@@ -33,6 +35,14 @@ export const openBytes = (key: Uint8Array, sealed: Uint8Array, aad: string): Uin
 
 const aadFor = (kid: string, field: string): string => `kezek-pii-v1|${kid}|${field}`
 
+/** The key for a set of kids: the one key itself, or HKDF over all of them in the order the value names them. */
+export const combinedKey = (kids: readonly string[], keys: readonly Uint8Array[]): Uint8Array => {
+  if (keys.length === 1) return keys[0]!
+  const ikm = Buffer.concat(keys.map((k) => Buffer.from(k)))
+  return new Uint8Array(hkdfSync('sha256', ikm, Buffer.alloc(0), `kezek-pii-v1|${kids.join('+')}`, 32))
+}
+
+/** `kid` names one key, or several joined with `+` (see `combinedKey`). */
 export const sealText = (kid: string, key: Uint8Array, field: string, plain: string): string => {
   const sealed = Buffer.from(sealBytes(key, Buffer.from(plain, 'utf8'), aadFor(kid, field)))
   const iv = sealed.subarray(0, IV_BYTES).toString('base64url')
@@ -41,6 +51,8 @@ export const sealText = (kid: string, key: Uint8Array, field: string, plain: str
 }
 
 export interface SealedText {
+  /** All kids the value is sealed under (one, or several joined with `+` in the text). */
+  readonly kids: readonly string[]
   readonly kid: string
   readonly open: (key: Uint8Array, field: string) => string
 }
@@ -51,8 +63,11 @@ export const parseSealed = (value: string): SealedText | undefined => {
   const parts = value.slice(SEALED_PREFIX.length).split('.')
   if (parts.length !== 3) return undefined
   const [kid, iv, body] = parts as [string, string, string]
+  const kids = kid.split('+')
+  if (kids.some((k) => k === '')) return undefined
   return {
     kid,
+    kids,
     open: (key, field) => {
       const sealed = Buffer.concat([Buffer.from(iv, 'base64url'), Buffer.from(body, 'base64url')])
       return Buffer.from(openBytes(key, sealed, aadFor(kid, field))).toString('utf8')

@@ -28,8 +28,13 @@ export interface Keyring {
   /** The subject's live key, created on first use (again after an erasure: new data, new key). */
   readonly keyFor: (subject: string) => Promise<SubjectKey>
   readonly lookup: (kid: string) => Promise<KeyLookup>
-  /** Destroys every key of the subject; a subject without keys gives an empty receipt. */
+  /** Destroys every key of the subject (current and retired); a subject without keys gives an empty receipt. */
   readonly erase: (subject: string) => Promise<ErasureReceipt>
+  /**
+   * Retires the current key of one subject, or of every subject: it still opens what it sealed, and the next
+   * `keyFor` makes a new key with a new kid. Returns how many keys were retired.
+   */
+  readonly rotate: (subject?: string) => Promise<number>
 }
 
 export const KEY_BYTES = 32

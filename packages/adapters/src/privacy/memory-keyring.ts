@@ -25,7 +25,7 @@ export const memoryKeyring = (now: () => Date = () => new Date()): Keyring => {
       const e = byKid.get(kid)
       if (e === undefined) return { kind: 'unknown', kid }
       if (e.key === undefined) return { kind: 'erased', kid, erasedAt: e.erasedAt ?? '' }
-      return { kind: 'live', key: { kid, key: e.key } }
+      return { kind: 'live', key: { kid, key: Uint8Array.from(e.key) } }
     },
     erase: async (subject): Promise<ErasureReceipt> => {
       const erasedAt = now().toISOString()
@@ -40,6 +40,11 @@ export const memoryKeyring = (now: () => Date = () => new Date()): Keyring => {
       }
       live.delete(subject)
       return { kids: kids.sort(), erasedAt }
+    },
+    rotate: async (subject) => {
+      const retired = subject === undefined ? [...live.keys()] : live.has(subject) ? [subject] : []
+      for (const s of retired) live.delete(s)
+      return retired.length
     },
   }
 }

@@ -1,48 +1,89 @@
 /**
- * Which fields of an event are personal data, whose they are, and what they read as once erased.
+ * Which fields of an event are personal data, found by walking the domain's codecs for the `personal(...)` marks
+ * (`@kezek/domain` kernel/personal.ts) — never a hand list, so a field added to a codec with a personal type is
+ * encrypted and erased without anyone remembering to list it here.
  *
- * A field is named by a dotted path *suffix* matched at any depth: `applicantIin` is that key wherever it appears,
- * `signer.iin` is `iin` directly under a `signer` object (in `checked.check.signer` and in a signature verdict
- * alike). Array indices do not take part in matching.
+ * A field is named by its path from the payload's root (`request.children.iin`); array elements are transparent
+ * (`children[3].iin` is `children.iin`). Each event type has its own paths; the envelope's paths hold for every event.
  */
+import type * as t from 'io-ts'
+import { allEventCodecs, Envelope, ERASED_IIN, ERASED_TEXT, type PersonalMark } from '@kezek/domain'
 import type { Json } from '../store/port.js'
 
-/**
- * The erased IIN. All zeros passes the IIN checksum (the weighted sum is 0, so is the check digit), so an erased
- * event still decodes with `@kezek/domain`'s `IIN` codec; no real person has it (no valid birth date).
- */
-export const ERASED_IIN = '000000000000'
-/** The erased name, for free-text personal fields. */
-export const ERASED_TEXT = '[erased]'
+export { ERASED_IIN, ERASED_TEXT }
 
 export interface PersonalField {
   /** `data` is the event payload, `metadata` the provenance envelope. */
   readonly in: 'data' | 'metadata'
-  readonly path: string
-  /** The data subject: the field's own value (an IIN), or a sibling key holding the IIN (a name next to its IIN). */
-  readonly subject: 'self' | { readonly sibling: string }
-  /** What the field reads as after erasure; must decode with the field's domain codec. */
-  readonly erased: Json
-  /** Only when the object holding the field satisfies this (e.g. the actor is a citizen, not staff). */
-  readonly when?: (container: { readonly [k: string]: Json }) => boolean
+  readonly path: readonly string[]
+  readonly mark: PersonalMark
 }
 
-const iin = (section: 'data' | 'metadata', path: string): PersonalField => ({
-  in: section, path, subject: 'self', erased: ERASED_IIN,
-})
+type Codec = t.Any & { readonly _tag?: string; readonly props?: t.Props; readonly types?: readonly t.Any[]; readonly type?: t.Any; readonly mark?: PersonalMark }
 
-/** kezek's events and envelope: every IIN and the signer's name. */
-export const kezekPersonalFields: readonly PersonalField[] = [
-  iin('data', 'applicantIin'),
-  iin('data', 'representativeIin'),
-  iin('data', 'successorIin'),
-  iin('data', 'signerIin'),
-  iin('data', 'signer.iin'),
-  { in: 'data', path: 'signer.commonName', subject: { sibling: 'iin' }, erased: ERASED_TEXT },
-  // Staff ids are not personal data of a citizen; a citizen acting for themselves is identified by IIN.
-  { ...iin('metadata', 'actor.id'), when: (actor) => actor.role === 'citizen' },
-  iin('metadata', 'onBehalfOf.iin'),
-]
+/** Every marked field under `codec`, with its path (array elements transparent). */
+export const marksOf = (codec: t.Any, path: readonly string[] = []): Array<{ readonly path: readonly string[]; readonly mark: PersonalMark }> => {
+  const c = codec as Codec
+  switch (c._tag) {
+    case 'PersonalType':
+      return [{ path, mark: c.mark! }]
+    case 'InterfaceType':
+    case 'PartialType':
+    case 'StrictType':
+      return Object.entries(c.props ?? {}).flatMap(([k, v]) => marksOf(v, [...path, k]))
+    case 'IntersectionType':
+    case 'UnionType':
+      return (c.types ?? []).flatMap((x) => marksOf(x, path))
+    case 'RefinementType':
+    case 'ReadonlyType':
+    case 'ExactType':
+    case 'ArrayType':
+    case 'ReadonlyArrayType':
+      return c.type === undefined ? [] : marksOf(c.type, path)
+    default:
+      return []
+  }
+}
+
+/** Paths (joined with `.`) to the marks found there; a path under a union may carry more than one. */
+export type FieldIndex = ReadonlyMap<string, readonly PersonalField[]>
+
+export interface PersonalFields {
+  /** The payload fields of one event type (an unknown type gets the union of every known type's). */
+  readonly data: (eventType: string) => FieldIndex
+  readonly metadata: FieldIndex
+  /** Every field, per event type, for documentation and tests. */
+  readonly byEventType: ReadonlyMap<string, readonly PersonalField[]>
+}
+
+const index = (fields: readonly PersonalField[]): FieldIndex => {
+  const out = new Map<string, PersonalField[]>()
+  for (const f of fields) {
+    const key = f.path.join('.')
+    const list = out.get(key) ?? []
+    if (!list.some((x) => JSON.stringify(x.mark) === JSON.stringify(f.mark))) list.push(f)
+    out.set(key, list)
+  }
+  return out
+}
+
+/** Derives the personal fields of a vocabulary from its codecs and its envelope codec. */
+export const personalFieldsFrom = (eventCodecs: Readonly<Record<string, t.Any>>, envelope: t.Any): PersonalFields => {
+  const byEventType = new Map<string, PersonalField[]>()
+  for (const [type, codec] of Object.entries(eventCodecs)) {
+    byEventType.set(type, marksOf(codec).map((m) => ({ in: 'data' as const, ...m })))
+  }
+  const perType = new Map([...byEventType].map(([k, v]) => [k, index(v)]))
+  const anyType = index([...byEventType.values()].flat())
+  return {
+    data: (type) => perType.get(type) ?? anyType,
+    metadata: index(marksOf(envelope).map((m) => ({ in: 'metadata' as const, ...m }))),
+    byEventType,
+  }
+}
+
+/** kezek's events and envelope, as the domain's codecs mark them. */
+export const kezekPersonalFields: PersonalFields = personalFieldsFrom(allEventCodecs, Envelope)
 
 export interface Match {
   readonly field: PersonalField
@@ -50,11 +91,11 @@ export interface Match {
   readonly at: string
 }
 
-const endsWith = (keys: readonly string[], suffix: readonly string[]): boolean =>
-  suffix.length <= keys.length && suffix.every((s, i) => keys[keys.length - suffix.length + i] === s)
-
 type JsonObject = { readonly [k: string]: Json }
 const isObject = (v: Json): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v)
+
+const applies = (f: PersonalField, container: JsonObject): boolean =>
+  f.mark.when === undefined || container[f.mark.when.sibling] === f.mark.when.equals
 
 /**
  * Rebuilds `json`, replacing each personal field's value by `replace(value, match, container)`. The container is the
@@ -63,11 +104,10 @@ const isObject = (v: Json): v is JsonObject => v !== null && typeof v === 'objec
 export const mapPersonalFields = async (
   json: Json,
   section: 'data' | 'metadata',
-  fields: readonly PersonalField[],
+  fields: FieldIndex,
   replace: (value: Json, match: Match, container: JsonObject) => Promise<Json>,
 ): Promise<Json> => {
-  const mine = fields.filter((f) => f.in === section).map((f) => ({ field: f, suffix: f.path.split('.') }))
-  const walk = async (node: Json, keys: readonly string[], at: string): Promise<Json> => {
+  const walk = async (node: Json, keys: string, at: string): Promise<Json> => {
     if (Array.isArray(node)) {
       const out: Json[] = []
       for (const [i, item] of (node as readonly Json[]).entries()) out.push(await walk(item, keys, `${at}/${i}`))
@@ -76,19 +116,21 @@ export const mapPersonalFields = async (
     if (!isObject(node)) return node
     const out: { [k: string]: Json } = {}
     for (const [k, v] of Object.entries(node)) {
-      const path = [...keys, k]
-      const hit = mine.find((m) => endsWith(path, m.suffix) && (m.field.when?.(node) ?? true))
+      const path = keys === '' ? k : `${keys}.${k}`
+      const hit = fields.get(path)?.find((f) => applies(f, node))
       out[k] = hit !== undefined && v !== null && typeof v !== 'object'
-        ? await replace(v, { field: hit.field, at: `${at}/${k}` }, node)
-        : await walk(v, path, `${at}/${k}`)
+        ? await replace(v, { field: hit, at: `${at}/${k}` }, node)
+        : hit !== undefined && Array.isArray(v)
+          ? await Promise.all((v as readonly Json[]).map((x, i) => (x !== null && typeof x !== 'object' ? replace(x, { field: hit, at: `${at}/${k}/${i}` }, node) : x)))
+          : await walk(v, path, `${at}/${k}`)
     }
     return out
   }
-  return walk(json, [], section)
+  return walk(json, '', section)
 }
 
-/** The IIN that owns a matched field, or a reason it has none. */
-export const subjectOf = (value: Json, field: PersonalField, container: JsonObject): string | undefined => {
-  const owner = field.subject === 'self' ? value : container[field.subject.sibling]
-  return typeof owner === 'string' && owner !== '' ? owner : undefined
+/** The IINs that own a matched value besides the application's applicant (an IIN owns itself). */
+export const ownersOf = (value: Json, field: PersonalField, container: JsonObject): readonly string[] => {
+  const owner = field.mark.kind === 'iin' ? value : field.mark.owner === undefined ? undefined : container[field.mark.owner.sibling]
+  return typeof owner === 'string' && owner !== '' ? [owner] : []
 }

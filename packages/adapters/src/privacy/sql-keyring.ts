@@ -1,12 +1,17 @@
 /**
  * A keyring in a `kezek_subject_keys` table, in the same PostgreSQL or PGlite database as the events (so one
- * backup holds both, and one `erase` is one transaction-safe statement).
+ * backup holds both, and one `erase` is one transaction-safe statement). The table is created here, not by the
+ * store's migrations: the keyring is the privacy code's, and may live in another database (`sqlKeyring` takes any
+ * connection).
  *
- * The subject column holds the IIN in clear while the key lives (erasure must find the keys of a person); the
- * erasure nulls both the key and the subject, leaving only the kid and the time as a tombstone. With a
- * `masterKey` the subject keys are stored wrapped (AES-256-GCM) so a stolen table alone opens nothing.
+ * No IIN is stored, not even while the key lives: the `subject` column holds HMAC-SHA256(subject key, IIN), which
+ * finds a person's keys without naming the person. The subject key is the `masterKey` when one is given, else a
+ * fixed constant — then the column only obscures (IINs are few enough to hash them all): set a master key in
+ * production. Erasure nulls the key and the subject and keeps the row as a tombstone, then vacuums the table so the
+ * destroyed key does not linger in a dead row. With a `masterKey` the subject keys are also stored wrapped
+ * (AES-256-GCM), so a stolen table alone opens nothing.
  */
-import { randomBytes, randomUUID } from 'node:crypto'
+import { createHmac, randomBytes, randomUUID } from 'node:crypto'
 import { KEY_BYTES, type ErasureReceipt, type Keyring, type KeyLookup, type SubjectKey } from './keyring.js'
 import { openBytes, sealBytes } from './cipher.js'
 
@@ -32,21 +37,32 @@ export const subjectKeysSchema = (table = 'kezek_subject_keys'): string[] => [
     created_at timestamptz not null default now(),
     erased_at  timestamptz,
     constraint kezek_subject_keys_tombstone check ((erased_at is null) = (key is not null and subject is not null)))`,
-  `create unique index if not exists kezek_subject_keys_live on ${table} (subject) where erased_at is null`,
+  // Rotation: a retired key still opens what it sealed; the subject's current key is the one not retired.
+  `alter table ${table} add column if not exists retired_at timestamptz`,
+  `drop index if exists ${indexName(table, 'kezek_subject_keys_live')}`,
+  `create unique index if not exists kezek_subject_keys_current on ${table} (subject) where erased_at is null and retired_at is null`,
+  `create index if not exists kezek_subject_keys_subject on ${table} (subject)`,
 ]
+
+const indexName = (table: string, name: string): string => (table.includes('.') ? `${table.slice(0, table.indexOf('.'))}.${name}` : name)
 
 export interface SqlKeyringOptions {
   /** Schema of the table (e.g. the event store's); default: the connection's search path. */
   readonly schema?: string
-  /** 32 bytes wrapping every stored subject key. Without it keys are stored as they are. */
+  /** 32 bytes wrapping every stored subject key and keying the subject column's HMAC. Without it keys are stored as they are. */
   readonly masterKey?: Uint8Array
+  /** Keys older than this many days are retired at their next use (a new kid takes over). Default: never. */
+  readonly rotateAfterDays?: number
 }
+
+const UNKEYED_SUBJECTS = Buffer.from('kezek-subject-ref-v1 (no master key: obscured, not protected)')
 
 const bytes = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : new Uint8Array(v as ArrayBuffer))
 
 /** Creates the table if needed and returns the keyring. */
 export const sqlKeyring = async (db: Queryable, options: SqlKeyringOptions = {}): Promise<Keyring> => {
-  const { masterKey, schema } = options
+  const { masterKey, schema, rotateAfterDays } = options
+  const ref = (subject: string): string => createHmac('sha256', masterKey ?? UNKEYED_SUBJECTS).update(subject, 'utf8').digest('hex')
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`schema name ${JSON.stringify(schema)}`)
   const t = schema === undefined ? 'kezek_subject_keys' : `"${schema}".kezek_subject_keys`
   for (const statement of subjectKeysSchema(t)) await run(db, statement)
@@ -56,9 +72,14 @@ export const sqlKeyring = async (db: Queryable, options: SqlKeyringOptions = {})
     masterKey === undefined ? stored : openBytes(masterKey, stored, `kezek-kek|${kid}`)
 
   const live = async (subject: string): Promise<SubjectKey | undefined> => {
-    const { rows } = await run<{ kid: string; key: unknown }>(db, 
-      `select kid, key from ${t} where subject = $1 and erased_at is null`,
-      [subject],
+    if (rotateAfterDays !== undefined) {
+      await run(db, `update ${t} set retired_at = now()
+        where subject = $1 and erased_at is null and retired_at is null and created_at < now() - make_interval(days => $2)`,
+      [ref(subject), rotateAfterDays])
+    }
+    const { rows } = await run<{ kid: string; key: unknown }>(db,
+      `select kid, key from ${t} where subject = $1 and erased_at is null and retired_at is null`,
+      [ref(subject)],
     )
     const row = rows[0]
     return row === undefined ? undefined : { kid: row.kid, key: unwrap(row.kid, bytes(row.key)) }
@@ -74,7 +95,7 @@ export const sqlKeyring = async (db: Queryable, options: SqlKeyringOptions = {})
       // both then use the winner's key.
       await run(db,
         `insert into ${t} (kid, subject, key) values ($1, $2, $3) on conflict do nothing`,
-        [kid, subject, wrap(kid, key)],
+        [kid, ref(subject), wrap(kid, key)],
       )
       const winner = await live(subject)
       if (winner === undefined) throw new Error('subject key vanished right after it was created')
@@ -97,11 +118,21 @@ export const sqlKeyring = async (db: Queryable, options: SqlKeyringOptions = {})
       const { rows } = await run<{ kid: string; erased_at: unknown }>(db, 
         `update ${t} set key = null, subject = null, erased_at = now()
           where subject = $1 and erased_at is null returning kid, erased_at`,
-        [subject],
+        [ref(subject)],
       )
+      // The old row version still holds the key until vacuumed; VACUUM cannot run in a transaction (a caller's
+      // client may be in one), so this is best effort and the docs say what remains (WAL, backups).
+      await run(db, `vacuum ${t}`).catch(() => undefined)
       const first = rows[0]?.erased_at
       const erasedAt = first instanceof Date ? first.toISOString() : first === undefined ? new Date().toISOString() : String(first)
       return { kids: rows.map((r) => r.kid).sort(), erasedAt }
+    },
+    rotate: async (subject) => {
+      const { rows } = await run<{ kid: string }>(db,
+        `update ${t} set retired_at = now() where erased_at is null and retired_at is null and ($1::text is null or subject = $1) returning kid`,
+        [subject === undefined ? null : ref(subject)],
+      )
+      return rows.length
     },
   }
 }

@@ -10,9 +10,10 @@
  * lists are put in a Set once per CRL object; only a serial found there is looked up with `findRevoked`, which
  * gives the entry (and its date) exactly as before.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { CertificatePath } from './chain.js'
 import { x509 } from './engine.js'
+import { gostSignedBy, isGostSignatureAlgorithm } from './gost/signed-object.js'
 import { indeterminate, notConfirmed, type Indeterminate, type NotConfirmed } from './refusal.js'
 import { verificationKey } from './trust.js'
 
@@ -26,6 +27,11 @@ const crlSignedBy = (crl: x509.X509Crl, issuer: x509.X509Certificate): Promise<b
   crlCheckCache.set(crl, perIssuer)
   const cached = perIssuer.get(issuer)
   if (cached !== undefined) return cached
+  if (isGostSignatureAlgorithm(crl.signatureAlgorithm.name)) {
+    const checked = Promise.resolve(gostSignedBy(crl, issuer))
+    perIssuer.set(issuer, checked)
+    return checked
+  }
   const hash = (crl.signatureAlgorithm as { hash?: { name?: string } }).hash?.name ?? 'SHA-256'
   const result = verificationKey(issuer, hash)
     .then((key) => crl.verify({ publicKey: key }))

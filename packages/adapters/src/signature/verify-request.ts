@@ -4,7 +4,7 @@
  * document says signs it (regulation, condition 2: «ИИН в запросе = ИИН в регистрационном свидетельстве»), and the
  * IIN of the logged-in user when the caller knows it.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { expectedSigner, readApplicationRequest, type ApplicationRequestDocument } from './application-request.js'
 import { notConfirmed, type SignatureRefusal } from './refusal.js'
 import { verifySignedXml, type VerifiedSignature, type VerifyOptions } from './verify-signed-xml.js'

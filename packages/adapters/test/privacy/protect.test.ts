@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { Envelope, filingOrder, rebuildWaitingList } from '@kezek/domain'
 import { verifyStore } from '../../src/integrity/index.js'
 import {
@@ -116,8 +116,9 @@ test('after erasure: the chain still verifies, nothing stored changed, events de
   assert.is(checked.check.signer.issuer, 'CN=ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (TEST)')
   const envelope = erased[0]?.metadata as { actor: { id: string }; onBehalfOf: { iin: string } }
   assert.is(envelope.actor.id, ERASED_IIN)
-  // The representative is another person: their IIN is theirs, not erased with the applicant's.
-  assert.is(envelope.onBehalfOf.iin, representativeOf(3))
+  // Everything the applicant's application says is sealed under the applicant's key too: the representative's IIN
+  // in it is erased with it (it stays readable in applications of other people).
+  assert.is(envelope.onBehalfOf.iin, ERASED_IIN)
 
   // Everyone else reads in clear.
   const other = after.find((e) => e.streamId === applicationId(5))?.data as { applicantIin: string }
@@ -194,6 +195,73 @@ test('a retried append with the same idempotency key stays a no-op under encrypt
   assert.is(E.isRight(b) && b.right.duplicate, true)
   const read = await store.readStream('app')
   assert.is(E.isRight(read) && read.right.length, events.length)
+})
+
+test('erasing a representative erases their IIN in the applicant’s application; the applicant’s own data stays', async () => {
+  const { store } = await setup()
+  await store.erase(representativeOf(3))
+  const read = await store.readStream(applicationId(3))
+  assert.ok(E.isRight(read))
+  const events = E.isRight(read) ? read.right : []
+  assert.is((events[0]?.metadata as { onBehalfOf: { iin: string } }).onBehalfOf.iin, ERASED_IIN)
+  assert.is((events[2]?.data as { request: { representativeIin: string } }).request.representativeIin, ERASED_IIN)
+  assert.is((events[0]?.data as { applicantIin: string }).applicantIin, applicantOf(3))
+})
+
+test('after the applicant is erased, no personal data can be added to the application; other facts still can', async () => {
+  const { store } = await setup()
+  await store.erase(applicantOf(6))
+  const withPersonal = await store.append(applicationId(6), [{
+    id: 'late-kept', type: 'position_kept_by_family',
+    data: { type: 'position_kept_by_family', schema: 1, applicationId: applicationId(6), commandId: 'c', at: '2025-01-01T00:00:00.000Z', ground: 'death', successorIin: representativeOf(6) },
+    metadata: null,
+  }], { expected: 'any' })
+  assert.equal(E.isLeft(withPersonal) && withPersonal.left.kind, 'invalid_event')
+  const removed = await store.append(applicationId(6), [laterEvent(6, 'removed', 2)], { expected: 'any' })
+  assert.ok(E.isRight(removed), JSON.stringify(removed))
+})
+
+test('an erasure by another process reaches this one through the erasure record it reads', async () => {
+  const keyring = memoryKeyring()
+  const { log, store } = await setup(keyring)
+  const warm = await store.readStream(applicationId(2)) // caches the applicant's key
+  assert.ok(E.isRight(warm))
+  // Another process: its own keyring handle over the same keys (a copy, so destroying there does not zero ours).
+  const other = protectPersonalData(openMemoryStore({ log }), keyring)
+  const { erasePerson } = await import('../../src/privacy/index.js')
+  const erased = await erasePerson(other, {
+    iin: applicantOf(2), ground: 'заявление субъекта № ПД-7', requestedBy: { id: 'dpo-1', role: 'data_protection_officer' },
+    erasureId: 'er-1', eventId: 'er-1-e', now: new Date('2025-03-01T00:00:00Z'),
+  })
+  assert.ok(E.isRight(erased))
+  assert.equal(E.isRight(erased) && erased.right.record.streams, [applicationId(2)])
+  assert.not.ok(JSON.stringify(erased).includes(applicantOf(2)), 'the record names no IIN')
+  const stale = await store.readStream(applicationId(2))
+  assert.is(E.isRight(stale) && (stale.right[0]?.data as { applicantIin: string }).applicantIin, applicantOf(2), 'cached until told')
+  for await (const _ of store.readAll()) { /* reads the erasure record */ }
+  const fresh = await store.readStream(applicationId(2))
+  assert.is(E.isRight(fresh) && (fresh.right[0]?.data as { applicantIin: string }).applicantIin, ERASED_IIN)
+})
+
+test('rotation: a new kid seals new data, the old one still opens old data, erasure destroys both', async () => {
+  const keyring = memoryKeyring()
+  const { log, store } = await setup(keyring)
+  const kidIn = (streamId: string) => {
+    const e = log.events.find((x) => x.streamId === streamId && x.type === 'authorized')
+    return String((e?.data as { applicantIin: string }).applicantIin).split('.')[1]
+  }
+  assert.is(await keyring.rotate(), APPS + Math.ceil(APPS / 3), 'every current key retired (applicants and representatives)')
+  const again = applicationEvents({ index: 1, filedMinute: 99, decisionDay: 0 }).map((e) => ({ ...e, id: `${e.id}-b` }))
+  assert.ok(E.isRight(await store.append('application-again', again, { expected: 'no_stream' })))
+  assert.is.not(kidIn('application-again'), kidIn(applicationId(1)))
+  const old = await store.readStream(applicationId(1))
+  assert.is(E.isRight(old) && (old.right[0]?.data as { applicantIin: string }).applicantIin, applicantOf(1))
+  const receipt = await store.erase(applicantOf(1))
+  assert.is(receipt.kids.length, 2)
+  for (const id of [applicationId(1), 'application-again']) {
+    const r = await store.readStream(id)
+    assert.is(E.isRight(r) && (r.right[0]?.data as { applicantIin: string }).applicantIin, ERASED_IIN, id)
+  }
 })
 
 test.run()

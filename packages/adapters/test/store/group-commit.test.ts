@@ -3,7 +3,7 @@
  * own result — a conflicting append fails alone, the others commit.
  */
 import { PGlite } from '@electric-sql/pglite'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { verifyStore } from '../../src/integrity/index.js'

@@ -3,7 +3,7 @@
  * it) and `at`, the instant it is made: the domain has no clock. Results of outside checks (signature
  * verification, ГБД ФЛ and ЕНИС look-ups) arrive here as data.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { decodeWith, type DecodeError } from '../kernel/decode.js'
 import { ApplicationId, CommandId, ProviderId, Reference, RequestNumber, ServiceId } from '../kernel/ids.js'

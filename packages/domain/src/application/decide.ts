@@ -6,10 +6,10 @@
  * by the service id the application was authorized for. A command the service does not have, a channel it does not
  * offer, a request, list or result of another service, are refused before any handler runs.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { ServiceId } from '../kernel/ids.js'
 import type { LocalDate } from '../kernel/instant.js'
-import { childAgeAt, plusDays, plusMonths } from './age.js'
+import { childAgeAt, localDateAt, plusDays, plusMonths } from './age.js'
 import { isWalkIn, type Channel } from './channel.js'
 import type { ApplicationCommand, CommandOf, CommandType } from './commands.js'
 import type { DomainError, Inconsistency } from './errors.js'
@@ -189,6 +189,9 @@ const queue = (c: CommandOf<'queue'>, a: Application, r: ServiceRules): Decision
   if (r.journal && c.journal === undefined) return inconsistent(c.type, 'journal_entry_required', { serviceId: r.serviceId })
   if (!r.journal && c.journal !== undefined) return inconsistent(c.type, 'command_not_in_service', { serviceId: r.serviceId, subject: 'journal' })
   if (c.filedAt > c.at) return inconsistent(c.type, 'filed_after_decision')
+  // The commission sits after the filing and before the decision is recorded, on the service's local calendar.
+  if (c.commissionDecisionDate < localDateAt(c.filedAt, r.utcOffsetMinutes)) return inconsistent(c.type, 'decision_before_filing')
+  if (c.commissionDecisionDate > localDateAt(c.at, r.utcOffsetMinutes)) return inconsistent(c.type, 'decision_after_command')
   return ok({
     ...base(c),
     type: 'queued',

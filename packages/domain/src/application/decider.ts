@@ -15,7 +15,7 @@ import type { ApplicationCommand } from './commands.js'
 import type { DomainError } from './errors.js'
 import type { ApplicationEvent } from './events.js'
 import type { ApplicationState } from './state.js'
-import type { Either } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/lib/Either.js'
 
 export interface Decider<C, S, Ev, Err> {
   readonly decide: (command: C, state: S) => Either<Err, readonly Ev[]>

@@ -31,6 +31,8 @@ export type DomainError =
 
 export type Inconsistency =
   | 'filed_after_decision'
+  | 'decision_before_filing'
+  | 'decision_after_command'
   | 'successor_is_holder'
   | 'representative_not_confirmed'
   | 'questionnaire_already_answered'
@@ -59,5 +61,5 @@ export const inconsistencies: readonly Inconsistency[] = [
   'no_result_yet', 'unknown_service', 'channel_not_offered', 'command_not_in_service', 'request_not_for_service',
   'list_not_offered', 'result_not_offered', 'registry_not_in_service', 'journal_entry_required',
   'child_birth_date_unknown', 'period_reversed', 'payment_table_mismatch', 'result_does_not_match_request',
-  'unclaimed_period_not_over', 'result_already_collected',
+  'unclaimed_period_not_over', 'result_already_collected', 'decision_before_filing', 'decision_after_command',
 ]

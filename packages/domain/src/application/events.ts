@@ -3,14 +3,15 @@
  * to, the command that caused it (the decider needs it to stay idempotent) and `at`, the valid time of the fact.
  * Provenance (who, on whose behalf, which rule, when recorded) lives in the envelope, not here.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { decodeWith, type DecodeError } from '../kernel/decode.js'
 import { ApplicationId, CommandId, ProviderId, Reference, RequestNumber, ServiceId } from '../kernel/ids.js'
-import { IIN } from '../kernel/iin.js'
+import { ERASED_IIN, personal, personalText, PersonalIin } from '../kernel/personal.js'
 import { Instant, LocalDate } from '../kernel/instant.js'
 import { Category } from './category.js'
 import { Channel } from './channel.js'
+import { Contact } from './contact.js'
 import { DocumentRef } from './document-ref.js'
 import { ListCategory } from './list-category.js'
 import { Registry } from './registry.js'
@@ -38,11 +39,14 @@ const event = <T extends string, P extends t.Props>(type: T, props: P) =>
 
 export { DocumentRef }
 
+/** The IIN read from the signer's certificate (NCA test certificates fail the checksum, so a string). */
+const SignerIin = personal(t.string, { kind: 'iin', erased: ERASED_IIN })
+
 /** What the citizen asks for, as certified by the signature. */
 export const ApplicationRequest = t.intersection(
   [
     t.type({ category: Category, familySize: FamilySize, documents: t.readonlyArray(DocumentRef) }),
-    t.partial({ representativeIin: IIN }),
+    t.partial({ representativeIin: PersonalIin, contact: Contact }),
   ],
   'ApplicationRequest',
 )
@@ -59,7 +63,7 @@ export const Authorized = event('authorized', {
   serviceId: ServiceId,
   providerId: ProviderId,
   channel: Channel,
-  applicantIin: IIN,
+  applicantIin: PersonalIin,
 })
 
 export const Checked = event('checked', {
@@ -67,8 +71,8 @@ export const Checked = event('checked', {
     t.type({ kind: t.literal('person_record'), registryReference: Reference }),
     t.type({
       kind: t.literal('power_of_attorney'),
-      representativeIin: IIN,
-      powerOfAttorney: Reference,
+      representativeIin: PersonalIin,
+      powerOfAttorney: personalText('document', Reference),
       registryReference: Reference,
     }),
     t.type({ kind: t.literal('signature'), signer: Signer, algorithm: t.string, documentDigest: t.string }),
@@ -82,7 +86,7 @@ export const Checked = event('checked', {
 
 export const Signed = event('signed', {
   request: ApplicationRequest,
-  signerIin: t.string,
+  signerIin: SignerIin,
   documentDigest: t.string,
   signedAt: Instant,
 })
@@ -93,7 +97,7 @@ export const Signed = event('signed', {
  */
 export const RequestSigned = event('request_signed', {
   request: ServiceRequest,
-  signerIin: t.string,
+  signerIin: SignerIin,
   documentDigest: t.string,
   signedAt: Instant,
 })
@@ -105,7 +109,7 @@ export const Rejected = event('rejected', { reason: RejectionReason })
 const QueuedFields = event('queued', {
   list: ListKey,
   /** Who holds the place; repeated here so the waiting list needs no other event to name its entries. */
-  applicantIin: IIN,
+  applicantIin: PersonalIin,
   familySize: FamilySize,
   /** When the application was filed with all required documents: seniority runs from here (Art. 74 p.1). */
   filedAt: Instant,
@@ -126,18 +130,19 @@ export const Queued = t.intersection(
 
 export const DataChanged = event('data_changed', {
   familySize: FamilySize,
-  note: Reference,
+  note: personalText('free_text', Reference),
 })
 
 export const PositionKeptByFamily = event('position_kept_by_family', {
   ground: SuccessionGround,
-  successorIin: IIN,
+  successorIin: PersonalIin,
 })
 
 export const Removed = event('removed', { ground: RemovalGround, decisionRef: Reference, decidedOn: LocalDate })
 
 export const HousingAllocated = event('housing_allocated', {
-  dwellingRef: Reference,
+  /** Names the dwelling the family moves into: its address. */
+  dwellingRef: personalText('address', Reference),
   decisionRef: Reference,
   decidedOn: LocalDate,
 })

@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
-import { IIN } from '../kernel/iin.js'
-import { LocalDate } from '../kernel/instant.js'
+import { personalText, PersonalIin } from '../kernel/personal.js'
 import { Registry } from './registry.js'
+import { BirthDate } from './service-request.js'
 
 /**
  * Why the signature was not confirmed (condition 2 of the portal channel). The regulation has a single message;
@@ -32,10 +32,10 @@ export const RejectionReason = t.union(
     t.type({ code: t.literal('authorization_refused') }),
     t.type({ code: t.literal('signature_not_confirmed'), failure: SignatureFailure, detail: t.string }),
     t.type({ code: t.literal('person_not_found') }),
-    t.type({ code: t.literal('power_of_attorney_not_found'), powerOfAttorney: t.string }),
+    t.type({ code: t.literal('power_of_attorney_not_found'), powerOfAttorney: personalText('document', t.string) }),
     t.type({
       code: t.literal('documents_nonconforming'),
-      reasons: t.readonlyArray(t.string),
+      reasons: t.readonlyArray(personalText('free_text', t.string)),
       appealable: t.literal(true),
     }),
     // ── Refusals of the other services (seed 002, seed 003).
@@ -44,9 +44,9 @@ export const RejectionReason = t.union(
     /** ЦОН refuses to accept an incomplete package (seed 003 п.12, receipt of прил.4 of the Standard). */
     t.type({ code: t.literal('package_incomplete'), missing: t.readonlyArray(t.string) }),
     /** The kindergarten queue is for children «до 7 лет»: the child's age at the filing instant. */
-    t.type({ code: t.literal('child_over_age'), birthDate: LocalDate, ageYears: t.number, limitYears: t.number }),
+    t.type({ code: t.literal('child_over_age'), birthDate: BirthDate, ageYears: t.number, limitYears: t.number }),
     /** A child older than 10 did not sign «согласны» (seed 002, services 5 and 6). */
-    t.type({ code: t.literal('child_consent_missing'), children: t.readonlyArray(IIN) }),
+    t.type({ code: t.literal('child_consent_missing'), children: t.readonlyArray(PersonalIin) }),
   ],
   'RejectionReason',
 )

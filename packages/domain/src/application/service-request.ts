@@ -9,12 +9,15 @@
  */
 import * as t from 'io-ts'
 import { Reference } from '../kernel/ids.js'
-import { IIN } from '../kernel/iin.js'
+import { ERASED_DATE, personal, personalText, PersonalIin } from '../kernel/personal.js'
 import { LocalDate } from '../kernel/instant.js'
+import { Contact } from './contact.js'
 import { DocumentRef } from './document-ref.js'
 
 const FamilySize = t.refinement(t.Integer, (n) => n >= 1 && n <= 99, 'FamilySize')
 const Documents = t.readonlyArray(DocumentRef)
+/** A person's birth date: personal data like the IIN that usually carries it. */
+export const BirthDate = personal(LocalDate, { kind: 'birth_date', erased: ERASED_DATE })
 /** Whole tiyn (1 tenge = 100 tiyn): money is never a float. */
 export const Tiyn = t.refinement(t.Integer, (n) => n >= 0 && n <= 1e13, 'Tiyn')
 export type Tiyn = t.TypeOf<typeof Tiyn>
@@ -23,13 +26,13 @@ const nonEmpty = <C extends t.Mixed>(c: C, name: string) =>
   t.refinement(t.readonlyArray(c), (xs) => xs.length > 0, name)
 
 const request = <S extends string, P extends t.Props>(service: S, props: P, name: string) =>
-  t.intersection([t.type({ service: t.literal(service), documents: Documents, ...props }), t.partial({ representativeIin: IIN })], name)
+  t.intersection([t.type({ service: t.literal(service), documents: Documents, ...props }), t.partial({ representativeIin: PersonalIin, contact: Contact })], name)
 
 /**
  * A child named in a request. The birth date is optional because the IIN's first six digits usually carry it; since
  * 2013 they need not, so an explicit date wins (kernel/iin.ts).
  */
-export const Child = t.intersection([t.type({ iin: IIN }), t.partial({ birthDate: LocalDate })], 'Child')
+export const Child = t.intersection([t.type({ iin: PersonalIin }), t.partial({ birthDate: BirthDate })], 'Child')
 export type Child = t.TypeOf<typeof Child>
 
 /** A minor whose property is concerned. «Дети старше 10 лет расписываются, пишут слово "согласны"». */
@@ -45,7 +48,7 @@ export const UnemploymentCertificateRequest = request('unemployment-certificate'
 /** Service 2: the child, and the account the allowance is paid to (Прил.4 «№ лицевого счета», «Наименование банка»). */
 export const DisabledChildAllowanceRequest = request('disabled-child-allowance', {
   child: Child,
-  bankAccount: Reference,
+  bankAccount: personalText('document', Reference),
   bankName: Reference,
 }, 'DisabledChildAllowanceRequest')
 
@@ -58,7 +61,7 @@ export const GuardianshipCertificateRequest = request('guardianship-certificate'
 export const PropertyDeal = t.keyof({ sale: null, exchange: null, gift: null, pledge: null }, 'PropertyDeal')
 export type PropertyDeal = t.TypeOf<typeof PropertyDeal>
 
-const Pledge = t.type({ bankLetter: Reference, loanTiyn: Tiyn, termMonths: t.refinement(t.Integer, (n) => n >= 1 && n <= 600, 'TermMonths') }, 'Pledge')
+const Pledge = t.type({ bankLetter: personalText('document', Reference), loanTiyn: Tiyn, termMonths: t.refinement(t.Integer, (n) => n >= 1 && n <= 600, 'TermMonths') }, 'Pledge')
 
 /**
  * Service 5: both spouses ask permission to sell, exchange, give or pledge a dwelling owned by their children. A
@@ -69,10 +72,10 @@ export const PropertyDealRequest = t.refinement(
   t.intersection([
     request('guardianship-property-deal', {
       deal: PropertyDeal,
-      propertyAddress: Reference,
+      propertyAddress: personalText('address', Reference),
       children: nonEmpty(Minor, 'Minors'),
     }, 'PropertyDealFields'),
-    t.partial({ pledge: Pledge, secondParentIin: IIN }),
+    t.partial({ pledge: Pledge, secondParentIin: PersonalIin }),
   ]),
   (r) => (r.deal === 'pledge') === (r.pledge !== undefined),
   'PropertyDealRequest',
@@ -89,9 +92,9 @@ export type InheritanceVariant = t.TypeOf<typeof InheritanceVariant>
 export const InheritanceRequest = t.intersection([
   request('guardianship-inheritance', { addressee: Reference, children: nonEmpty(Minor, 'Minors') }, 'InheritanceFields'),
   t.union([
-    t.type({ variant: t.literal('pension_fund'), deathCertificate: Reference, inheritanceCertificate: Reference }),
+    t.type({ variant: t.literal('pension_fund'), deathCertificate: personalText('document', Reference), inheritanceCertificate: personalText('document', Reference) }),
     t.type({ variant: t.literal('bank') }),
-    t.type({ variant: t.literal('road_police'), vehicle: Reference }),
+    t.type({ variant: t.literal('road_police'), vehicle: personalText('document', Reference) }),
   ]),
 ], 'InheritanceRequest')
 

@@ -6,6 +6,7 @@
 import * as t from 'io-ts'
 import { Reference } from '../kernel/ids.js'
 import { LocalDate } from '../kernel/instant.js'
+import { personalText } from '../kernel/personal.js'
 import { InheritanceVariant, PropertyDeal, Tiyn } from './service-request.js'
 
 export const Quarter = t.union([t.literal(1), t.literal(2), t.literal(3), t.literal(4)], 'Quarter')
@@ -35,18 +36,22 @@ export const IssuedResult = t.union(
     }),
     /** Service 3: «НАПРАВЛЕНИЕ № ___» to a pre-school organisation; valid five days from issue. */
     t.intersection([
-      t.type({ kind: t.literal('preschool_referral'), referralNumber: Reference, organisation: Reference }),
-      t.partial({ address: Reference }),
+      t.type({ kind: t.literal('preschool_referral'), referralNumber: personalText('document', Reference), organisation: Reference }),
+      /** `address`: the organisation's; `childAddress`: «Домашний адрес ребенка». */
+      t.partial({ address: Reference, childAddress: personalText('address', Reference) }),
     ]),
-    /** Service 4: the guardian was appointed by akimat resolution № … of … */
-    t.type({
-      kind: t.literal('guardianship_certificate'),
-      certificateNumber: Reference,
-      appointmentDecision: Reference,
-      appointedOn: LocalDate,
-    }),
+    /** Service 4: the guardian, «проживающему (ей) в г. ___», was appointed by akimat resolution № … of … */
+    t.intersection([
+      t.type({
+        kind: t.literal('guardianship_certificate'),
+        certificateNumber: personalText('document', Reference),
+        appointmentDecision: Reference,
+        appointedOn: LocalDate,
+      }),
+      t.partial({ residence: personalText('address', Reference) }),
+    ]),
     /** Service 5: permission for the deal with the minors' dwelling; valid one month. */
-    t.type({ kind: t.literal('property_deal_permission'), deal: PropertyDeal, propertyAddress: Reference }),
+    t.type({ kind: t.literal('property_deal_permission'), deal: PropertyDeal, propertyAddress: personalText('address', Reference) }),
     /** Service 6: permission addressed to a pension fund, a bank or a road-police unit; valid one month. */
     t.type({ kind: t.literal('inheritance_permission'), variant: InheritanceVariant, addressee: Reference }),
     /** Seed 003: «уведомление о назначении жилищной помощи». The amount and period are the assignment's. */
@@ -72,7 +77,7 @@ export type Validity = { readonly unit: 'days' | 'months'; readonly amount: numb
 /** The ЦОН receipt (расписка, seed 003 п.10): what the operator accepted, and when the result can be collected. */
 export const Receipt = t.intersection([
   t.type({
-    receiptNumber: Reference,
+    receiptNumber: personalText('document', Reference),
     /** «количества и названий приложенных документов» */
     documents: t.refinement(t.readonlyArray(Reference), (d) => d.length > 0, 'ReceiptDocuments'),
     /** «даты (времени) и места выдачи документов»: the month of storage counts from here. */
@@ -81,7 +86,7 @@ export const Receipt = t.intersection([
     /** «фамилии, имени, отчества работника ЦОН, принявшего заявление» */
     operator: Reference,
   }),
-  t.partial({ contactPhone: Reference }),
+  t.partial({ contactPhone: personalText('phone', Reference) }),
 ], 'Receipt')
 export type Receipt = t.TypeOf<typeof Receipt>
 

@@ -1,6 +1,7 @@
 import * as t from 'io-ts'
 import { BIN, IIN } from '../kernel/iin.js'
 import { Instant } from '../kernel/instant.js'
+import { ERASED_IIN, personal, personalText } from '../kernel/personal.js'
 import { SignatureFailure } from './rejection.js'
 
 /** Who signed, as read from the certificate. Produced by a signature adapter; the domain only reads it. */
@@ -8,9 +9,10 @@ export const Signer = t.intersection(
   [
     t.type({
       /** From subject OID 2.5.4.5 `IIN…`. NCA test certificates carry an IIN that fails the checksum, so: string. */
-      iin: t.string,
-      commonName: t.string,
-      certificateSerial: t.string,
+      iin: personal(t.string, { kind: 'iin', erased: ERASED_IIN }),
+      /** The certificate's CN: the signer's name. */
+      commonName: personalText('name', t.string, 'iin'),
+      certificateSerial: personalText('document', t.string, 'iin'),
       issuer: t.string,
     }),
     t.partial({ bin: BIN, notBefore: Instant, notAfter: Instant }),

@@ -4,14 +4,14 @@
  */
 import * as t from 'io-ts'
 import { Channel } from '../application/channel.js'
-import { IIN } from '../kernel/iin.js'
 import { Instant } from '../kernel/instant.js'
+import { ERASED_IIN, personal, personalText, PersonalIin } from '../kernel/personal.js'
 import { Role } from './role.js'
 
 export const Actor = t.type(
   {
     /** The person's IIN, or a staff id for staff and systems. */
-    id: t.string,
+    id: personal(t.string, { kind: 'iin', erased: ERASED_IIN, when: { sibling: 'role', equals: 'citizen' } }),
     role: Role,
     channel: t.union([Channel, t.literal('system')]),
   },
@@ -19,7 +19,7 @@ export const Actor = t.type(
 )
 export type Actor = t.TypeOf<typeof Actor>
 
-export const OnBehalfOf = t.type({ iin: IIN, powerOfAttorney: t.string }, 'OnBehalfOf')
+export const OnBehalfOf = t.type({ iin: PersonalIin, powerOfAttorney: personalText('document', t.string) }, 'OnBehalfOf')
 export type OnBehalfOf = t.TypeOf<typeof OnBehalfOf>
 
 export const Envelope = t.intersection(

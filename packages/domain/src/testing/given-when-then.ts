@@ -4,7 +4,7 @@
  *
  *   spec(applicationDecider).given(history).when(command).then(expectedEvents)
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { Decider } from '../application/decider.js'
 import { deepEqual, show } from './equal.js'
 

@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { applicationDecider } from '../../src/application/decider.js'
 import type { Channel } from '../../src/application/channel.js'
 import { serviceCatalog } from '../../src/service/catalog.js'

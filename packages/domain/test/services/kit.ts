@@ -2,7 +2,7 @@
  * Builders for the service specifications: one valid walk per channel of any catalogued service, varied by
  * overrides. Commands go through the real `applicationDecider`; nothing here decides anything itself.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { applicationDecider } from '../../src/application/decider.js'
 import type { ApplicationCommand, CommandOf, CommandType } from '../../src/application/commands.js'
 import type { Channel } from '../../src/application/channel.js'

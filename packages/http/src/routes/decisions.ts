@@ -6,13 +6,13 @@
  * `If-Match` (the ETag) and answer 412 when it is stale.
  */
 import { createHash } from 'node:crypto'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { Router } from 'express'
 import {
   IIN, Instant, IssuedResult, JournalEntry, ListCategory, LocalDate, Reference, Registry, RemovalGround, SuccessionGround,
   builtInRulesOf, plusDays, plusMonths,
-  type ApplicationEvent, type ListKey, type ProviderId, type RequestNumber, type ServiceId,
+  type ApplicationEvent, type CommandType, type EventType, type ListKey, type ProviderId, type RequestNumber, type ServiceId,
 } from '@kezek/domain'
 import { canDecide } from '../auth/policy.js'
 import type { Principal } from '../auth/principal.js'
@@ -27,20 +27,39 @@ import { actorOf, catchUp, correlationOf, execute, type Services } from '../http
 import { statusView } from '../http/views.js'
 import type { ApplicationView } from '../read-model/projections.js'
 import { queueNumberFor } from '../read-model/queue-number.js'
+import { positionHeader } from '../resilience/read-your-writes.js'
+import { resultContextOf } from '../results/context.js'
 import { buildResultXml } from '../results/document.js'
 import { FamilySize } from './submissions.js'
 import { setEtagHeader, visibleApplication } from './shared.js'
 
 const Answer = t.union([t.literal(1), t.literal(2), t.literal(3)])
 
-type Fields = Readonly<Record<string, unknown>> & { readonly type: string }
+/**
+ * What a route builds from its decoded body: the command's own fields. The command type, its id, the application
+ * id and the instant are the server's and cannot be named here (the helper adds them last).
+ */
+export type CommandFields = Readonly<Record<string, unknown>> & {
+  readonly type?: never
+  readonly commandId?: never
+  readonly applicationId?: never
+  readonly at?: never
+}
+
+export type Audience = 'provider_officer' | 'service_centre_operator' | 'citizen'
 
 interface Decision<A> {
   readonly path: string
+  /** Decoded exactly (http/exact.ts): a field it does not name is refused, never passed on. */
   readonly codec: t.Type<A, unknown, unknown>
   /** ЦОН's operator acts on results it holds for collection; the provider's officer decides; the citizen views. */
-  readonly who: 'provider_officer' | 'service_centre_operator' | 'citizen'
-  readonly command: (body: A, view: ApplicationView, at: string, commandId: string) => Promise<Fields | Problem>
+  readonly who: Audience
+  /** The one command this route issues; the body cannot change it. */
+  readonly command: CommandType
+  /** Every event type the command may append (documented in the OpenAPI document as `x-kezek-events`). */
+  readonly events: readonly EventType[]
+  /** Builds the command's fields one by one from the decoded body and the application. */
+  readonly build: (body: A, view: ApplicationView, at: string, commandId: string) => Promise<CommandFields | Problem>
 }
 
 const decision = <A>(d: Decision<A>): Decision<unknown> => d as unknown as Decision<unknown>
@@ -59,9 +78,16 @@ export const QueueBody = t.intersection([
 export const IssueBody = t.type({ result: IssuedResult, issuedOn: LocalDate }, 'IssueResult')
 export const RecordCheckBody = t.type({ registry: Registry }, 'RecordCheck')
 export const UnclaimedBody = t.type({ returnedOn: LocalDate, registryRef: Reference }, 'UnclaimedReturn')
+export const DataChangeBody = t.type({ familySize: FamilySize, note: Reference }, 'DataChange')
+export const FamilySuccessionBody = t.type({ ground: SuccessionGround, successorIin: IIN }, 'FamilySuccession')
+export const RemovalBody = t.type({ ground: RemovalGround, decisionRef: Reference, decidedOn: LocalDate }, 'Removal')
+export const HousingAllocationBody = t.type({ dwellingRef: Reference, decisionRef: Reference, decidedOn: LocalDate }, 'HousingAllocation')
+export const RestorationBody = t.type({ appealRef: Reference, decidedOn: LocalDate }, 'Restoration')
+export const ResultViewBody = t.type({}, 'ResultView')
+export const QuestionnaireBody = t.type({ quality: Answer, information: Answer }, 'Questionnaire')
 
 
-const queueCommand = (s: Services) => async (b: t.TypeOf<typeof QueueBody>, view: ApplicationView, at: string): Promise<Fields | Problem> => {
+const queueCommand = (s: Services) => async (b: t.TypeOf<typeof QueueBody>, view: ApplicationView, at: string): Promise<CommandFields | Problem> => {
   const { status, request } = view
   if (status.requestNumber === undefined || status.providerId === undefined || request === undefined)
     return problem('command-refused', 'the application is not registered yet', { code: 'step_skipped' })
@@ -91,7 +117,7 @@ const queueCommand = (s: Services) => async (b: t.TypeOf<typeof QueueBody>, view
     ...(b.journal === undefined ? {} : { journal: b.journal }),
   })
   return {
-    type: 'queue', category, familySize, filedAt,
+    category, familySize, filedAt,
     commissionDecisionDate: b.commissionDecisionDate, queueNumberAtRegistration: n,
     ...(b.journal === undefined ? {} : { journal: b.journal }),
   }
@@ -108,7 +134,7 @@ const validUntilOf = (serviceId: string, b: t.TypeOf<typeof IssueBody>): string 
  * the SHA-256 of the signed bytes. The document depends on nothing recorded later, so a download re-signs the same
  * bytes (RSA PKCS#1 v1.5 is deterministic) and the digest keeps naming what the citizen receives.
  */
-const issueCommand = (s: Services) => async (b: t.TypeOf<typeof IssueBody>, view: ApplicationView, at: string, commandId: string): Promise<Fields | Problem> => {
+const issueCommand = (s: Services) => async (b: t.TypeOf<typeof IssueBody>, view: ApplicationView, at: string, commandId: string): Promise<CommandFields | Problem> => {
   const id = view.status.applicationId
   const loaded = await s.handler.load(id)
   if (E.isLeft(loaded)) return handlerProblem(loaded.left)
@@ -118,14 +144,14 @@ const issueCommand = (s: Services) => async (b: t.TypeOf<typeof IssueBody>, view
     ...(validUntil === undefined ? {} : { validUntil }),
   } as ApplicationEvent
   const providerId = view.status.providerId ?? ''
-  const xml = buildResultXml([...loaded.right.events.map((e) => e.event), fact], at, { providerName: s.providers.get(providerId)?.name ?? providerId })
+  const xml = buildResultXml([...loaded.right.events.map((e) => e.event), fact], at, resultContextOf(s.providers, providerId))
   if (xml === undefined) return problem('command-refused', 'the application has no result to issue yet', { code: 'step_skipped' })
   const signed = await s.resultSigner.signResult(providerId, xml)
-  return { type: 'issue_result', result: b.result, issuedOn: b.issuedOn, documentDigest: createHash('sha256').update(signed, 'utf8').digest('hex') }
+  return { result: b.result, issuedOn: b.issuedOn, documentDigest: createHash('sha256').update(signed, 'utf8').digest('hex') }
 }
 
 /** Whom a register's record is about: the ward for a guardianship certificate, else the applicant. */
-const recordCommand = (s: Services) => async (b: t.TypeOf<typeof RecordCheckBody>, view: ApplicationView): Promise<Fields | Problem> => {
+const recordCommand = (s: Services) => async (b: t.TypeOf<typeof RecordCheckBody>, view: ApplicationView): Promise<CommandFields | Problem> => {
   const applicantIin = view.status.applicantIin
   if (applicantIin === undefined) return problem('command-refused', 'the application is not registered yet', { code: 'step_skipped' })
   const request = view.request
@@ -137,63 +163,59 @@ const recordCommand = (s: Services) => async (b: t.TypeOf<typeof RecordCheckBody
     return registryProblem(found.left)
   }
   return {
-    type: 'check_record', registry: b.registry,
+    registry: b.registry,
     result: found.right === undefined ? { found: false } : { found: true, registryReference: found.right.registryReference },
   }
 }
 
 const decisions = (s: Services): readonly Decision<unknown>[] => [
   decision({
-    path: 'document-check', codec: DocumentCheckBody, who: 'provider_officer',
-    command: async (b) => ({ type: 'check_documents', result: b }),
-  }),
-  decision({ path: 'checks/record', codec: RecordCheckBody, who: 'provider_officer', command: recordCommand(s) }),
-  decision({ path: 'queue-decision', codec: QueueBody, who: 'provider_officer', command: queueCommand(s) }),
-  decision({ path: 'result', codec: IssueBody, who: 'provider_officer', command: issueCommand(s) }),
-  decision({
-    path: 'unclaimed', codec: UnclaimedBody, who: 'service_centre_operator',
-    command: async (b) => ({ type: 'return_unclaimed', ...b }),
+    path: 'document-check', codec: DocumentCheckBody, who: 'provider_officer', command: 'check_documents', events: ['checked', 'rejected'],
+    build: async (b) => ({ result: b.conforming ? { conforming: true } : { conforming: false, reasons: b.reasons } }),
   }),
   decision({
-    path: 'data-change', codec: t.type({ familySize: FamilySize, note: Reference }, 'DataChange'), who: 'provider_officer',
-    command: async (b) => ({ type: 'change_data', ...b }),
+    path: 'checks/record', codec: RecordCheckBody, who: 'provider_officer', command: 'check_record', events: ['checked', 'rejected'],
+    build: recordCommand(s),
+  }),
+  decision({ path: 'queue-decision', codec: QueueBody, who: 'provider_officer', command: 'queue', events: ['queued'], build: queueCommand(s) }),
+  decision({ path: 'result', codec: IssueBody, who: 'provider_officer', command: 'issue_result', events: ['result_issued'], build: issueCommand(s) }),
+  decision({
+    path: 'unclaimed', codec: UnclaimedBody, who: 'service_centre_operator', command: 'return_unclaimed', events: ['result_returned_unclaimed'],
+    build: async (b) => ({ returnedOn: b.returnedOn, registryRef: b.registryRef }),
   }),
   decision({
-    path: 'family-succession', codec: t.type({ ground: SuccessionGround, successorIin: IIN }, 'FamilySuccession'), who: 'provider_officer',
-    command: async (b) => ({ type: 'keep_position_for_family', ...b }),
+    path: 'data-change', codec: DataChangeBody, who: 'provider_officer', command: 'change_data', events: ['data_changed'],
+    build: async (b) => ({ familySize: b.familySize, note: b.note }),
   }),
   decision({
-    path: 'removal', codec: t.type({ ground: RemovalGround, decisionRef: Reference, decidedOn: LocalDate }, 'Removal'), who: 'provider_officer',
-    command: async (b) => ({ type: 'remove', ...b }),
+    path: 'family-succession', codec: FamilySuccessionBody, who: 'provider_officer', command: 'keep_position_for_family', events: ['position_kept_by_family'],
+    build: async (b) => ({ ground: b.ground, successorIin: b.successorIin }),
   }),
   decision({
-    path: 'housing-allocation', codec: t.type({ dwellingRef: Reference, decisionRef: Reference, decidedOn: LocalDate }, 'HousingAllocation'), who: 'provider_officer',
-    command: async (b) => ({ type: 'allocate_housing', ...b }),
+    path: 'removal', codec: RemovalBody, who: 'provider_officer', command: 'remove', events: ['removed'],
+    build: async (b) => ({ ground: b.ground, decisionRef: b.decisionRef, decidedOn: b.decidedOn }),
   }),
   decision({
-    path: 'restoration', codec: t.type({ appealRef: Reference, decidedOn: LocalDate }, 'Restoration'), who: 'provider_officer',
-    command: async (b) => ({ type: 'restore', ...b }),
+    path: 'housing-allocation', codec: HousingAllocationBody, who: 'provider_officer', command: 'allocate_housing', events: ['housing_allocated'],
+    build: async (b) => ({ dwellingRef: b.dwellingRef, decisionRef: b.decisionRef, decidedOn: b.decidedOn }),
   }),
   decision({
-    path: 'result-view', codec: t.type({}, 'ResultView'), who: 'citizen',
-    command: async () => ({ type: 'view_result' }),
+    path: 'restoration', codec: RestorationBody, who: 'provider_officer', command: 'restore', events: ['restored'],
+    build: async (b) => ({ appealRef: b.appealRef, decidedOn: b.decidedOn }),
   }),
   decision({
-    path: 'questionnaire', codec: t.type({ quality: Answer, information: Answer }, 'Questionnaire'), who: 'citizen',
-    command: async (b) => ({ type: 'answer_questionnaire', ...b }),
+    path: 'result-view', codec: ResultViewBody, who: 'citizen', command: 'view_result', events: ['result_viewed'],
+    build: async () => ({}),
+  }),
+  decision({
+    path: 'questionnaire', codec: QuestionnaireBody, who: 'citizen', command: 'answer_questionnaire', events: ['questionnaire_answered'],
+    build: async (b) => ({ quality: b.quality, information: b.information }),
   }),
 ]
 
-/** The command a path issues; its id is derived before the command is built (the result document names it). */
-const commandTypeOf = (path: string): string => ({
-  'document-check': 'check_documents', 'checks/record': 'check_record', 'queue-decision': 'queue', result: 'issue_result',
-  unclaimed: 'return_unclaimed', 'data-change': 'change_data', 'family-succession': 'keep_position_for_family',
-  removal: 'remove', 'housing-allocation': 'allocate_housing', restoration: 'restore', 'result-view': 'view_result',
-  questionnaire: 'answer_questionnaire',
-} as Record<string, string>)[path] ?? path
-
-export const decisionPaths = (): readonly { readonly path: string; readonly who: string }[] =>
-  decisions({} as Services).map((d) => ({ path: d.path, who: d.who }))
+/** Who may call each decision route and what it appends: the source of the OpenAPI `x-kezek-*` fields and docs/security.md. */
+export const decisionPaths = (): readonly { readonly path: string; readonly who: Audience; readonly command: CommandType; readonly body: string; readonly events: readonly EventType[] }[] =>
+  decisions({} as Services).map((d) => ({ path: d.path, who: d.who, command: d.command, body: d.codec.name, events: d.events }))
 
 const allowed = (p: Principal, d: Decision<unknown>, view: ApplicationView): boolean =>
   d.who === 'citizen' ? p.role === 'citizen'
@@ -223,10 +245,12 @@ export const decisionRoutes = (s: Services): Router => {
       const body = decodeInput(d.codec, req.body)
       if (E.isLeft(body)) return body.left
       const at = s.clock().toISOString()
-      const commandId = ids.of(commandTypeOf(d.path))
-      const fields = await d.command(body.right, view, at, commandId)
+      const commandId = ids.of(d.command)
+      const fields = await d.build(body.right, view, at, commandId)
       if (isProblem(fields)) return fields
-      const result = await execute(s, id, [{ ...fields, commandId, applicationId: id, at }], {
+      // The server's fields come last: whatever a builder returned, they name this route's command.
+      const command = { ...fields, type: d.command, commandId, applicationId: id, at }
+      const result = await execute(s, id, [command], {
         actor: actorOf(principal, channelOf(d.who)),
         correlationId: correlationOf(res),
         ...(expected === undefined ? {} : { expectedRevision: expected }),
@@ -234,7 +258,7 @@ export const decisionRoutes = (s: Services): Router => {
       if (E.isLeft(result)) return result.left
       const after = result.right.view ?? view
       const provider = after.status.providerId === undefined ? undefined : s.providers.get(after.status.providerId)
-      return { status: 200, body: statusView(after, provider, contextOf(res).lang), headers: setEtagHeader(result.right.handled.revision) }
+      return { status: 200, body: statusView(after, provider, contextOf(res).lang), headers: { ...setEtagHeader(result.right.handled.revision), ...positionHeader(result.right.handled.position) } }
     }))
   }
   return r

@@ -3,7 +3,7 @@
  * with its ETag, the signed result document, and the current place in the waiting list. Staff see their
  * provider's applications.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { Router } from 'express'
 import { isStaff } from '../auth/principal.js'
 import { contextOf, requirePrincipal } from '../middleware/context.js'
@@ -14,6 +14,7 @@ import { Paging } from '../http/query.js'
 import { ok, route } from '../http/reply.js'
 import { catchUp, type Services } from '../http/services.js'
 import { hasResultDocument, statusView } from '../http/views.js'
+import { resultContextOf } from '../results/context.js'
 import { buildResultXml } from '../results/document.js'
 import { setEtagHeader, visibleApplication } from './shared.js'
 
@@ -75,7 +76,7 @@ export const statusRoutes = (s: Services): Router => {
         if (E.isLeft(loaded)) throw Object.assign(new Error('load failed'), { problem: handlerProblem(loaded.left) })
         const providerId = view.status.providerId ?? ''
         const xml = buildResultXml(loaded.right.events.map((e) => e.event), loaded.right.events.at(-1)?.envelope.recordedAt ?? s.clock().toISOString(),
-          { providerName: s.providers.get(providerId)?.name ?? providerId })
+          resultContextOf(s.providers, providerId))
         return xml === undefined ? undefined : s.resultSigner.signResult(view.status.providerId ?? '', xml)
       })()
       signedResults.set(key, signed)

@@ -9,7 +9,7 @@
  * `rejected`: it is the service's result, not a client error. Input that cannot be attributed to anyone (broken
  * XML, forged or wrapped signature) is a 4xx and nothing is stored.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { Router } from 'express'
 import {
@@ -21,6 +21,7 @@ import type { CommandItem } from '@kezek/adapters'
 import type { Principal } from '../auth/principal.js'
 import { contextOf, requirePrincipal } from '../middleware/context.js'
 import { jsonBody, xmlBody } from '../middleware/body.js'
+import { positionHeader } from '../resilience/read-your-writes.js'
 import { setEtagHeader } from './shared.js'
 import { isProblem, problem, type Problem } from '../problem/problem.js'
 import { decodeInput } from '../http/decode.js'
@@ -127,7 +128,7 @@ const submitted = async (s: Services, res: Parameters<typeof contextOf>[0], appl
   return {
     status: handled.duplicate ? 200 : 201,
     body,
-    headers: { Location: `/v1/applications/${encodeURIComponent(applicationId)}`, ...setEtagHeader(handled.revision) },
+    headers: { Location: `/v1/applications/${encodeURIComponent(applicationId)}`, ...setEtagHeader(handled.revision), ...positionHeader(handled.position) },
   }
 }
 

@@ -8,7 +8,7 @@
  * One hash per event: the writer chains each event on the head it continues and the file's hash must come out
  * identical. Only when it does not is the file's own link checked (`checkLink`), to name the break.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { chainHash, checkLink, GENESIS_HASH } from '../../integrity/index.js'
 import type { NewEvent, RecordedEvent } from '../../store/port.js'
 import type { BulkWriter } from '../../store/sql/bulk.js'

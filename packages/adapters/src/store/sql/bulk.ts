@@ -8,7 +8,7 @@
  * writer, and per-stream order inside the global order holds as it does for appends. Readers see the whole import
  * at once, when it commits.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { chainBatch } from '../../integrity/chain.js'
 import type { AppendError, ExpectedRevision, NewEvent } from '../port.js'
 import { expectationHolds, validateAppend } from '../validate.js'

@@ -20,7 +20,7 @@
  * A stream is in at most one batch at a time, and at most once per batch: a later append to it waits for the next
  * batch, so appends to one stream stay in call order, as they were under the per-append lock.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { chainBatch } from '../../integrity/chain.js'
 import type { AppendError, AppendResult, ExpectedRevision } from '../port.js'
 import { expectationHolds, type ValidEvent } from '../validate.js'

@@ -1,0 +1,84 @@
+/**
+ * Personal data encrypted by default wherever kezek opens a store (the HTTP service, the CLI): the store is wrapped
+ * in `protectPersonalData` with a keyring kept beside the events — a `kezek_subject_keys` table in the same PGlite
+ * directory or PostgreSQL database and schema — or in an external keyring (another PostgreSQL database or PGlite
+ * directory). Turning it off is an explicit choice, and it is said out loud at every start.
+ */
+import { mkdirSync } from 'node:fs'
+import type { EventStore } from '../store/port.js'
+import type { SqlDriver } from '../store/sql/driver.js'
+import { protectPersonalData, type ProtectedStore } from './protect.js'
+import { sqlKeyring, type Queryable } from './sql-keyring.js'
+
+export type PersonalDataConfig =
+  | {
+      readonly mode: 'encrypted'
+      /** A postgres:// URL or a PGlite directory for the keys; omitted: beside the events. */
+      readonly keyring?: string
+      /** 32 bytes: wraps stored keys and keys the subject column's HMAC. */
+      readonly masterKey?: Uint8Array
+      readonly rotateAfterDays?: number
+    }
+  | { readonly mode: 'off' }
+
+export const PLAIN_WARNING =
+  'personal data encryption is OFF: IINs, names and addresses are stored in clear and cannot be erased (set KEZEK_PERSONAL_DATA=encrypted)'
+
+type MaybeSql = EventStore & { readonly driver?: SqlDriver; readonly schema?: string }
+
+const externalDb = async (locator: string): Promise<{ db: Queryable; close: () => Promise<void>; schema?: string }> => {
+  if (/^postgres(ql)?:\/\//.test(locator)) {
+    const pg = (await import('pg')).default
+    const url = new URL(locator)
+    const schema = url.searchParams.get('schema') ?? undefined
+    url.searchParams.delete('schema')
+    const pool = new pg.Pool({ connectionString: url.toString(), max: 2 })
+    pool.on('error', () => undefined)
+    if (schema !== undefined) await pool.query(`create schema if not exists "${schema.replace(/"/g, '')}"`)
+    return { db: pool as unknown as Queryable, close: () => pool.end(), ...(schema === undefined ? {} : { schema }) }
+  }
+  mkdirSync(locator, { recursive: true })
+  const { PGlite } = await import('@electric-sql/pglite')
+  const db = await PGlite.create({ dataDir: locator })
+  return { db: db as unknown as Queryable, close: () => db.close() }
+}
+
+/**
+ * The store to use: protected (reads decrypt, appends encrypt, `erase` destroys keys), or the store itself when
+ * encryption is off — after `warn` has said so.
+ */
+export const openPersonalDataStore = async (
+  store: MaybeSql,
+  config: PersonalDataConfig,
+  warn: (message: string) => void,
+): Promise<{ readonly store: EventStore; readonly protected?: ProtectedStore }> => {
+  if (config.mode === 'off') {
+    warn(PLAIN_WARNING)
+    return { store }
+  }
+  const common = {
+    ...(config.masterKey === undefined ? {} : { masterKey: config.masterKey }),
+    ...(config.rotateAfterDays === undefined ? {} : { rotateAfterDays: config.rotateAfterDays }),
+  }
+  if (config.keyring !== undefined) {
+    const external = await externalDb(config.keyring)
+    const keyring = await sqlKeyring(external.db, { ...common, ...(external.schema === undefined ? {} : { schema: external.schema }) })
+    const inner: EventStore = {
+      append: (s, e, o) => store.append(s, e, o),
+      readStream: (s, o) => store.readStream(s, o),
+      readAll: (o) => store.readAll(o),
+      subscribe: (o) => store.subscribe(o),
+      headPosition: () => store.headPosition(),
+      comparePositions: (a, b) => store.comparePositions(a, b),
+      close: async () => { await store.close(); await external.close() },
+    }
+    const p = protectPersonalData(inner, keyring)
+    return { store: p, protected: p }
+  }
+  if (store.driver === undefined) {
+    throw new Error('this store has no SQL database to keep the keys beside (EventStoreDB): configure an external keyring (KEZEK_KEYRING / --keyring), or turn encryption off explicitly')
+  }
+  const keyring = await sqlKeyring(store.driver, { ...common, ...(store.schema === undefined ? {} : { schema: store.schema }) })
+  const p = protectPersonalData(store, keyring)
+  return { store: p, protected: p }
+}

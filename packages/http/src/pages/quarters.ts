@@ -1,0 +1,45 @@
+/**
+ * Calendar quarters in Kazakhstan's time (UTC+05:00, one zone for the whole country since March 2024), as plain
+ * integers `year * 4 + quarter` so they can index arrays and be compared.
+ */
+const OFFSET_MS = 5 * 3600 * 1000
+
+export type Quarter = number
+
+export const quarterOf = (ms: number): Quarter => {
+  const d = new Date(ms + OFFSET_MS)
+  return d.getUTCFullYear() * 4 + Math.floor(d.getUTCMonth() / 3)
+}
+
+export const quarterStart = (q: Quarter): number => Date.UTC(Math.floor(q / 4), (q % 4) * 3, 1) - OFFSET_MS
+
+export const yearOf = (ms: number): number => new Date(ms + OFFSET_MS).getUTCFullYear()
+
+export const yearOfQuarter = (q: Quarter): number => Math.floor(q / 4)
+
+export const indexInYear = (q: Quarter): number => q % 4
+
+/** The first quarter boundary at or after `ms`: the entry is counted in lengths from that boundary on. */
+export const boundaryAtOrAfter = (ms: number): Quarter => {
+  const q = quarterOf(ms)
+  return quarterStart(q) === ms ? q : q + 1
+}
+
+/** A day in Kazakhstan's time, `YYYY-MM-DD`, for dates shown on the pages. */
+export const localDate = (iso: string): string => {
+  const ms = Date.parse(iso)
+  return Number.isNaN(ms) ? iso : new Date(ms + OFFSET_MS).toISOString().slice(0, 10)
+}
+
+export const localDateTime = (iso: string): string => {
+  const ms = Date.parse(iso)
+  return Number.isNaN(ms) ? iso : new Date(ms + OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
+}
+
+/** The end of a local day as an instant: "the list as of 2020-05-01" means as it stood when that day ended. */
+export const endOfLocalDay = (day: string): string | undefined => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined
+  const ms = Date.parse(`${day}T00:00:00Z`)
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) return undefined
+  return new Date(ms + 24 * 3600 * 1000 - OFFSET_MS - 1).toISOString()
+}

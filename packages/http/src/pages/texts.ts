@@ -1,0 +1,178 @@
+/**
+ * What the pages say, in Russian, Kazakh and English. Domain words (statuses, channels, rejection reasons) come
+ * from the domain's message catalogue; this table holds only the pages' own words.
+ */
+import type { Language } from '@kezek/domain'
+
+type Text = Readonly<Record<Language, string>>
+
+const T = <K extends string>(t: Record<K, Text>): Record<K, Text> => t
+
+export const texts = T({
+  siteName: { ru: 'Очередь на жильё', kk: 'Тұрғын үй кезегі', en: 'Housing waiting list' },
+  skip: { ru: 'Перейти к содержанию', kk: 'Мазмұнға өту', en: 'Skip to content' },
+  language: { ru: 'Язык', kk: 'Тіл', en: 'Language' },
+  mainNav: { ru: 'Основная навигация', kk: 'Негізгі навигация', en: 'Main navigation' },
+  breadcrumbs: { ru: 'Вы здесь', kk: 'Сіз осындасыз', en: 'You are here' },
+  providers: { ru: 'Услугодатели', kk: 'Қызмет берушілер', en: 'Service providers' },
+  providersIntro: {
+    ru: 'Выберите услугодателя (местный исполнительный орган), чтобы увидеть его списки очередности. Списки публикуются без имён и ИИН: только номер заявки, дата подачи и место.',
+    kk: 'Кезек тізімдерін көру үшін қызмет берушіні (жергілікті атқарушы орган) таңдаңыз. Тізімдер аты-жөнсіз және ЖСН-сіз жарияланады: тек өтініш нөмірі, берілген күні және орны.',
+    en: 'Choose a service provider (local executive body) to see its waiting lists. The lists are published without names or IINs: only the request number, the filing date and the place.',
+  },
+  lists: { ru: 'Списки очередности', kk: 'Кезек тізімдері', en: 'Waiting lists' },
+  list: { ru: 'Список', kk: 'Тізім', en: 'List' },
+  inList: { ru: 'в списке', kk: 'тізімде', en: 'in the list' },
+  entries: { ru: 'Записей', kk: 'Жазбалар', en: 'Entries' },
+  position: { ru: 'Место', kk: 'Орын', en: 'Position' },
+  requestNumber: { ru: 'Номер заявки', kk: 'Өтініш нөмірі', en: 'Request number' },
+  filedAt: { ru: 'Дата подачи', kk: 'Берілген күні', en: 'Filing date' },
+  queueNumberAtRegistration: { ru: 'Номер при постановке на учет', kk: 'Есепке қою кезіндегі нөмір', en: 'Number at registration' },
+  page: { ru: 'Страница', kk: 'Бет', en: 'Page' },
+  of: { ru: 'из', kk: '/', en: 'of' },
+  pages: { ru: 'Страницы', kk: 'Беттер', en: 'Pages' },
+  first: { ru: 'Первая', kk: 'Бірінші', en: 'First' },
+  previous: { ru: 'Предыдущая', kk: 'Алдыңғы', en: 'Previous' },
+  next: { ru: 'Следующая', kk: 'Келесі', en: 'Next' },
+  last: { ru: 'Последняя', kk: 'Соңғы', en: 'Last' },
+  empty: { ru: 'Список пуст.', kk: 'Тізім бос.', en: 'The list is empty.' },
+  search: { ru: 'Найти по номеру заявки', kk: 'Өтініш нөмірі бойынша іздеу', en: 'Find by request number' },
+  searchButton: { ru: 'Найти', kk: 'Іздеу', en: 'Find' },
+  searchHint: { ru: 'Номер из уведомления, например 000123', kk: 'Хабарламадағы нөмір, мысалы 000123', en: 'The number on your notification, e.g. 000123' },
+  notFound: { ru: 'Заявка с таким номером не найдена среди действующих записей.', kk: 'Мұндай нөмірлі өтініш белсенді жазбалар арасында табылмады.', en: 'No active entry has this request number.' },
+  found: { ru: 'Найдено', kk: 'Табылды', en: 'Found' },
+  asOf: { ru: 'Список на дату', kk: 'Күнге арналған тізім', en: 'List as of a date' },
+  asOfLabel: { ru: 'Дата', kk: 'Күні', en: 'Date' },
+  asOfButton: { ru: 'Показать', kk: 'Көрсету', en: 'Show' },
+  asOfShown: { ru: 'Показан список на конец дня', kk: 'Тізім мына күннің соңындағы күйінде көрсетілген', en: 'Showing the list as it stood at the end of' },
+  current: { ru: 'Текущий список', kk: 'Ағымдағы тізім', en: 'Current list' },
+  movement: { ru: 'Движение очереди', kk: 'Кезек қозғалысы', en: 'Queue movement' },
+  housedPerQuarter: { ru: 'Обеспечено жильём за квартал', kk: 'Тоқсанда тұрғын үймен қамтамасыз етілгендер', en: 'Housed per quarter' },
+  lengthOverTime: { ru: 'Длина списка на конец квартала', kk: 'Тоқсан соңындағы тізім ұзындығы', en: 'List length at the end of each quarter' },
+  quarter: { ru: 'Квартал', kk: 'Тоқсан', en: 'Quarter' },
+  housed: { ru: 'Обеспечено жильём', kk: 'Тұрғын үй берілді', en: 'Housed' },
+  removed: { ru: 'Снято с учета', kk: 'Есептен шығарылды', en: 'Removed' },
+  added: { ru: 'Поставлено на учет', kk: 'Есепке қойылды', en: 'Added' },
+  length: { ru: 'Длина списка', kk: 'Тізім ұзындығы', en: 'List length' },
+  tableAlternative: { ru: 'Те же данные таблицей', kk: 'Сол деректер кесте түрінде', en: 'The same figures as a table' },
+  noMovement: { ru: 'По этому списку ещё нет истории.', kk: 'Бұл тізім бойынша әлі тарих жоқ.', en: 'This list has no history yet.' },
+  estimate: { ru: 'Оценка срока ожидания', kk: 'Күту мерзімін бағалау', en: 'Estimated wait' },
+  estimateFor: { ru: 'Оценить ожидание для места', kk: 'Орын үшін күтуді бағалау', en: 'Estimate the wait for position' },
+  estimateButton: { ru: 'Оценить', kk: 'Бағалау', en: 'Estimate' },
+  years: { ru: 'лет', kk: 'жыл', en: 'years' },
+  about: { ru: 'около', kk: 'шамамен', en: 'about' },
+  between: { ru: 'вероятно, от', kk: 'ықтимал аралық:', en: 'likely between' },
+  and: { ru: 'до', kk: '—', en: 'and' },
+  noUpperBound: { ru: 'верхнюю границу назвать нельзя: в один из лет никто не был обеспечен жильём', kk: 'жоғарғы шекті атау мүмкін емес: бір жылы ешкім тұрғын үй алмады', en: 'no upper bound can be given: in one of those years nobody was housed' },
+  cannotEstimate: { ru: 'Оценить нельзя: за прошедшие годы по этому списку никто не был обеспечен жильём.', kk: 'Бағалау мүмкін емес: өткен жылдары бұл тізім бойынша ешкім тұрғын үй алған жоқ.', en: 'No estimate: nobody on this list was housed in the past years.' },
+  method: { ru: 'Как считается', kk: 'Қалай есептеледі', en: 'How this is computed' },
+  methodText: {
+    ru: 'Берём число записей этого списка, обеспеченных жильём за каждый из последних полных календарных лет (до пяти), и делим место на среднее за год. Диапазон — место, делённое на лучший и худший год. Это не обещание: темп зависит от ввода жилья; снятие с учета стоящих впереди сокращает ожидание, а изменение правил может его изменить.',
+    kk: 'Осы тізімнің соңғы толық күнтізбелік жылдардың (бесеуіне дейін) әрқайсысында тұрғын үй алған жазбаларының санын аламыз да, орынды жылдық орташаға бөлеміз. Аралық — орынды ең жақсы және ең нашар жылға бөлгендегі мән. Бұл уәде емес: қарқын тұрғын үй салуға байланысты; алдыңғы жазбалардың есептен шығарылуы күтуді қысқартады, ал ережелердің өзгеруі оны өзгертуі мүмкін.',
+    en: 'We take the number of this list’s entries housed in each of the last full calendar years (up to five) and divide the position by the yearly mean. The range divides the position by the best and the worst year. It is not a promise: the pace depends on how much housing is built; removals of entries ahead shorten the wait, and a change of the rules may change it.',
+  },
+  yearsUsed: { ru: 'Использованы годы', kk: 'Пайдаланылған жылдар', en: 'Years used' },
+  perYear: { ru: 'в год', kk: 'жылына', en: 'a year' },
+  signIn: { ru: 'Войти', kk: 'Кіру', en: 'Sign in' },
+  signOut: { ru: 'Выйти', kk: 'Шығу', en: 'Sign out' },
+  signInIntro: {
+    ru: 'Вход по тому же удостоверению, что и для API: вставьте токен, выданный системой входа акимата.',
+    kk: 'API үшін қолданылатын сол куәлік арқылы кіру: әкімдіктің кіру жүйесі берген токенді қойыңыз.',
+    en: 'Sign in with the same credential as the API: paste the token the akimat’s sign-in system gave you.',
+  },
+  token: { ru: 'Токен', kk: 'Токен', en: 'Token' },
+  signInRefused: { ru: 'Вход не выполнен', kk: 'Кіру орындалмады', en: 'Sign-in refused' },
+  demoUsers: { ru: 'Демо: выбрать пользователя', kk: 'Демо: пайдаланушыны таңдау', en: 'Demo: pick a user' },
+  demoIntro: {
+    ru: 'Только в демо-режиме: войдите как один из демо-пользователей.',
+    kk: 'Тек демо режимде: демо пайдаланушылардың бірі ретінде кіріңіз.',
+    en: 'Demo mode only: sign in as one of the demo users.',
+  },
+  signedInAs: { ru: 'Вы вошли как', kk: 'Сіз кірдіңіз:', en: 'Signed in as' },
+  myApplications: { ru: 'Мои заявки', kk: 'Менің өтініштерім', en: 'My applications' },
+  noApplications: { ru: 'Заявок нет.', kk: 'Өтініштер жоқ.', en: 'No applications.' },
+  statusScreen: { ru: 'Статус заявки', kk: 'Өтінім мәртебесі', en: 'Application status' },
+  iin: { ru: 'ИИН', kk: 'ЖСН', en: 'IIN' },
+  service: { ru: 'Вид услуги', kk: 'Қызмет түрі', en: 'Service' },
+  provider: { ru: 'Услугодатель', kk: 'Қызмет беруші', en: 'Service provider' },
+  channel: { ru: 'Канал', kk: 'Арна', en: 'Channel' },
+  status: { ru: 'Статус', kk: 'Мәртебе', en: 'Status' },
+  since: { ru: 'С', kk: 'Бастап', en: 'Since' },
+  deadline: { ru: 'Срок исполнения', kk: 'Орындау мерзімі', en: 'Deadline' },
+  result: { ru: 'Результат', kk: 'Нәтиже', en: 'Result' },
+  noDeadline: { ru: 'нет (рассмотрение завершено)', kk: 'жоқ (қарау аяқталды)', en: 'none (finished)' },
+  downloadResult: { ru: 'Скачать документ результата (XML с ЭЦП)', kk: 'Нәтиже құжатын жүктеу (ЭЦҚ бар XML)', en: 'Download the result document (signed XML)' },
+  noResult: { ru: 'Результат ещё не выдан.', kk: 'Нәтиже әлі берілген жоқ.', en: 'No result has been issued yet.' },
+  myPosition: { ru: 'Моё место в очереди', kk: 'Менің кезектегі орным', en: 'My place in the queue' },
+  positionNow: { ru: 'Сейчас', kk: 'Қазір', en: 'Now' },
+  positionOverTime: { ru: 'Как менялось моё место (на конец квартала)', kk: 'Орнымның өзгеруі (тоқсан соңында)', en: 'How my place moved (end of each quarter)' },
+  notices: { ru: 'Уведомления', kk: 'Хабарламалар', en: 'Notices' },
+  questionnaire: { ru: 'Анкета качества услуги', kk: 'Қызмет сапасы сауалнамасы', en: 'Service quality questionnaire' },
+  notYetAvailable: { ru: 'Пока недоступно в этой версии сервиса.', kk: 'Сервистің бұл нұсқасында әлі қолжетімсіз.', en: 'Not available in this version of the service yet.' },
+  staffApplications: { ru: 'Заявки услугодателя', kk: 'Қызмет берушінің өтініштері', en: 'Provider’s applications' },
+  overdue: { ru: 'Просрочено', kk: 'Мерзімі өтті', en: 'Overdue' },
+  overdueOnly: { ru: 'Только просроченные', kk: 'Тек мерзімі өткендер', en: 'Overdue only' },
+  filter: { ru: 'Применить', kk: 'Қолдану', en: 'Apply' },
+  dueAt: { ru: 'Срок шага', kk: 'Қадам мерзімі', en: 'Step due' },
+  timeline: { ru: 'Журнал аудита', kk: 'Аудит журналы', en: 'Audit timeline' },
+  when: { ru: 'Когда', kk: 'Қашан', en: 'When' },
+  what: { ru: 'Что', kk: 'Не', en: 'What' },
+  who: { ru: 'Кто', kk: 'Кім', en: 'Who' },
+  rule: { ru: 'Правило', kk: 'Ереже', en: 'Rule' },
+  signedBy: { ru: 'Подписано', kk: 'Қол қойған', en: 'Signed by' },
+  onBehalfOf: { ru: 'по доверенности от', kk: 'сенімхат бойынша, кімнен:', en: 'on behalf of' },
+  chain: { ru: 'Цепочка хешей', kk: 'Хэш тізбегі', en: 'Hash chain' },
+  chainIntact: { ru: 'цела: журнал не изменялся', kk: 'бүтін: журнал өзгертілмеген', en: 'intact: the log was not altered' },
+  chainBroken: { ru: 'НАРУШЕНА: журнал изменён', kk: 'БҰЗЫЛҒАН: журнал өзгертілген', en: 'BROKEN: the log was altered' },
+  linkOk: { ru: 'звено цело', kk: 'буын бүтін', en: 'link intact' },
+  linkBroken: { ru: 'звено нарушено', kk: 'буын бұзылған', en: 'link broken' },
+  recorded: { ru: 'записано', kk: 'жазылды', en: 'recorded' },
+  signatureNone: { ru: 'без подписи', kk: 'қолтаңбасыз', en: 'not signed' },
+  forbidden: { ru: 'Нет доступа', kk: 'Қол жеткізу жоқ', en: 'Not allowed' },
+  forbiddenText: { ru: 'Эта страница не для вашей роли.', kk: 'Бұл бет сіздің рөліңізге арналмаған.', en: 'This page is not for your role.' },
+  notFoundTitle: { ru: 'Не найдено', kk: 'Табылмады', en: 'Not found' },
+  notFoundText: { ru: 'Такой страницы нет.', kk: 'Мұндай бет жоқ.', en: 'There is no such page.' },
+  badRequest: { ru: 'Неверный запрос', kk: 'Қате сұрау', en: 'Bad request' },
+  csrfRefused: { ru: 'Форма устарела или отправлена с другого сайта. Откройте страницу заново.', kk: 'Пішін ескірген немесе басқа сайттан жіберілген. Бетті қайта ашыңыз.', en: 'The form is stale or was sent from another site. Open the page again.' },
+  api: { ru: 'API (JSON)', kk: 'API (JSON)', en: 'API (JSON)' },
+  footer: {
+    ru: 'Данные публикуются без персональных сведений. Источник — журнал событий сервиса.',
+    kk: 'Деректер дербес мәліметтерсіз жарияланады. Дереккөз — қызметтің оқиғалар журналы.',
+    en: 'Published without personal data. Source: the service’s event log.',
+  },
+  staff: { ru: 'Для сотрудников', kk: 'Қызметкерлерге', en: 'Staff' },
+  open: { ru: 'Открыть', kk: 'Ашу', en: 'Open' },
+  dataAsOf: { ru: 'Данные на', kk: 'Деректер уақыты', en: 'Figures as of' },
+  chartTitleSuffix: { ru: 'по кварталам', kk: 'тоқсандар бойынша', en: 'by quarter' },
+  max: { ru: 'максимум', kk: 'ең көбі', en: 'maximum' },
+  total: { ru: 'всего', kk: 'барлығы', en: 'total' },
+  notInList: { ru: 'Заявка сейчас не стоит в списке.', kk: 'Өтініш қазір тізімде жоқ.', en: 'The application is not on a list now.' },
+  role_citizen: { ru: 'гражданин', kk: 'азамат', en: 'citizen' },
+  role_provider_officer: { ru: 'сотрудник услугодателя', kk: 'қызмет берушінің қызметкері', en: 'provider officer' },
+  role_service_centre_operator: { ru: 'оператор ЦОН', kk: 'ХҚКО операторы', en: 'service centre operator' },
+  role_auditor: { ru: 'аудитор', kk: 'аудитор', en: 'auditor' },
+  role_administrator: { ru: 'администратор', kk: 'әкімші', en: 'administrator' },
+  cat_war_veterans: { ru: 'Участники и инвалиды ВОВ', kk: 'ҰОС қатысушылары мен мүгедектері', en: 'WWII veterans and disabled participants' },
+  cat_orphans: { ru: 'Дети-сироты и дети, оставшиеся без попечения родителей', kk: 'Жетім балалар және ата-анасының қамқорлығынсыз қалған балалар', en: 'Orphans and children without parental care' },
+  cat_socially_vulnerable: { ru: 'Социально уязвимые слои населения', kk: 'Халықтың әлеуметтік осал топтары', en: 'Socially vulnerable groups' },
+  cat_state_employees: { ru: 'Государственные служащие и работники бюджетных организаций', kk: 'Мемлекеттік қызметшілер және бюджеттік ұйымдардың қызметкерлері', en: 'State employees' },
+  cat_emergency_dwelling: { ru: 'Единственное жильё признано аварийным', kk: 'Жалғыз тұрғын үйі апатты деп танылғандар', en: 'Only dwelling declared emergency' },
+  cat_preschool_journal: { ru: 'Журнал очереди в детский сад', kk: 'Балабақшаға кезек журналы', en: 'Kindergarten queue journal' },
+})
+
+export type TextKey = keyof typeof texts
+
+export const tr = (key: TextKey, lang: Language): string => texts[key][lang]
+
+export const categoryName = (category: string, lang: Language): string => {
+  const key = `cat_${category}` as TextKey
+  return key in texts ? tr(key, lang) : category
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'] as const
+
+/** A quarter's label: `III кв. 2019`, `2019 ж. III тоқсан`, `2019 Q3`. */
+export const quarterLabel = (year: number, q: number, lang: Language): string =>
+  lang === 'ru' ? `${ROMAN[q]} кв. ${year}` : lang === 'kk' ? `${year} ж. ${ROMAN[q]} тоқсан` : `${year} Q${q + 1}`
+
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { ru: 'Русский', kk: 'Қазақша', en: 'English' }
