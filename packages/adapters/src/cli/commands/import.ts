@@ -301,7 +301,7 @@ store the same way (it has no hashes to check; the store computes them).`,
         const done = await importIntoSql(target.sql, target.description, source.lines(), () => bar.tick())
         bar.finish(`${done.written} written, ${done.skipped} already there`)
         checked = done
-        appended = { written: done.written, skipped: done.skipped, last: done.written > 0 ? await target.store.headPosition() : undefined }
+        appended = { written: done.written, skipped: done.skipped, last: done.last }
       } else {
         const checkBar = progress(io, 'import: checking the file', undefined)
         const c = await checkFile(source.lines(), !source.rereadable, () => checkBar.tick())

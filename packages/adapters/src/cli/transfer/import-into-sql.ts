@@ -26,6 +26,8 @@ export interface Imported {
   readonly streams: ReadonlyMap<string, Head>
   readonly written: number
   readonly skipped: number
+  /** Position of the last event written. */
+  readonly last: string | undefined
 }
 
 type EventLine = Extract<Line, { kind: 'event' }>['event']
@@ -172,7 +174,7 @@ export const importIntoSql = async (
     }
     return { mode: mode as 'export' | 'generated', events, streams: file, skipped }
   }).catch((error: unknown) => refused(error, description))
-  return { ...done.value, written: done.written }
+  return { ...done.value, written: done.written, last: done.last }
 }
 
 /** The database refused a row (the transaction rolled back): an id or revision clash, said plainly. */

@@ -28,6 +28,13 @@ export interface BulkWriter {
   ) => Promise<E.Either<AppendError, readonly string[]>>
 }
 
+export interface BulkWritten<T> {
+  readonly value: T
+  readonly written: number
+  /** Position of the last event written; undefined when nothing was. */
+  readonly last: string | undefined
+}
+
 /** Rows per INSERT: large enough that the per-statement cost vanishes, small enough to keep memory flat. */
 const ROWS_PER_STATEMENT = 2_000
 
@@ -35,14 +42,19 @@ export const bulkWrite = async <T>(
   driver: SqlDriver,
   s: string,
   body: (writer: BulkWriter) => Promise<T>,
-): Promise<{ readonly value: T; readonly written: number }> =>
+): Promise<BulkWritten<T>> =>
   driver.transaction(async (tx) => {
     await tx.query(`LOCK TABLE ${s}.events IN EXCLUSIVE MODE`)
     const [state] = await tx.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM ${s}.events) AS empty`)
     const writer = new Writer(tx, s, state?.empty === true)
     const value = await body(writer)
     await writer.finish()
-    return { commit: true, value: { value, written: writer.written } }
+    // The position of the last row written, for waiting until readers see the import (it commits as one).
+    const [last] = writer.written === 0 ? [] : await tx.query<{ position: string }>(
+      `SELECT transaction_id::text || ':' || global_position::text AS position FROM ${s}.events
+        WHERE transaction_id = pg_current_xact_id() ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    )
+    return { commit: true, value: { value, written: writer.written, last: last?.position } }
   })
 
 class Writer implements BulkWriter {

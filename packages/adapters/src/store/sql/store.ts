@@ -17,11 +17,14 @@
  *
  * Per-stream order inside the global order
  * ----------------------------------------
- * Appends to one stream are serialised by a transaction-level advisory lock on the stream, taken as the very first
- * statement, before anything assigns the transaction an id. The next append to the stream can only get the lock
- * (and then its id) after the previous one committed, so its transaction id is larger and its events come later
- * in the global order too. Locking the stream row alone would not be enough: a transaction may be given its id
- * while waiting for the row lock, before the holder's.
+ * Appends to one stream are serialised by a transaction-level advisory lock on the stream, taken first thing in
+ * `append_batch` (migration 4), before anything assigns the transaction an id. The next append to the stream can
+ * only get the lock (and then its id) after the previous one committed, so its transaction id is larger and its
+ * events come later in the global order too. Locking a row alone would not be enough: a transaction may be given
+ * its id while waiting for the row lock, before the holder's.
+ *
+ * Appends are written by group commit (group-commit.ts): those that arrive together share one statement and one
+ * commit, each with its own optimistic-concurrency result.
  */
 import { createHash } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
@@ -41,7 +44,7 @@ import type {
 import { follow, stopAll, track, type Page } from '../subscription.js'
 import { checkReadStreamOptions, validateAppend } from '../validate.js'
 import type { SqlDriver } from './driver.js'
-import { bulkWrite, type BulkWriter } from './bulk.js'
+import { bulkWrite, type BulkWriter, type BulkWritten } from './bulk.js'
 import { GroupCommit } from './group-commit.js'
 import { compareSqlPositions, formatPosition, parsePosition } from './position.js'
 import { checkSchemaName, migrate, quoteIdent } from './schema.js'
@@ -54,7 +57,7 @@ export interface SqlEventStore extends EventStore {
    * Many appends in one transaction, all or nothing, written in large batches (`kezek import`). Other writers wait
    * until it ends; see bulk.ts.
    */
-  readonly bulk: <T>(body: (writer: BulkWriter) => Promise<T>) => Promise<{ readonly value: T; readonly written: number }>
+  readonly bulk: <T>(body: (writer: BulkWriter) => Promise<T>) => Promise<BulkWritten<T>>
 }
 
 interface EventRow {
