@@ -168,6 +168,19 @@ const waitingList: Benchmark = {
       }),
       row('waiting-list', `  same events → byte-identical lists across repeats`, { kezek: String(d.deterministic), verdict: check(d.deterministic) }),
     )
+    const p = r.past
+    if (p !== undefined) {
+      rows.push(
+        row('waiting-list', `position as of a past instant, ${n}-event history (${si(p.entries)} entries, ${p.lists} lists)`, {
+          kezek: micros(p.queryMicros),
+          limit: `lists rebuilt at that instant: ${p.rebuildAtMs.median.toFixed(1)} ms per query`,
+          ratio: times((p.rebuildAtMs.median * 1e3) / p.queryMicros.median),
+          target: '≤ 1 ms per query, answers equal the rebuild',
+          verdict: check(p.queryMicros.median <= 1000 && p.agree),
+        }),
+        row('waiting-list', `  past index, built once per list by the first past query`, { kezek: `${p.buildMs.toFixed(0)} ms` }),
+      )
+    }
     return [...rows, ...(await incrementalRows(ctx, r, raw))]
   },
 }
@@ -307,7 +320,9 @@ const store: Benchmark = {
     if (typeof mod === 'string') return notRun('store', `appends vs bare INSERTs — ${mod}`)
     const run = exported(mod, 'runStoreBench')
     if (run === undefined) return notRun('store', 'runStoreBench is not exported')
-    const out = await quiet(ctx, () => run({ quick: ctx.scale !== 'full', tiny: ctx.scale === 'tiny' }))
+    // The pages rows read the run's generated history (the same one the other benchmarks use).
+    const history = await ctx.history()
+    const out = await quiet(ctx, () => run({ quick: ctx.scale !== 'full', tiny: ctx.scale === 'tiny', history }))
     raw.store = out
     return rowsIn('store', out) ?? [row('store', 'ran; its result has no rows in the suite shape (see the JSON)', { verdict: 'info' })]
   },
@@ -352,7 +367,9 @@ const http: Benchmark = {
     if (typeof mod === 'string') return notRun('http', `status reads/s and submissions/s — ${mod}`)
     const run = exported(mod, 'runHttpBench')
     if (run === undefined) return notRun('http', 'runHttpBench is not exported')
-    const out = await quiet(ctx, () => run({ quick: ctx.scale !== 'full', tiny: ctx.scale === 'tiny' }))
+    // The pages rows read the run's generated history (the same one the other benchmarks use).
+    const history = await ctx.history()
+    const out = await quiet(ctx, () => run({ quick: ctx.scale !== 'full', tiny: ctx.scale === 'tiny', history }))
     raw.http = out
     return rowsIn('http', out) ?? [row('http', 'ran; its result has no rows in the suite shape (see the JSON)', { verdict: 'info' })]
   },

@@ -18,7 +18,8 @@ export const decideAll = () => {
   for (const [i, step] of steps.entries()) {
     const command = decodeCommand({ ...step, commandId: `cmd-${i}`, applicationId, at: at(i + 1) })
     if (E.isLeft(command)) throw new Error(`${step.type}: ${JSON.stringify(command.left)}`)
-    const decided = applicationDecider.decide(command.right, replay(applicationDecider, history))
+    // The waiting list as it stands: a queue decision counts the number at registration from it.
+    const decided = applicationDecider.decide(command.right, replay(applicationDecider, history), { waitingList: rebuildWaitingList(history, filingOrder) })
     if (E.isLeft(decided)) throw new Error(`${step.type}: ${JSON.stringify(decided.left)}`)
     history = [...history, ...decided.right]
   }

@@ -34,7 +34,7 @@ export * from './application/events.js'
 export * from './application/commands.js'
 export * from './application/state.js'
 export * from './application/errors.js'
-export { decide, decideWith, type RulesOf } from './application/decide.js'
+export { decide, decideWith, type DecisionContext, type RulesOf } from './application/decide.js'
 export { evolve } from './application/evolve.js'
 export {
   applicationDecider, createApplicationDecider, strictApplicationDecider, replay, type ApplicationDecider, type Decider,
@@ -46,6 +46,7 @@ export * from './envelope/envelope.js'
 export * from './queue/waiting-entry.js'
 export * from './queue/ordering-policy.js'
 export * from './queue/waiting-list.js'
+export * from './queue/number-at-registration.js'
 export { RankedSet } from './queue/ranked-set.js'
 
 export * from './status/application-status.js'

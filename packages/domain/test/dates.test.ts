@@ -22,7 +22,7 @@ test('impossible instants are refused', () => {
   for (const i of ['2024-02-29T23:59:59.999Z', '2026-12-01T00:00:00Z', '2024-03-01T04:05:00.000Z']) assert.ok(Instant.is(i), i)
 })
 
-const given = spec(applicationDecider).given
+const given = spec(applicationDecider, f.context).given
 const checked = () => f.history(f.authorize('portal'), f.sign(), f.register(), f.checkDocuments())
 
 test('a commission decision dated before the filing is a typed domain error', () => {

@@ -27,7 +27,7 @@ test('every rejection code, signature failure, removal and succession ground, st
   complete('succession', Object.keys(SuccessionGround.keys))
   complete('status', statuses)
   complete('channel', Object.keys(Channel.keys))
-  assert.is(Object.keys(SignatureFailure.keys).length, 8)
+  assert.is(Object.keys(SignatureFailure.keys).length, 10) // + signer_role_missing, policy_not_accepted (NCA roles, issue 15)
   assert.is(Object.keys(RemovalGround.keys).length, 4)
 })
 

@@ -18,6 +18,7 @@ import { loadTrust, type LoadedTrust, type TrustSource } from '@kezek/adapters'
 import { webcrypto, x509 } from '@kezek/adapters'
 import { createTestPki, TEST_IIN, type TestPki } from '@kezek/adapters/testing'
 import { createApp } from './app.js'
+import { demoUsers, longWaitingHolder, type DemoUser } from './pages/index.js'
 import { hmacAuthenticator, issueToken, type TokenClaims } from './auth/hmac-token.js'
 import { loadConfig, type ServerConfig } from './config.js'
 import { loadDemoHistory } from './demo/history.js'
@@ -136,6 +137,8 @@ const main = async (): Promise<void> => {
   }))
   const store = await openStore(config.store)
   const empty = (await store.headPosition()) === undefined
+  // Filled once the demo's history is in: the /demo page reads it at each request.
+  let pickable: readonly DemoUser[] = []
   const app = createApp({
     store,
     verifier: pool ?? xmlDsigVerifier({ current: () => trust }),
@@ -146,6 +149,7 @@ const main = async (): Promise<void> => {
     clock: () => new Date(),
     ids: { next: randomUUID },
     logger,
+    ...(config.demo === 'auto' ? { pages: { demoUsers: () => pickable } } : {}),
   })
 
   // Not `app.listen`: express 5 calls its callback on a listen error too, so a busy port looked like a start.
@@ -180,12 +184,20 @@ const main = async (): Promise<void> => {
     say(`kezek: demo loaded — ${loaded.events} events in ${app.readModels.stats().applications} applications`)
   }
 
+  if (config.demo === 'auto') {
+    const holder = longWaitingHolder(app.readModels)
+    const exp = Math.floor(Date.now() / 1000) + 30 * 24 * 3600
+    pickable = demoUsers(tokens, holder === undefined ? undefined
+      : issueToken(secret, { role: 'citizen', sub: 'demo-waiting-citizen', iin: holder, exp } as TokenClaims))
+  }
+
   const mine = app.readModels.applicationsOf(TEST_IIN.citizen)
   const sample = live[0] ?? mine[0] ?? '<application-id>'
   // An application still waiting for the provider's decision, for the walkthrough in docs/http.md.
   const waiting = mine.find((id) => app.readModels.application(id)?.status.status === 'registered')
   say('')
   say(`kezek is listening on ${url}  (store: ${config.store.kind}${config.store.kind === 'pglite' ? ` ${config.store.dataDir}` : ''})`)
+  say(`Pages (waiting lists, queue movement, status screens): ${url}/${config.demo === 'auto' ? `   demo users: ${url}/demo` : ''}`)
   if (generated) say(`token secret generated and kept in ${config.dataDir}/token-secret (set KEZEK_TOKEN_SECRET to choose your own)`)
   say('')
   say('Demo tokens (30 days):')

@@ -95,14 +95,18 @@ export const startServer = async (
   }
 }
 
+let documentSerial = 0
+
 export const requestInput = (over: Partial<ApplicationRequestInput> = {}): ApplicationRequestInput => ({
   serviceId: 'housing-queue',
   providerId: PROVIDER,
   applicantIin: TEST_IIN.citizen,
   category: 'socially_vulnerable',
   familySize: 4,
+  // Each request attaches its own identity-card scan, so each signed document (and its signature value, which names
+  // the application) is new unless a test reuses it on purpose to replay it.
   documents: [
-    { kind: 'identity_card', sha256: 'a1'.repeat(32) },
+    { kind: 'identity_card', sha256: (++documentSerial).toString(16).padStart(64, '0') },
     { kind: 'income_certificate', sha256: 'c3'.repeat(32) },
   ],
   ...over,

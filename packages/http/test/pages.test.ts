@@ -3,6 +3,9 @@
  * see, who may open a status screen, hostile query strings; and the figures behind the charts and the estimate
  * checked against the waiting list they come from.
  */
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import express from 'express'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { listId } from '@kezek/domain'
@@ -10,7 +13,7 @@ import { computeMovement } from '../src/pages/movement.js'
 import { estimateWait } from '../src/pages/estimate.js'
 import { html } from '../src/pages/html.js'
 import { positionHistory } from '../src/pages/position-history.js'
-import { quarterOf } from '../src/pages/quarters.js'
+import { endOfLocalDay, quarterOf, quarterStart, yearOf } from '../src/pages/quarters.js'
 import { PROVIDER } from './harness.js'
 import { startPagesFixture, type PagesFixture } from './pages-fixture.js'
 
@@ -18,7 +21,7 @@ const test = suite<{ f?: PagesFixture }>('pages over HTTP')
 
 test.before(async (ctx) => {
   ctx.f = await startPagesFixture(1500, {
-    demoUsers: [{ key: 'officer', label: { ru: 'Сотрудник', kk: 'Қызметкер', en: 'Officer' }, token: '' }],
+    demoUsers: () => [{ key: 'officer', label: { ru: 'Сотрудник', kk: 'Қызметкер', en: 'Officer' }, token: '' }],
   })
 })
 test.after(async ({ f }) => { await f?.running.stop() })
@@ -141,6 +144,24 @@ test('hostile query strings are a 400 page, never echoed as markup', async ({ f 
   assert.is(html`<b>${'<i>&"'}</b>`.__html, '<b>&lt;i&gt;&amp;&quot;</b>')
 })
 
+test('mounted under a path (server.use(\'/housing\', app)), the pages link and redirect under it', async ({ f }) => {
+  const outer = express().use('/housing', f!.running.app)
+  const server = await new Promise<Server>((resolve) => { const s = outer.listen(0, '127.0.0.1', () => resolve(s)) })
+  try {
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/housing`
+    const body = await (await fetch(`${base}/providers/${PROVIDER}`)).text()
+    assert.match(body, new RegExp(`href="/housing/providers/${PROVIDER}/lists/`))
+    assert.match(body, /href="\/housing\/assets\/kezek\.css"/)
+    assert.match(body, /href="\/housing\/providers\/[^"]+\?lang=kk"/, 'the language switch stays under the mount path')
+    assert.not.match(body, /(href|action)="\/(?!housing\/)/, 'no link leaves the mount path')
+    const me = await fetch(`${base}/me`, { redirect: 'manual' })
+    assert.match(me.headers.get('location') ?? '', /^\/housing\/sign-in/)
+  } finally {
+    server.closeAllConnections()
+    await new Promise((r) => server.close(r))
+  }
+})
+
 test('search by request number finds the entry and its place', async ({ f }) => {
   const r = await get(f!, `/providers/${PROVIDER}/search?number=${f!.waiting.requestNumber}&lang=en`)
   const place = f!.running.app.readModels.waitingList.position(f!.waiting.applicationId)!
@@ -177,6 +198,20 @@ test('the wait estimate: position over the yearly mean, range from the best and 
   assert.is(gap.kind === 'estimate' ? gap.high : 'none', undefined, 'a year with nobody housed leaves no upper bound')
   assert.is(estimateWait(10, new Map(), 2020, 2026).kind, 'no-history')
   assert.equal(estimateWait(10, new Map([[2025, 4]]), 2025, 2026).yearsUsed, [{ year: 2025, housed: 4 }], 'no year before the list existed')
+})
+
+test('quarters are Kazakhstan time (UTC+05:00): the table lookup agrees with the calendar at every boundary', () => {
+  const byDate = (ms: number) => { const d = new Date(ms + 5 * 3600e3); return d.getUTCFullYear() * 4 + Math.floor(d.getUTCMonth() / 3) }
+  for (let q = 1990 * 4; q < 2100 * 4; q += 1) {
+    assert.is(quarterOf(quarterStart(q)), q)
+    assert.is(quarterOf(quarterStart(q) - 1), q - 1)
+  }
+  for (let ms = Date.UTC(2000, 0, 1); ms < Date.UTC(2040, 0, 1); ms += 7 * 3600e3 + 123_457) assert.is(quarterOf(ms), byDate(ms))
+  assert.is(yearOf(Date.UTC(2024, 11, 31, 19, 0)), 2025, 'midnight in Almaty is 19:00 UTC')
+  assert.is(yearOf(Date.UTC(2024, 11, 31, 18, 59)), 2024)
+  assert.is(quarterOf(Date.UTC(1800, 0, 1)), 1800 * 4, 'outside the table the calendar answers')
+  assert.is(endOfLocalDay('2020-05-01'), '2020-05-01T18:59:59.999Z')
+  assert.is(endOfLocalDay('2020-02-30'), undefined)
 })
 
 test.run()

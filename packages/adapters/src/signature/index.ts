@@ -65,8 +65,8 @@ export type {
   VerifyOptions,
   VerifySeveralOptions,
 } from './verify-signed-xml.js'
-export { NCA_ROLE_OIDS, rolesOf } from './signer-roles.js'
-export type { SignerRole } from './signer-roles.js'
+export { checkRequiredSigners, checkSignerKind, NCA_ROLE_OIDS, policiesOf, rolesOf, STAFF_ROLES } from './signer-roles.js'
+export type { SignerKind, SignerPolicy, SignerRequirement, SignerRole } from './signer-roles.js'
 // The crypto engine (one WebCrypto provider for xmldsigjs and @peculiar/x509) and the XML guards, for adapters
 // that verify or sign off the main thread (the HTTP service's worker pool) and must use the same ones.
 export { webcrypto, x509 } from './engine.js'

@@ -35,7 +35,7 @@ import { findSignatures, readLayout, readSignatureLayout, type SignatureLayout }
 import { parseXml } from './parse.js'
 import type { SignatureRefusal } from './refusal.js'
 import { checkRevocation, type RevocationScope } from './revocation.js'
-import { rolesOf, type SignerRole } from './signer-roles.js'
+import { checkRequiredSigners, policiesOf, rolesOf, type SignerRequirement, type SignerRole } from './signer-roles.js'
 import type { TrustAnchors } from './trust.js'
 import {
   canonicaliseReference,
@@ -77,6 +77,8 @@ export interface VerifiedSignature {
   readonly signer: CertificateHolder
   /** NCA roles the signer's certificate carries (extended key usage 1.2.398.3.3.4.1.x), see signer-roles.ts. */
   readonly roles: readonly SignerRole[]
+  /** certificatePolicies OIDs of the signer's certificate. */
+  readonly policies: readonly string[]
   readonly algorithm: SignatureMethodUri
   readonly canonicalization: string
   /** SHA-256 (hex) of the document text as verified: UTF-8, BOM removed, line ends normalised to LF. */
@@ -173,6 +175,7 @@ const verifyOne = async (
   return E.right({
     signer: holderOf(cert.right),
     roles: rolesOf(cert.right),
+    policies: policiesOf(cert.right),
     algorithm: layout.signatureMethod,
     canonicalization: layout.canonicalization,
     documentDigest: createHash('sha256').update(parsed.text, 'utf8').digest('hex'),
@@ -207,6 +210,8 @@ export const verifySignedXml = async (
 export interface VerifySeveralOptions extends VerifyOptions {
   /** At most this many signatures (default 8); more is refused before any cryptography. */
   readonly maxSignatures?: number
+  /** Signers the document needs, each met by a different signature (e.g. an officer and the head of the office). */
+  readonly requiredSigners?: readonly SignerRequirement[]
 }
 
 export interface VerifiedSeveral {
@@ -253,6 +258,11 @@ export const verifyEverySignature = async (
   } finally {
     for (const { node, next } of removed.reverse()) root.insertBefore(node, next as never)
   }
+  const required = checkRequiredSigners(
+    verified.map((v) => ({ roles: v.roles, policies: v.policies, signer: v.signer })),
+    options.requiredSigners ?? [],
+  )
   lap('policy')
+  if (E.isLeft(required)) return required
   return E.right({ signatures: verified, signedElement: root })
 }

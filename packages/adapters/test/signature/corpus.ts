@@ -143,7 +143,7 @@ export const buildCorpus = async <I>(world: CorpusWorld<I>): Promise<readonly At
     },
     {
       name: 'SignatureValue altered',
-      document: signed.replace(/<ds:SignatureValue>(.)(.)/, (_m, a: string, b: string) => `<ds:SignatureValue>${b}${a}`),
+      document: signed.replace(/<ds:SignatureValue>(.)/, (_m, a: string) => `<ds:SignatureValue>${a === 'A' ? 'B' : 'A'}`),
       refusal: 'signature_invalid',
     },
     {

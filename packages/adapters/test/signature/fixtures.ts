@@ -4,7 +4,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as assert from 'uvu/assert'
-import type { SignatureRefusal, VerifyRequestOptions } from '../../src/signature/index.js'
+import type { SignatureRefusal, VerifyRequestOptions, VerifySeveralOptions } from '../../src/signature/index.js'
 import { createGostTestPki, createTestPki, type GostTestPki, type TestPki } from '../../src/signature/testing/index.js'
 
 export const AT = new Date('2025-03-01T09:00:00.000Z')
@@ -15,7 +15,10 @@ export const testPki = (): Promise<TestPki> => (shared ??= createTestPki({ at: A
 let sharedGost: Promise<GostTestPki> | undefined
 export const gostTestPki = (): Promise<GostTestPki> => (sharedGost ??= createGostTestPki({ at: AT }))
 
-export const optionsFor = (pki: TestPki | GostTestPki, extra: Partial<VerifyRequestOptions> = {}): VerifyRequestOptions => ({
+export const optionsFor = (
+  pki: TestPki | GostTestPki,
+  extra: Partial<VerifyRequestOptions & VerifySeveralOptions> = {},
+): VerifyRequestOptions & VerifySeveralOptions => ({
   trust: pki.trust,
   crls: pki.crls,
   at: AT,

@@ -143,6 +143,18 @@ export const catalogue = {
     en: 'The signature algorithm is not supported',
     kkComposed: true,
   },
+  'signature.signer_role_missing': {
+    ru: 'Регистрационное свидетельство ЭЦП не содержит роли, необходимой для подписания этого документа',
+    kk: 'ЭЦҚ тіркеу куәлігінде осы құжатқа қол қоюға қажетті рөл жоқ',
+    en: 'The signature certificate does not carry the role needed to sign this document',
+    kkComposed: true,
+  },
+  'signature.policy_not_accepted': {
+    ru: 'Политика применения регистрационного свидетельства ЭЦП не принимается для этого документа',
+    kk: 'ЭЦҚ тіркеу куәлігін қолдану саясаты осы құжат үшін қабылданбайды',
+    en: 'The certificate policy of the signature certificate is not accepted for this document',
+    kkComposed: true,
+  },
 
   // ── Statuses of the status screen («статус запроса» / «сұраныс мәртебесі»). The regulations name the field,
   // not its values: every value is ours, built from attested terms.
@@ -320,6 +332,18 @@ export const catalogue = {
     ru: 'Команда «{command}» противоречит записанным фактам: {detail}',
     kk: '«{command}» командасы тіркелген фактілерге қайшы келеді: {detail}',
     en: 'The command “{command}” contradicts the recorded facts: {detail}',
+    kkComposed: true,
+  },
+  'error.queue_number_mismatch': {
+    ru: 'Номер очереди на момент постановки на учет по списку — {expected}, в команде указан {given}',
+    kk: 'Есепке қою сәтіндегі кезек нөмірі тізім бойынша — {expected}, командада {given} көрсетілген',
+    en: 'The waiting list gives number {expected} at registration; the command states {given}',
+    kkComposed: true,
+  },
+  'inconsistency.waiting_list_not_given': {
+    ru: 'не передан список очередности, по которому считается номер на момент постановки на учет',
+    kk: 'есепке қою сәтіндегі нөмір есептелетін кезек тізімі берілмеген',
+    en: 'the waiting list the number at registration is counted from was not given',
     kkComposed: true,
   },
   'inconsistency.filed_after_decision': {

@@ -14,7 +14,7 @@ import { spec } from '../../src/testing/index.js'
 import { cases, toChecked, toRegistered } from './cases.js'
 import * as k from './kit.js'
 
-const given = spec(applicationDecider).given
+const given = spec(applicationDecider, k.context).given
 const ALL: readonly Channel[] = ['portal', 'provider_desk', 'service_centre']
 
 for (const c of cases) {

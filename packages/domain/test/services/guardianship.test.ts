@@ -11,7 +11,7 @@ import { spec } from '../../src/testing/index.js'
 import { caseOf, TEEN_2010, toChecked, TODDLER_2020 } from './cases.js'
 import * as k from './kit.js'
 
-const given = spec(applicationDecider).given
+const given = spec(applicationDecider, k.context).given
 const G = caseOf('guardianship-certificate')
 const P = caseOf('guardianship-property-deal')
 const I = caseOf('guardianship-inheritance')

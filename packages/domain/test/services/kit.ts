@@ -60,6 +60,8 @@ export const checkPackage = (missing?: string[]) =>
 export const issue = (result: IssuedResult, issuedOn = '2024-03-05', at?: string) =>
   cmd('issue_result', { result, issuedOn, documentDigest: '12'.repeat(32) } as Fields<'issue_result'>, at)
 export const queue = (over: Record<string, unknown> = {}) => f.queue(over)
+/** The waiting lists decisions are made against (see ../fixtures.ts). */
+export const context = f.context
 export const viewResult = () => f.viewResult()
 export const answer = () => f.answer()
 export const restore = () => f.restore()
@@ -79,7 +81,7 @@ export const intake = (serviceId: string, channel: Channel, request: ServiceRequ
   register(),
 ]
 
-export const decide = (events: readonly ApplicationEvent[], c: ApplicationCommand) => applicationDecider.decide(c, stateOf(events))
+export const decide = (events: readonly ApplicationEvent[], c: ApplicationCommand) => applicationDecider.decide(c, stateOf(events), f.context)
 export const leftOf = <L, R>(e: E.Either<L, R>): L => {
   if (E.isRight(e)) throw new Error(`expected a failure, got ${JSON.stringify(e.right)}`)
   return e.left

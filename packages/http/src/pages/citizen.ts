@@ -3,6 +3,7 @@
  * masked, request number, service, status, deadline, result), my place in the queue and how it moved, the signed
  * result document to download, notices and the questionnaire.
  */
+import * as E from 'fp-ts/lib/Either.js'
 import { Router, type Response } from 'express'
 import { message } from '@kezek/domain'
 import { canRead, partiesOf } from '../auth/policy.js'
@@ -10,6 +11,7 @@ import type { Principal } from '../auth/principal.js'
 import { contextOf } from '../middleware/context.js'
 import type { Services } from '../http/services.js'
 import { statusView } from '../http/views.js'
+import { receiptDocument } from '../results/receipt.js'
 import type { PageContext } from './context.js'
 import { svgChart } from './chart.js'
 import { html, type Html } from './html.js'
@@ -26,7 +28,7 @@ const enc = encodeURIComponent
 /** The signed-in citizen, or the page to show instead (sign in; not for your role). */
 export const citizenOnly = (c: PageContext): Extract<Principal, { role: 'citizen' }> | PageOutcome => {
   const p = c.principal
-  if (p === undefined) return { kind: 'redirect', to: `/sign-in?next=${enc(c.url.pathname)}` }
+  if (p === undefined) return { kind: 'redirect', to: '/sign-in' }
   if (p.role !== 'citizen') return failure(c, 403, 'forbidden', tr('forbiddenText', c.lang))
   return p
 }
@@ -68,7 +70,10 @@ export const citizenPages = (s: Services, deps: PageDeps, movement: MovementCach
       : v.status === 'queued' && v.queueNumberAtRegistration !== undefined
         ? html`${message('status.queued', c.lang)}: ${categoryName(v.list?.category ?? '', c.lang)}, ${tr('queueNumberAtRegistration', c.lang).toLowerCase()} № ${v.queueNumberAtRegistration}`
         : html`${tr('noResult', c.lang)}`
-    const download = v.links.result === undefined ? html`` : html`<p><a class="button" href="/me/applications/${enc(id)}/result" download>${tr('downloadResult', c.lang)}</a></p>`
+    const loaded = await s.handler.load(id)
+    const hasReceipt = E.isRight(loaded) && receiptDocument(loaded.right.events.map((e) => e.event)) !== undefined
+    const download = html`${v.links.result === undefined ? '' : html`<p><a class="button" href="/me/applications/${enc(id)}/result" download>${tr('downloadResult', c.lang)}</a></p>`}
+${hasReceipt ? html`<p><a href="/me/applications/${enc(id)}/receipt" download>${tr('downloadReceipt', c.lang)}</a></p>` : ''}`
     return show(`${tr('statusScreen', c.lang)} ${v.requestNumber ?? ''}`, html`
 <dl class="fields">
 ${field(tr('iin', c.lang), maskIin(v.iin ?? ''))}
@@ -86,14 +91,17 @@ ${positionSection(c, s, id, movement)}
 <h2>${tr('questionnaire', c.lang)}</h2><p>${tr('notYetAvailable', c.lang)}</p>`, crumbs(c))
   }))
 
-  // The download is the API's own route (the same signed bytes, ETag and filename), reached with the session.
-  r.get('/me/applications/:id/result', page(deps, async (req, res: Response, c) => {
-    const p = citizenOnly(c)
-    if ('kind' in p) return p
-    res.locals['kezek'] = { ...contextOf(res), lang: c.lang, principal: p }
-    req.url = `/v1/applications/${enc(String(req.params['id']))}/result`
-    return { kind: 'pass' }
-  }))
+  // Downloads are the API's own routes (the same signed bytes, ETag and filename), reached with the session: the
+  // page hands the request on with the session's principal, and the API route decides who may read what.
+  for (const document of ['result', 'receipt'] as const) {
+    r.get(`/me/applications/:id/${document}`, page(deps, async (req, res: Response, c) => {
+      const p = citizenOnly(c)
+      if ('kind' in p) return p
+      res.locals['kezek'] = { ...contextOf(res), lang: c.lang, principal: p }
+      req.url = `/v1/applications/${enc(String(req.params['id']))}/${document}`
+      return { kind: 'pass' }
+    }))
+  }
   return r
 }
 

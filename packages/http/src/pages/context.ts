@@ -13,7 +13,7 @@ import { clearCookie, csrfToken, LANG_COOKIE, readCookies, SESSION_COOKIE, setCo
 export interface PageContext {
   readonly lang: Language
   readonly principal: Principal | undefined
-  /** The request's path and query, for the language switch. */
+  /** The request's path and query within the app (without the path the app is mounted at), for the language switch. */
   readonly url: URL
   /** The CSRF token for forms on this page (sets the cookie the first time). */
   readonly csrf: () => string
@@ -51,7 +51,7 @@ export const pageContext = async (req: Request, res: Response, auth: Authenticat
   return {
     lang,
     principal,
-    url: new URL(req.originalUrl, 'http://page.invalid'),
+    url: new URL(req.url, 'http://page.invalid'),
     csrf: () => (csrf ??= csrfToken(req, res)),
     demo,
   }

@@ -14,18 +14,19 @@ import { staffPages } from './staff.js'
 import { STYLESHEET, STYLESHEET_EXTRA } from './style.js'
 
 export type { DemoUser } from './session.js'
+export { demoUsers, longWaitingHolder, type DemoCredentials } from './demo-users.js'
 
 export interface PagesOptions {
   readonly auth: Authenticator
-  /** Demo mode: offer these users on /demo. Leave empty (or unset) in production. */
-  readonly demoUsers?: readonly DemoUser[]
+  /** Demo mode only: the users /demo offers, read at each request (the demo makes them after it loads). Unset in production: no /demo. */
+  readonly demoUsers?: () => readonly DemoUser[]
 }
 
 const CSS = STYLESHEET + STYLESHEET_EXTRA
 
 export const pageRoutes = (s: Services, o: PagesOptions): Router => {
-  const demoUsers = o.demoUsers ?? []
-  const deps = { auth: o.auth, demo: demoUsers.length > 0 }
+  const demoUsers = o.demoUsers ?? (() => [])
+  const deps = { auth: o.auth, demo: o.demoUsers !== undefined }
   const movement = movementCache(s.read.waitingList, () => s.read.stats().eventsProjected, s.clock)
   const r = Router()
   r.get('/assets/kezek.css', (_req, res) => {

@@ -5,7 +5,7 @@
 import type { NextFunction, Request, Response } from 'express'
 import type { Authenticator } from '../auth/principal.js'
 import { pageContext, type PageContext } from './context.js'
-import { html, type Html } from './html.js'
+import { escapeHtml, html, type Html } from './html.js'
 import { renderPage, type Crumb } from './layout.js'
 import { setPageHeaders } from './security.js'
 import { tr, type TextKey } from './texts.js'
@@ -35,9 +35,12 @@ export const page = (deps: PageDeps, fn: PageFn) => async (req: Request, res: Re
     const out = await fn(req, res, c)
     if (out.kind === 'pass') { next(); return }
     setPageHeaders(res, { personal: c.principal !== undefined })
-    if (out.kind === 'redirect') { res.status(303).setHeader('Location', out.to); res.end(); return }
+    // Pages link with absolute paths; an app mounted under a path (`server.use('/housing', kezek)`) gets them prefixed.
+    const base = req.baseUrl
+    if (out.kind === 'redirect') { res.status(303).setHeader('Location', base + out.to); res.end(); return }
     res.status(out.status ?? 200).setHeader('Content-Type', 'text/html; charset=utf-8')
-    res.send(renderPage(c, { title: out.title, body: out.body, ...(out.crumbs === undefined ? {} : { crumbs: out.crumbs }) }))
+    const document = renderPage(c, { title: out.title, body: out.body, ...(out.crumbs === undefined ? {} : { crumbs: out.crumbs }) })
+    res.send(base === '' ? document : document.replace(/ (href|action)="\//g, (_m, attr: string) => ` ${attr}="${escapeHtml(base)}/`))
   } catch (e) {
     next(e)
   }

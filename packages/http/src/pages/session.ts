@@ -34,7 +34,7 @@ ${error === undefined ? '' : html`<p class="error" role="alert">${tr('signInRefu
 </form>
 ${c.demo ? html`<p><a href="/demo">${tr('demoUsers', c.lang)}</a></p>` : ''}`
 
-export const sessionPages = (deps: PageDeps & { readonly auth: Authenticator; readonly demoUsers: readonly DemoUser[] }): Router => {
+export const sessionPages = (deps: PageDeps & { readonly auth: Authenticator; readonly demoUsers: () => readonly DemoUser[] }): Router => {
   const r = Router()
 
   const accept = async (req: Request, res: Response, c: PageContext, token: string): Promise<PageOutcome> => {
@@ -67,17 +67,17 @@ export const sessionPages = (deps: PageDeps & { readonly auth: Authenticator; re
     return { kind: 'redirect', to: '/' }
   }))
 
-  if (deps.demo && deps.demoUsers.length > 0) {
+  if (deps.demo) {
     r.get('/demo', page(deps, async (_req, _res, c) => show(tr('demoUsers', c.lang), html`
 <p>${tr('demoIntro', c.lang)}</p>
-<ul class="cards">${deps.demoUsers.map((u) => html`<li><form method="post" action="/demo">
+<ul class="cards">${deps.demoUsers().map((u) => html`<li><form method="post" action="/demo">
   <input type="hidden" name="csrf" value="${c.csrf()}"><input type="hidden" name="user" value="${u.key}">
   <button type="submit">${u.label[c.lang]}</button></form></li>`)}</ul>`)))
 
     r.post('/demo', page(deps, async (req, res, c) => {
       const form = await checked(req, c)
       if (!(form instanceof URLSearchParams)) return form
-      const user = deps.demoUsers.find((u) => u.key === form.get('user'))
+      const user = deps.demoUsers().find((u) => u.key === form.get('user'))
       if (user === undefined) return failure(c, 400, 'badRequest', tr('badRequest', c.lang))
       return accept(req, res, c, user.token)
     }))

@@ -12,7 +12,7 @@ import { Router } from 'express'
 import {
   IIN, Instant, IssuedResult, JournalEntry, ListCategory, LocalDate, Reference, Registry, RemovalGround, SuccessionGround,
   builtInRulesOf, plusDays, plusMonths,
-  type ApplicationEvent, type CommandType, type EventType, type ListKey, type ProviderId, type RequestNumber, type ServiceId,
+  type ApplicationEvent, type CommandType, type EventType, type ServiceId,
 } from '@kezek/domain'
 import { canDecide } from '../auth/policy.js'
 import type { Principal } from '../auth/principal.js'
@@ -26,7 +26,6 @@ import { postRoute } from '../http/post.js'
 import { actorOf, catchUp, correlationOf, execute, type Services } from '../http/services.js'
 import { statusView } from '../http/views.js'
 import type { ApplicationView } from '../read-model/projections.js'
-import { queueNumberFor } from '../read-model/queue-number.js'
 import { positionHeader } from '../resilience/read-your-writes.js'
 import { resultContextOf } from '../results/context.js'
 import { buildResultXml } from '../results/document.js'
@@ -60,6 +59,11 @@ interface Decision<A> {
   readonly events: readonly EventType[]
   /** Builds the command's fields one by one from the decoded body and the application. */
   readonly build: (body: A, view: ApplicationView, at: string, commandId: string) => Promise<CommandFields | Problem>
+  /**
+   * Decisions that read shared state name a critical section: build and append run alone in it, across every
+   * instance over the store (the number at registration counts the provider's list as it stands).
+   */
+  readonly exclusive?: (view: ApplicationView) => string
 }
 
 const decision = <A>(d: Decision<A>): Decision<unknown> => d as unknown as Decision<unknown>
@@ -100,25 +104,12 @@ const queueCommand = (s: Services) => async (b: t.TypeOf<typeof QueueBody>, view
   const familySize = b.familySize ?? housing?.familySize ?? 1
   // Seniority runs from filing with all documents (Art. 74 p.1): by default the moment the request was signed.
   const filedAt = b.filedAt ?? view.signedAt ?? status.since
-  // The number is a fact once recorded: compute it only from a list that has every event the store holds.
+  // The number is a fact once recorded: the decider counts it from the waiting list (handed to it below), which
+  // must first have every event the store holds.
   if (!(await catchUp(s, 5000)))
     return { ...problem('not-ready', 'the waiting list lags behind the store; the queue number cannot be computed now'), retryAfter: 5 }
-  const list: ListKey = { providerId: status.providerId as ProviderId, category }
-  const n = queueNumberFor(s.read.waitingList, {
-    applicationId: status.applicationId,
-    list,
-    filedAt: filedAt as Instant,
-    filedAtMs: Date.parse(filedAt),
-    requestNumber: status.requestNumber as RequestNumber,
-    queueNumberAtRegistration: 0,
-    commissionDecisionDate: b.commissionDecisionDate,
-    familySize,
-    holderIin: (status.applicantIin ?? '') as IIN,
-    ...(b.journal === undefined ? {} : { journal: b.journal }),
-  })
   return {
-    category, familySize, filedAt,
-    commissionDecisionDate: b.commissionDecisionDate, queueNumberAtRegistration: n,
+    category, familySize, filedAt, commissionDecisionDate: b.commissionDecisionDate,
     ...(b.journal === undefined ? {} : { journal: b.journal }),
   }
 }
@@ -177,7 +168,8 @@ const decisions = (s: Services): readonly Decision<unknown>[] => [
     path: 'checks/record', codec: RecordCheckBody, who: 'provider_officer', command: 'check_record', events: ['checked', 'rejected'],
     build: recordCommand(s),
   }),
-  decision({ path: 'queue-decision', codec: QueueBody, who: 'provider_officer', command: 'queue', events: ['queued'], build: queueCommand(s) }),
+  decision({ path: 'queue-decision', codec: QueueBody, who: 'provider_officer', command: 'queue', events: ['queued'], build: queueCommand(s),
+    exclusive: (view) => `queue-lists:${view.status.providerId ?? ''}` }),
   decision({ path: 'result', codec: IssueBody, who: 'provider_officer', command: 'issue_result', events: ['result_issued'], build: issueCommand(s) }),
   decision({
     path: 'unclaimed', codec: UnclaimedBody, who: 'service_centre_operator', command: 'return_unclaimed', events: ['result_returned_unclaimed'],
@@ -246,15 +238,21 @@ export const decisionRoutes = (s: Services): Router => {
       if (E.isLeft(body)) return body.left
       const at = s.clock().toISOString()
       const commandId = ids.of(d.command)
-      const fields = await d.build(body.right, view, at, commandId)
-      if (isProblem(fields)) return fields
-      // The server's fields come last: whatever a builder returned, they name this route's command.
-      const command = { ...fields, type: d.command, commandId, applicationId: id, at }
-      const result = await execute(s, id, [command], {
-        actor: actorOf(principal, channelOf(d.who)),
-        correlationId: correlationOf(res),
-        ...(expected === undefined ? {} : { expectedRevision: expected }),
-      })
+      const decide = async () => {
+        const fields = await d.build(body.right, view, at, commandId)
+        if (isProblem(fields)) return fields
+        // The server's fields come last: whatever a builder returned, they name this route's command.
+        const command = { ...fields, type: d.command, commandId, applicationId: id, at }
+        return execute(s, id, [command], {
+          actor: actorOf(principal, channelOf(d.who)),
+          correlationId: correlationOf(res),
+          ...(expected === undefined ? {} : { expectedRevision: expected }),
+          // A queue decision's number at registration is counted by the decider from the list as it stands now.
+          ...(d.command === 'queue' ? { waitingList: s.read.waitingList } : {}),
+        })
+      }
+      const result = d.exclusive === undefined ? await decide() : await s.exclusive(d.exclusive(view), decide)
+      if (isProblem(result)) return result
       if (E.isLeft(result)) return result.left
       const after = result.right.view ?? view
       const provider = after.status.providerId === undefined ? undefined : s.providers.get(after.status.providerId)
