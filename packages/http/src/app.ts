@@ -8,7 +8,7 @@
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
 import { createCommandHandler } from '@kezek/adapters'
-import type { EventStore } from '@kezek/adapters'
+import type { EventStore, ProtectedStore } from '@kezek/adapters'
 import type { OrderingPolicy } from '@kezek/domain'
 import type { Authenticator } from './auth/principal.js'
 import { defaultLimits, bodyErrors, type BodyLimits } from './middleware/body.js'
@@ -29,6 +29,7 @@ import { operationRoutes } from './routes/operations.js'
 import { statusRoutes } from './routes/status.js'
 import { submissionRoutes } from './routes/submissions.js'
 import { waitingListRoutes } from './routes/waiting-list.js'
+import { personalDataRoutes } from './routes/personal-data.js'
 
 export interface AppOptions {
   readonly store: EventStore
@@ -50,6 +51,11 @@ export interface AppOptions {
    * follow the Journal (`journalOrder`).
    */
   readonly policy?: OrderingPolicy
+  /**
+   * The store's personal-data protection (`openPersonalDataStore`), when `store` is it: enables the erasure route
+   * for the data-protection officer. Absent: erasure answers that encryption is off.
+   */
+  readonly personalData?: ProtectedStore
 }
 
 export interface KezekExtras {
@@ -66,7 +72,12 @@ export type KezekApp = Express & KezekExtras
 export const createApp = (o: AppOptions): KezekApp => {
   const logger = o.logger ?? jsonLogger({ now: o.clock })
   const metrics = createMetrics()
-  const read = startReadModels(o.store, { logger, now: o.clock, ...(o.policy === undefined ? {} : { policy: o.policy }) })
+  const idempotency = createIdempotencyCache()
+  const read = startReadModels(o.store, {
+    logger, now: o.clock, ...(o.policy === undefined ? {} : { policy: o.policy }),
+    // A kept answer may name an erased person: drop them all (the key's derived command ids keep retries safe).
+    onErasure: () => idempotency.forgetAll(),
+  })
   const providers = new Map(o.providers.map((p) => [p.id as string, p]))
   const handler = createCommandHandler({
     store: o.store,
@@ -92,7 +103,7 @@ export const createApp = (o: AppOptions): KezekApp => {
     newId: o.ids.next,
     logger,
     metrics,
-    idempotency: createIdempotencyCache(),
+    idempotency,
     limits: { ...defaultLimits, ...o.limits },
     readYourWritesMs: o.readYourWritesMs ?? 2000,
   }
@@ -128,6 +139,7 @@ export const createApp = (o: AppOptions): KezekApp => {
   app.use(statusRoutes(s))
   app.use(waitingListRoutes(s))
   app.use(auditRoutes(s))
+  app.use(personalDataRoutes(s, o.personalData))
   app.use((req: Request, res: Response) => {
     sendProblem(res, problem('not-found', `no route ${req.method} ${req.path}`), contextOf(res).lang, req.originalUrl)
   })

@@ -7,12 +7,12 @@ import type { Server } from 'node:http'
 import { randomUUID } from 'node:crypto'
 import type { ProviderId } from '@kezek/domain'
 import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain'
-import type { EventStore } from '@kezek/adapters'
+import type { EventStore, ProtectedStore } from '@kezek/adapters'
 import { buildApplicationRequestXml, type ApplicationRequestInput } from '@kezek/adapters'
 import { createTestPki, signAs, TEST_BIN, TEST_IIN, type Identity, type TestPki } from '@kezek/adapters/testing'
 import {
   createApp, hmacAuthenticator, issueToken, keyResultSigner, silentLogger, tableRegistries, xmlDsigVerifier,
-  RegistryTable, type KezekApp, type Registries, type TokenClaims,
+  RegistryTable, type KezekApp, type Logger, type Registries, type TokenClaims,
 } from '../src/index.js'
 import type { ProviderConfig } from '../src/http/services.js'
 
@@ -62,7 +62,7 @@ export interface Running {
 
 export const startServer = async (
   store: EventStore,
-  options: { registries?: Registries; providers?: readonly ProviderConfig[] } = {},
+  options: { registries?: Registries; providers?: readonly ProviderConfig[]; logger?: Logger; personalData?: ProtectedStore } = {},
 ): Promise<Running> => {
   const pki = await testPki()
   const app = createApp({
@@ -77,7 +77,8 @@ export const startServer = async (
     auth: hmacAuthenticator(SECRET, () => new Date()),
     clock: () => new Date(),
     ids: { next: randomUUID },
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
+    ...(options.personalData === undefined ? {} : { personalData: options.personalData }),
   })
   await app.ready
   const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)) })
