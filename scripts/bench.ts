@@ -307,7 +307,9 @@ const store: Benchmark = {
     if (typeof mod === 'string') return notRun('store', `appends vs bare INSERTs — ${mod}`)
     const run = exported(mod, 'runStoreBench')
     if (run === undefined) return notRun('store', 'runStoreBench is not exported')
-    const out = await quiet(ctx, () => run({ quick: ctx.scale !== 'full', tiny: ctx.scale === 'tiny' }))
+    // The pages rows read the run's generated history (the same one the other benchmarks use).
+    const history = await ctx.history()
+    const out = await quiet(ctx, () => run({ quick: ctx.scale !== 'full', tiny: ctx.scale === 'tiny', history }))
     raw.store = out
     return rowsIn('store', out) ?? [row('store', 'ran; its result has no rows in the suite shape (see the JSON)', { verdict: 'info' })]
   },
@@ -352,7 +354,9 @@ const http: Benchmark = {
     if (typeof mod === 'string') return notRun('http', `status reads/s and submissions/s — ${mod}`)
     const run = exported(mod, 'runHttpBench')
     if (run === undefined) return notRun('http', 'runHttpBench is not exported')
-    const out = await quiet(ctx, () => run({ quick: ctx.scale !== 'full', tiny: ctx.scale === 'tiny' }))
+    // The pages rows read the run's generated history (the same one the other benchmarks use).
+    const history = await ctx.history()
+    const out = await quiet(ctx, () => run({ quick: ctx.scale !== 'full', tiny: ctx.scale === 'tiny', history }))
     raw.http = out
     return rowsIn('http', out) ?? [row('http', 'ran; its result has no rows in the suite shape (see the JSON)', { verdict: 'info' })]
   },

@@ -1,18 +1,22 @@
 /**
  * The shortest path for another team: call the pure domain from your own code, keep events in your own storage
- * (here an array), rebuild the waiting list from them. Run: pnpm --filter @kezek/examples embed
+ * (here an array), keep the waiting list up to date from them. Run: pnpm --filter @kezek/examples embed
  */
-import * as E from 'fp-ts/Either'
-import { applicationDecider, decodeCommand, filingOrder, rebuildWaitingList, replay, type ApplicationEvent } from '@kezek/domain'
+import * as E from 'fp-ts/lib/Either.js'
+import { applicationDecider, decodeCommand, emptyWaitingList, filingOrder, replay, type ApplicationEvent } from '@kezek/domain'
 
 const store = new Map<string, ApplicationEvent[]>() // your database goes here
+const list = emptyWaitingList(filingOrder) // fed every event; a queue decision counts its number from it
 
 export const handle = (input: unknown): E.Either<unknown, readonly ApplicationEvent[]> => {
   const command = decodeCommand(input) // untrusted JSON in, typed command or typed error out
   if (E.isLeft(command)) return command
   const history = store.get(command.right.applicationId) ?? []
-  const decided = applicationDecider.decide(command.right, replay(applicationDecider, history))
-  if (E.isRight(decided)) store.set(command.right.applicationId, [...history, ...decided.right])
+  const decided = applicationDecider.decide(command.right, replay(applicationDecider, history), { waitingList: list })
+  if (E.isRight(decided)) {
+    store.set(command.right.applicationId, [...history, ...decided.right])
+    decided.right.forEach(list.apply)
+  }
   return decided
 }
 
@@ -24,12 +28,15 @@ const steps = [
   { type: 'sign', request: { category: 'orphans', familySize: 2, documents: [] }, signature: { valid: true, algorithm: 'rsa-sha256', documentDigest: 'ab', signedAt: at(3), signer: { iin: '800416100254', commonName: 'Officer', certificateSerial: '01', issuer: 'CN=NCA' } } },
   { type: 'register', requestNumber: '000123' },
   { type: 'check_documents', result: { conforming: true } },
-  { type: 'queue', category: 'orphans', familySize: 2, filedAt: at(3), commissionDecisionDate: '2024-03-20', queueNumberAtRegistration: 1 },
+  { type: 'queue', category: 'orphans', familySize: 2, filedAt: at(3), commissionDecisionDate: '2024-03-20' },
 ]
-steps.forEach((s, i) => {
-  const r = handle({ ...s, commandId: `cmd-${i}`, applicationId: id, at: at(i + 1) })
-  console.log(`${s.type.padEnd(16)} ${E.isRight(r) ? r.right.map((e) => e.type).join(', ') : JSON.stringify(r.left)}`)
-})
-const list = rebuildWaitingList([...store.values()].flat(), filingOrder)
+const run = (applicationId: string, commands: readonly Record<string, unknown>[]) =>
+  commands.forEach((s, i) => {
+    const r = handle({ ...s, commandId: `${applicationId}-${i}`, applicationId, at: at(i + 1) })
+    console.log(`${String(s['type']).padEnd(16)} ${E.isRight(r) ? r.right.map((e) => e.type).join(', ') : JSON.stringify(r.left)}`)
+  })
+run(id, steps)
 const placement = list.position(id)
-console.log(`position: ${placement?.position} of ${placement?.of} in ${placement?.listId}`)
+console.log(`position: ${placement?.position} of ${placement?.of} in ${placement?.listId}, number at registration ${placement?.entry.queueNumberAtRegistration}`)
+// The number at registration is the domain's: a command stating another one than the list gives is refused.
+run('application-2', [...steps.slice(0, 5), { ...steps[5], queueNumberAtRegistration: 999 }])

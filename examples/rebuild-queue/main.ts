@@ -9,7 +9,7 @@
  * (a new projection version is built next to the live one and readers are switched when it is complete).
  */
 import { createHash } from 'node:crypto'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { decisionDateOrder, decodeEvent, filingOrder, policyId, rebuildWaitingList, type ApplicationEvent } from '@kezek/domain'
 import { diffLists } from '@kezek/adapters/cli'
 import { describeChange } from '@kezek/adapters/cli'

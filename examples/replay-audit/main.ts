@@ -7,7 +7,7 @@
  * 2. pick the application with the longest story, replay its events through the decider and print the timeline;
  * 3. alter one stored event as someone with database access could, and show the hash chain naming it.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { applicationDecider, replay, statusOf, type ApplicationEvent } from '@kezek/domain'
 import { buildTimeline } from '@kezek/adapters/cli'
 import { renderTimeline } from '@kezek/adapters/cli'

@@ -11,7 +11,8 @@ test('examples/embed: a foreign system drives the decider with its own storage a
   assert.match(out, /authorize\s+authorized/)
   assert.match(out, /sign\s+checked, signed/)
   assert.match(out, /queue\s+queued/)
-  assert.match(out, /position: 1 of 1 in almaty\/zhkh\/orphans/)
+  assert.match(out, /position: 1 of 1 in almaty\/zhkh\/orphans, number at registration 1/)
+  assert.match(out, /queue\s+\{"code":"queue_number_mismatch","command":"queue","expected":2,"given":999\}/)
 })
 
 test.run()

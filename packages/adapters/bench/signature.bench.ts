@@ -9,7 +9,7 @@
  */
 import { cpus, totalmem } from 'node:os'
 import { pathToFileURL } from 'node:url'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { forgetDecodedCertificates } from '../src/signature/certificate-cache.js'
 import { webcrypto } from '../src/signature/engine.js'
 import { verifyRequest, type VerificationStage } from '../src/signature/index.js'

@@ -1,6 +1,6 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { decodeCommand } from '../src/application/commands.js'
 import { ApplicationEvent, decodeEvent, eventTypes } from '../src/application/events.js'
 import { Envelope } from '../src/envelope/envelope.js'

@@ -5,7 +5,7 @@ import type { RemovalGround } from '../src/application/removal-ground.js'
 import { spec } from '../src/testing/index.js'
 import * as f from './fixtures.js'
 
-const given = spec(applicationDecider).given
+const given = spec(applicationDecider, f.context).given
 
 test('data changed while queued', () => {
   given(f.portalQueued()).when(f.changeData(5)).thenEvents(([e]) => assert.ok(e?.type === 'data_changed' && e.familySize === 5))

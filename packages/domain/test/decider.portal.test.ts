@@ -5,7 +5,7 @@ import type { SignatureFailure } from '../src/application/rejection.js'
 import { spec } from '../src/testing/index.js'
 import * as f from './fixtures.js'
 
-const given = spec(applicationDecider).given
+const given = spec(applicationDecider, f.context).given
 
 test('portal: authorization granted → authorized', () => {
   const c = f.authorize('portal')

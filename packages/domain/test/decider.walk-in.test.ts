@@ -4,7 +4,7 @@ import { applicationDecider } from '../src/application/decider.js'
 import { spec } from '../src/testing/index.js'
 import * as f from './fixtures.js'
 
-const given = spec(applicationDecider).given
+const given = spec(applicationDecider, f.context).given
 const OFFICER = '800416100254'
 
 test('provider desk: full path — authorized, ГБД ФЛ found, officer signs, registered, checked, queued', () => {

@@ -55,8 +55,7 @@ export const queue = (over: Record<string, unknown> = {}) =>
     category: 'socially_vulnerable',
     familySize: 4,
     filedAt: '2024-03-01T04:05:00.000Z',
-    commissionDecisionDate: '2024-03-20',
-    queueNumberAtRegistration: 57,
+    commissionDecisionDate: '2024-03-01',
     ...over,
   } as Fields<'queue'>)
 export const remove = () =>
@@ -70,14 +69,31 @@ export const changeData = (familySize = 5) => cmd('change_data', { familySize, n
 export const viewResult = () => cmd('view_result', {} as Fields<'view_result'>)
 export const answer = () => cmd('answer_questionnaire', { quality: 3, information: 2 } as Fields<'answer_questionnaire'>)
 
+/**
+ * The waiting lists the decisions are made against: 56 applications filed earlier in the list the fixtures queue
+ * into, so a fixture `queue` gets number 57 at registration (and any other list is empty).
+ */
+const earlier = (i: number): ApplicationEvent => ({
+  type: 'queued', schema: 1, applicationId: `earlier-${i}`, commandId: `earlier-cmd-${i}`, at: '2024-02-20T05:00:00.000Z',
+  list: { providerId: PROVIDER, category: 'socially_vulnerable' }, applicantIin: OTHER_IIN, familySize: 3,
+  filedAt: new Date(Date.UTC(2023, 0, 1 + i)).toISOString(), requestNumber: String(100 + i), commissionDecisionDate: '2024-02-20',
+  queueNumberAtRegistration: i + 1,
+}) as ApplicationEvent
+export const earlierQueued: readonly ApplicationEvent[] = Array.from({ length: 56 }, (_, i) => earlier(i))
+export const waitingList = rebuildWaitingList(earlierQueued, filingOrder)
+export const context: DecisionContext = { waitingList }
+
 /** Decides each command in turn on the history so far; throws if any is refused. */
 import { applicationDecider } from '../src/application/decider.js'
-import * as E from 'fp-ts/Either'
+import type { DecisionContext } from '../src/application/decide.js'
+import { filingOrder } from '../src/queue/ordering-policy.js'
+import { rebuildWaitingList } from '../src/queue/waiting-list.js'
+import * as E from 'fp-ts/lib/Either.js'
 export const history = (...commands: ApplicationCommand[]): ApplicationEvent[] => {
   const events: ApplicationEvent[] = []
   let state = applicationDecider.initialState
   for (const c of commands) {
-    const d = applicationDecider.decide(c, state)
+    const d = applicationDecider.decide(c, state, context)
     if (E.isLeft(d)) throw new Error(`fixture command ${c.type} failed: ${JSON.stringify(d.left)}`)
     for (const e of d.right) { events.push(e); state = applicationDecider.evolve(state, e) }
   }

@@ -1,6 +1,6 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { isRight } from 'fp-ts/Either'
+import { isRight } from 'fp-ts/lib/Either.js'
 import { BIN, IIN, checkDigit, hasValidChecksum } from '../src/kernel/iin.js'
 
 // reference/domain-kz.md §1.4

@@ -27,7 +27,7 @@ test('every rejection code, signature failure, removal and succession ground, st
   complete('succession', Object.keys(SuccessionGround.keys))
   complete('status', statuses)
   complete('channel', Object.keys(Channel.keys))
-  assert.is(Object.keys(SignatureFailure.keys).length, 8)
+  assert.is(Object.keys(SignatureFailure.keys).length, 10) // + signer_role_missing, policy_not_accepted (NCA roles, issue 15)
   assert.is(Object.keys(RemovalGround.keys).length, 4)
 })
 
@@ -61,9 +61,9 @@ test('message() fills placeholders in each language', () => {
   assert.is(message('result.queue_number', 'kk', { n: 17 }), 'Есепке қойылған сәтте Сіздің кезегіңіз № 17')
   assert.is(message('result.queue_number', 'en', { n: 17 }), 'At the time of registration your place in the queue is No. 17')
   assert.is(message('button.sign', 'kk'), 'Қол қою')
-  const notice = message('result.notice', 'ru', { decisionDate: '15.03.2024', category: 'социально уязвимые слои населения', filedOn: '01.03.2024', requestNumber: 'R-42', familySize: 4, n: 1203 })
+  const notice = message('form.housing.notice', 'ru', { decisionDate: '15.03.2024', category: 'социально уязвимые слои населения', filedOn: '01.03.2024', requestNumber: 'R-42', familySize: 4 })
   assert.ok(notice.includes('от 15.03.2024 года'))
-  assert.ok(notice.endsWith('Ваша очередность № 1203.'))
+  assert.ok(notice.endsWith('с составом семьи 4 человек.'))
   assert.not.ok(/\{\w+\}/.test(notice))
   assert.is(message('error.not_allowed', 'en', { command: 'queue', stage: 'rejected' }), 'The command “queue” is not allowed at stage “rejected”')
   // a gap stays visible rather than turning into "undefined"
@@ -96,7 +96,11 @@ test('a refusal reads with its cause, or with the officer’s reasons and the ap
   const sig = describeRejection({ code: 'signature_not_confirmed', failure: 'iin_mismatch', detail: 'x' }, 'ru')
   assert.ok(sig.startsWith('Отказ в запрашиваемой услуге в связи с неподтверждением подлинности ЭЦП: ИИН'))
   const motivated = describeRejection({ code: 'documents_nonconforming', reasons: ['нет справки о составе семьи'], appealable: true }, 'ru')
-  assert.is(motivated, 'Мотивированный отказ в постановке на учет. Причина: нет справки о составе семьи. В случае несогласия с данным решением, Вы вправе обжаловать его в порядке, установленном законодательством.')
+  // One «причина», one full stop, and no housing wording: every service's motivated refusal reads this way.
+  assert.is(motivated, 'Мотивированный отказ. Причина отказа: нет справки о составе семьи. В случае несогласия с данным решением, Вы вправе обжаловать его в порядке, установленном законодательством.')
+  const twoStops = describeRejection({ code: 'documents_nonconforming', reasons: ['нет справки.', 'нет копии.'], appealable: true }, 'kk')
+  assert.is(twoStops, 'Дәлелді бас тарту. Бас тарту себебі: нет справки; нет копии. Осы шешіммен келіспеген жағдайда, Сіз оған заңнамада белгіленген тәртіппен шағымдануға құқылысыз.')
+  assert.not.match(twoStops, /\.\./)
   assert.is(describeRejection({ code: 'person_not_found' }, 'kk'), 'ЖТ МДҚ-да тұтынушы деректерінің болмауына байланысты деректерді алу мүмкін емес')
 })
 

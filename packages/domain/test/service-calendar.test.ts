@@ -1,4 +1,4 @@
-import { isLeft, isRight } from 'fp-ts/Either'
+import { isLeft, isRight } from 'fp-ts/lib/Either.js'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { Instant, LocalDate } from '../src/kernel/instant.js'

@@ -4,7 +4,7 @@ import { statusOf, deadlineOf } from '../src/status/application-status.js'
 import { housingQueueAkzhar2012, housingQueueAlmaty2012 } from '../src/service/housing-queue.js'
 import { kazakhstanNational } from '../src/service/calendar.js'
 import * as f from './fixtures.js'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { applicationDecider } from '../src/application/decider.js'
 
 test('status screen: IIN, request number, service, status and outcome follow the stream', () => {

@@ -22,6 +22,7 @@ import {
   createApp, hmacAuthenticator, issueToken, keyResultSigner, silentLogger, tableRegistries, xmlDsigVerifier,
   RegistryTable, workerPoolVerifier, type TokenClaims,
 } from '../src/index.js'
+import { runPagesBench } from './pages.bench.js'
 
 export interface HttpBenchOptions {
   readonly seconds?: number
@@ -32,6 +33,12 @@ export interface HttpBenchOptions {
   readonly postgresUrl?: string
   /** Verify signatures in this many worker threads (0: in the service thread). Default: cores − 1. */
   readonly verifyWorkers?: number
+  /** Small sizes for the suite's smoke test (the pages bench reads it). */
+  readonly tiny?: boolean
+  /** The suite's generated history (NDJSON) for the pages bench; without it the bench generates its own. */
+  readonly history?: string
+  /** Leave the pages bench out (the smoke test of the API half). */
+  readonly skipPages?: boolean
   /** Reuse a test PKI (the smoke test shares its harness's); a new one is made when absent. */
   readonly pki?: TestPki
 }
@@ -206,7 +213,11 @@ export const runHttpBench = async (options: HttpBenchOptions = {}) => {
       verdict: 'info',
     },
   ])
-  return { seconds, connections, cores: cpus().length, results, rows }
+  // The public pages' server time on a large history (bench/pages.bench.ts): the suite's history when it passes one.
+  const pages = options.skipPages === true ? undefined
+    : await runPagesBench({ ...(options.quick === undefined ? {} : { quick: options.quick }), ...(options.tiny === undefined ? {} : { tiny: options.tiny }),
+      ...(options.history === undefined ? {} : { history: options.history }) })
+  return { seconds, connections, cores: cpus().length, results, rows: [...rows, ...(pages?.rows ?? [])], pages }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -13,6 +13,8 @@ import type { OrderingPolicy } from '@kezek/domain'
 import type { Authenticator } from './auth/principal.js'
 import { defaultLimits, bodyErrors, type BodyLimits } from './middleware/body.js'
 import { contextMiddleware, contextOf } from './middleware/context.js'
+import { hostileInput } from './middleware/hostile.js'
+import { answerClientErrors } from './http/client-error.js'
 import { createIdempotencyCache } from './middleware/idempotency.js'
 import { jsonLogger, type Logger } from './observability/logger.js'
 import { createMetrics, type Metrics } from './observability/metrics.js'
@@ -20,16 +22,21 @@ import { isProblem, problem, sendProblem } from './problem/problem.js'
 import { startReadModels, type ReadModels } from './read-model/projections.js'
 import { requestNumbers } from './read-model/request-numbers.js'
 import { withTimeout } from './registries/timeout.js'
+import { readYourWrites } from './resilience/read-your-writes.js'
+import { inProcessExclusive } from './resilience/exclusive.js'
+import { guardStore, storeHealth } from './resilience/store-guard.js'
 import type { Registries } from './registries/port.js'
 import type { ResultSigner, SignatureVerifier } from './signature/port.js'
 import { definitionOf, type ProviderConfig, type Services } from './http/services.js'
 import { auditRoutes } from './routes/audit.js'
 import { decisionRoutes } from './routes/decisions.js'
 import { operationRoutes } from './routes/operations.js'
+import { resultRoutes } from './routes/results.js'
 import { statusRoutes } from './routes/status.js'
 import { submissionRoutes } from './routes/submissions.js'
 import { waitingListRoutes } from './routes/waiting-list.js'
 import { personalDataRoutes } from './routes/personal-data.js'
+import { pageRoutes, type DemoUser } from './pages/index.js'
 
 export interface AppOptions {
   readonly store: EventStore
@@ -46,6 +53,8 @@ export interface AppOptions {
   readonly registryTimeoutMs?: number
   /** How long a write waits for the read models to show it before answering anyway (default 2 s). */
   readonly readYourWritesMs?: number
+  /** `/ready` is 503 when the read models do not reach the store's head within this bound (default 2 s). */
+  readonly readyMaxLagMs?: number
   /**
    * The housing lists' ordering policy (default: filing order, Art. 74 p.1). Kindergarten Journal lists always
    * follow the Journal (`journalOrder`).
@@ -56,6 +65,8 @@ export interface AppOptions {
    * for the data-protection officer. Absent: erasure answers that encryption is off.
    */
   readonly personalData?: ProtectedStore
+  /** The HTML pages (public lists, citizen and staff screens): on unless `false`; demo users only in demo mode. */
+  readonly pages?: false | { readonly demoUsers?: () => readonly DemoUser[] }
 }
 
 export interface KezekExtras {
@@ -72,6 +83,9 @@ export type KezekApp = Express & KezekExtras
 export const createApp = (o: AppOptions): KezekApp => {
   const logger = o.logger ?? jsonLogger({ now: o.clock })
   const metrics = createMetrics()
+  // Routes and the handler see the store through a guard: a store failure is a 503 problem, and is recorded.
+  const health = storeHealth()
+  const store = guardStore(o.store, health)
   const idempotency = createIdempotencyCache()
   const read = startReadModels(o.store, {
     logger, now: o.clock, ...(o.policy === undefined ? {} : { policy: o.policy }),
@@ -80,7 +94,7 @@ export const createApp = (o: AppOptions): KezekApp => {
   })
   const providers = new Map(o.providers.map((p) => [p.id as string, p]))
   const handler = createCommandHandler({
-    store: o.store,
+    store,
     clock: o.clock,
     newId: o.ids.next,
     ruleVersion: (command, state) => {
@@ -91,7 +105,7 @@ export const createApp = (o: AppOptions): KezekApp => {
     },
   })
   const s: Services = {
-    store: o.store,
+    store,
     handler,
     read,
     numbers: requestNumbers(read.maxRequestNumber),
@@ -106,11 +120,20 @@ export const createApp = (o: AppOptions): KezekApp => {
     idempotency,
     limits: { ...defaultLimits, ...o.limits },
     readYourWritesMs: o.readYourWritesMs ?? 2000,
+    storeHealth: health,
+    readyMaxLagMs: o.readyMaxLagMs ?? 2000,
+    exclusive: inProcessExclusive(),
   }
   metrics.gauge('kezek_read_model_events_total', 'Events applied to the read models', () => read.stats().eventsProjected)
   metrics.gauge('kezek_read_model_lag_ms', 'Record time to projection time of the last event', () => read.stats().lagMs)
   metrics.gauge('kezek_read_model_caught_up', '1 once the read models have caught up', () => (read.isCaughtUp() ? 1 : 0))
   metrics.gauge('kezek_applications', 'Applications known to the read models', () => read.stats().applications)
+  metrics.gauge('kezek_store_up', '1 while the last call to the store succeeded', () => (health.up() ? 1 : 0))
+  metrics.gauge('kezek_store_outages_total', 'Store outages seen by request handling', () => health.outages())
+  metrics.gauge('kezek_store_outage_seconds_total', 'Time spent in store outages', () => health.outageMs() / 1000)
+  metrics.gauge('kezek_read_model_failing', '1 while the read models retry reading the store', () => (read.health().failing ? 1 : 0))
+  metrics.gauge('kezek_read_model_reconnects_total', 'Times the read models resumed after the store failed', () => read.health().reconnects)
+  metrics.gauge('kezek_read_model_outage_seconds_total', 'Time the read models spent unable to read the store', () => read.health().outageMs / 1000)
 
   let closing = false
   const app = express()
@@ -118,6 +141,7 @@ export const createApp = (o: AppOptions): KezekApp => {
   app.set('etag', false) // ETags are stream revisions, never body hashes
   app.set('query parser', 'simple')
   app.use(contextMiddleware(o.auth, o.ids.next))
+  app.use(hostileInput)
   app.use((req: Request, res: Response, next: NextFunction) => {
     res.on('finish', () => {
       const c = contextOf(res)
@@ -133,10 +157,14 @@ export const createApp = (o: AppOptions): KezekApp => {
     })
     next()
   })
+  // Before the API: a page may hand a request on to an API route (the result download) with the session's principal.
+  if (o.pages !== false) app.use(pageRoutes(s, { auth: o.auth, ...(o.pages?.demoUsers === undefined ? {} : { demoUsers: o.pages.demoUsers }) }))
   app.use(operationRoutes(s, () => closing))
+  app.use(readYourWrites(read, o.store.comparePositions, s.readYourWritesMs))
   app.use(submissionRoutes(s))
   app.use(decisionRoutes(s))
   app.use(statusRoutes(s))
+  app.use(resultRoutes(s))
   app.use(waitingListRoutes(s))
   app.use(auditRoutes(s))
   app.use(personalDataRoutes(s, o.personalData))
@@ -148,6 +176,12 @@ export const createApp = (o: AppOptions): KezekApp => {
     const c = contextOf(res)
     const carried = (err as { problem?: unknown } | undefined)?.problem
     if (isProblem(carried)) { sendProblem(res, carried, c?.lang ?? 'ru', req.originalUrl); return }
+    // Errors express or a parser raised for the request itself (http-errors with a 4xx status): the client's, not ours.
+    const status = (err as { status?: unknown } | undefined)?.status
+    if (typeof status === 'number' && status >= 400 && status < 500 && !res.headersSent) {
+      sendProblem(res, problem('bad-request', err instanceof Error ? err.message.slice(0, 200) : undefined), c?.lang ?? 'ru')
+      return
+    }
     logger.log('error', 'unhandled error', { correlationId: c?.correlationId, error: err instanceof Error ? err : String(err) })
     if (res.headersSent) return
     sendProblem(res, problem('internal', `see the logs under correlation id ${c?.correlationId ?? ''}`), c?.lang ?? 'ru', req.originalUrl)
@@ -159,5 +193,8 @@ export const createApp = (o: AppOptions): KezekApp => {
     readModels: read,
     metrics,
   }
-  return Object.assign(app, extras)
+  // Node's own 400/431/408 answers become problems too, on every server this app listens with.
+  const listen = app.listen.bind(app) as (...args: unknown[]) => import('node:http').Server
+  const listening = (...args: unknown[]) => answerClientErrors(listen(...args))
+  return Object.assign(app, extras, { listen: listening as unknown as Express['listen'] })
 }

@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { isAbsolute, resolve } from 'node:path'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { housingQueueEditions, type HousingQueueEdition } from '@kezek/domain'
 import type { PersonalDataConfig } from '@kezek/adapters'
 

@@ -9,8 +9,8 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
-import type { Server } from 'node:http'
-import * as E from 'fp-ts/Either'
+import { createServer, type Server } from 'node:http'
+import * as E from 'fp-ts/lib/Either.js'
 import type { ProviderId } from '@kezek/domain'
 import { housingQueueEditions, kazakhstanNational } from '@kezek/domain'
 import type { EventStore } from '@kezek/adapters'
@@ -18,6 +18,7 @@ import { loadTrust, openPersonalDataStore, type LoadedTrust, type TrustSource } 
 import { webcrypto, x509 } from '@kezek/adapters'
 import { createTestPki, TEST_IIN, type TestPki } from '@kezek/adapters/testing'
 import { createApp } from './app.js'
+import { demoUsers, longWaitingHolder, type DemoUser } from './pages/index.js'
 import { hmacAuthenticator, issueToken, type TokenClaims } from './auth/hmac-token.js'
 import { loadConfig, type ServerConfig } from './config.js'
 import { loadDemoHistory } from './demo/history.js'
@@ -137,6 +138,8 @@ const main = async (): Promise<void> => {
   const personal = await openPersonalDataStore(await openStore(config.store), config.personalData, (m) => logger.log('warn', m))
   const store = personal.store
   const empty = (await store.headPosition()) === undefined
+  // Filled once the demo's history is in: the /demo page reads it at each request.
+  let pickable: readonly DemoUser[] = []
   const app = createApp({
     store,
     verifier: pool ?? xmlDsigVerifier({ current: () => trust }),
@@ -148,11 +151,23 @@ const main = async (): Promise<void> => {
     ids: { next: randomUUID },
     logger,
     ...(personal.protected === undefined ? {} : { personalData: personal.protected }),
+    ...(config.demo === 'auto' ? { pages: { demoUsers: () => pickable } } : {}),
   })
 
+  // Not `app.listen`: express 5 calls its callback on a listen error too, so a busy port looked like a start.
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s))
+    const s = createServer(app)
     s.once('error', reject)
+    s.listen(config.port, config.host, () => {
+      s.off('error', reject)
+      resolve(s)
+    })
+  }).catch(async (e: unknown) => {
+    await app.close().catch(() => undefined)
+    await store.close().catch(() => undefined)
+    const code = (e as { code?: string }).code
+    return fail([code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is already in use (set PORT to another port)`
+      : `cannot listen on ${config.host}:${config.port}: ${e instanceof Error ? e.message : String(e)}`])
   })
   const address = server.address()
   const port = typeof address === 'object' && address !== null ? address.port : config.port
@@ -171,12 +186,20 @@ const main = async (): Promise<void> => {
     say(`kezek: demo loaded — ${loaded.events} events in ${app.readModels.stats().applications} applications`)
   }
 
+  if (config.demo === 'auto') {
+    const holder = longWaitingHolder(app.readModels)
+    const exp = Math.floor(Date.now() / 1000) + 30 * 24 * 3600
+    pickable = demoUsers(tokens, holder === undefined ? undefined
+      : issueToken(secret, { role: 'citizen', sub: 'demo-waiting-citizen', iin: holder, exp } as TokenClaims))
+  }
+
   const mine = app.readModels.applicationsOf(TEST_IIN.citizen)
   const sample = live[0] ?? mine[0] ?? '<application-id>'
   // An application still waiting for the provider's decision, for the walkthrough in docs/http.md.
   const waiting = mine.find((id) => app.readModels.application(id)?.status.status === 'registered')
   say('')
   say(`kezek is listening on ${url}  (store: ${config.store.kind}${config.store.kind === 'pglite' ? ` ${config.store.dataDir}` : ''})`)
+  say(`Pages (waiting lists, queue movement, status screens): ${url}/${config.demo === 'auto' ? `   demo users: ${url}/demo` : ''}`)
   if (generated) say(`token secret generated and kept in ${config.dataDir}/token-secret (set KEZEK_TOKEN_SECRET to choose your own)`)
   say('')
   say('Demo tokens (30 days):')
@@ -207,14 +230,27 @@ const main = async (): Promise<void> => {
     const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs)
     await closed
     clearTimeout(grace)
-    await app.close()
-    await pool?.close()
-    await store.close()
-    say('kezek: stopped cleanly')
+    // Closing the store waits for nothing acknowledged (every answered write has committed); a store that is down
+    // must not hold the stop forever.
+    const release = (async () => {
+      await app.close()
+      await pool?.close()
+      await store.close()
+    })()
+    const released = await Promise.race([release.then(() => true, () => false), new Promise<false>((r) => setTimeout(() => r(false), config.shutdownGraceMs).unref())])
+    say(released ? 'kezek: stopped cleanly' : 'kezek: stopped (the store did not close in time)')
     process.exit(0)
   }
-  process.once('SIGINT', () => void shutdown('SIGINT'))
-  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+  // `on`, not `once`: Ctrl+C reaches this process twice (from the terminal and forwarded by pnpm), and a second
+  // signal must not kill a shutdown under way.
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
 }
+
+// A stray rejection (a driver callback nobody awaited) is logged, not a crash: the service keeps answering, and
+// readiness reports what is actually wrong.
+process.on('unhandledRejection', (reason) => {
+  say(`kezek: unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`)
+})
 
 main().catch((e: unknown) => fail([e instanceof Error ? e.message : String(e)]))

@@ -7,7 +7,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { openPgliteStore } from '@kezek/adapters'
 import type { EventStore } from '@kezek/adapters'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { fileRegistries, withTimeout, type Registries } from '../src/index.js'
 import { call, countEvents, IIN, signedRequest, startServer, tokens, walkInBody, PROVIDER, type Answer, type Running } from './harness.js'
 

@@ -3,13 +3,15 @@ import * as assert from 'uvu/assert'
 import { runHttpBench } from '../bench/http.bench.js'
 import { testPki } from './harness.js'
 
-test('the HTTP benchmark runs for about a second and measures reads and submissions without errors', async () => {
-  const out = await runHttpBench({ seconds: 0.5, connections: 4, stores: ['pglite'], pki: await testPki() })
+test('the HTTP benchmark runs for about a second and measures reads, submissions and the public pages without errors', async () => {
+  const out = await runHttpBench({ seconds: 0.5, connections: 4, stores: ['pglite'], pki: await testPki(), tiny: true })
   const r = out.results[0]!
   assert.ok(r.statusReads.requests > 0 && r.statusReads.errors === 0, JSON.stringify(r.statusReads))
   assert.ok(r.submissions.requests > 0 && r.submissions.errors === 0, JSON.stringify(r.submissions))
   assert.ok(r.statusReads.p99ms >= r.statusReads.p50ms)
-  assert.is(out.rows.length, 2)
+  // Two API rows, then the pages' three (list page, movement page, the figures' recomputation).
+  assert.is(out.rows.length, 5)
+  assert.ok(out.pages !== undefined && out.pages.listTimes.requests > 0 && out.pages.movementTimes.requests > 0)
 })
 
 test.run()

@@ -4,10 +4,10 @@
  */
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { EventStore } from '@kezek/adapters'
 import { verifySignedXml } from '@kezek/adapters'
-import { call, IIN, POA, signedRequest, startServer, testPki, tokens, UNKNOWN_PERSON, walkInBody, type Running } from './harness.js'
+import { call, IIN, POA, signedRequest, startServer, testPki, tokens, UNKNOWN_PERSON, walkInBody, type Running, serviceToday } from './harness.js'
 
 const portal = (r: Running, xml: string, token = tokens.citizen) => call(r.url, 'POST', '/v1/portal/applications', { token, xml })
 
@@ -40,7 +40,7 @@ export const channelSuite = (name: string, open: () => Promise<{ store: EventSto
     const checked = await call(r.url, 'POST', `/v1/applications/${id}/document-check`, { token: tokens.officer, json: { conforming: true }, headers: { 'if-match': '"3"' } })
     assert.is(checked.status, 200, checked.text)
     assert.is(checked.body.status, 'documents_checked')
-    const queued = await decide(r, id, 'queue-decision', { commissionDecisionDate: '2026-01-15' })
+    const queued = await decide(r, id, 'queue-decision', { commissionDecisionDate: serviceToday() })
     assert.is(queued.status, 200, queued.text)
     assert.is(queued.body.status, 'queued')
     assert.ok(queued.body.queueNumberAtRegistration >= 1)
@@ -98,7 +98,7 @@ export const channelSuite = (name: string, open: () => Promise<{ store: EventSto
     assert.is(answer.body.channel, 'provider_desk')
     const id = answer.body.applicationId as string
     assert.is((await decide(r, id, 'document-check', { conforming: true })).status, 200)
-    const queued = await decide(r, id, 'queue-decision', { commissionDecisionDate: '2026-01-15', category: 'socially_vulnerable' })
+    const queued = await decide(r, id, 'queue-decision', { commissionDecisionDate: serviceToday(), category: 'socially_vulnerable' })
     assert.is(queued.body.status, 'queued')
     const history = await call(r.url, 'GET', `/v1/applications/${id}/history`, { token: tokens.auditor })
     assert.is(history.body.chain.verified, true)
@@ -154,7 +154,7 @@ export const channelSuite = (name: string, open: () => Promise<{ store: EventSto
       const a = await call(r.url, 'POST', '/v1/desk/applications', { token: tokens.officer, json: await walkInBody('officer', { category: 'orphans' }) })
       const id = a.body.applicationId as string
       await decide(r, id, 'document-check', { conforming: true })
-      const q = await decide(r, id, 'queue-decision', { commissionDecisionDate: '2026-01-20' })
+      const q = await decide(r, id, 'queue-decision', { commissionDecisionDate: serviceToday() })
       assert.is(q.status, 200, q.text)
       ids.push(id)
     }

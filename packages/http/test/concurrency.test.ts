@@ -7,7 +7,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { openPgliteStore } from '@kezek/adapters'
 import type { EventStore } from '@kezek/adapters'
-import { call, countEvents, signedRequest, startServer, tokens, type Running } from './harness.js'
+import { call, countEvents, signedRequest, startServer, tokens, type Running, serviceToday } from './harness.js'
 
 const s = suite<{ r: Running; store: EventStore }>('concurrency and idempotency')
 s.before(async (ctx) => { ctx.store = await openPgliteStore(); ctx.r = await startServer(ctx.store) })
@@ -38,11 +38,11 @@ s('a stale If-Match is 412 and nothing changes; a malformed one is 400', async (
   const { id, etag } = await registered(r)
   await call(r.url, 'POST', `/v1/applications/${id}/document-check`, { token: tokens.officer, json: { conforming: true }, headers: { 'if-match': etag } })
   const before = await countEvents(store)
-  const stale = await call(r.url, 'POST', `/v1/applications/${id}/queue-decision`, { token: tokens.officer, json: { commissionDecisionDate: '2026-01-15' }, headers: { 'if-match': etag } })
+  const stale = await call(r.url, 'POST', `/v1/applications/${id}/queue-decision`, { token: tokens.officer, json: { commissionDecisionDate: serviceToday() }, headers: { 'if-match': etag } })
   assert.is(stale.status, 412)
   assert.is(stale.body.currentRevision, Number(etag.replace(/"/g, '')) + 1)
   assert.is(await countEvents(store), before)
-  const bad = await call(r.url, 'POST', `/v1/applications/${id}/queue-decision`, { token: tokens.officer, json: { commissionDecisionDate: '2026-01-15' }, headers: { 'if-match': 'yesterday' } })
+  const bad = await call(r.url, 'POST', `/v1/applications/${id}/queue-decision`, { token: tokens.officer, json: { commissionDecisionDate: serviceToday() }, headers: { 'if-match': 'yesterday' } })
   assert.is(bad.status, 400)
   assert.is(await countEvents(store), before)
 })

@@ -1,7 +1,7 @@
 /** The server's environment is checked at start: each wrong value is named, and the defaults are sane. */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { loadConfig } from '../src/config.js'
 
 test('defaults: port 3000, PGlite under ./.data, the demo on, one Almaty provider', () => {

@@ -6,13 +6,13 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { randomUUID } from 'node:crypto'
 import type { ProviderId } from '@kezek/domain'
-import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain'
+import { housingQueueAlmaty2012, kazakhstanNational, KAZAKHSTAN_OFFSET_MINUTES, localDateAt, type Instant, type LocalDate } from '@kezek/domain'
 import type { EventStore, ProtectedStore } from '@kezek/adapters'
 import { buildApplicationRequestXml, type ApplicationRequestInput } from '@kezek/adapters'
 import { createTestPki, signAs, TEST_BIN, TEST_IIN, type Identity, type TestPki } from '@kezek/adapters/testing'
 import {
   createApp, hmacAuthenticator, issueToken, keyResultSigner, silentLogger, tableRegistries, xmlDsigVerifier,
-  RegistryTable, type KezekApp, type Logger, type Registries, type TokenClaims,
+  RegistryTable, type AppOptions, type KezekApp, type Logger, type Registries, type TokenClaims,
 } from '../src/index.js'
 import type { ProviderConfig } from '../src/http/services.js'
 
@@ -23,6 +23,8 @@ export const IIN = TEST_IIN
 /** Valid checksum, absent from ГБД ФЛ. */
 export const UNKNOWN_PERSON = '800416300257'
 export const POA = 'PoA 2024-118'
+/** Today on the service's calendar (Kazakhstan, UTC+5): a commission decision filed now may carry this date. */
+export const serviceToday = (): LocalDate => localDateAt(new Date().toISOString() as Instant, KAZAKHSTAN_OFFSET_MINUTES)
 
 const decodeTable = (raw: unknown): RegistryTable => {
   const r = RegistryTable.decode(raw)
@@ -62,7 +64,9 @@ export interface Running {
 
 export const startServer = async (
   store: EventStore,
-  options: { registries?: Registries; providers?: readonly ProviderConfig[]; logger?: Logger; personalData?: ProtectedStore } = {},
+  options: {
+    registries?: Registries; providers?: readonly ProviderConfig[]; pages?: AppOptions['pages']; logger?: Logger; personalData?: ProtectedStore
+  } = {},
 ): Promise<Running> => {
   const pki = await testPki()
   const app = createApp({
@@ -79,6 +83,7 @@ export const startServer = async (
     ids: { next: randomUUID },
     logger: options.logger ?? silentLogger,
     ...(options.personalData === undefined ? {} : { personalData: options.personalData }),
+    ...(options.pages === undefined ? {} : { pages: options.pages }),
   })
   await app.ready
   const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)) })
@@ -93,14 +98,18 @@ export const startServer = async (
   }
 }
 
+let documentSerial = 0
+
 export const requestInput = (over: Partial<ApplicationRequestInput> = {}): ApplicationRequestInput => ({
   serviceId: 'housing-queue',
   providerId: PROVIDER,
   applicantIin: TEST_IIN.citizen,
   category: 'socially_vulnerable',
   familySize: 4,
+  // Each request attaches its own identity-card scan, so each signed document (and its signature value, which names
+  // the application) is new unless a test reuses it on purpose to replay it.
   documents: [
-    { kind: 'identity_card', sha256: 'a1'.repeat(32) },
+    { kind: 'identity_card', sha256: (++documentSerial).toString(16).padStart(64, '0') },
     { kind: 'income_certificate', sha256: 'c3'.repeat(32) },
   ],
   ...over,

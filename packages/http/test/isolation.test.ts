@@ -13,8 +13,9 @@ test('two apps, two stores, one process: each sees only its own data', async () 
   try {
     const xml = await signedRequest((p) => p.citizen)
     const first = await call(a.url, 'POST', '/v1/portal/applications', { token: tokens.citizen, xml })
-    const second = await call(a.url, 'POST', '/v1/portal/applications', { token: tokens.citizen, xml })
-    const other = await call(b.url, 'POST', '/v1/portal/applications', { token: tokens.citizen, xml })
+    // Distinct signed documents: one signed document is one application (a replay returns the first).
+    const second = await call(a.url, 'POST', '/v1/portal/applications', { token: tokens.citizen, xml: await signedRequest((p) => p.citizen) })
+    const other = await call(b.url, 'POST', '/v1/portal/applications', { token: tokens.citizen, xml: await signedRequest((p) => p.citizen) })
     assert.equal([first.status, second.status, other.status], [201, 201, 201])
     assert.is(Number(second.body.requestNumber), Number(first.body.requestNumber) + 1)
     assert.is(other.body.requestNumber, first.body.requestNumber, 'each app numbers its own store')

@@ -9,7 +9,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { openMemoryStore, type EventStore } from '@kezek/adapters'
-import { call, IIN, PROVIDER, signedRequest, startServer, tokens, walkInBody, type Running } from './harness.js'
+import { call, IIN, PROVIDER, signedRequest, startServer, tokens, walkInBody, type Running, serviceToday } from './harness.js'
 
 interface Operation { readonly 'x-kezek-events': readonly string[]; readonly requestBody?: { readonly content: Record<string, unknown> } }
 interface Ctx { r: Running; store: EventStore; mine: string; paths: Record<string, Record<string, Operation>> }
@@ -31,7 +31,7 @@ const smuggled = {
   actor: { id: 'root', role: 'administrator', channel: 'portal' }, queueNumberAtRegistration: 1,
 }
 
-const today = new Date().toISOString().slice(0, 10)
+const today = serviceToday()
 
 /** A valid body for each operation that takes one. A new route without an entry here fails the matrix. */
 const validBodies = async (): Promise<Record<string, { xml?: string; json?: Record<string, unknown> }>> => ({

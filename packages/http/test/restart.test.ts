@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openPgliteStore } from '@kezek/adapters'
-import { call, PROVIDER, signedRequest, startServer, tokens } from './harness.js'
+import { call, PROVIDER, signedRequest, startServer, tokens, serviceToday } from './harness.js'
 
 test('restart on the same data directory keeps everything', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'kezek-http-restart-'))
@@ -18,7 +18,7 @@ test('restart on the same data directory keeps everything', async () => {
     const a = await call(r.url, 'POST', '/v1/portal/applications', { token: tokens.citizen, xml: await signedRequest((p) => p.citizen) })
     const id = a.body.applicationId as string
     await call(r.url, 'POST', `/v1/applications/${id}/document-check`, { token: tokens.officer, json: { conforming: true } })
-    await call(r.url, 'POST', `/v1/applications/${id}/queue-decision`, { token: tokens.officer, json: { commissionDecisionDate: '2026-01-15' } })
+    await call(r.url, 'POST', `/v1/applications/${id}/queue-decision`, { token: tokens.officer, json: { commissionDecisionDate: serviceToday() } })
     const before = await call(r.url, 'GET', `/v1/applications/${id}`, { token: tokens.citizen })
     const listBefore = await call(r.url, 'GET', `/v1/providers/${PROVIDER}/lists/socially_vulnerable`)
     const positionBefore = await call(r.url, 'GET', `/v1/applications/${id}/position`, { token: tokens.citizen })

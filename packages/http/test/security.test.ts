@@ -12,7 +12,7 @@ import { openPgliteStore } from '@kezek/adapters'
 import type { EventStore } from '@kezek/adapters'
 import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain'
 import { createApp, hmacAuthenticator, jsonLogger, keyResultSigner, tableRegistries, xmlDsigVerifier } from '../src/index.js'
-import { call, countEvents, IIN, PROVIDER, OTHER_PROVIDER, registryTable, SECRET, signedRequest, testPki, token, tokens, walkInBody } from './harness.js'
+import { call, countEvents, IIN, PROVIDER, OTHER_PROVIDER, registryTable, SECRET, signedRequest, testPki, token, tokens, walkInBody, serviceToday } from './harness.js'
 
 const s = suite<{ url: string; server: Server; store: EventStore; logs: string[]; close: () => Promise<void>; mine: string }>('authorization')
 
@@ -41,7 +41,7 @@ s.before(async (ctx) => {
   const a = await call(ctx.url, 'POST', '/v1/portal/applications', { token: tokens.citizen, xml: await signedRequest((p) => p.citizen) })
   ctx.mine = a.body.applicationId
   await call(ctx.url, 'POST', `/v1/applications/${ctx.mine}/document-check`, { token: tokens.officer, json: { conforming: true } })
-  await call(ctx.url, 'POST', `/v1/applications/${ctx.mine}/queue-decision`, { token: tokens.officer, json: { commissionDecisionDate: '2026-01-15' } })
+  await call(ctx.url, 'POST', `/v1/applications/${ctx.mine}/queue-decision`, { token: tokens.officer, json: { commissionDecisionDate: serviceToday() } })
 })
 s.after((ctx) => ctx.close())
 

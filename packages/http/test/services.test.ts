@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { checkDigit, plusDays, plusMonths, ServiceRequest, type LocalDate } from '@kezek/domain'
 import {
   housingAssistanceKaraganda2014, housingQueueAlmaty2012, kazakhstanNational, guardianshipCertificateKokpekty2012,
@@ -18,7 +18,7 @@ import { buildApplicationRequestXml } from '@kezek/adapters'
 import { signAs, TEST_BIN } from '@kezek/adapters/testing'
 import { verifySignedXml } from '@kezek/adapters'
 import { tableRegistries, type Registries } from '../src/index.js'
-import { call, countEvents, IIN, PROVIDER, registryTable, startServer, testPki, tokens, type Running } from './harness.js'
+import { call, countEvents, IIN, PROVIDER, registryTable, startServer, testPki, tokens, type Running, serviceToday } from './harness.js'
 
 /** A checksum-valid IIN whose first digits say the birth date (born in the 2000s). */
 const iinBorn = (date: string): string => {
@@ -31,7 +31,7 @@ const iinBorn = (date: string): string => {
   throw new Error('no IIN')
 }
 
-const today = new Date().toISOString().slice(0, 10) as LocalDate
+const today: LocalDate = serviceToday()
 const CHILD = iinBorn(`${Number(today.slice(0, 4)) - 3}-06-01`)
 const WARD = iinBorn('2012-02-03')
 const docs = [{ kind: 'application', digest: 'ef'.repeat(32) }]

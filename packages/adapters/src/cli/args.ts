@@ -2,7 +2,7 @@
  * Command-line parsing on `node:util` `parseArgs` (no dependency). Every mistake becomes a usage error naming the
  * option, so `main` can answer with exit code 2 before anything is opened.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { Languages, type Instant, type Language } from '@kezek/domain'
 import { fail, usage } from './errors.js'

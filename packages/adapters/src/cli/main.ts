@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * Entry point of the `kezek` command (`pnpm kezek …`, or the `kezek` bin of @kezek/adapters).
  */

@@ -116,7 +116,7 @@ const openEsdb = async (locator: Extract<StoreLocator, { kind: 'esdb' }>, timeou
     ;({ connectEventStoreDb: connect } = await import('../store/eventstoredb/index.js'))
   } catch (e) {
     return fail(
-      cliError('not_available', `the EventStoreDB adapter is not available on this machine: ${describeCause(e)}`, 'use a PGlite directory or a postgres:// URL'),
+      cliError('not_available', `the EventStoreDB client is not installed: ${describeCause(e)}`, 'npm install @eventstore/db-client (an optional peer dependency of @kezek/adapters), or use a PGlite directory or a postgres:// URL'),
     )
   }
   let store: EventStore

@@ -10,7 +10,7 @@
  *
  * Parsing is pure and total: a string either names a store or says why it does not.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { usage, type CliError } from './errors.js'

@@ -112,14 +112,13 @@ export const nextIntakeCommand = (
   }
 }
 
-/** The commission's decision to enter the application in the list, with the number it gets at registration. */
-export const queueCommand = (rng: Random, file: ApplicationFile, atMs: number, queueNumber: number): CommandOf<'queue'> =>
+/** The commission's decision to enter the application in the list; the decider counts its number at registration. */
+export const queueCommand = (rng: Random, file: ApplicationFile, atMs: number): CommandOf<'queue'> =>
   command(rng, file, atMs, 'queue', {
     category: file.category,
     familySize: file.currentFamilySize,
     filedAt: instant(file.filedAtMs ?? atMs),
     commissionDecisionDate: localDate(atMs),
-    queueNumberAtRegistration: queueNumber,
   } as Fields<'queue'>)
 
 export const changeDataCommand = (rng: Random, file: ApplicationFile, atMs: number): CommandOf<'change_data'> => {

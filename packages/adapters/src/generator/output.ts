@@ -6,7 +6,7 @@
 import { createReadStream, createWriteStream, renameSync } from 'node:fs'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { toNewEvent } from '../handler/envelope.js'
 import type { AppendError, EventStore, NewEvent } from '../store/port.js'
 import { generateDecisions, type GeneratedDecision, type GeneratedRecord, type GenerateOptions } from './simulate.js'

@@ -54,7 +54,9 @@ export const signatureFailureDetail: Readonly<Record<SignatureFailure, string>> 
   wrong_key_usage: 'an authentication key was used to sign',
   iin_mismatch: 'the certificate IIN differs from the applicant IIN',
   signature_invalid: 'SignatureValue does not verify',
-  unsupported_algorithm: 'GOST algorithms are not supported',
+  unsupported_algorithm: 'GOST 34.310-2004 keys are not supported',
+  signer_role_missing: 'the certificate does not carry the NCA role the document needs',
+  policy_not_accepted: 'the certificate policy is not accepted for this document',
 }
 
 export const appealRefs = ['жалоба в уполномоченный орган', 'решение суда', 'решение комиссии по жалобе'] as const

@@ -98,6 +98,9 @@ export const realisticProfile: GeneratorProfile = {
       iin_mismatch: 0.2,
       signature_invalid: 0.1,
       unsupported_algorithm: 0.05,
+      // policy failures of NCA roles and certificate policies (issue 15): not drawn, so generated data is unchanged
+      signer_role_missing: 0,
+      policy_not_accepted: 0,
     },
     documentsNonconforming: 0.11,
     appealUpheld: 0.2,

@@ -8,10 +8,11 @@
  * Every command goes through `applicationDecider.decide`; a refusal by the decider is a bug in the generator and
  * throws, so every history that comes out replays without errors.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import {
   applicationDecider,
   filingOrder,
+  type DecisionContext,
   hasResult,
   initialState,
   listId as listIdOf,
@@ -144,6 +145,10 @@ export function* generateDecisions(options: GenerateOptions): Generator<Generate
     if (s === undefined) lists.set(id, (s = new RankedSet<WaitingEntry>(filingOrder.compare)))
     return s
   }
+  /** The lists as they stand, for the decider to count a queue decision's number at registration from. */
+  const context: DecisionContext = {
+    waitingList: { policy: filingOrder, countBefore: (id, candidate) => lists.get(id)?.rank(candidate) ?? 0 },
+  }
 
   const arrive = (at: number): void => {
     const provider = providers.get(rng.weighted(providerWeights)) as ProviderProfile
@@ -204,7 +209,7 @@ export function* generateDecisions(options: GenerateOptions): Generator<Generate
 
   /** Decides, wraps in envelopes, folds; undefined when the decision would overshoot the requested count. */
   const decide = (file: ApplicationFile, c: ApplicationCommand, at: number): GeneratedDecision | undefined => {
-    const decided = applicationDecider.decide(c, file.state)
+    const decided = applicationDecider.decide(c, file.state, context)
     if (E.isLeft(decided)) {
       throw new Error(`generator bug: the decider refused ${c.type} on ${file.applicationId}: ${JSON.stringify(decided.left)}`)
     }
@@ -342,7 +347,7 @@ export function* generateDecisions(options: GenerateOptions): Generator<Generate
       case 'intake': {
         const c =
           stage === 'documents_checked'
-            ? queueCommand(rng, file, at, placementNumber(file, at))
+            ? queueCommand(rng, file, at)
             : nextIntakeCommand(rng, file, at, nextRequestNumber(file))
         if (c === undefined) return undefined
         const d = decide(file, c, at)
@@ -375,22 +380,6 @@ export function* generateDecisions(options: GenerateOptions): Generator<Generate
           case 'allocate': return decide(file, allocateCommand(rng, file, at), at)
         }
     }
-  }
-
-  /** «Ваша очередность № N»: the place the entry takes among the active entries when it is queued. */
-  const placementNumber = (file: ApplicationFile, at: number): number => {
-    const probe: WaitingEntry = {
-      applicationId: file.applicationId,
-      list: { providerId: file.provider.id as ProviderId, category: file.category },
-      filedAt: new Date(file.filedAtMs ?? at).toISOString() as WaitingEntry['filedAt'],
-      filedAtMs: file.filedAtMs ?? at,
-      requestNumber: (file.state.application.stage === 'documents_checked' ? file.state.application.requestNumber : '') as WaitingEntry['requestNumber'],
-      queueNumberAtRegistration: 0,
-      commissionDecisionDate: '' as WaitingEntry['commissionDecisionDate'],
-      familySize: file.currentFamilySize,
-      holderIin: file.applicantIin,
-    }
-    return setOf(listIdOf(probe.list)).rank(probe) + 1
   }
 
   /** Quarterly: the list's head is housed, as many as the year's share allows. */

@@ -6,13 +6,15 @@
  * Several commands may be decided together (the portal's authorize → sign → register): they are appended in one
  * atomic write, so a crash never leaves half a submission behind.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import {
   applicationDecider,
   decodeCommand,
   type ApplicationCommand,
   type ApplicationEvent,
   type ApplicationState,
+  type DecisionContext,
+  type ListSnapshot,
 } from '@kezek/domain'
 import type { EventStore, ExpectedRevision, NewEvent } from '../store/port.js'
 import { envelopeFor, toNewEvent, type Provenance } from './envelope.js'
@@ -38,6 +40,11 @@ export interface CommandContext extends Omit<Provenance, 'ruleVersion'> {
    * and nothing is decided. When omitted, the handler decides on what it reads and re-decides a lost race.
    */
   readonly expectedRevision?: number | 'no_stream'
+  /**
+   * The waiting list a `queue` command enters, as it stands now: the decider counts the number at registration
+   * from it (and refuses a `queue` without it). The caller makes sure it has caught up with the store.
+   */
+  readonly waitingList?: ListSnapshot
 }
 
 /**
@@ -80,7 +87,7 @@ interface Decided {
   readonly state: ApplicationState
 }
 
-const decideAll = (loaded: LoadedApplication, inputs: readonly CommandItem[]): E.Either<HandlerError, Decided> => {
+const decideAll = (loaded: LoadedApplication, inputs: readonly CommandItem[], context: DecisionContext | undefined): E.Either<HandlerError, Decided> => {
   let state = loaded.state
   const commands: ApplicationCommand[] = []
   const pairs: { command: ApplicationCommand; event: ApplicationEvent }[] = []
@@ -89,7 +96,7 @@ const decideAll = (loaded: LoadedApplication, inputs: readonly CommandItem[]): E
     const input: unknown = typeof item === 'function' ? (item as (s: ApplicationState) => unknown)(state) : item
     const command = decodeCommand(input)
     if (E.isLeft(command)) return E.left({ kind: 'invalid_command', index, error: command.left })
-    const decision = applicationDecider.decide(command.right, state)
+    const decision = applicationDecider.decide(command.right, state, context)
     if (E.isLeft(decision)) return E.left({ kind: 'domain_refused', index, error: decision.left })
     commands.push(command.right)
     for (const event of decision.right) {
@@ -119,7 +126,7 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     if (context.expectedRevision !== undefined && !sameRevision(context.expectedRevision, revision))
       return E.left({ kind: 'stale_revision', streamId, expected: context.expectedRevision, actual: revision })
     const inputs = typeof input === 'function' ? input(loaded.right) : input
-    const decided = decideAll(loaded.right, inputs)
+    const decided = decideAll(loaded.right, inputs, context.waitingList === undefined ? undefined : { waitingList: context.waitingList })
     if (E.isLeft(decided)) return decided
     const { pairs, state, commands } = decided.right
     const result = { applicationId, streamId, state }

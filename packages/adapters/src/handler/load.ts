@@ -3,7 +3,7 @@
  * happens here, once, so a history a newer schema wrote (or someone edited) surfaces as `corrupt_history` instead
  * of an exception deep inside a projection.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import {
   applicationDecider,
   decodeEvent,

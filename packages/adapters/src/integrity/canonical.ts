@@ -6,7 +6,7 @@
  * ECMAScript shortest round-trip form, strings escaped as `JSON.stringify` does. PostgreSQL `jsonb` reorders keys
  * and drops number formatting (`4.50` comes back as `4.5`), so the hash chain may only ever hash this form.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { Json } from '../store/port.js'
 
 /** Why a value cannot be stored as JSON, with the path to the first offending part (`$.data.items[2]`). */

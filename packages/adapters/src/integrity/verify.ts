@@ -8,7 +8,7 @@
  * chain. To catch that, publish the streams' heads somewhere the database administrator cannot write (a signed
  * receipt, a transparency log) and pass them back as `anchors`.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { EventStore, RecordedEvent } from '../store/port.js'
 import { chainHash, GENESIS_HASH } from './chain.js'
 

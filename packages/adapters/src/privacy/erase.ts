@@ -8,7 +8,7 @@
  *
  * Nothing stored is rewritten: positions, request numbers, the hash chain and pseudonymous ids stay.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { hasValidChecksum } from '@kezek/domain'
 import type { EventStore } from '../store/port.js'
 import { erasureEvent, erasureRecordOf, erasureStream, type ErasureRecord } from './erasure-record.js'

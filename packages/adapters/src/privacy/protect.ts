@@ -16,7 +16,7 @@
  * process reaches this one when the erasure record (`personal_data_erased`, see erasure.ts) passes through its
  * subscription or reads, or with `cacheKeys: false`.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { AppendError, EventStore, Json, NewEvent, RecordedEvent } from '../store/port.js'
 import { combinedKey, parseSealed, sealText } from './cipher.js'
 import type { ErasureReceipt, Keyring, SubjectKey } from './keyring.js'

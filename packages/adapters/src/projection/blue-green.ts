@@ -7,7 +7,7 @@
  * A rebuild is resumable: its progress is the new version's checkpoint, so a rebuild interrupted by a crash picks
  * up where it stopped when called again with the same version.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { EventStore, Json } from '../store/port.js'
 import type { SqlDriver } from '../store/sql/driver.js'
 import { checkSchemaName, quoteIdent } from '../store/sql/schema.js'

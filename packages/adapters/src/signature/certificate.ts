@@ -5,7 +5,7 @@
  * print that attribute as `SERIALNUMBER=`, `serialNumber=`, `2.5.4.5=` or even `SN=`, while `SN` proper
  * (2.5.4.4) is the surname. The BIN of an employee's certificate is in `OU=BIN…`.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { decodeCertificate } from './certificate-cache.js'
 import { x509 } from './engine.js'
 import { badInput, notConfirmed, type BadInput, type NotConfirmed } from './refusal.js'

@@ -6,8 +6,9 @@
  * key (an impostor) is found by name and then refused. Only configured CA certificates are candidates; extra
  * certificates in KeyInfo are ignored, so a document cannot bring its own intermediates.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { x509 } from './engine.js'
+import { gostSignedBy, isGostSignatureAlgorithm } from './gost/signed-object.js'
 import { notConfirmed, type NotConfirmed } from './refusal.js'
 import { isTrustedRoot, verificationKey, type TrustAnchors } from './trust.js'
 
@@ -19,6 +20,7 @@ const hashOf = (cert: x509.X509Certificate): string => {
 }
 
 const signedBy = async (child: x509.X509Certificate, issuer: x509.X509Certificate): Promise<boolean> => {
+  if (isGostSignatureAlgorithm(child.signatureAlgorithm.name)) return gostSignedBy(child, issuer)
   try {
     const key = await verificationKey(issuer, hashOf(child))
     return await child.verify({ publicKey: key, signatureOnly: true })

@@ -6,7 +6,7 @@
  * an external entity, whatever its version does. The scan may refuse a document that only *mentions* `<!DOCTYPE`
  * in a comment or CDATA section; no legitimate request does.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { badInput, type BadInput } from './refusal.js'
 
 /** 1 MiB: a request with a few dozen document digests is a few KB; scans travel as digests, not bytes. */

@@ -3,7 +3,7 @@
  * the provider's result documents. See docs/signatures.md.
  */
 export type { Canonicalization, DigestMethodUri, SignatureMethodUri } from './algorithms.js'
-export { isKazakhGost } from './algorithms.js'
+export { GOST_DIGEST_METHOD, GOST_SIGNATURE_METHOD, isKazakhGost } from './algorithms.js'
 export {
   APPLICATION_NS,
   buildApplicationRequestXml,
@@ -48,14 +48,25 @@ export type {
 export { APPEAL_CLAUSE, CATEGORY_TITLES, LEGAL_FOOTER } from './result-texts.js'
 export type { RevocationScope } from './revocation.js'
 export { signXml } from './sign.js'
+export { appendGostSignature, appendRsaSignature, isGostSigningKey } from './append-signature.js'
+export type { AppendOptions as AppendSignatureOptions, GostSigningKey } from './append-signature.js'
 export type { SignXmlOptions } from './sign.js'
 export { loadTrust } from './trust.js'
 export type { EncodedObject, LoadedTrust, TrustAnchors, TrustConfigError, TrustSource } from './trust.js'
 export { toSignatureVerdict, toSigner } from './verdict.js'
 export { verifyRequest } from './verify-request.js'
 export type { VerifiedRequest, VerifyRequestOptions } from './verify-request.js'
-export { verifySignedXml } from './verify-signed-xml.js'
-export type { VerificationStage, VerifiedDocument, VerifiedSignature, VerifyOptions } from './verify-signed-xml.js'
+export { verifyEverySignature, verifySignedXml } from './verify-signed-xml.js'
+export type {
+  VerificationStage,
+  VerifiedDocument,
+  VerifiedSeveral,
+  VerifiedSignature,
+  VerifyOptions,
+  VerifySeveralOptions,
+} from './verify-signed-xml.js'
+export { checkRequiredSigners, checkSignerKind, NCA_ROLE_OIDS, policiesOf, rolesOf, STAFF_ROLES } from './signer-roles.js'
+export type { SignerKind, SignerPolicy, SignerRequirement, SignerRole } from './signer-roles.js'
 // The crypto engine (one WebCrypto provider for xmldsigjs and @peculiar/x509) and the XML guards, for adapters
 // that verify or sign off the main thread (the HTTP service's worker pool) and must use the same ones.
 export { webcrypto, x509 } from './engine.js'

@@ -8,7 +8,7 @@
  * transform could cut the read content out of the signed content).
  */
 import type { Document, Element } from '@xmldom/xmldom'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import {
   ENVELOPED,
   explainUnsupported,
@@ -116,10 +116,32 @@ export const readLayout = (doc: Document): E.Either<LayoutRefusal, SignatureLayo
   if (signature === null || signature.parentNode !== root) {
     return E.left(badInput('signature_misplaced', 'ds:Signature must be a child of the document root (enveloped)'))
   }
-  return assemble(doc, signature)
+  return readSignatureLayout(doc, signature)
 }
 
-const assemble = (doc: Document, signature: Element): E.Either<LayoutRefusal, SignatureLayout> => {
+/**
+ * Every signature of a document signed one after another (NCANode, Kalkan): each must be a child of the root —
+ * a signature anywhere else could cover a wrapped copy — and there must be at least one, at most `max`.
+ */
+export const findSignatures = (doc: Document, max: number): E.Either<BadInput, readonly Element[]> => {
+  const root = doc.documentElement
+  if (root === null) return E.left(badInput('malformed_xml', 'document has no root element'))
+  const all = doc.getElementsByTagNameNS(XMLDSIG_NS, 'Signature')
+  if (all.length === 0) return E.left(badInput('no_signature', 'the document carries no ds:Signature'))
+  if (all.length > max) return E.left(badInput('multiple_signatures', `the document carries ${all.length} ds:Signature elements; at most ${max}`))
+  const out: Element[] = []
+  for (let i = 0; i < all.length; i++) {
+    const signature = all.item(i)
+    if (signature === null || signature.parentNode !== root) {
+      return E.left(badInput('signature_misplaced', `ds:Signature #${i + 1} is not a child of the document root (enveloped)`))
+    }
+    out.push(signature)
+  }
+  return E.right(out)
+}
+
+/** The layout of one signature, a child of the root (see readLayout / findSignatures). */
+export const readSignatureLayout = (doc: Document, signature: Element): E.Either<LayoutRefusal, SignatureLayout> => {
   const signedInfo = onlyChild(signature, 'SignedInfo')
   if (E.isLeft(signedInfo)) return signedInfo
   const si = signedInfo.right

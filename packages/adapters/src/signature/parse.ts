@@ -3,7 +3,7 @@
  * parser that "recovers" reads something other than what the signer's parser signed.
  */
 import { DOMParser, type Document } from '@xmldom/xmldom'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { badInput, type BadInput } from './refusal.js'
 
 class ParserComplaint extends Error {}

@@ -37,6 +37,8 @@ export const notConfirmedCodes = [
   'certificate_revoked',
   'wrong_key_usage',
   'iin_mismatch',
+  'signer_role_missing',
+  'policy_not_accepted',
 ] as const satisfies readonly SignatureFailure[]
 export type NotConfirmedCode = (typeof notConfirmedCodes)[number]
 

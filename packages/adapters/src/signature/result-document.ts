@@ -21,7 +21,8 @@
  */
 import type { Element } from '@xmldom/xmldom'
 import { BIN, IIN } from '@kezek/domain'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
+import type { GostSigningKey } from './append-signature.js'
 import type { x509 } from './engine.js'
 import type { BadInput, SignatureRefusal } from './refusal.js'
 import { notConfirmed } from './refusal.js'
@@ -132,7 +133,7 @@ export const buildResultXml = (doc: ResultDocument): E.Either<ResultInputError, 
 /** Builds and signs a result document with the provider's key (enveloped XMLDSig, NCALayer shape). */
 export const signResultDocument = async (
   doc: ResultDocument,
-  privateKey: CryptoKey,
+  privateKey: CryptoKey | GostSigningKey,
   certificate: x509.X509Certificate,
   options: SignXmlOptions = {},
 ): Promise<E.Either<ResultInputError | BadInput, string>> => {

@@ -1,43 +1,24 @@
 /**
- * Russian and Kazakh texts of the result documents. Russian follows the textual templates behind ALM's
- * appendix 3 (reference/seed-housing-queue.md §3.4); the legal footer is attested in both languages. The Kazakh
- * body texts and category titles are constructed from attested terms (§5.3–5.4: есепке қою, кезек нөмірі,
- * дәлелді бас тарту) and need a native speaker's review before production use.
+ * Russian and Kazakh texts of the housing result documents this package signs, read from the domain's message
+ * catalogue (`form.*`, `category.*`, `result.appeal`, `legal.footer`) so they cannot drift from the HTTP service's
+ * forms. The Kazakh body texts are composed there (`kkComposed`) and need a native speaker's review.
  */
+import { categories, message, type Category } from '@kezek/domain'
 
 export type Lang = 'ru' | 'kk'
 
-export const LEGAL_FOOTER: Readonly<Record<Lang, string>> = {
-  kk: 'Осы құжат «Электрондық құжат және электрондық цифрлық қолтаңба туралы» 2003 жылғы 7 қаңтардағы N 370-II ҚРЗ 7-бабының 1-тармағына сәйкес қағаз тасығыштағы құжатқа тең.',
-  ru: 'Данный документ согласно пункту 1 статьи 7 ЗРК от 7 января 2003 года «Об электронном документе и электронной цифровой подписи» равнозначен документу на бумажном носителе.',
-}
+const both = (text: (l: Lang) => string): Readonly<Record<Lang, string>> => ({ ru: text('ru'), kk: text('kk') })
 
-export const APPEAL_CLAUSE: Readonly<Record<Lang, string>> = {
-  ru: 'В случае несогласия с данным решением, Вы вправе обжаловать его в порядке, установленном законодательством.',
-  kk: 'Осы шешіммен келіспеген жағдайда, Сіз оған заңнамада белгіленген тәртіппен шағымдануға құқылысыз.',
-}
+export const LEGAL_FOOTER: Readonly<Record<Lang, string>> = both((l) => message('legal.footer', l))
 
-export const CATEGORY_TITLES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
-  war_veterans: {
-    ru: 'участники и инвалиды Великой Отечественной войны',
-    kk: 'Ұлы Отан соғысының қатысушылары мен мүгедектері',
-  },
-  orphans: {
-    ru: 'дети-сироты и дети, оставшиеся без попечения родителей',
-    kk: 'жетім балалар және ата-анасының қамқорлығынсыз қалған балалар',
-  },
-  socially_vulnerable: { ru: 'социально уязвимые слои населения', kk: 'халықтың әлеуметтік осал топтары' },
-  state_employees: {
-    ru: 'государственные служащие, работники бюджетных организаций, военнослужащие',
-    kk: 'мемлекеттік қызметшілер, бюджеттік ұйымдардың қызметкерлері, әскери қызметшілер',
-  },
-  emergency_dwelling: {
-    ru: 'граждане, единственное жилище которых признано аварийным',
-    kk: 'жалғыз тұрғын үйі апатты деп танылған азаматтар',
-  },
-}
+export const APPEAL_CLAUSE: Readonly<Record<Lang, string>> = both((l) => message('result.appeal', l))
 
-export const categoryTitle = (code: string, lang: Lang): string => CATEGORY_TITLES[code]?.[lang] ?? code
+export const CATEGORY_TITLES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = Object.fromEntries(
+  categories.map((c) => [c, both((l) => message(`category.${c}`, l))]),
+)
+
+export const categoryTitle = (code: string, lang: Lang): string =>
+  (categories as readonly string[]).includes(code) ? message(`category.${code as Category}`, lang) : code
 
 /** `2024-03-12` → `12.03.2024`, as dates are written in Kazakhstani official letters. */
 export const officialDate = (isoDate: string): string => isoDate.split('-').reverse().join('.')
@@ -52,17 +33,15 @@ export interface NotificationFacts {
   readonly headOfOffice: string
 }
 
-export const notificationText = (f: NotificationFacts, lang: Lang): string =>
-  lang === 'ru'
-    ? `Уведомление. Ставим Вас в известность, что решением жилищной комиссии от ${officialDate(f.commissionDecisionDate)} года, ` +
-      'Вы поставлены на учет граждан, нуждающихся в жилье из государственного жилищного фонда, ' +
-      `по категории «${categoryTitle(f.category, 'ru')}», со дня подачи заявления от ${officialDate(f.filingDate)} года № ${f.requestNumber}, ` +
-      `с составом семьи ${f.familySize} человек. На момент постановки на учет Ваша очередность № ${f.queueNumber}. ` +
-      `Начальник ${f.headOfOffice}`
-    : `Хабарлама. Тұрғын үй комиссиясының ${officialDate(f.commissionDecisionDate)} жылғы шешімімен Сіз ` +
-      `${officialDate(f.filingDate)} жылғы № ${f.requestNumber} өтініш берген күннен бастап, отбасы құрамы ${f.familySize} адам, ` +
-      `«${categoryTitle(f.category, 'kk')}» санаты бойынша мемлекеттік тұрғын үй қорынан тұрғын үйге мұқтаж азаматтардың ` +
-      `есебіне қойылдыңыз. Есепке қою сәтіндегі Сіздің кезек нөміріңіз № ${f.queueNumber}. Бастық ${f.headOfOffice}`
+export const notificationText = (f: NotificationFacts, lang: Lang): string => [
+  message('form.heading.notice', lang) + '.',
+  message('form.housing.notice', lang, {
+    decisionDate: officialDate(f.commissionDecisionDate), category: categoryTitle(f.category, lang),
+    filedOn: officialDate(f.filingDate), requestNumber: f.requestNumber, familySize: f.familySize,
+  }),
+  message('form.housing.queue_number', lang, { n: f.queueNumber }),
+  `${message('form.position.head', lang)} ${f.headOfOffice}`,
+].join(' ')
 
 export interface RefusalFacts {
   readonly familySize: number
@@ -70,11 +49,9 @@ export interface RefusalFacts {
   readonly headOfOffice: string
 }
 
-export const refusalText = (f: RefusalFacts, lang: Lang): string =>
-  lang === 'ru'
-    ? `Ставим Вас в известность, что Вам (состав семьи ${f.familySize} человек) отказано в постановке на учет граждан, ` +
-      `нуждающихся в жилье из государственного жилищного фонда. Причина отказа: ${f.reasons.join('; ')}. ` +
-      `${APPEAL_CLAUSE.ru} Начальник ${f.headOfOffice}`
-    : `Сізге (отбасы құрамы ${f.familySize} адам) мемлекеттік тұрғын үй қорынан тұрғын үйге мұқтаж азаматтардың ` +
-      `есебіне қоюдан бас тартылғанын хабарлаймыз. Бас тарту себебі: ${f.reasons.join('; ')}. ` +
-      `${APPEAL_CLAUSE.kk} Бастық ${f.headOfOffice}`
+export const refusalText = (f: RefusalFacts, lang: Lang): string => [
+  message('form.housing.refusal', lang, { familySize: f.familySize }),
+  message('form.refusal.reason', lang, { reason: f.reasons.map((r) => r.replace(/[.]+$/u, '')).join('; ') }),
+  APPEAL_CLAUSE[lang],
+  `${message('form.position.head', lang)} ${f.headOfOffice}`,
+].join(' ')

@@ -3,16 +3,18 @@
  * the CRLs of its issuer:
  * - a CRL counts only if its issuer name matches and its signature verifies with the issuer's key (a forged
  *   CRL could otherwise "un-revoke" a certificate);
- * - it must be current at the judging instant (`nextUpdate` not passed); with no current CRL we cannot judge,
- *   which is `revocation_unknown` (indeterminate) — never silently "not revoked";
+ * - it must be current at the judging instant (issued by then, `nextUpdate` not passed; a delta CRL only with its
+ *   base); with no current CRL we cannot judge, which is `revocation_unknown` (indeterminate) — never silently
+ *   "not revoked";
  * - a certificate revoked *after* the instant was good at the instant (an old document judged at its time).
  * x509's `findRevoked` walks every entry on every call (NCA's CRLs list tens of thousands), so the serials a CRL
  * lists are put in a Set once per CRL object; only a serial found there is looked up with `findRevoked`, which
  * gives the entry (and its date) exactly as before.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { CertificatePath } from './chain.js'
 import { x509 } from './engine.js'
+import { gostSignedBy, isGostSignatureAlgorithm } from './gost/signed-object.js'
 import { indeterminate, notConfirmed, type Indeterminate, type NotConfirmed } from './refusal.js'
 import { verificationKey } from './trust.js'
 
@@ -26,6 +28,11 @@ const crlSignedBy = (crl: x509.X509Crl, issuer: x509.X509Certificate): Promise<b
   crlCheckCache.set(crl, perIssuer)
   const cached = perIssuer.get(issuer)
   if (cached !== undefined) return cached
+  if (isGostSignatureAlgorithm(crl.signatureAlgorithm.name)) {
+    const checked = Promise.resolve(gostSignedBy(crl, issuer))
+    perIssuer.set(issuer, checked)
+    return checked
+  }
   const hash = (crl.signatureAlgorithm as { hash?: { name?: string } }).hash?.name ?? 'SHA-256'
   const result = verificationKey(issuer, hash)
     .then((key) => crl.verify({ publicKey: key }))
@@ -74,6 +81,41 @@ export const findRevokedEntry = (crl: x509.X509Crl, cert: x509.X509Certificate):
   return crl.findRevoked(cert)
 }
 
+const DELTA_CRL_INDICATOR = '2.5.29.27'
+const CRL_NUMBER = '2.5.29.20'
+
+/** A small non-negative DER INTEGER (CRL numbers), or undefined. */
+const integerOf = (der: ArrayBuffer): number | undefined => {
+  const bytes = new Uint8Array(der)
+  if (bytes[0] !== 0x02 || (bytes[1] ?? 0) > 6 || bytes.length !== 2 + (bytes[1] ?? 0)) return undefined
+  let n = 0
+  for (const b of bytes.subarray(2)) n = n * 256 + b
+  return n
+}
+
+const extensionInteger = (crl: x509.X509Crl, oid: string): number | undefined => {
+  const ext = crl.extensions.find((e) => e.type === oid)
+  return ext === undefined ? undefined : integerOf(ext.value)
+}
+
+/** A delta CRL names the base CRL it completes (deltaCRLIndicator, RFC 5280 §5.2.4). */
+export const baseNumberOf = (crl: x509.X509Crl): number | undefined => extensionInteger(crl, DELTA_CRL_INDICATOR)
+export const crlNumberOf = (crl: x509.X509Crl): number | undefined => extensionInteger(crl, CRL_NUMBER)
+
+/**
+ * Whether a CRL can speak for the instant: issued at or before it (a CRL whose thisUpdate is after the instant
+ * says nothing about the status *then*) and not superseded by then (nextUpdate not passed). A delta CRL speaks only
+ * together with a complete CRL of the same issuer numbered at least its base (RFC 5280 §5.2.4); that complete CRL
+ * need not be current itself — the delta brings it up to date.
+ */
+const speaksFor = (crl: x509.X509Crl, completes: readonly x509.X509Crl[], at: Date): boolean => {
+  if (crl.thisUpdate.getTime() > at.getTime()) return false
+  if (crl.nextUpdate !== undefined && crl.nextUpdate.getTime() < at.getTime()) return false
+  const base = baseNumberOf(crl)
+  if (base === undefined) return true
+  return completes.some((c) => (crlNumberOf(c) ?? -1) >= base)
+}
+
 const checkOne = async (
   cert: x509.X509Certificate,
   issuer: x509.X509Certificate,
@@ -84,7 +126,9 @@ const checkOne = async (
   for (const crl of crls) {
     if (crl.issuer === issuer.subject && (await crlSignedBy(crl, issuer))) fromIssuer.push(crl)
   }
-  const current = fromIssuer.filter((c) => c.nextUpdate === undefined || c.nextUpdate.getTime() >= at.getTime())
+  const completes = fromIssuer.filter((c) => baseNumberOf(c) === undefined)
+  const current = fromIssuer.filter((c) => speaksFor(c, completes, at))
+  // A revocation dated at or before the instant is a fact whichever CRL (full, delta, older or newer) reports it.
   for (const crl of fromIssuer) {
     const entry = findRevokedEntry(crl, cert)
     if (entry !== null && entry.revocationDate.getTime() <= at.getTime()) {
@@ -99,7 +143,7 @@ const checkOne = async (
         'revocation_unknown',
         fromIssuer.length === 0
           ? `no CRL signed by "${issuer.subject}" is configured`
-          : `the CRL of "${issuer.subject}" is out of date at ${at.toISOString()}`,
+          : `no CRL of "${issuer.subject}" speaks for ${at.toISOString()} (issued after it, out of date, or a delta without its base)`,
       ),
     )
   }

@@ -17,7 +17,7 @@
  * not fields: the document states them in `<service>`, `<documents>` and `<representative>`.
  */
 import type { Element } from '@xmldom/xmldom'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { ServiceRequest } from '@kezek/domain'
 import type { BadInput } from './refusal.js'

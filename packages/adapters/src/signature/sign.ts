@@ -5,8 +5,9 @@
  * values wrapped at 76 characters with CRLF (outside SignedInfo, so the wrapping does not affect the signature
  * but does exercise the verifier's line-end normalisation).
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { Canonicalization } from './algorithms.js'
+import { appendGostSignature, isGostSigningKey, type GostSigningKey } from './append-signature.js'
 import { x509, xmldsig } from './engine.js'
 import { parseXml } from './parse.js'
 import type { BadInput } from './refusal.js'
@@ -28,12 +29,14 @@ const wrapBase64 = (xml: string): string =>
     (_m, open: string, _name: string, body: string, close: string) => `${open}${wrap76(body)}${close}`,
   )
 
+/** Signs with an RSA key (WebCrypto) or a GOST 34.10-2015/512 key (Kalkan's URIs, append-signature.ts). */
 export const signXml = async (
   xml: string,
-  privateKey: CryptoKey,
+  privateKey: CryptoKey | GostSigningKey,
   certificate: x509.X509Certificate,
   options: SignXmlOptions = {},
 ): Promise<E.Either<BadInput, string>> => {
+  if (isGostSigningKey(privateKey)) return appendGostSignature(xml, privateKey, certificate, options)
   const doc = parseXml(xml.replace(/\r\n?/g, '\n'))
   if (E.isLeft(doc)) return doc
   const transform = options.canonicalization ?? 'c14n-com'

@@ -5,7 +5,7 @@
  * the parsed objects, so per-request work never re-parses a CRL. Issuer keys and the CRL signature checks are
  * memoised per object (WeakMaps: replacing a CRL object drops its cache).
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { webcrypto, x509 } from './engine.js'
 
 export interface TrustAnchors {

@@ -6,7 +6,7 @@
 import type { SignatureVerdict, Signer } from '@kezek/domain'
 import { BIN } from '@kezek/domain'
 import type { Instant } from '@kezek/domain'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { BadInput, Indeterminate, SignatureRefusal } from './refusal.js'
 import type { VerifiedSignature } from './verify-signed-xml.js'
 

@@ -4,14 +4,17 @@
  * document says signs it (regulation, condition 2: «ИИН в запросе = ИИН в регистрационном свидетельстве»), and the
  * IIN of the logged-in user when the caller knows it.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { expectedSigner, readApplicationRequest, type ApplicationRequestDocument } from './application-request.js'
 import { notConfirmed, type SignatureRefusal } from './refusal.js'
+import { checkSignerKind, type SignerPolicy } from './signer-roles.js'
 import { verifySignedXml, type VerifiedSignature, type VerifyOptions } from './verify-signed-xml.js'
 
 export interface VerifyRequestOptions extends VerifyOptions {
   /** The IIN of the authenticated user (portal login, staff session); the certificate must carry it. */
   readonly expectedIin?: string
+  /** Accepted certificate policies for individuals' and staff keys (NCA roles are always checked). */
+  readonly signerPolicy?: SignerPolicy
 }
 
 export interface VerifiedRequest {
@@ -45,7 +48,10 @@ export const verifyRequest = async (
   if (E.isLeft(verified)) return verified
   const request = readApplicationRequest(verified.right.signedElement)
   if (E.isLeft(request)) return request
-  const identity = checkSignerIdentity(verified.right.signature.signer, expectedSigner(request.right), options.expectedIin)
+  const expected = expectedSigner(request.right)
+  const identity = checkSignerIdentity(verified.right.signature.signer, expected, options.expectedIin)
   if (E.isLeft(identity)) return identity
+  const kind = checkSignerKind(verified.right.signature, expected.bin === undefined ? 'individual' : 'staff', options.signerPolicy)
+  if (E.isLeft(kind)) return kind
   return E.right({ signature: verified.right.signature, request: request.right })
 }

@@ -6,7 +6,7 @@
  * signs, so `<n>1<!---->0</n>` reads as "10" on both sides (the SAML comment-truncation bug reads "1").
  */
 import type { Element } from '@xmldom/xmldom'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { XMLDSIG_NS } from './algorithms.js'
 import { badInput, type BadInput } from './refusal.js'
 

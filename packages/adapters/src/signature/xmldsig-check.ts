@@ -8,30 +8,47 @@
  */
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto'
 import type { Document, Element, Node } from '@xmldom/xmldom'
-import * as E from 'fp-ts/Either'
-import { DIGEST_METHODS, SIGNATURE_METHODS, type SignatureMethodUri } from './algorithms.js'
+import * as E from 'fp-ts/lib/Either.js'
+import {
+  DIGEST_METHODS,
+  isRsaSignatureMethod,
+  isShaDigestMethod,
+  SIGNATURE_METHODS,
+  type RsaSignatureMethodUri,
+  type SignatureMethodUri,
+} from './algorithms.js'
 import { webcrypto, x509, xmldsig } from './engine.js'
+import { verifyBytes, type GostPublicKey } from './gost/gost3410.js'
+import { gostKeyOf } from './gost/signed-object.js'
+import { streebog512 } from './gost/streebog.js'
 import type { SignatureLayout } from './layout.js'
 import { badInput, notConfirmed, type BadInput, type NotConfirmed } from './refusal.js'
 
 /** Exposes the protected steps of `SignedXml.Verify` (ValidateReferences, ValidateSignatureValue). */
 class SteppedSignedXml extends xmldsig.SignedXml {
   /**
-   * The enveloped-signature transform removes the signature from the element it is given. xmldsigjs' own
-   * `Verify` hands it a deep copy of the document — a copy of every node, including the certificate text, for a
-   * one-element removal. Here the signature is taken out of the root itself and put back at its place before
-   * returning (the canonicaliser only reads; nothing runs in between), so the document the readers see is the
-   * one that was parsed, and the canonical text is the same as the copy's: the canonicaliser looks at no parent.
+   * The enveloped-signature transform removes *this* signature from what the reference covers (XMLDSig §6.6.4).
+   * xmldsigjs' own transform removes every ds:Signature child of the root, which would make a later signature
+   * (NCANode and Kalkan append one after another, each covering those before it) unverifiable; so the enveloped
+   * step is done here: this signature is taken out of the root itself — no copy of the document — the
+   * canonicalisation transform of the Reference (C14N when it names none) runs on the root, and the signature is
+   * put back at its place. Signatures appended after this one are taken out by the caller (verify-signed-xml.ts).
    */
   canonicalReference(root: Element, signature: Element): string {
     const reference = this.XmlSignature.SignedInfo.References.Item(0)
     if (reference === null || reference === undefined) throw new Error('no Reference')
+    let c14n: xmldsig.Transform = new xmldsig.XmlDsigC14NTransform()
+    reference.Transforms.ForEach((t) => {
+      if (!(t instanceof xmldsig.XmlDsigEnvelopedSignatureTransform)) c14n = t
+    })
     const next = signature.nextSibling
     let output: unknown
+    root.removeChild(signature)
     try {
-      output = this.ApplyTransforms(reference.Transforms, root as never)
+      c14n.LoadInnerXml(root as never)
+      output = c14n.GetOutput()
     } finally {
-      if (signature.parentNode === null) root.insertBefore(signature, next)
+      root.insertBefore(signature, next)
     }
     if (typeof output !== 'string') throw new Error('canonicalisation produced no text')
     return output
@@ -116,19 +133,27 @@ const utf8Exactly = (text: string): Buffer | undefined => (LONE_SURROGATE.test(t
 
 const NODE_HASH = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' } as const
 
-/** The same SHA-2 as xmldsigjs' digest through @peculiar/webcrypto, without its JavaScript UTF-8 loop and promise hops. */
+/**
+ * The same SHA-2 as xmldsigjs' digest through @peculiar/webcrypto, without its JavaScript UTF-8 loop and promise
+ * hops; Streebog-512 for Kalkan's GOST digest URI. Text with a lone surrogate cannot be encoded as the signer did:
+ * SHA-2 takes xmldsigjs' path (which throws), GOST yields no digest (a mismatch).
+ */
 const digestOf = async (layout: SignatureLayout, canonical: string): Promise<Uint8Array> => {
   const bytes = utf8Exactly(canonical)
-  if (bytes === undefined) return new Uint8Array(await xmldsig.CryptoConfig.CreateHashAlgorithm(layout.digestMethod).Digest(canonical))
-  return new Uint8Array(createHash(NODE_HASH[DIGEST_METHODS[layout.digestMethod]]).update(bytes).digest())
+  const method = layout.digestMethod
+  if (!isShaDigestMethod(method)) return bytes === undefined ? new Uint8Array(0) : streebog512(bytes)
+  if (bytes === undefined) return new Uint8Array(await xmldsig.CryptoConfig.CreateHashAlgorithm(method).Digest(canonical))
+  return new Uint8Array(createHash(NODE_HASH[DIGEST_METHODS[method]]).update(bytes).digest())
 }
 
 export const checkDigest = async (
   loaded: LoadedSignature,
   layout: SignatureLayout,
   canonical: string,
+  options: { readonly compare: boolean } = { compare: true },
 ): Promise<E.Either<BadInput, Uint8Array>> => {
   const actual = await digestOf(layout, canonical)
+  if (!options.compare) return E.right(actual) // signing (append-signature.ts): the value to write
   let expected: Uint8Array
   try {
     expected = loaded.signed.expectedDigest()
@@ -149,8 +174,20 @@ export const checkDigest = async (
 export type SignerKey =
   | { readonly kind: 'native'; readonly key: KeyObject; readonly hash: string }
   | { readonly kind: 'webcrypto'; readonly key: CryptoKey }
+  | { readonly kind: 'gost'; readonly key: GostPublicKey }
 
-const importOnce = async (spki: ArrayBuffer, method: SignatureMethodUri): Promise<E.Either<NotConfirmed, SignerKey>> => {
+/** A GOST 2015/512 signature needs a GOST 2015/512 key: anything else (RSA, GOST 2004) cannot have made it. */
+const gostSignerKey = (cert: x509.X509Certificate): E.Either<NotConfirmed, SignerKey> => {
+  const key = gostKeyOf(cert)
+  return E.isRight(key)
+    ? E.right({ kind: 'gost', key: key.right })
+    : E.left(notConfirmed('unsupported_algorithm', `the signature method is GOST 2015/512 but ${key.left}`))
+}
+
+const importOnce = async (
+  spki: ArrayBuffer,
+  method: RsaSignatureMethodUri,
+): Promise<E.Either<NotConfirmed, SignerKey>> => {
   let imported: CryptoKey
   try {
     imported = await webcrypto.subtle.importKey('spki', spki, SIGNATURE_METHODS[method], true, ['verify'])
@@ -177,7 +214,8 @@ export const importSignerKey = (
   signerKeys.set(cert, perMethod)
   const known = perMethod.get(layout.signatureMethod)
   if (known !== undefined) return known
-  const made = importOnce(cert.publicKey.rawData, layout.signatureMethod)
+  const method = layout.signatureMethod
+  const made = isRsaSignatureMethod(method) ? importOnce(cert.publicKey.rawData, method) : Promise.resolve(gostSignerKey(cert))
   perMethod.set(layout.signatureMethod, made)
   return made
 }
@@ -191,6 +229,10 @@ export const canonicaliseSignedInfo = (loaded: LoadedSignature): E.Either<BadInp
 }
 
 const verifies = async (loaded: LoadedSignature, signedInfo: string, key: SignerKey): Promise<boolean> => {
+  if (key.kind === 'gost') {
+    const data = utf8Exactly(signedInfo)
+    return data !== undefined && verifyBytes(key.key, data, loaded.signed.signatureValue())
+  }
   if (key.kind === 'webcrypto') {
     const algorithm = xmldsig.CryptoConfig.CreateSignatureAlgorithm(loaded.signed.XmlSignature.SignedInfo.SignatureMethod)
     return algorithm.Verify(signedInfo, key.key, loaded.signed.signatureValue())

@@ -5,7 +5,7 @@
  * new one over the same log) and an embedder can hand the same log to several store instances. Positions are the
  * 1-based index of the event in the global log, as a decimal string.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { chainBatch, GENESIS_HASH } from '../integrity/chain.js'
 import type {
   AppendError,

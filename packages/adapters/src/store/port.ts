@@ -6,7 +6,7 @@
  * a conflict or an unknown stream is a `Left`, never an exception. Exceptions mean the back-end itself failed
  * (connection lost, disk full) and nothing was written.
  */
-import type * as E from 'fp-ts/Either'
+import type * as E from 'fp-ts/lib/Either.js'
 
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json }
 
@@ -105,8 +105,27 @@ export interface Subscription {
   readonly reached: (position: string) => Promise<void>
   /** Stops delivery; resolves when the handler is no longer running. */
   readonly stop: () => Promise<void>
-  /** Settles when the subscription ends: resolves after `stop`, rejects on a handler or store failure. */
+  /**
+   * Settles when the subscription ends: resolves after `stop`, rejects on a handler failure (or, for back-ends
+   * that do not retry, a store failure).
+   */
   readonly done: Promise<void>
+  /**
+   * How following the store goes, where the back-end retries reads after a store failure (the SQL stores and the
+   * in-memory one do; see `subscription.ts`).
+   */
+  readonly health?: () => SubscriptionHealth
+}
+
+export interface SubscriptionHealth {
+  /** The last read failed and the subscription is waiting to retry. */
+  readonly failing: boolean
+  readonly failingForMs?: number
+  readonly lastError?: string
+  /** Times reading resumed after failing. */
+  readonly reconnects: number
+  /** Total time spent failing, including the current failure. */
+  readonly outageMs: number
 }
 
 export interface EventStore {

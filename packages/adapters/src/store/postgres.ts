@@ -22,7 +22,16 @@ export interface PostgresStoreOptions {
   /** Fallback re-read interval of caught-up subscriptions; default 1000 ms. */
   readonly pollIntervalMs?: number
   readonly batchSize?: number
+  /**
+   * How long to wait for a new connection before the call fails (default 5000 ms): while PostgreSQL is down or
+   * unreachable, callers get an error they can answer 503 with, never a hang.
+   */
+  readonly connectTimeoutMs?: number
 }
+
+/** First and largest wait between attempts to re-open the LISTEN connection. */
+const RELISTEN_INITIAL_MS = 100
+const RELISTEN_MAX_MS = 5000
 
 // Parameterised statements are prepared once per connection (named by a hash of their text): the append and
 // page-read statements are large CTEs, and re-planning them on every call costs more than the I/O they do.
@@ -44,7 +53,13 @@ const executor = (client: pg.ClientBase | pg.Pool): SqlExecutor => ({
 })
 
 export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 })
+  const connectionTimeoutMillis = options.connectTimeoutMs ?? 5000
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis,
+    keepAlive: true,
+  })
   // An idle client that loses its connection emits 'error' on the pool; unhandled, it would kill the process.
   // The pool drops that client and the next query opens a new one.
   pool.on('error', () => undefined)
@@ -63,6 +78,13 @@ export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
     transaction: async (body, advisoryLock) => {
       const client = await pool.connect()
       let broken: Error | undefined
+      // pg-pool removes its own 'error' listener from a client it hands out: a connection lost while the
+      // transaction runs (the server killed between two statements) would emit an unhandled 'error' and kill the
+      // process. The pending or next query fails instead, and the client is destroyed on release.
+      const onError = (e: Error): void => {
+        broken = e
+      }
+      client.on('error', onError)
       let begun = false
       let committed = false
       const opening = advisoryLock === undefined ? ['BEGIN'] : ['BEGIN', `SELECT pg_advisory_xact_lock(${advisoryLock})`]
@@ -92,13 +114,14 @@ export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
           throw error
         }
       } finally {
+        client.removeListener('error', onError)
         client.release(broken)
       }
     },
     // On its own connection, so appends never queue behind a NOTIFY for a pooled connection.
     notify: async (channel) => {
       notifier ??= (async () => {
-        const client = new pg.Client({ connectionString: options.connectionString })
+        const client = new pg.Client({ connectionString: options.connectionString, connectionTimeoutMillis, keepAlive: true })
         client.on('error', () => {
           notifier = undefined
         })
@@ -114,18 +137,72 @@ export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
         throw error
       }
     },
+    // A LISTEN connection that dies (the server restarted) is opened again with capped, jittered backoff; after
+    // each re-open the subscriber is woken once, since notifications sent while it was away are lost. Until then
+    // subscribers still follow through the fallback poll.
     listen: async (channel, onNotify) => {
-      const client = new pg.Client({ connectionString: options.connectionString })
-      client.on('error', () => undefined)
-      await client.connect()
-      listeners.add(client)
-      client.on('notification', (n) => {
-        if (n.channel === channel) onNotify()
-      })
-      await client.query(`LISTEN ${quoteIdent(channel)}`)
+      let stopped = false
+      let current: pg.Client | undefined
+      let attempt = 0
+      let retry: NodeJS.Timeout | undefined
+      const open = async (): Promise<void> => {
+        const client = new pg.Client({ connectionString: options.connectionString, connectionTimeoutMillis, keepAlive: true })
+        let lost = false
+        const onLost = (): void => {
+          if (lost) return
+          lost = true
+          listeners.delete(client)
+          if (current === client) current = undefined
+          void client.end().catch(() => undefined)
+          if (!stopped) schedule()
+        }
+        client.on('error', onLost)
+        client.on('end', onLost)
+        client.on('notification', (n) => {
+          if (n.channel === channel) onNotify()
+        })
+        try {
+          await client.connect()
+          listeners.add(client)
+          current = client
+          await client.query(`LISTEN ${quoteIdent(channel)}`)
+        } catch (error) {
+          onLost()
+          throw error
+        }
+        if (stopped) await client.end().catch(() => undefined)
+      }
+      const schedule = (): void => {
+        const wait = Math.max(1, Math.round(Math.random() * Math.min(RELISTEN_MAX_MS, RELISTEN_INITIAL_MS * 2 ** Math.min(attempt, 30))))
+        attempt += 1
+        retry = setTimeout(() => {
+          retry = undefined
+          open().then(
+            () => {
+              attempt = 0
+              onNotify()
+            },
+            () => undefined, // the failed client's 'error'/'end' has scheduled the next attempt
+          )
+        }, wait)
+        retry.unref()
+      }
+      try {
+        await open()
+      } catch (error) {
+        stopped = true // the caller falls back to polling; no retries behind its back
+        if (retry !== undefined) clearTimeout(retry)
+        throw error
+      }
       return async () => {
-        listeners.delete(client)
-        await client.end().catch(() => undefined)
+        stopped = true
+        if (retry !== undefined) clearTimeout(retry)
+        const c = current
+        current = undefined
+        if (c !== undefined) {
+          listeners.delete(c)
+          await c.end().catch(() => undefined)
+        }
       }
     },
     close: async () => {

@@ -8,7 +8,7 @@
  * backoff instead of waiting for the next notification, because the transaction that was holding them may end
  * without notifying (a rollback, or some other application's transaction).
  */
-import type { RecordedEvent, SubscribeOptions, Subscription } from './port.js'
+import type { RecordedEvent, SubscribeOptions, Subscription, SubscriptionHealth } from './port.js'
 
 export interface Page {
   readonly events: readonly RecordedEvent[]
@@ -27,6 +27,8 @@ export interface PagedLog {
 
 export interface FollowOptions extends SubscribeOptions {
   readonly batchSize?: number
+  /** First and largest wait between re-reads after the store failed; default 100 ms and 5 s. */
+  readonly retry?: { readonly initialMs?: number; readonly maxMs?: number }
 }
 
 interface Deferred {
@@ -50,13 +52,28 @@ const deferred = (): Deferred => {
 
 const HELD_BACKOFF_START_MS = 5
 
+/**
+ * "Full jitter" (a uniform wait up to the capped exponential bound): instances that lost the store together do not
+ * come back in lock-step and hammer it at the same instant.
+ */
+export const retryDelay = (attempt: number, initialMs: number, maxMs: number, random: () => number = Math.random): number =>
+  Math.max(1, Math.round(random() * Math.min(maxMs, initialMs * 2 ** Math.min(attempt, 30))))
+
 export const follow = (log: PagedLog, options: FollowOptions): Subscription => {
   const batch = options.batchSize ?? 500
   const caughtUp = deferred()
   const done = deferred()
   const waiters: Array<{ readonly position: string; readonly d: Deferred }> = []
+  const retryInitial = options.retry?.initialMs ?? 100
+  const retryMax = options.retry?.maxMs ?? 5000
   let checkpoint = options.after
   let stopped = false
+  // Store failures while reading: the loop retries from its checkpoint, so nothing is skipped or applied twice.
+  let failingSince: number | undefined
+  let lastError: string | undefined
+  let reconnects = 0
+  let outageMs = 0
+  let failures = 0
   let woken = false
   let wakeSleeper: (() => void) | undefined
 
@@ -94,7 +111,24 @@ export const follow = (log: PagedLog, options: FollowOptions): Subscription => {
     let backoff = HELD_BACKOFF_START_MS
     while (!stopped) {
       woken = false
-      const page = await log.readPage(checkpoint, batch)
+      let page: Page
+      try {
+        page = await log.readPage(checkpoint, batch)
+      } catch (error) {
+        // The store failed, not the handler: wait (capped exponential backoff with jitter) and read again.
+        if (stopped) return
+        failingSince ??= Date.now()
+        lastError = error instanceof Error ? error.message : String(error)
+        await sleep(retryDelay(failures, retryInitial, retryMax))
+        failures += 1
+        continue
+      }
+      if (failingSince !== undefined) {
+        outageMs += Date.now() - failingSince
+        failingSince = undefined
+        reconnects += 1
+      }
+      failures = 0
       for (const e of page.events) {
         if (stopped) return
         await options.onEvent(e)
@@ -148,6 +182,13 @@ export const follow = (log: PagedLog, options: FollowOptions): Subscription => {
       await running
     },
     done: done.promise,
+    health: (): SubscriptionHealth => ({
+      failing: failingSince !== undefined,
+      ...(failingSince === undefined ? {} : { failingForMs: Date.now() - failingSince }),
+      ...(lastError === undefined ? {} : { lastError }),
+      reconnects,
+      outageMs: outageMs + (failingSince === undefined ? 0 : Date.now() - failingSince),
+    }),
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * What every back-end checks before it writes anything, so all of them accept and refuse exactly the same input.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { toStorableJson, unstorableString } from '../integrity/canonical.js'
 import type { AppendError, AppendOptions, ExpectedRevision, Json, NewEvent } from './port.js'
 

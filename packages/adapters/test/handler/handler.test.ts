@@ -1,6 +1,6 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { openMemoryStore } from '../../src/store/index.js'
 import { applicationStream, createCommandHandler, type CommandContext } from '../../src/handler/index.js'
 

@@ -5,7 +5,7 @@
  */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { PGlite } from '@electric-sql/pglite'
 import { journalOrder, rebuildWaitingList, type ApplicationEvent } from '@kezek/domain'
 import { rebuildWaitingListProjection, waitingListReader } from '../../src/projection/index.js'

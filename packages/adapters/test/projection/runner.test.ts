@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { memorySink, runProjection, type MemoryProjection, type Progress } from '../../src/projection/index.js'
 import { MemoryLog, openMemoryStore } from '../../src/store/memory.js'
 import type { EventStore, NewEvent, RecordedEvent } from '../../src/store/port.js'

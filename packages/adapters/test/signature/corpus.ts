@@ -4,7 +4,7 @@
  * canned byte string that could drift from what the signer produces.
  */
 import type { SignatureRefusalCode } from '../../src/signature/index.js'
-import { sampleRequestXml, signAs, type TestPki } from '../../src/signature/testing/index.js'
+import { sampleRequestXml, signAs, signAsGost, type GostIdentity, type Identity, type TestPki, type GostTestPki } from '../../src/signature/testing/index.js'
 
 export interface Attack {
   readonly name: string
@@ -22,7 +22,39 @@ const body = (xml: string): string => xml.slice(xml.indexOf('>') + 1, xml.lastIn
 
 const evilFields = sampleRequestXml({ familySize: 9, category: 'war_veterans' })
 
-export const buildCorpus = async (pki: TestPki): Promise<readonly Attack[]> => {
+type Who = 'citizen' | 'otherCitizen' | 'impostorIssued' | 'expired' | 'revoked' | 'citizenAuth'
+
+/** What the corpus needs of a PKI and its signer: the same attacks are built for RSA and for GOST 2015/512. */
+export interface CorpusWorld<I> {
+  readonly pki: Readonly<Record<Who, I>>
+  readonly sign: (identity: I, xml: string, options?: { readonly canonicalization?: 'c14n' | 'c14n-com' | 'exc-c14n' | 'exc-c14n-com'; readonly referenceUri?: string }) => Promise<string>
+  readonly signatureMethod: string
+  readonly digestMethod: string
+  /** A signature method of the other family, which the signer's key cannot have made. */
+  readonly foreignMethod: { readonly name: string; readonly uri: string }
+}
+
+export const rsaWorld = (pki: TestPki): CorpusWorld<Identity> => ({
+  pki,
+  sign: signAs,
+  signatureMethod: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+  digestMethod: 'http://www.w3.org/2001/04/xmlenc#sha256',
+  foreignMethod: {
+    name: 'GOST 2015-512 signature method over an RSA key (the key cannot have made it)',
+    uri: 'urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34102015-gostr34112015-512',
+  },
+})
+
+export const gostWorld = (pki: GostTestPki): CorpusWorld<GostIdentity> => ({
+  pki,
+  sign: signAsGost,
+  signatureMethod: 'urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34102015-gostr34112015-512',
+  digestMethod: 'urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34112015-512',
+  foreignMethod: { name: 'RSA-SHA256 signature method over a GOST key', uri: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256' },
+})
+
+export const buildCorpus = async <I>(world: CorpusWorld<I>): Promise<readonly Attack[]> => {
+  const { pki, sign: signAs } = world
   const signed = await signAs(pki.citizen, sampleRequestXml())
   const byId = await signAs(pki.citizen, sampleRequestXml({ id: 'orig' }), { referenceUri: '#orig' })
   const original = withoutSignature(byId)
@@ -111,7 +143,7 @@ export const buildCorpus = async (pki: TestPki): Promise<readonly Attack[]> => {
     },
     {
       name: 'SignatureValue altered',
-      document: signed.replace(/<ds:SignatureValue>(.)(.)/, (_m, a: string, b: string) => `<ds:SignatureValue>${b}${a}`),
+      document: signed.replace(/<ds:SignatureValue>(.)/, (_m, a: string) => `<ds:SignatureValue>${a === 'A' ? 'B' : 'A'}`),
       refusal: 'signature_invalid',
     },
     {
@@ -127,21 +159,23 @@ export const buildCorpus = async (pki: TestPki): Promise<readonly Attack[]> => {
     { name: 'AUTH-only certificate used to sign', document: await signAs(pki.citizenAuth, sampleRequestXml()), refusal: 'wrong_key_usage' },
     // ── algorithms ──
     {
-      name: 'GOST 2015-512 signature method (NCA GOST key)',
-      document: signed.replace(
-        'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
-        'urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34102015-gostr34112015-512',
-      ),
+      name: world.foreignMethod.name,
+      document: signed.replace(world.signatureMethod, world.foreignMethod.uri),
+      refusal: 'unsupported_algorithm',
+    },
+    {
+      name: 'GOST 34.310-2004 signature method (legacy NCA GOST, conventions not established)',
+      document: signed.replace(world.signatureMethod, 'http://www.w3.org/2001/04/xmldsig-more#gost34310-gost34311'),
       refusal: 'unsupported_algorithm',
     },
     {
       name: 'HMAC signature method (a shared secret proves nothing)',
-      document: signed.replace('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', 'http://www.w3.org/2000/09/xmldsig#hmac-sha1'),
+      document: signed.replace(world.signatureMethod, 'http://www.w3.org/2000/09/xmldsig#hmac-sha1'),
       refusal: 'unsupported_algorithm',
     },
     {
       name: 'SHA-1 digest',
-      document: signed.replace('http://www.w3.org/2001/04/xmlenc#sha256', 'http://www.w3.org/2000/09/xmldsig#sha1'),
+      document: signed.replace(world.digestMethod, 'http://www.w3.org/2000/09/xmldsig#sha1'),
       refusal: 'unsupported_algorithm',
     },
     // ── parser attacks ──

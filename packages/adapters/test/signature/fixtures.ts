@@ -2,17 +2,23 @@
  * One test PKI for every signature test file (uvu runs them in one process): keys are generated once, in
  * parallel. Everything is judged at the fixed instant `AT`.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as assert from 'uvu/assert'
-import type { SignatureRefusal, VerifyRequestOptions } from '../../src/signature/index.js'
-import { createTestPki, type TestPki } from '../../src/signature/testing/index.js'
+import type { SignatureRefusal, VerifyRequestOptions, VerifySeveralOptions } from '../../src/signature/index.js'
+import { createGostTestPki, createTestPki, type GostTestPki, type TestPki } from '../../src/signature/testing/index.js'
 
 export const AT = new Date('2025-03-01T09:00:00.000Z')
 
 let shared: Promise<TestPki> | undefined
 export const testPki = (): Promise<TestPki> => (shared ??= createTestPki({ at: AT }))
 
-export const optionsFor = (pki: TestPki, extra: Partial<VerifyRequestOptions> = {}): VerifyRequestOptions => ({
+let sharedGost: Promise<GostTestPki> | undefined
+export const gostTestPki = (): Promise<GostTestPki> => (sharedGost ??= createGostTestPki({ at: AT }))
+
+export const optionsFor = (
+  pki: TestPki | GostTestPki,
+  extra: Partial<VerifyRequestOptions & VerifySeveralOptions> = {},
+): VerifyRequestOptions & VerifySeveralOptions => ({
   trust: pki.trust,
   crls: pki.crls,
   at: AT,

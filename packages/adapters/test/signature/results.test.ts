@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import {
@@ -41,7 +41,7 @@ test('the notification carries the facts, the ru and kk texts and the bilingual 
   assert.ok(xml.includes('с составом семьи 4 человек'))
   assert.ok(xml.includes('На момент постановки на учет Ваша очередность № 1375'))
   assert.ok(xml.includes('Начальник Жандосов Б.'))
-  assert.ok(xml.includes('кезек нөміріңіз № 1375'))
+  assert.ok(xml.includes('Есепке қойылған сәтте Сіздің кезегіңіз № 1375'))
   assert.ok(xml.includes(LEGAL_FOOTER.kk) && xml.includes(LEGAL_FOOTER.ru))
   const verified = expectVerified(await verifyResultDocument(xml, optionsFor(pki)))
   assert.is(verified.result.kind, 'notification')

@@ -5,7 +5,7 @@
  */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { ServiceRequest } from '@kezek/domain'
 import { checkDigit } from '@kezek/domain'
 import { buildApplicationRequestXml, toDomainRequest, type ServiceApplicationInput } from '../../src/signature/application-request.js'

@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { SignatureVerdict } from '@kezek/domain'
@@ -107,7 +107,12 @@ test('a certificate revoked after the judging instant was good at that instant',
   const pki = await testPki()
   const xml = await signAs(pki.revoked, sampleRequestXml())
   const beforeRevocation = new Date(AT.getTime() - 20 * 86_400_000)
-  expectVerified(await verifyRequest(xml, optionsFor(pki, { at: beforeRevocation.toISOString() })))
+  // today's CRL (issued after that instant) lists the revocation dated later: it cannot speak for the instant …
+  expectRefusal(await verifyRequest(xml, optionsFor(pki, { at: beforeRevocation.toISOString() })), 'revocation_unknown', 'indeterminate')
+  // … a CRL current then can, and the later revocation does not count against it
+  const then = { thisUpdate: new Date(beforeRevocation.getTime() - 86_400_000), nextUpdate: new Date(beforeRevocation.getTime() + 86_400_000) }
+  const crls = [await pki.crl(pki.root, then), await pki.crl(pki.nca, then), ...pki.crls]
+  expectVerified(await verifyRequest(xml, optionsFor(pki, { at: beforeRevocation.toISOString(), crls })))
 })
 
 test('an AUTH certificate is accepted for purpose auth, a SIGN certificate is not', async () => {

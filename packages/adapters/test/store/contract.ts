@@ -4,7 +4,7 @@
  * the returned suite.
  */
 import { randomUUID } from 'node:crypto'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { verifyStore, verifyStream } from '../../src/integrity/index.js'

@@ -3,7 +3,7 @@
  * smaller position, and a live subscriber must see every event exactly once, in one consistent order.
  */
 import { randomUUID } from 'node:crypto'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import pg from 'pg'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'

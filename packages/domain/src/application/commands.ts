@@ -3,7 +3,7 @@
  * it) and `at`, the instant it is made: the domain has no clock. Results of outside checks (signature
  * verification, ГБД ФЛ and ЕНИС look-ups) arrive here as data.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { decodeWith, type DecodeError } from '../kernel/decode.js'
 import { ApplicationId, CommandId, ProviderId, Reference, RequestNumber, ServiceId } from '../kernel/ids.js'
@@ -76,17 +76,18 @@ export const CheckDocuments = command('check_documents', {
 
 /**
  * The decision to enter the applicant in a waiting list: the housing commission's, or the education department's
- * registration of a child in the Journal (which names the Journal entry).
+ * registration of a child in the Journal (which names the Journal entry). The number at registration is counted
+ * by the decider from the waiting list it is given; a caller may state the number it expects, and a different one
+ * is refused (`queue_number_mismatch`).
  */
 const QueueFields = command('queue', {
   category: ListCategory,
   familySize: FamilySize,
   filedAt: Instant,
   commissionDecisionDate: LocalDate,
-  /** The position at registration, computed by the caller from the waiting list: it becomes a fact. */
-  queueNumberAtRegistration: t.refinement(t.Integer, (n) => n >= 1, 'QueueNumber'),
 })
-export const Queue = t.intersection([QueueFields, t.partial({ journal: JournalEntry })], 'queue')
+export const QueueNumber = t.refinement(t.Integer, (n) => n >= 1, 'QueueNumber')
+export const Queue = t.intersection([QueueFields, t.partial({ queueNumberAtRegistration: QueueNumber, journal: JournalEntry })], 'queue')
 
 /** A provider's look-up in an outside register (guardianship register, state information systems). */
 export const CheckRecord = command('check_record', {

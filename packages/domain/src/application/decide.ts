@@ -6,10 +6,10 @@
  * by the service id the application was authorized for. A command the service does not have, a channel it does not
  * offer, a request, list or result of another service, are refused before any handler runs.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { ServiceId } from '../kernel/ids.js'
 import type { LocalDate } from '../kernel/instant.js'
-import { childAgeAt, plusDays, plusMonths } from './age.js'
+import { childAgeAt, localDateAt, plusDays, plusMonths } from './age.js'
 import { isWalkIn, type Channel } from './channel.js'
 import type { ApplicationCommand, CommandOf, CommandType } from './commands.js'
 import type { DomainError, Inconsistency } from './errors.js'
@@ -18,9 +18,20 @@ import type { Ground, ServiceRules } from './service-rules.js'
 import type { IssuedResult, Validity } from './service-result.js'
 import type { Child, Minor, ServiceRequest } from './service-request.js'
 import { builtInRulesOf } from '../service/catalog.js'
+import { numberAtRegistration, type ListSnapshot } from '../queue/number-at-registration.js'
+import { waitingEntryOf } from '../queue/waiting-list.js'
 import { hasResult, isServiceRequest, type Application, type ApplicationState, type RegisteredData, type Stage } from './state.js'
 
 type Decision = E.Either<DomainError, readonly ApplicationEvent[]>
+
+/**
+ * What a decision reads besides the command and the stream: the waiting list a `queue` decision enters, as it
+ * stands at that moment, so the number at registration is counted by the domain. A `queue` decided without it is
+ * refused (`inconsistent` / `waiting_list_not_given`): the check cannot be skipped by leaving it out.
+ */
+export interface DecisionContext {
+  readonly waitingList: ListSnapshot
+}
 
 /** How the decider finds a service's rules. `undefined`: no such service. */
 export type RulesOf = (serviceId: ServiceId) => ServiceRules | undefined
@@ -182,14 +193,18 @@ const checkDocuments = (c: CommandOf<'check_documents'>, a: Application, r: Serv
   return ok({ ...base(c), type: 'checked', check: { kind: 'documents' } })
 }
 
-const queue = (c: CommandOf<'queue'>, a: Application, r: ServiceRules): Decision => {
+const queue = (c: CommandOf<'queue'>, a: Application, r: ServiceRules, context: DecisionContext | undefined): Decision => {
   if (a.stage === 'registered') return skipped(c.type, 'check_documents')
   if (a.stage !== 'documents_checked') return notAllowed(c.type, a.stage)
   if (!r.lists.includes(c.category)) return inconsistent(c.type, 'list_not_offered', { serviceId: r.serviceId, subject: c.category })
   if (r.journal && c.journal === undefined) return inconsistent(c.type, 'journal_entry_required', { serviceId: r.serviceId })
   if (!r.journal && c.journal !== undefined) return inconsistent(c.type, 'command_not_in_service', { serviceId: r.serviceId, subject: 'journal' })
   if (c.filedAt > c.at) return inconsistent(c.type, 'filed_after_decision')
-  return ok({
+  // The commission sits after the filing and before the decision is recorded, on the service's local calendar.
+  if (c.commissionDecisionDate < localDateAt(c.filedAt, r.utcOffsetMinutes)) return inconsistent(c.type, 'decision_before_filing')
+  if (c.commissionDecisionDate > localDateAt(c.at, r.utcOffsetMinutes)) return inconsistent(c.type, 'decision_after_command')
+  if (context === undefined) return inconsistent(c.type, 'waiting_list_not_given')
+  const queued: EventOf<'queued'> = {
     ...base(c),
     type: 'queued',
     list: { providerId: a.intake.providerId, category: c.category },
@@ -198,9 +213,14 @@ const queue = (c: CommandOf<'queue'>, a: Application, r: ServiceRules): Decision
     filedAt: c.filedAt,
     requestNumber: a.requestNumber,
     commissionDecisionDate: c.commissionDecisionDate,
-    queueNumberAtRegistration: c.queueNumberAtRegistration,
+    queueNumberAtRegistration: 0,
     ...(c.journal === undefined ? {} : { journal: c.journal }),
-  })
+  }
+  // «На момент постановки на учет Ваша очередность № N»: counted here, from the list as it stands now.
+  const n = numberAtRegistration(context.waitingList, waitingEntryOf(queued))
+  if (c.queueNumberAtRegistration !== undefined && c.queueNumberAtRegistration !== n)
+    return E.left({ code: 'queue_number_mismatch', command: c.type, expected: n, given: c.queueNumberAtRegistration })
+  return ok({ ...queued, queueNumberAtRegistration: n })
 }
 
 const changeData = (c: CommandOf<'change_data'>, a: Application): Decision =>
@@ -314,7 +334,7 @@ const serviceIdOf = (a: Application): ServiceId | undefined =>
  * authorization, which records no service) there are no rules to consult, and the stage alone decides, as it did
  * before services were data.
  */
-export const decideWith = (rulesOf: RulesOf) => (command: ApplicationCommand, state: ApplicationState): Decision => {
+export const decideWith = (rulesOf: RulesOf) => (command: ApplicationCommand, state: ApplicationState, context?: DecisionContext): Decision => {
   if (state.handled.has(command.commandId)) return ok()
   const a = state.application
   const expected = applicationIdOf(a)
@@ -339,7 +359,7 @@ export const decideWith = (rulesOf: RulesOf) => (command: ApplicationCommand, st
     case 'register': return register(command, a)
     case 'check_record': return checkRecord(command, a, r)
     case 'check_documents': return checkDocuments(command, a, r)
-    case 'queue': return queue(command, a, r)
+    case 'queue': return queue(command, a, r, context)
     case 'change_data': return changeData(command, a)
     case 'keep_position_for_family': return keepPositionForFamily(command, a)
     case 'remove': return remove(command, a)

@@ -16,6 +16,11 @@ export type DomainError =
   /** The command names another application than the stream holds. */
   | { readonly code: 'application_mismatch'; readonly command: CommandType; readonly expected: string; readonly actual: string }
   /**
+   * A `queue` command named a number at registration that is not the one the waiting list it was decided against
+   * gives (`expected`): the number is the domain's, counted from the list, and a caller's number is only checked.
+   */
+  | { readonly code: 'queue_number_mismatch'; readonly command: CommandType; readonly expected: number; readonly given: number }
+  /**
    * The command contradicts facts already recorded, or does not fit the service the application was authorized
    * for (a `queue` for a certificate service). `serviceId` and `subject` (the list, result kind, channel refused)
    * say which, when it matters. New refusals are new details, not new codes, so callers that switch over `code`
@@ -31,10 +36,14 @@ export type DomainError =
 
 export type Inconsistency =
   | 'filed_after_decision'
+  | 'decision_before_filing'
+  | 'decision_after_command'
   | 'successor_is_holder'
   | 'representative_not_confirmed'
   | 'questionnaire_already_answered'
   | 'no_result_yet'
+  /** A `queue` decided without the waiting list it enters (`DecisionContext`): its number cannot be counted. */
+  | 'waiting_list_not_given'
   // ── The command does not fit the service's definition.
   | 'unknown_service'
   | 'channel_not_offered'
@@ -56,8 +65,8 @@ export type DomainErrorCode = DomainError['code']
 
 export const inconsistencies: readonly Inconsistency[] = [
   'filed_after_decision', 'successor_is_holder', 'representative_not_confirmed', 'questionnaire_already_answered',
-  'no_result_yet', 'unknown_service', 'channel_not_offered', 'command_not_in_service', 'request_not_for_service',
+  'no_result_yet', 'waiting_list_not_given', 'unknown_service', 'channel_not_offered', 'command_not_in_service', 'request_not_for_service',
   'list_not_offered', 'result_not_offered', 'registry_not_in_service', 'journal_entry_required',
   'child_birth_date_unknown', 'period_reversed', 'payment_table_mismatch', 'result_does_not_match_request',
-  'unclaimed_period_not_over', 'result_already_collected',
+  'unclaimed_period_not_over', 'result_already_collected', 'decision_before_filing', 'decision_after_command',
 ]

@@ -3,7 +3,7 @@
  * to, the command that caused it (the decider needs it to stay idempotent) and `at`, the valid time of the fact.
  * Provenance (who, on whose behalf, which rule, when recorded) lives in the envelope, not here.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { decodeWith, type DecodeError } from '../kernel/decode.js'
 import { ApplicationId, CommandId, ProviderId, Reference, RequestNumber, ServiceId } from '../kernel/ids.js'
@@ -11,6 +11,7 @@ import { ERASED_IIN, personal, personalText, PersonalIin } from '../kernel/perso
 import { Instant, LocalDate } from '../kernel/instant.js'
 import { Category } from './category.js'
 import { Channel } from './channel.js'
+import { Contact } from './contact.js'
 import { DocumentRef } from './document-ref.js'
 import { ListCategory } from './list-category.js'
 import { Registry } from './registry.js'
@@ -45,7 +46,7 @@ const SignerIin = personal(t.string, { kind: 'iin', erased: ERASED_IIN })
 export const ApplicationRequest = t.intersection(
   [
     t.type({ category: Category, familySize: FamilySize, documents: t.readonlyArray(DocumentRef) }),
-    t.partial({ representativeIin: PersonalIin }),
+    t.partial({ representativeIin: PersonalIin, contact: Contact }),
   ],
   'ApplicationRequest',
 )

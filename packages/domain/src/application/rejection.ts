@@ -17,6 +17,8 @@ export const SignatureFailure = t.keyof(
     iin_mismatch: null,
     signature_invalid: null,
     unsupported_algorithm: null,
+    signer_role_missing: null,
+    policy_not_accepted: null,
   },
   'SignatureFailure',
 )

@@ -11,6 +11,7 @@ import * as t from 'io-ts'
 import { Reference } from '../kernel/ids.js'
 import { ERASED_DATE, personal, personalText, PersonalIin } from '../kernel/personal.js'
 import { LocalDate } from '../kernel/instant.js'
+import { Contact } from './contact.js'
 import { DocumentRef } from './document-ref.js'
 
 const FamilySize = t.refinement(t.Integer, (n) => n >= 1 && n <= 99, 'FamilySize')
@@ -25,7 +26,7 @@ const nonEmpty = <C extends t.Mixed>(c: C, name: string) =>
   t.refinement(t.readonlyArray(c), (xs) => xs.length > 0, name)
 
 const request = <S extends string, P extends t.Props>(service: S, props: P, name: string) =>
-  t.intersection([t.type({ service: t.literal(service), documents: Documents, ...props }), t.partial({ representativeIin: PersonalIin })], name)
+  t.intersection([t.type({ service: t.literal(service), documents: Documents, ...props }), t.partial({ representativeIin: PersonalIin, contact: Contact })], name)
 
 /**
  * A child named in a request. The birth date is optional because the IIN's first six digits usually carry it; since

@@ -37,15 +37,19 @@ export const IssuedResult = t.union(
     /** Service 3: «НАПРАВЛЕНИЕ № ___» to a pre-school organisation; valid five days from issue. */
     t.intersection([
       t.type({ kind: t.literal('preschool_referral'), referralNumber: personalText('document', Reference), organisation: Reference }),
-      t.partial({ address: Reference }),
+      /** `address`: the organisation's; `childAddress`: «Домашний адрес ребенка». */
+      t.partial({ address: Reference, childAddress: personalText('address', Reference) }),
     ]),
-    /** Service 4: the guardian was appointed by akimat resolution № … of … */
-    t.type({
-      kind: t.literal('guardianship_certificate'),
-      certificateNumber: personalText('document', Reference),
-      appointmentDecision: Reference,
-      appointedOn: LocalDate,
-    }),
+    /** Service 4: the guardian, «проживающему (ей) в г. ___», was appointed by akimat resolution № … of … */
+    t.intersection([
+      t.type({
+        kind: t.literal('guardianship_certificate'),
+        certificateNumber: personalText('document', Reference),
+        appointmentDecision: Reference,
+        appointedOn: LocalDate,
+      }),
+      t.partial({ residence: personalText('address', Reference) }),
+    ]),
     /** Service 5: permission for the deal with the minors' dwelling; valid one month. */
     t.type({ kind: t.literal('property_deal_permission'), deal: PropertyDeal, propertyAddress: personalText('address', Reference) }),
     /** Service 6: permission addressed to a pension fund, a bank or a road-police unit; valid one month. */

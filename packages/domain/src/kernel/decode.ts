@@ -1,7 +1,7 @@
 /**
  * The one boundary where untrusted data becomes domain values. Every decode returns an `Either`; nothing throws.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 
 /** A value that did not match its codec; `errors` name each path that failed and why. */

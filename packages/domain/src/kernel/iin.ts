@@ -25,8 +25,8 @@ export const checkDigit = (first11: string): number | undefined => {
 export const hasValidChecksum = (value: string): boolean =>
   /^\d{12}$/.test(value) && checkDigit(value.slice(0, 11)) === Number(value[11])
 
-interface IinBrand { readonly IIN: unique symbol }
-interface BinBrand { readonly BIN: unique symbol }
+export interface IinBrand { readonly IIN: unique symbol }
+export interface BinBrand { readonly BIN: unique symbol }
 
 /** Individual identification number (ИИН / ЖСН) with a valid checksum. */
 export type IIN = t.Branded<string, IinBrand>

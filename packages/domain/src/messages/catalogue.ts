@@ -8,6 +8,7 @@
  * ground, status or domain error code without a text here fails the type check.
  * Placeholders are written `{name}` and must be the same in all three languages (tested).
  */
+import type { Category } from '../application/category.js'
 import type { Channel } from '../application/channel.js'
 import type { DomainErrorCode, Inconsistency } from '../application/errors.js'
 import type { RejectionCode, SignatureFailure } from '../application/rejection.js'
@@ -18,6 +19,7 @@ import type { ResultKindId } from '../application/service-result.js'
 import type { InheritanceVariant, PropertyDeal } from '../application/service-request.js'
 import type { Status } from '../status/application-status.js'
 import type { Localized } from './localized.js'
+import { formTexts } from './form-catalogue.js'
 import { serviceTexts } from './service-catalogue.js'
 
 /** Keys the catalogue must hold, derived from the domain's own vocabularies. */
@@ -35,9 +37,11 @@ export type RequiredKey =
   | `deal.${PropertyDeal}`
   | `inheritance.${InheritanceVariant}`
   | `list.${PreschoolList}`
+  | `category.${Category}`
 
 export const catalogue = {
   ...serviceTexts,
+  ...formTexts,
   // ── Refusals (§5.4). RU/KZ attested in the regulations (trimmed or adapted where §5.4 says so).
   'rejection.authorization_refused': {
     ru: 'Отказ в авторизации в связи с имеющимися нарушениями в данных получателя',
@@ -139,6 +143,18 @@ export const catalogue = {
     en: 'The signature algorithm is not supported',
     kkComposed: true,
   },
+  'signature.signer_role_missing': {
+    ru: 'Регистрационное свидетельство ЭЦП не содержит роли, необходимой для подписания этого документа',
+    kk: 'ЭЦҚ тіркеу куәлігінде осы құжатқа қол қоюға қажетті рөл жоқ',
+    en: 'The signature certificate does not carry the role needed to sign this document',
+    kkComposed: true,
+  },
+  'signature.policy_not_accepted': {
+    ru: 'Политика применения регистрационного свидетельства ЭЦП не принимается для этого документа',
+    kk: 'ЭЦҚ тіркеу куәлігін қолдану саясаты осы құжат үшін қабылданбайды',
+    en: 'The certificate policy of the signature certificate is not accepted for this document',
+    kkComposed: true,
+  },
 
   // ── Statuses of the status screen («статус запроса» / «сұраныс мәртебесі»). The regulations name the field,
   // not its values: every value is ours, built from attested terms.
@@ -226,22 +242,12 @@ export const catalogue = {
     en: 'At the time of registration your place in the queue is No. {n}',
     kkComposed: true,
   },
-  'result.notice': {
-    ru: 'Ставим Вас в известность, что решением жилищной комиссии от {decisionDate} года, Вы поставлены на учет граждан, нуждающихся в жилье из государственного жилищного фонда, по категории «{category}», со дня подачи заявления от {filedOn} года № {requestNumber}, с составом семьи {familySize} человек. На момент постановки на учет Ваша очередность № {n}.',
-    kk: 'Тұрғын үй комиссиясының {decisionDate} жылғы шешімімен Сіз «{category}» санаты бойынша, {filedOn} жылғы № {requestNumber} өтініш берілген күннен бастап, отбасы құрамы {familySize} адам, мемлекеттік тұрғын үй қорынан тұрғын үйге мұқтаж азаматтардың есебіне қойылғаныңызды хабарлаймыз. Есепке қойылған сәтте Сіздің кезегіңіз № {n}.',
-    en: 'We inform you that by decision of the housing commission of {decisionDate} you are registered among citizens in need of housing from the state housing fund, in the category “{category}”, from the date of your application of {filedOn} No. {requestNumber}, with a family of {familySize}. At the time of registration your place in the queue is No. {n}.',
-    kkComposed: true,
-  },
+  // A motivated refusal as the status screen shows it: the same words for every service (the forms print
+  // their own heading, then «Причина отказа: …»).
   'result.refused': {
-    ru: 'Мотивированный отказ в постановке на учет. Причина: {reason}',
-    kk: 'Есепке қоюдан дәлелді бас тарту. Себебі: {reason}',
-    en: 'Motivated refusal of registration. Reason: {reason}',
-    kkComposed: true,
-  },
-  'result.refusal_notice': {
-    ru: 'Ставим Вас в известность, что Вам (состав семьи {familySize} человек) отказано в постановке на учет граждан, нуждающихся в жилье из государственного жилищного фонда. Причина отказа: {reason}.',
-    kk: 'Сізге (отбасы құрамы {familySize} адам) мемлекеттік тұрғын үй қорынан тұрғын үйге мұқтаж азаматтардың есебіне қоюдан бас тартылғанын хабарлаймыз. Бас тарту себебі: {reason}.',
-    en: 'We inform you that you (family of {familySize}) have been refused registration among citizens in need of housing from the state housing fund. Reason for refusal: {reason}.',
+    ru: 'Мотивированный отказ. Причина отказа: {reason}.',
+    kk: 'Дәлелді бас тарту. Бас тарту себебі: {reason}.',
+    en: 'Motivated refusal. Reason for refusal: {reason}.',
     kkComposed: true,
   },
   'result.appeal': {
@@ -328,10 +334,34 @@ export const catalogue = {
     en: 'The command “{command}” contradicts the recorded facts: {detail}',
     kkComposed: true,
   },
+  'error.queue_number_mismatch': {
+    ru: 'Номер очереди на момент постановки на учет по списку — {expected}, в команде указан {given}',
+    kk: 'Есепке қою сәтіндегі кезек нөмірі тізім бойынша — {expected}, командада {given} көрсетілген',
+    en: 'The waiting list gives number {expected} at registration; the command states {given}',
+    kkComposed: true,
+  },
+  'inconsistency.waiting_list_not_given': {
+    ru: 'не передан список очередности, по которому считается номер на момент постановки на учет',
+    kk: 'есепке қою сәтіндегі нөмір есептелетін кезек тізімі берілмеген',
+    en: 'the waiting list the number at registration is counted from was not given',
+    kkComposed: true,
+  },
   'inconsistency.filed_after_decision': {
     ru: 'дата подачи заявления позже даты решения комиссии',
     kk: 'өтініш берілген күн комиссия шешімінің күнінен кейін',
     en: 'the filing date is after the commission’s decision date',
+    kkComposed: true,
+  },
+  'inconsistency.decision_before_filing': {
+    ru: 'дата решения комиссии раньше даты подачи заявления',
+    kk: 'комиссия шешімінің күні өтініш берілген күннен бұрын',
+    en: 'the commission’s decision is dated before the application was filed',
+    kkComposed: true,
+  },
+  'inconsistency.decision_after_command': {
+    ru: 'дата решения комиссии ещё не наступила',
+    kk: 'комиссия шешімінің күні әлі келген жоқ',
+    en: 'the commission’s decision is dated in the future',
     kkComposed: true,
   },
   'inconsistency.successor_is_holder': {

@@ -20,7 +20,7 @@
  *
  * Mutable inside for speed, but a pure function of the operations applied: no clock, no randomness, no globals.
  */
-import type { Either } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/lib/Either.js'
 
 export type Compare<K> = (a: K, b: K) => number
 

@@ -9,6 +9,7 @@
  */
 import type { ApplicationEvent, EventOf, ListKey } from '../application/events.js'
 import type { Instant } from '../kernel/instant.js'
+import type { ListSnapshot } from './number-at-registration.js'
 import { policyId, type OrderingPolicy } from './ordering-policy.js'
 import { RankedSet } from './ranked-set.js'
 import { listId, type WaitingEntry } from './waiting-entry.js'
@@ -33,7 +34,7 @@ export interface Placement {
   readonly entry: WaitingEntry
 }
 
-export interface WaitingList {
+export interface WaitingList extends ListSnapshot {
   readonly policy: OrderingPolicy
   readonly apply: (event: ApplicationEvent) => void
   readonly record: (applicationId: string) => EntryRecord | undefined
@@ -42,6 +43,8 @@ export interface WaitingList {
   /** A page of a list in order, with 1-based positions. O(log n + limit). */
   readonly page: (listId: string, offset: number, limit: number) => readonly Placement[]
   readonly size: (listId: string) => number
+  /** Active entries of a list that come before `candidate` (which need not be in it). O(log n). */
+  readonly countBefore: (listId: string, candidate: WaitingEntry) => number
   /** Ids of the lists that have ever had an entry, sorted. */
   readonly listIds: () => readonly string[]
   /** Every active entry of a list, in order. */
@@ -190,6 +193,7 @@ const project = (
       return set.slice(start, Math.max(0, Math.floor(limit))).map((e, i) => placement(e, set, start + i))
     },
     size: (id) => sets.get(id)?.size ?? 0,
+    countBefore: (id, candidate) => sets.get(id)?.rank(candidate) ?? 0,
     listIds: () => [...sets.keys()].sort(),
     entries: (id) => sets.get(id) ?? [],
     asOf: (at) => {

@@ -18,7 +18,7 @@ import { fixedMillis, isFixed, type Duration } from './duration.js'
 
 const DAY = 86_400_000
 
-interface UtcOffsetBrand { readonly UtcOffset: unique symbol }
+export interface UtcOffsetBrand { readonly UtcOffset: unique symbol }
 /** `+05:00`, `+06:00`, `-03:30`: an offset from UTC within ±14 hours. */
 export const UtcOffset = t.brand(
   t.string,
@@ -30,7 +30,7 @@ export const UtcOffset = t.brand(
 )
 export type UtcOffset = t.TypeOf<typeof UtcOffset>
 
-interface MonthDayBrand { readonly MonthDay: unique symbol }
+export interface MonthDayBrand { readonly MonthDay: unique symbol }
 /** A date that recurs every year, `MM-DD` (`03-22` for Nauryz). 29 February is allowed and applies in leap years. */
 export const MonthDay = t.brand(
   t.string,

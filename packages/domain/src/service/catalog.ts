@@ -7,7 +7,7 @@
  * docs/services.md). An akimat with services of its own builds its own catalogue the same way and hands
  * `createApplicationDecider` its own look-up.
  */
-import type { ReadonlyNonEmptyArray } from 'fp-ts/ReadonlyNonEmptyArray'
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { RulesOf } from '../application/decide.js'
 import type { ServiceKey } from '../application/service-key.js'
 import type { ServiceRules } from '../application/service-rules.js'

@@ -4,8 +4,8 @@
  * fact completes the step, the deadline, where it goes next), the result documents and the refusals. The decider
  * and projections stay generic; a new service or a new akimat's edition is a new value of this type.
  */
-import * as E from 'fp-ts/Either'
-import type { ReadonlyNonEmptyArray } from 'fp-ts/ReadonlyNonEmptyArray'
+import * as E from 'fp-ts/lib/Either.js'
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { Channel } from '../application/channel.js'
 import type { EventOf, EventType } from '../application/events.js'
 import type { RejectionCode } from '../application/rejection.js'

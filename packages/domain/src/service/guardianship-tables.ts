@@ -3,7 +3,7 @@
  * portal, no provider desk, 5 working days, the МИО (district education department) checks. Their differences —
  * the result, the refusals the check can give — are parameters.
  */
-import type { ReadonlyNonEmptyArray } from 'fp-ts/ReadonlyNonEmptyArray'
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { RejectionCode } from '../application/rejection.js'
 import type { Localized } from '../messages/localized.js'
 import type { ChannelDefinition } from './definition.js'

@@ -13,7 +13,7 @@
  * государственная услуга» only). Seed 002 is Russian: every Kazakh text here follows the Kazakh edition of the same
  * model text (seed 004, Atyrau) where one exists and is marked `kkComposed` throughout.
  */
-import type { ReadonlyNonEmptyArray } from 'fp-ts/ReadonlyNonEmptyArray'
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { Channel } from '../application/channel.js'
 import type { RejectionCode } from '../application/rejection.js'
 import type { Role } from '../envelope/role.js'

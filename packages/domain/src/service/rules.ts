@@ -2,7 +2,7 @@
  * Service rules with the defaults most services share, so each service file states only what is its own.
  * Channels come from the service's definition: the decider and the step tables cannot disagree on them.
  */
-import type { ReadonlyNonEmptyArray } from 'fp-ts/ReadonlyNonEmptyArray'
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { CommandType } from '../application/commands.js'
 import { commonCommands, type ServiceRules } from '../application/service-rules.js'
 import type { ServiceDefinition } from './definition.js'

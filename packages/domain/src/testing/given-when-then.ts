@@ -3,8 +3,9 @@
  * shows what was expected and what happened. Teams embedding the domain use it for their own specifications.
  *
  *   spec(applicationDecider).given(history).when(command).then(expectedEvents)
+ *   spec(applicationDecider, { waitingList }).given(checked).when(queueCommand)…   // a decision that reads the list
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { Decider } from '../application/decider.js'
 import { deepEqual, show } from './equal.js'
 
@@ -35,14 +36,15 @@ const fail = (message: string): never => {
   throw new SpecificationFailed(message)
 }
 
-export const spec = <C, S, Ev, Err>(decider: Decider<C, S, Ev, Err>) => ({
+/** `context`, when given, is passed to every decision (the application decider's waiting list, say). */
+export const spec = <C, S, Ev, Err, Ctx>(decider: Decider<C, S, Ev, Err, Ctx>, context?: Ctx) => ({
   given: (history: readonly Ev[] = []): Given<C, S, Ev, Err> => {
     const state = () => history.reduce(decider.evolve, decider.initialState)
     return {
       state,
       when: (command) => {
         const before = state()
-        const outcome = decider.decide(command, before)
+        const outcome = decider.decide(command, before, context)
         const events = (): readonly Ev[] =>
           E.isRight(outcome) ? outcome.right : fail(`expected events, but the command failed with ${show(outcome.left)}`)
         return {
@@ -71,7 +73,7 @@ export const spec = <C, S, Ev, Err>(decider: Decider<C, S, Ev, Err>) => ({
           thenIdempotent: () => {
             const first = events()
             const after = first.reduce(decider.evolve, before)
-            const again = decider.decide(command, after)
+            const again = decider.decide(command, after, context)
             if (E.isLeft(again)) fail(`the repeated command failed with ${show(again.left)}`)
             if (E.isRight(again) && again.right.length > 0) fail(`the repeated command produced ${show(again.right)}`)
             return first

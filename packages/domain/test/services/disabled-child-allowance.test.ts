@@ -8,7 +8,7 @@ import { spec } from '../../src/testing/index.js'
 import { caseOf, toChecked } from './cases.js'
 import * as k from './kit.js'
 
-const given = spec(applicationDecider).given
+const given = spec(applicationDecider, k.context).given
 const A = caseOf('disabled-child-allowance')
 
 const notice = (payments: readonly { quarter: number; year: number; amountTiyn: number }[], amountTiyn = 9_000_000, periodFrom = '2024-04-01', periodTo = '2024-12-31') =>

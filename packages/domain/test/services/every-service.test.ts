@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { applicationDecider } from '../../src/application/decider.js'
 import type { Channel } from '../../src/application/channel.js'
 import { serviceCatalog } from '../../src/service/catalog.js'
@@ -14,7 +14,7 @@ import { spec } from '../../src/testing/index.js'
 import { cases, toChecked, toRegistered } from './cases.js'
 import * as k from './kit.js'
 
-const given = spec(applicationDecider).given
+const given = spec(applicationDecider, k.context).given
 const ALL: readonly Channel[] = ['portal', 'provider_desk', 'service_centre']
 
 for (const c of cases) {

@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { applicationDecider, createApplicationDecider, strictApplicationDecider } from '../../src/application/decider.js'
 import { decodeCommand } from '../../src/application/commands.js'
 import { decodeEvent, ApplicationEvent, allEventTypes, eventTypes } from '../../src/application/events.js'
@@ -14,7 +14,7 @@ import * as f from '../fixtures.js'
 import { caseOf, cases, toChecked } from './cases.js'
 import * as k from './kit.js'
 
-const given = spec(applicationDecider).given
+const given = spec(applicationDecider, f.context).given
 const U = caseOf('unemployment-certificate')
 const KG = caseOf('kindergarten-queue')
 
@@ -52,7 +52,7 @@ test('services without intake or register checks refuse those commands', () => {
 
 test('an unknown service id: decided as the housing queue (as before), refused by the strict decider', () => {
   const other = { ...f.authorize('portal'), serviceId: 'akimat-own-housing' } as never
-  spec(applicationDecider).given([]).when(other).thenEvents(([e]) => e?.type === 'authorized')
+  spec(applicationDecider, f.context).given([]).when(other).thenEvents(([e]) => e?.type === 'authorized')
   spec(strictApplicationDecider).given([]).when(other)
     .thenFails({ code: 'inconsistent', command: 'authorize', detail: 'unknown_service', serviceId: 'akimat-own-housing' })
 })

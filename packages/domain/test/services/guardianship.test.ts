@@ -4,14 +4,14 @@
  */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { applicationDecider } from '../../src/application/decider.js'
 import { decodeCommand } from '../../src/application/commands.js'
 import { spec } from '../../src/testing/index.js'
 import { caseOf, TEEN_2010, toChecked, TODDLER_2020 } from './cases.js'
 import * as k from './kit.js'
 
-const given = spec(applicationDecider).given
+const given = spec(applicationDecider, k.context).given
 const G = caseOf('guardianship-certificate')
 const P = caseOf('guardianship-property-deal')
 const I = caseOf('guardianship-inheritance')

@@ -16,7 +16,7 @@ import { spec } from '../../src/testing/index.js'
 import { caseOf, toChecked } from './cases.js'
 import * as k from './kit.js'
 
-const given = spec(applicationDecider).given
+const given = spec(applicationDecider, k.context).given
 const H = caseOf('housing-assistance')
 const atCentre = () => k.history(k.authorize(H.serviceId, 'service_centre'), k.checkPerson())
 const returned = (returnedOn: string) => k.cmd('return_unclaimed', { returnedOn, registryRef: 'реестр № 4' } as never)

@@ -17,7 +17,7 @@ import { spec } from '../../src/testing/index.js'
 import { caseOf, CHILD_2021, toChecked, toRegistered } from './cases.js'
 import * as k from './kit.js'
 
-const given = spec(applicationDecider).given
+const given = spec(applicationDecider, k.context).given
 const KG = caseOf('kindergarten-queue')
 const childRequest = (child: Record<string, unknown>) => ({ service: 'kindergarten-queue', child, documents: k.docs }) as never
 

@@ -2,7 +2,7 @@
  * Builders for the service specifications: one valid walk per channel of any catalogued service, varied by
  * overrides. Commands go through the real `applicationDecider`; nothing here decides anything itself.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { applicationDecider } from '../../src/application/decider.js'
 import type { ApplicationCommand, CommandOf, CommandType } from '../../src/application/commands.js'
 import type { Channel } from '../../src/application/channel.js'
@@ -60,6 +60,8 @@ export const checkPackage = (missing?: string[]) =>
 export const issue = (result: IssuedResult, issuedOn = '2024-03-05', at?: string) =>
   cmd('issue_result', { result, issuedOn, documentDigest: '12'.repeat(32) } as Fields<'issue_result'>, at)
 export const queue = (over: Record<string, unknown> = {}) => f.queue(over)
+/** The waiting lists decisions are made against (see ../fixtures.ts). */
+export const context = f.context
 export const viewResult = () => f.viewResult()
 export const answer = () => f.answer()
 export const restore = () => f.restore()
@@ -79,7 +81,7 @@ export const intake = (serviceId: string, channel: Channel, request: ServiceRequ
   register(),
 ]
 
-export const decide = (events: readonly ApplicationEvent[], c: ApplicationCommand) => applicationDecider.decide(c, stateOf(events))
+export const decide = (events: readonly ApplicationEvent[], c: ApplicationCommand) => applicationDecider.decide(c, stateOf(events), f.context)
 export const leftOf = <L, R>(e: E.Either<L, R>): L => {
   if (E.isRight(e)) throw new Error(`expected a failure, got ${JSON.stringify(e.right)}`)
   return e.left

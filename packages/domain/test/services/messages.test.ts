@@ -30,21 +30,26 @@ test('every rejection, inconsistency, register, result kind and status has ru/kk
 test('refusals read with their particulars', () => {
   assert.is(describeRejection({ code: 'record_not_found', registry: 'guardianship_register' }, 'ru'),
     'Запись не найдена в реестре: Электронный реестр по опеке и попечительству')
-  assert.ok(describeRejection({ code: 'child_over_age', birthDate: '2017-03-01' as never, ageYears: 7, limitYears: 7 }, 'kk').includes('2017-03-01'))
+  assert.ok(describeRejection({ code: 'child_over_age', birthDate: '2017-03-01' as never, ageYears: 7, limitYears: 7 }, 'kk').includes('01.03.2017'))
   assert.is(describeRejection({ code: 'child_consent_missing', children: [] }, 'en'), 'The consent of the children over 10 is missing')
 })
 
 test('the templates fill their blanks in each language', () => {
-  const notice = message('template.preschool_queue_notice', 'ru', { parentName: 'Иванова А.', childName: 'Иванов Б.', journalNumber: 154, journalDate: '04.03.2024' })
+  const notice = message('form.preschool_notice.body', 'ru', { parentName: 'Иванова А.', childName: 'Иванов Б.', journalNumber: 154, journalDate: '04.03.2024' })
   assert.is(notice, 'Настоящее уведомление выдано Иванова А. в том, что Иванов Б. поставлен(а) на очередь в Журнале регистрации детей дошкольного возраста для направления в дошкольные организации за № 154, от 04.03.2024 года.')
-  const kk = message('template.guardianship_refusal', 'kk', { name: 'А', wardName: 'Б', wardBirthDate: '2012' })
+  const kk = message('form.guardianship.refusal_reason', 'kk')
   assert.ok(kk.includes('электрондық тізілімде жазба табылмады'))
 })
 
 test('Kazakh compositions are marked; the attested bilingual heading is not', () => {
-  assert.is(catalogue['template.unemployment_certificate.title'].kk, 'ЖҰМЫССЫЗДЫҚ РЕТІНДЕ ТІРКЕУ ТУРАЛЫ АНЫҚТАМА')
-  assert.is((catalogue['template.unemployment_certificate.title'] as Localized).kkComposed, undefined)
-  for (const key of ['template.preschool_referral', 'template.centre_receipt', 'rejection.package_incomplete', 'inconsistency.unknown_service'] as const) {
+  assert.is(catalogue['form.unemployment.title'].kk, 'ЖҰМЫССЫЗДЫҚ РЕТІНДЕ ТІРКЕУ ТУРАЛЫ АНЫҚТАМА')
+  // Service 1's certificate is printed in both languages: its Kazakh labels are the seed's (002 L999–1050).
+  for (const key of ['form.unemployment.title', 'form.unemployment.registered', 'form.unemployment.public_works', 'form.unemployment.training', 'form.unemployment.assistance', 'form.unemployment.present_to'] as const) {
+    assert.is((catalogue[key] as Localized).kkComposed, undefined, key)
+  }
+  assert.ok(catalogue['form.unemployment.registered'].kk.startsWith('Халықтың жұмыстылығы туралы'))
+  assert.ok(catalogue['form.unemployment.present_to'].kk.endsWith('ұсыну үшін берілген'))
+  for (const key of ['form.referral.body', 'receipt.title', 'rejection.package_incomplete', 'inconsistency.unknown_service'] as const) {
     assert.is((catalogue[key] as Localized).kkComposed, true, key)
   }
 })

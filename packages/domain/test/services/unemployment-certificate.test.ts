@@ -16,7 +16,7 @@ import { spec } from '../../src/testing/index.js'
 import { caseOf, toChecked } from './cases.js'
 import * as k from './kit.js'
 
-const given = spec(applicationDecider).given
+const given = spec(applicationDecider, k.context).given
 const U = caseOf('unemployment-certificate')
 
 const checkedAt = (channel: Channel, at: string): ApplicationEvent[] =>

@@ -3,7 +3,7 @@
  * Deliberately small (node:crypto only): the akimat's SSO sits in front in production and replaces it.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { IIN, ProviderId } from '@kezek/domain'
 import type { Authenticator, Principal } from './principal.js'

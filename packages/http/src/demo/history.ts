@@ -2,7 +2,7 @@
  * The demo's background: ten years of a region's applications from the seeded generator (every history decided
  * by the real decider, wrapped in the application service's envelopes), for the configured providers.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { appendDecisions, generateDecisions, realisticProfile } from '@kezek/adapters/generator'
 import type { EventStore } from '@kezek/adapters'
 import type { ProviderConfig } from '../http/services.js'

@@ -3,6 +3,7 @@
  * signatures from the demo PKI, the ГБД ФЛ / ЕНИС table, the officer's decisions — so the demo tokens have
  * something of their own to show.
  */
+import { KAZAKHSTAN_OFFSET_MINUTES, localDateAt, type Instant } from '@kezek/domain'
 import { buildApplicationRequestXml, type ApplicationRequestInput } from '@kezek/adapters'
 import { signAs, TEST_BIN, TEST_IIN, type TestPki } from '@kezek/adapters/testing'
 
@@ -46,7 +47,8 @@ export const driveLiveDemo = async (url: string, providerId: string, pki: TestPk
   const a = check(await post(url, '/v1/portal/applications', t.citizen, { xml: await signAs(pki.citizen, buildApplicationRequestXml(input({}))) }))
   ids.push(String(a['applicationId']))
   check(await decide(ids[0]!, 'document-check', { conforming: true }))
-  check(await decide(ids[0]!, 'queue-decision', { commissionDecisionDate: new Date().toISOString().slice(0, 10) }))
+  // The commission sits on the service's local calendar (Kazakhstan, UTC+5): its date is today there.
+  check(await decide(ids[0]!, 'queue-decision', { commissionDecisionDate: localDateAt(new Date().toISOString() as Instant, KAZAKHSTAN_OFFSET_MINUTES) }))
 
   const b = check(await post(url, '/v1/portal/applications', t.otherCitizen, {
     xml: await signAs(pki.otherCitizen, buildApplicationRequestXml(input({ applicantIin: TEST_IIN.otherCitizen, category: 'orphans', familySize: 1, documents: docs(2) }))),

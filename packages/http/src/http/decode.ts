@@ -3,7 +3,7 @@
  * (see exact.ts — a field the codec does not name is refused, never carried along), and a failure is a 422 problem
  * listing each field that failed.
  */
-import type * as E from 'fp-ts/Either'
+import type * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import type { Problem } from '../problem/problem.js'
 import { decodeExact } from './exact.js'

@@ -19,6 +19,7 @@ export const describeDomainError = (e: DomainError, lang: Language): string => {
     case 'step_skipped': return message('error.step_skipped', lang, { command: e.command, missing: e.missing })
     case 'wrong_channel': return message('error.wrong_channel', lang, { command: e.command, channel: e.channel })
     case 'application_mismatch': return message('error.application_mismatch', lang, { actual: e.actual, expected: e.expected })
+    case 'queue_number_mismatch': return message('error.queue_number_mismatch', lang, { expected: e.expected, given: e.given })
     case 'inconsistent':
       return message('error.inconsistent', lang, { command: e.command, detail: textOf(`inconsistency.${e.detail}`, lang, e.detail) })
     default:

@@ -5,10 +5,11 @@
  * unknown field, answered 422 with its path. So nothing a client adds can travel into a command — not a `type`,
  * not an id, not a queue number — whatever codec a route author wrote.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { decodeWith } from '@kezek/domain'
 import { problem, type Problem } from '../problem/problem.js'
+import { unstorableText } from './text.js'
 
 type Any = t.Mixed
 
@@ -58,6 +59,10 @@ export const unknownFields = (input: unknown, decoded: unknown, path = ''): stri
  * and the value returned holds the codec's fields only.
  */
 export const decodeExact = <A, O>(codec: t.Type<A, O, unknown>, input: unknown, what = 'body'): E.Either<Problem, A> => {
+  const unstorable = unstorableText(input).slice(0, 20)
+  if (unstorable.length > 0)
+    return E.left(problem('validation-failed', `the ${what} holds a NUL or a lone surrogate in ${unstorable.join(', ')}`,
+      { errors: unstorable.map((f) => `${f}: NUL or lone surrogate`) }))
   const exact = deepExact(codec)
   const decoded = decodeWith(exact)(input)
   if (E.isLeft(decoded))

@@ -20,7 +20,10 @@ export type PostFn = (req: Request, res: Response, ids: CommandIds) => Promise<O
 export const postRoute = (s: Services, fn: PostFn) => async (req: Request, res: Response, next: NextFunction): Promise<void> => {
   const key = req.get('idempotency-key')
   const p = contextOf(res).principal
-  const scope = `${p?.role ?? 'anonymous'}:${p?.subject ?? ''}:${req.method} ${req.path}`
+  // Keyed by who (role, subject, and what binds them: the provider staff act for, a citizen's IIN) and where: the same key from an officer of another
+  // provider — even one whose identity provider reuses a subject — never replays this answer.
+  const binding = p === undefined ? '' : 'providerId' in p ? p.providerId : 'iin' in p ? p.iin : ''
+  const scope = JSON.stringify([p?.role ?? 'anonymous', p?.subject ?? '', binding, req.method, req.path])
   try {
     if (key !== undefined && !KEY_PATTERN.test(key)) {
       send(res, render(problem('validation-failed', 'Idempotency-Key must be 8–200 visible ASCII characters', { errors: ['Idempotency-Key'] }), res, req.originalUrl))

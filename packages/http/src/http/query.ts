@@ -17,3 +17,12 @@ export const IntFromString = (name: string, min: number, max: number) =>
   )
 
 export const Paging = t.partial({ offset: IntFromString('offset', 0, 100_000_000), limit: IntFromString('limit', 1, 500) }, 'Paging')
+
+/** An opaque position in a list: base64url text of what the server put there, at most 200 characters. */
+export const Cursor = t.refinement(t.string, (c) => /^[A-Za-z0-9_-]{1,200}$/.test(c), 'Cursor')
+
+/** Keyset paging for the citizen's own applications: at most 100 a page. */
+export const CursorPaging = t.partial({ limit: IntFromString('limit', 1, 100), cursor: Cursor }, 'CursorPaging')
+
+export const encodeCursor = (after: string): string => Buffer.from(after, 'utf8').toString('base64url')
+export const decodeCursor = (cursor: string): string => Buffer.from(cursor, 'base64url').toString('utf8')

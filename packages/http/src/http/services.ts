@@ -2,7 +2,7 @@
  * Everything a route needs, built once per app by `createApp`: nothing here is global, so two apps in one process
  * never share state.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { Request, Response } from 'express'
 import type { ProviderId } from '@kezek/domain'
 import type { ServiceDefinition, WorkingCalendar } from '@kezek/domain'
@@ -13,13 +13,16 @@ import { contextOf } from '../middleware/context.js'
 import type { IdempotencyCache } from '../middleware/idempotency.js'
 import type { Logger } from '../observability/logger.js'
 import type { Metrics } from '../observability/metrics.js'
-import type { Problem } from '../problem/problem.js'
+import { problem, type Problem } from '../problem/problem.js'
 import { viewOfStream, type ApplicationView, type ReadModels } from '../read-model/projections.js'
 import type { RequestNumbers } from '../read-model/request-numbers.js'
 import type { Registries } from '../registries/port.js'
 import type { ResultSigner, SignatureVerifier } from '../signature/port.js'
 import type { BodyLimits } from '../middleware/body.js'
 import { handlerProblem } from './errors.js'
+import { unstorableText } from './text.js'
+import { within } from '../resilience/settle.js'
+import type { StoreHealth } from '../resilience/store-guard.js'
 
 /**
  * A provider (an akimat department) this service serves, with the regulation edition of each service it offers:
@@ -29,6 +32,8 @@ import { handlerProblem } from './errors.js'
 export interface ProviderConfig {
   readonly id: ProviderId
   readonly name: string
+  /** The head of office, printed on the result documents' «Начальник ___ (ФИО)» line. */
+  readonly head?: string
   readonly definition: ServiceDefinition
   readonly services?: readonly ServiceDefinition[]
   readonly calendar: WorkingCalendar
@@ -55,6 +60,15 @@ export interface Services {
   readonly limits: BodyLimits
   /** How long a write waits for the read models to see it before answering anyway. */
   readonly readYourWritesMs: number
+  /** The store's outage record (the routes' store is guarded: its failures are 503 problems). */
+  readonly storeHealth: StoreHealth
+  /** `/ready` answers 503 when the read models do not reach the store's head within this bound. */
+  readonly readyMaxLagMs: number
+  /**
+   * Runs `body` alone among every instance over the same store for `key` (the queue decision of one provider's
+   * lists: the number at registration counts the list as it stands, so two decisions must not count it at once).
+   */
+  readonly exclusive: <A>(key: string, body: () => Promise<A>) => Promise<A>
 }
 
 export const actorOf = (p: Principal, channel: CommandContext['actor']['channel']): CommandContext['actor'] => ({
@@ -63,15 +77,11 @@ export const actorOf = (p: Principal, channel: CommandContext['actor']['channel'
   channel,
 })
 
-const within = <A>(ms: number, p: Promise<A>): Promise<A | 'timeout'> =>
-  new Promise((resolve, reject) => {
-    const t = setTimeout(() => resolve('timeout'), ms)
-    p.then((v) => { clearTimeout(t); resolve(v) }, (e: unknown) => { clearTimeout(t); reject(e) })
-  })
-
 /**
  * Runs commands through the application service and waits until the read models have the result, so the
- * client's next GET sees its own write.
+ * client's next GET sees its own write. Once the store has committed, the answer never fails: when the read
+ * models lag (or cannot read the store just now) it is built from the stream the handler holds, which is exact,
+ * and `lagging` says so; the write's position lets the client wait for it on any instance (`Kezek-Min-Position`).
  */
 export const execute = async (
   s: Services,
@@ -79,25 +89,35 @@ export const execute = async (
   commands: CommandInput,
   context: CommandContext,
 ): Promise<E.Either<Problem, Executed>> => {
+  // The last boundary before the store: text no store can hold (from a signed XML's character references too) is
+  // the caller's error, not an outage.
+  const unstorable = unstorableText({ applicationId, commands, context }).slice(0, 20)
+  if (unstorable.length > 0)
+    return E.left(problem('validation-failed', 'the request holds a NUL or a lone surrogate', { errors: unstorable.map((f) => `${f}: NUL or lone surrogate`) }))
   const r = await s.handler.handle(applicationId, commands, context)
   if (E.isLeft(r)) return E.left(handlerProblem(r.left))
   if (r.right.position !== undefined) {
-    const seen = await within(s.readYourWritesMs, s.read.reached(r.right.position))
-    if (seen === 'timeout') s.logger.log('warn', 'read models lag behind a write', { applicationId, correlationId: context.correlationId })
+    const seen = await within(s.readYourWritesMs, s.read.reached(r.right.position)).catch(() => 'timeout' as const)
+    if (seen === 'timeout') {
+      s.logger.log('warn', 'read models lag behind a write', { applicationId, correlationId: context.correlationId })
+      return E.right({ handled: r.right, view: viewOfStream(r.right.history), lagging: true })
+    }
   }
   // The answer is built from the stream itself, so it is exact even when the read models lag.
-  return E.right({ handled: r.right, view: viewOfStream(r.right.history) })
+  return E.right({ handled: r.right, view: viewOfStream(r.right.history), lagging: false })
 }
 
 export interface Executed {
   readonly handled: Handled
   readonly view: ApplicationView | undefined
+  /** The read models had not applied the write when the answer was built. */
+  readonly lagging: boolean
 }
 
 /** Waits until the read models have every event the store holds now; `false` when they lag beyond `ms`. */
 export const catchUp = async (s: Services, ms: number): Promise<boolean> => {
   const head = await s.store.headPosition()
-  return head === undefined || (await within(ms, s.read.reached(head))) !== 'timeout'
+  return head === undefined || (await within(ms, s.read.reached(head)).catch(() => 'timeout' as const)) !== 'timeout'
 }
 
 export const nowInstant = (s: Services): string => s.clock().toISOString()

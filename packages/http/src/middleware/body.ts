@@ -5,6 +5,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { contextOf } from './context.js'
 import { problem, sendProblem } from '../problem/problem.js'
+import { verifyJsonDepth } from './hostile.js'
 
 export interface BodyLimits {
   /** Bytes; default 64 KiB. */
@@ -28,7 +29,7 @@ const requireType = (types: readonly string[]) => (req: Request, res: Response, 
 
 export const jsonBody = (limits: BodyLimits) => [
   requireType(JSON_TYPES),
-  express.json({ limit: limits.json, type: JSON_TYPES, strict: true }),
+  express.json({ limit: limits.json, type: JSON_TYPES, strict: true, verify: verifyJsonDepth }),
 ]
 
 // Kept as text: the signature is over the exact bytes, so nothing may re-encode them before verification.
@@ -44,6 +45,7 @@ export const bodyErrors = (err: unknown, req: Request, res: Response, next: Next
   const e = err as BodyParserError
   const lang = contextOf(res)?.lang ?? 'ru'
   if (e?.type === 'entity.too.large') { sendProblem(res, problem('payload-too-large', `the body is larger than ${e.limit} bytes`, { limit: e.limit }), lang, req.originalUrl); return }
+  if (e?.type === 'entity.too.deep') { sendProblem(res, problem('malformed-json', e.message ?? 'nested too deep'), lang, req.originalUrl); return }
   if (e?.type === 'entity.parse.failed') { sendProblem(res, problem('malformed-json', (e.message ?? '').slice(0, 200)), lang, req.originalUrl); return }
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') { sendProblem(res, problem('unsupported-media-type', e.message), lang, req.originalUrl); return }
   if (e?.type === 'request.aborted' || e?.type === 'request.size.invalid') { sendProblem(res, problem('malformed-json', e.message), lang, req.originalUrl); return }

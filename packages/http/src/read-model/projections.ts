@@ -5,7 +5,7 @@
  * They are a cache of the log: on start they catch up from the beginning, and readiness means caught up. A write
  * waits until the read models have seen its position before answering, so a client reads its own writes.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import {
   decodeEvent,
   emptyWaitingList,
@@ -19,7 +19,7 @@ import {
 } from '@kezek/domain'
 import type { Fact } from '@kezek/domain'
 import { applicationIdOfStream, applicationStream, ERASED_IIN, erasureRecordOf, iinsNamedIn, type ErasureRecord } from '@kezek/adapters'
-import type { EventStore, RecordedEvent, Subscription } from '@kezek/adapters'
+import type { EventStore, RecordedEvent, Subscription, SubscriptionHealth } from '@kezek/adapters'
 import type { Logger } from '../observability/logger.js'
 import { withJournalOrder } from './journal-policy.js'
 import { peopleIndex } from './people.js'
@@ -51,8 +51,10 @@ export interface ReadModels {
   /** Resolves once the read models have applied the event at `position`. */
   readonly reached: (position: string) => Promise<void>
   readonly stats: () => { readonly eventsProjected: number; readonly skipped: number; readonly lagMs: number; readonly applications: number }
+  /** How following the store goes: failing (retrying with backoff), reconnects, time spent failing. */
+  readonly health: () => SubscriptionHealth
   readonly stop: () => Promise<void>
-  /** Settles when following stops; rejects when the store fails. */
+  /** Settles when following stops; rejects when an event cannot be applied (store failures are retried). */
   readonly done: Promise<void>
 }
 
@@ -183,6 +185,7 @@ export const startReadModels = (
     caughtUp,
     reached: (position) => subscription.reached(position),
     stats: () => ({ eventsProjected: projected, skipped, lagMs, applications: views.size }),
+    health: () => subscription.health?.() ?? { failing: false, reconnects: 0, outageMs: 0 },
     stop: () => subscription.stop(),
     done: subscription.done,
   }

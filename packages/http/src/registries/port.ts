@@ -8,7 +8,7 @@
  * "Not found" is an answer (the domain turns it into a refusal). A registry that fails or times out is a
  * `RegistryUnavailable`: retryable, and never mistaken for "found" or "not found".
  */
-import type * as E from 'fp-ts/Either'
+import type * as E from 'fp-ts/lib/Either.js'
 import type { IIN, Registry } from '@kezek/domain'
 
 export interface RegistryUnavailable {

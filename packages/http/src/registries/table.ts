@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { IIN, Registry } from '@kezek/domain'
 import type { PersonRegistry, PowerOfAttorneyRegistry, RecordQuery, RecordRegistry, Registries, RegistryUnavailable } from './port.js'

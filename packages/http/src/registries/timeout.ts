@@ -2,7 +2,7 @@
  * Bounds every registry call: a look-up that throws or does not answer in time becomes `registry_unavailable`,
  * so a hung ШЭП connection costs the citizen a retry, not a wrong refusal.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { Lookup, Registries, RegistryUnavailable } from './port.js'
 
 const bounded = <A>(registry: RegistryUnavailable['registry'], ms: number, call: () => Promise<Lookup<A>>): Promise<Lookup<A>> =>

@@ -43,6 +43,7 @@ export const routeAccess = (): readonly RouteAccess[] => [
   read('/v1/providers/{providerId}/applications', ['provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'staff of that provider; auditors'),
   read('/v1/applications/{id}', ['citizen', 'provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'the applicant; staff of its provider; auditors'),
   read('/v1/applications/{id}/result', ['citizen', 'provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'the applicant; staff of its provider; auditors'),
+  read('/v1/applications/{id}/receipt', ['citizen', 'provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'the applicant; staff of its provider; auditors'),
   read('/v1/applications/{id}/position', ['citizen', 'provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'the applicant; staff of its provider; auditors'),
   read('/v1/applications/{id}/history', ['provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'staff of its provider; auditors'),
   read('/v1/providers/{providerId}/lists', ['anyone'], 'public'),

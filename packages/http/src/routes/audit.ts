@@ -3,7 +3,7 @@
  * valid and record time), and the verdict of the stream's hash chain. For staff of the provider, auditors and
  * administrators; the applicant sees their status, not the audit trail.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { Router } from 'express'
 import { canReadAudit } from '../auth/policy.js'
 import { decodeRecorded, applicationStream } from '@kezek/adapters'

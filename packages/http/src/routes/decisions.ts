@@ -6,13 +6,13 @@
  * `If-Match` (the ETag) and answer 412 when it is stale.
  */
 import { createHash } from 'node:crypto'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { Router } from 'express'
 import {
   IIN, Instant, IssuedResult, JournalEntry, ListCategory, LocalDate, Reference, Registry, RemovalGround, SuccessionGround,
   builtInRulesOf, plusDays, plusMonths,
-  type ApplicationEvent, type CommandType, type EventType, type ListKey, type ProviderId, type RequestNumber, type ServiceId,
+  type ApplicationEvent, type CommandType, type EventType, type ServiceId,
 } from '@kezek/domain'
 import { canDecide } from '../auth/policy.js'
 import type { Principal } from '../auth/principal.js'
@@ -26,7 +26,8 @@ import { postRoute } from '../http/post.js'
 import { actorOf, catchUp, correlationOf, execute, type Services } from '../http/services.js'
 import { statusView } from '../http/views.js'
 import type { ApplicationView } from '../read-model/projections.js'
-import { queueNumberFor } from '../read-model/queue-number.js'
+import { positionHeader } from '../resilience/read-your-writes.js'
+import { resultContextOf } from '../results/context.js'
 import { buildResultXml } from '../results/document.js'
 import { FamilySize } from './submissions.js'
 import { setEtagHeader, visibleApplication } from './shared.js'
@@ -98,25 +99,12 @@ const queueCommand = (s: Services) => async (b: t.TypeOf<typeof QueueBody>, view
   const familySize = b.familySize ?? housing?.familySize ?? 1
   // Seniority runs from filing with all documents (Art. 74 p.1): by default the moment the request was signed.
   const filedAt = b.filedAt ?? view.signedAt ?? status.since
-  // The number is a fact once recorded: compute it only from a list that has every event the store holds.
+  // The number is a fact once recorded: the decider counts it from the waiting list (handed to it below), which
+  // must first have every event the store holds.
   if (!(await catchUp(s, 5000)))
     return { ...problem('not-ready', 'the waiting list lags behind the store; the queue number cannot be computed now'), retryAfter: 5 }
-  const list: ListKey = { providerId: status.providerId as ProviderId, category }
-  const n = queueNumberFor(s.read.waitingList, {
-    applicationId: status.applicationId,
-    list,
-    filedAt: filedAt as Instant,
-    filedAtMs: Date.parse(filedAt),
-    requestNumber: status.requestNumber as RequestNumber,
-    queueNumberAtRegistration: 0,
-    commissionDecisionDate: b.commissionDecisionDate,
-    familySize,
-    holderIin: (status.applicantIin ?? '') as IIN,
-    ...(b.journal === undefined ? {} : { journal: b.journal }),
-  })
   return {
-    category, familySize, filedAt,
-    commissionDecisionDate: b.commissionDecisionDate, queueNumberAtRegistration: n,
+    category, familySize, filedAt, commissionDecisionDate: b.commissionDecisionDate,
     ...(b.journal === undefined ? {} : { journal: b.journal }),
   }
 }
@@ -142,7 +130,7 @@ const issueCommand = (s: Services) => async (b: t.TypeOf<typeof IssueBody>, view
     ...(validUntil === undefined ? {} : { validUntil }),
   } as ApplicationEvent
   const providerId = view.status.providerId ?? ''
-  const xml = buildResultXml([...loaded.right.events.map((e) => e.event), fact], at, { providerName: s.providers.get(providerId)?.name ?? providerId })
+  const xml = buildResultXml([...loaded.right.events.map((e) => e.event), fact], at, resultContextOf(s.providers, providerId))
   if (xml === undefined) return problem('command-refused', 'the application has no result to issue yet', { code: 'step_skipped' })
   const signed = await s.resultSigner.signResult(providerId, xml)
   return { result: b.result, issuedOn: b.issuedOn, documentDigest: createHash('sha256').update(signed, 'utf8').digest('hex') }
@@ -252,11 +240,13 @@ export const decisionRoutes = (s: Services): Router => {
         actor: actorOf(principal, channelOf(d.who)),
         correlationId: correlationOf(res),
         ...(expected === undefined ? {} : { expectedRevision: expected }),
+        // A queue decision's number at registration is counted by the decider from the list as it stands now.
+        ...(d.command === 'queue' ? { waitingList: s.read.waitingList } : {}),
       })
       if (E.isLeft(result)) return result.left
       const after = result.right.view ?? view
       const provider = after.status.providerId === undefined ? undefined : s.providers.get(after.status.providerId)
-      return { status: 200, body: statusView(after, provider, contextOf(res).lang), headers: setEtagHeader(result.right.handled.revision) }
+      return { status: 200, body: statusView(after, provider, contextOf(res).lang), headers: { ...setEtagHeader(result.right.handled.revision), ...positionHeader(result.right.handled.position) } }
     }))
   }
   return r

@@ -3,17 +3,18 @@
  * with its ETag, the signed result document, and the current place in the waiting list. Staff see their
  * provider's applications.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { Router } from 'express'
 import { isStaff } from '../auth/principal.js'
 import { contextOf, requirePrincipal } from '../middleware/context.js'
 import { isProblem, problem } from '../problem/problem.js'
 import { decodeInput } from '../http/decode.js'
 import { handlerProblem } from '../http/errors.js'
-import { Paging } from '../http/query.js'
+import { CursorPaging, decodeCursor, encodeCursor, Paging } from '../http/query.js'
 import { ok, route } from '../http/reply.js'
 import { catchUp, type Services } from '../http/services.js'
 import { hasResultDocument, statusView } from '../http/views.js'
+import { resultContextOf } from '../results/context.js'
 import { buildResultXml } from '../results/document.js'
 import { setEtagHeader, visibleApplication } from './shared.js'
 
@@ -23,16 +24,30 @@ export const statusRoutes = (s: Services): Router => {
   // Result documents are signed once per revision: downloads of the same result are byte-identical.
   const signedResults = new Map<string, Promise<string | undefined>>()
 
-  r.get('/v1/me/applications', route(async (_req, res) => {
+  r.get('/v1/me/applications', route(async (req, res) => {
     const p = requirePrincipal(res)
     if (isProblem(p)) return p
     if (p.role !== 'citizen') return problem('forbidden', 'this is the citizen’s own history; staff use /v1/providers/{providerId}/applications')
+    const q = decodeInput(CursorPaging, req.query, 'query')
+    if (E.isLeft(q)) return q.left
+    const limit = q.right.limit ?? 20
+    const ids = s.read.applicationsOf(p.iin)
+    // The cursor names the last application of the previous page; one that is not the caller's is refused.
+    let start = 0
+    if (q.right.cursor !== undefined) {
+      const after = ids.indexOf(decodeCursor(q.right.cursor))
+      if (after < 0) return problem('validation-failed', 'the cursor does not name a page of this list', { errors: ['cursor'] })
+      start = after + 1
+    }
+    const page = ids.slice(start, start + limit)
     const lang = contextOf(res).lang
-    const items = s.read.applicationsOf(p.iin).flatMap((id) => {
+    const items = page.flatMap((id) => {
       const v = s.read.application(id)
       return v === undefined ? [] : [statusView(v, providerOf(v.status.providerId), lang)]
     })
-    return ok({ items })
+    const last = page.at(-1)
+    const nextCursor = last !== undefined && start + limit < ids.length ? encodeCursor(last) : null
+    return ok({ items, limit, nextCursor })
   }))
 
   r.get('/v1/providers/:providerId/applications', route(async (req, res) => {
@@ -75,7 +90,7 @@ export const statusRoutes = (s: Services): Router => {
         if (E.isLeft(loaded)) throw Object.assign(new Error('load failed'), { problem: handlerProblem(loaded.left) })
         const providerId = view.status.providerId ?? ''
         const xml = buildResultXml(loaded.right.events.map((e) => e.event), loaded.right.events.at(-1)?.envelope.recordedAt ?? s.clock().toISOString(),
-          { providerName: s.providers.get(providerId)?.name ?? providerId })
+          resultContextOf(s.providers, providerId))
         return xml === undefined ? undefined : s.resultSigner.signResult(view.status.providerId ?? '', xml)
       })()
       signedResults.set(key, signed)

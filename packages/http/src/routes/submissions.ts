@@ -9,7 +9,7 @@
  * `rejected`: it is the service's result, not a client error. Input that cannot be attributed to anyone (broken
  * XML, forged or wrapped signature) is a 4xx and nothing is stored.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { Router } from 'express'
 import {
@@ -21,16 +21,19 @@ import type { CommandItem } from '@kezek/adapters'
 import type { Principal } from '../auth/principal.js'
 import { contextOf, requirePrincipal } from '../middleware/context.js'
 import { jsonBody, xmlBody } from '../middleware/body.js'
+import { positionHeader } from '../resilience/read-your-writes.js'
 import { setEtagHeader } from './shared.js'
 import { isProblem, problem, type Problem } from '../problem/problem.js'
 import { decodeInput } from '../http/decode.js'
-import { registryProblem } from '../http/errors.js'
+import { handlerProblem, registryProblem } from '../http/errors.js'
 import { postRoute, type CommandIds } from '../http/post.js'
 import type { Outcome } from '../http/reply.js'
 import { actorOf, correlationOf, definitionOf, execute, type Services } from '../http/services.js'
 import { statusView } from '../http/views.js'
 import type { ApplicationDocument, VerifiedRequest } from '../signature/port.js'
 import type { RegistryUnavailable } from '../registries/port.js'
+import { viewOfStream } from '../read-model/projections.js'
+import { applicationIdOfSignature, signatureDigest } from '../signature/signature-digest.js'
 
 export const FamilySize = t.refinement(t.Integer, (n) => n >= 1 && n <= 99, 'FamilySize')
 
@@ -127,8 +130,46 @@ const submitted = async (s: Services, res: Parameters<typeof contextOf>[0], appl
   return {
     status: handled.duplicate ? 200 : 201,
     body,
-    headers: { Location: `/v1/applications/${encodeURIComponent(applicationId)}`, ...setEtagHeader(handled.revision) },
+    headers: { Location: `/v1/applications/${encodeURIComponent(applicationId)}`, ...setEtagHeader(handled.revision), ...positionHeader(handled.position) },
   }
+}
+
+/**
+ * A signed document already filed: its application (the id comes from the signature value), answered 200 whatever
+ * the Idempotency-Key, so replaying one signed file never creates a second application. `undefined` when new.
+ */
+const alreadyFiled = async (s: Services, res: Parameters<typeof contextOf>[0], applicationId: string): Promise<Outcome | undefined> => {
+  const loaded = await s.handler.load(applicationId)
+  if (E.isLeft(loaded)) return handlerProblem(loaded.left)
+  if (loaded.right.events.length === 0) return undefined
+  const view = viewOfStream(loaded.right.events)
+  if (view === undefined) return undefined
+  const provider = view.status.providerId === undefined ? undefined : s.providers.get(view.status.providerId)
+  return {
+    status: 200,
+    body: statusView(view, provider, contextOf(res).lang),
+    headers: { Location: `/v1/applications/${encodeURIComponent(applicationId)}`, ...setEtagHeader(view.revision), 'Kezek-Signed-Document-Replayed': 'true' },
+  }
+}
+
+/**
+ * The id of a new application: from the signature value, else (no single signature value) from the request ids. At a
+ * service centre the paper package checked at intake is part of the submission too: a package refused as incomplete
+ * is refused before signing, and the same signed document brought back with the full package is a new filing.
+ */
+const applicationIdFor = (xml: string, ids: CommandIds, unsigned?: unknown): string => {
+  const digest = signatureDigest(xml)
+  return digest === undefined ? ids.base : applicationIdOfSignature(digest, unsigned)
+}
+
+/** Files the commands, or — when a concurrent replay of the same signed document won the race — answers its application. */
+const fileOnce = async (s: Services, res: Parameters<typeof contextOf>[0], applicationId: string, file: () => Promise<Outcome>): Promise<Outcome> => {
+  const first = await alreadyFiled(s, res, applicationId)
+  if (first !== undefined) return first
+  const outcome = await file()
+  if (isProblem(outcome) && (outcome.kind === 'precondition-failed' || outcome.kind === 'command-refused'))
+    return (await alreadyFiled(s, res, applicationId)) ?? outcome
+  return outcome
 }
 
 const intake = (s: Services, ids: CommandIds, applicationId: string, at: string, d: ApplicationDocument, channel: Channel) => ({
@@ -159,14 +200,14 @@ export const submissionRoutes = (s: Services): Router => {
     if (v.document.signedBy !== 'applicant')
       return problem('validation-failed', 'on the portal the applicant signs; staff-signed documents go to the desk or service-centre routes', { errors: ['staff'] })
     if (v.document.request.representativeIin !== undefined) return problem('validation-failed', 'representatives act through a service centre', { errors: ['representativeIin'] })
-    const applicationId = ids.base
+    const applicationId = applicationIdFor(req.body, ids)
     const at = now.toISOString()
     const steps = intake(s, ids, applicationId, at, v.document, 'portal')
-    return submitted(s, res, applicationId, [
+    return fileOnce(s, res, applicationId, () => submitted(s, res, applicationId, [
       steps.authorize,
       { type: 'sign', commandId: ids.of('sign'), applicationId, at, request: v.document.request, signature: v.verdict },
       steps.register,
-    ], p, 'portal')
+    ], p, 'portal'))
   }))
 
   const walkIn = (channel: 'provider_desk' | 'service_centre') => postRoute(s, async (req, res, ids) => {
@@ -207,10 +248,13 @@ export const submissionRoutes = (s: Services): Router => {
     if (!needsPackage && pkg !== undefined)
       return problem('validation-failed', 'this service does not check a paper package in this channel', { errors: ['package'] })
 
+    const applicationId = applicationIdFor(b.signedXml, ids, pkg)
+    // A replay is answered before the registers are asked again.
+    const existing = await alreadyFiled(s, res, applicationId)
+    if (existing !== undefined) return existing
     const person = await s.registries.persons.findPerson(b.applicantIin)
     if (E.isLeft(person)) return registryDown(s, res, person.left)
     const at = now.toISOString()
-    const applicationId = ids.base
     const steps = intake(s, ids, applicationId, at, d, channel)
     const items: CommandItem[] = [
       steps.authorize,
@@ -235,7 +279,7 @@ export const submissionRoutes = (s: Services): Router => {
     if (pkg !== undefined && person.right !== undefined)
       items.push({ type: 'check_package', commandId: ids.of('check_package'), applicationId, at, result: pkg })
     items.push({ type: 'sign', commandId: ids.of('sign'), applicationId, at, request, signature: v.verdict }, steps.register)
-    return submitted(s, res, applicationId, items, p, channel, onBehalfOfOf(b))
+    return fileOnce(s, res, applicationId, () => submitted(s, res, applicationId, items, p, channel, onBehalfOfOf(b)))
   })
 
   r.post('/v1/desk/applications', ...jsonBody(s.limits), walkIn('provider_desk'))

@@ -3,7 +3,7 @@
  * registration — never an IIN, a name or a family — so it can be published as the law requires. Staff of the
  * provider (and auditors) see full entries. `asOf` answers for a past instant (valid time).
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { Router } from 'express'
 import { builtInRulesOf, Category, Instant, ListCategory, publicEntry, type ServiceId, type WaitingList } from '@kezek/domain'

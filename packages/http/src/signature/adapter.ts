@@ -6,7 +6,7 @@
  * application, and the regulation answers it with a refusal: the document is read from the parsed XML (its
  * signature covers the root, the layout checks guaranteed that) so the refusal can be recorded for it.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { SignatureVerdict } from '@kezek/domain'
 import { readApplicationRequest, toDomainRequest, type ApplicationRequestDocument } from '@kezek/adapters'
 import { DEFAULT_MAX_BYTES, guardDocument } from '@kezek/adapters'

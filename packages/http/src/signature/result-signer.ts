@@ -3,13 +3,14 @@
  * формируется с использованием ЭЦП уполномоченного лица услугодателя»), the same enveloped XMLDSig the
  * citizens' documents use, so any NCALayer-compatible tool verifies it.
  */
-import * as E from 'fp-ts/Either'
+import type { webcrypto } from 'node:crypto'
+import * as E from 'fp-ts/lib/Either.js'
 import type { x509 } from '@kezek/adapters'
 import { signXml } from '@kezek/adapters'
 import type { ResultSigner } from './port.js'
 
 export interface SigningIdentity {
-  readonly privateKey: CryptoKey
+  readonly privateKey: webcrypto.CryptoKey
   readonly certificate: x509.X509Certificate
 }
 

@@ -3,7 +3,7 @@
  * sent with the same in-process verifier the service uses.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { loadTrust, type TrustSource } from '@kezek/adapters'
 import { xmlDsigVerifier } from './adapter.js'
 

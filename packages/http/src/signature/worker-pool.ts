@@ -15,10 +15,14 @@ export interface WorkerPoolVerifier extends SignatureVerifier {
   readonly close: () => Promise<void>
 }
 
-// Workers do not inherit the TypeScript loader the service runs under: the boot script registers tsx's ESM hooks
-// in the worker, then loads the worker module.
-const WORKER_MODULE = new URL('./verify-worker.ts', import.meta.url).href
-const BOOT = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_MODULE)}) })`
+// Built (dist/*.js, as installed from npm) the worker module is plain JavaScript. From sources in the workspace,
+// workers do not inherit the TypeScript loader the service runs under: the boot script registers tsx's ESM hooks
+// in the worker first (tsx is a development dependency only, so the built path must not need it).
+const COMPILED = import.meta.url.endsWith('.js')
+const WORKER_MODULE = new URL(COMPILED ? './verify-worker.js' : './verify-worker.ts', import.meta.url).href
+const BOOT = COMPILED
+  ? `import(${JSON.stringify(WORKER_MODULE)})`
+  : `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_MODULE)}) })`
 
 interface Pending { readonly resolve: (r: VerifiedRequest) => void; readonly reject: (e: Error) => void }
 

@@ -4,7 +4,7 @@
  * database administrator cannot write catch both on the next one.
  */
 import * as t from 'io-ts'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { readFileSync } from 'node:fs'
 import { cliError, describeCause, fail } from '../errors.js'
 import type { Problem } from './auditor.js'

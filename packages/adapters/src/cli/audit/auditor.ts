@@ -12,7 +12,7 @@
  * - signatures: a `signed` fact carries the digest and signer of the signature verdict recorded before it.
  * Events of other streams (checkpoints, other services) are checked for their chain only.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { applicationDecider, type ApplicationEvent, type ApplicationState } from '@kezek/domain'
 import { decodeRecorded, type StoredApplicationEvent } from '../../handler/load.js'
 import { applicationIdOfStream } from '../../handler/stream.js'

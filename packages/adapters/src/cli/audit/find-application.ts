@@ -4,7 +4,7 @@
  * keep a request-number index, but the CLI must work on a bare store). The walk peeks at raw fields without
  * decoding, so a history whose events no longer decode can still be found and audited.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { APPLICATION_STREAM_PREFIX, applicationIdOfStream, applicationStream } from '../../handler/stream.js'
 import type { EventStore, RecordedEvent } from '../../store/port.js'
 

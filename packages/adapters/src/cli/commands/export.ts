@@ -2,7 +2,7 @@
  * `kezek export`: the store (or one stream) as NDJSON with envelopes and hashes — a backup, and the first half of
  * a move to another back-end.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { commonOptions, noPositionals, parse, storeFrom, storeOptions } from '../args.js'
 import type { Command } from '../command.js'
 import { cliError, fail } from '../errors.js'

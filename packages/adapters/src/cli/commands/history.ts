@@ -1,7 +1,7 @@
 /**
  * `kezek history <request number | application id | IIN>`: an application's timeline in plain words.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { commonOptions, exactlyOne, languageFrom, parse, storeFrom, storeOptions } from '../args.js'
 import { buildTimeline } from '../audit/timeline.js'
 import { findApplications } from '../audit/find-application.js'

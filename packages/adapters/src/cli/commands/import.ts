@@ -9,7 +9,7 @@
  * An interrupted import can be run again: streams the target already holds are compared hash by hash and only
  * their missing tail is appended. A stream that holds something else is a conflict, and nothing of it is written.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { commonOptions, exactlyOne, parse, storeFrom, storeOptions } from '../args.js'
 import { json, type Command } from '../command.js'
 import { cliError, fail } from '../errors.js'

@@ -3,7 +3,7 @@
  * a past instant; write it to the projection store (a new version, then the switch) or to a file; with `--diff`,
  * show every entry whose position changed against the current list, and why.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { existsSync } from 'node:fs'
 import { filingOrder, findPolicy, orderingPolicies, policyId, rebuildWaitingList, type Instant, type OrderingPolicy, type WaitingList } from '@kezek/domain'
 import { commonOptions, instantFrom, noPositionals, parse, storeFrom, storeOptions } from '../args.js'

@@ -2,7 +2,7 @@
  * `kezek verify`: walks the whole store (or one stream) once and checks every event — hash chain, decoding,
  * envelope consistency, replay, signatures — reporting the first problem of each kind with its position.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { writeFileSync } from 'node:fs'
 import { commonOptions, noPositionals, parse, storeFrom, storeOptions } from '../args.js'
 import { anchorCheck, anchorsJson, readAnchors } from '../audit/anchors.js'

@@ -3,7 +3,7 @@
  * projection reads are decoded; one of them that does not decode stops the rebuild — a list built around a hole
  * would put people in the wrong place — and the message points at `kezek verify`.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { decodeEvent, type ApplicationEvent } from '@kezek/domain'
 import { applicationIdOfStream } from '../../handler/stream.js'
 import { cliError, fail } from '../errors.js'

@@ -1,5 +1,5 @@
 /** From the domain's waiting list to the diff's plain snapshot, and back from a file `--out` wrote. */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { readFileSync } from 'node:fs'
 import { policyId, type WaitingList } from '@kezek/domain'
 import { cliError, describeCause, fail } from '../errors.js'

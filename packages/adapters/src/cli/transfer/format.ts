@@ -14,7 +14,7 @@
  * history for demos and load tests goes into any store the same way.
  */
 import * as t from 'io-ts'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { CHAIN_VERSION } from '../../integrity/index.js'
 import type { Json, RecordedEvent } from '../../store/port.js'
 

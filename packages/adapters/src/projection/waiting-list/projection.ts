@@ -7,7 +7,7 @@
  * waiting-list type that does not decode stops the projection (a poisoned read model is worse than a stale one).
  * Run it over a `protectPersonalData` store when personal fields are encrypted: it must see decoded events.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { decodeEvent, listId, type ApplicationEvent } from '@kezek/domain'
 import type { RecordedEvent } from '../../store/port.js'
 import type { SqlExecutor } from '../../store/sql/driver.js'

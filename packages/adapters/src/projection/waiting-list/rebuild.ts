@@ -2,7 +2,7 @@
  * Rebuilds the SQL waiting list under a named ordering policy, blue/green, and reports whose place changed
  * compared with the policy of the version being replaced.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { findPolicy, policyId, rebuildWaitingList, type ApplicationEvent, type OrderingPolicy } from '@kezek/domain'
 import type { EventStore } from '../../store/port.js'
 import { rebuildProjection, type RebuildResult, type SqlDatabase, type VersionError } from '../blue-green.js'

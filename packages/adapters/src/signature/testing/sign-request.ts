@@ -2,7 +2,7 @@
  * Signs a request the way NCALayer does (see `signXml`), throwing on malformed XML: a test or demo helper, where
  * a bad template is a programming error.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { x509 } from '../engine.js'
 import { signXml, type SignXmlOptions } from '../sign.js'
 import type { Identity } from './pki.js'

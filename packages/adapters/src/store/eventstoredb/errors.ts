@@ -3,7 +3,7 @@
  * unknown stream); everything else (unavailable, access denied, deadline) stays an exception, because nothing was
  * written and the caller's only move is to retry or give up.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import {
   ErrorType,
   StreamDeletedError,

@@ -3,7 +3,7 @@
  * a (commit, prepare) pair of 64-bit unsigned integers; the port wants one comparable string, so we write
  * `"<commit>:<prepare>"` in decimal and compare by parsing, never by text (decimal text does not sort by value).
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { Position } from '@eventstore/db-client'
 
 export interface InvalidPosition {

@@ -9,7 +9,7 @@
  * so any ESDB tool shows the envelope, and the chain can be verified from an ESDB export alone. `recordedAt` is
  * chosen by the adapter before the append (it is hashed, so it cannot be the server's `created` stamp).
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import type { EventData, JSONType, Position, RecordedEvent as ClientRecordedEvent } from '@eventstore/db-client'
 import type { Json, NewEvent, RecordedEvent } from '../port.js'
 import { encodePosition } from './position.js'

@@ -15,7 +15,7 @@
  * - Subscriptions use `subscribeToAll` with a server-side filter (the store's namespace, or "no system events"),
  *   and resubscribe from the last delivered position after a connection failure.
  */
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import {
   BACKWARDS,
   END,

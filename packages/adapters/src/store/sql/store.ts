@@ -24,7 +24,7 @@
  * while waiting for the row lock, before the holder's.
  */
 import { createHash } from 'node:crypto'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { chainBatch, GENESIS_HASH } from '../../integrity/chain.js'
 import type {
   AppendError,
