@@ -7,8 +7,8 @@
  * caller closes the store and the HTTP server it created).
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
-import { createCommandHandler } from '@kezek/adapters'
-import type { EventStore, ProtectedStore } from '@kezek/adapters'
+import { coordinationOf, createCommandHandler } from '@kezek/adapters'
+import type { EventStore, ProtectedStore, StoreCoordination } from '@kezek/adapters'
 import type { OrderingPolicy } from '@kezek/domain'
 import type { Authenticator } from './auth/principal.js'
 import { defaultLimits, bodyErrors, type BodyLimits } from './middleware/body.js'
@@ -23,8 +23,8 @@ import { startReadModels, type ReadModels } from './read-model/projections.js'
 import { requestNumbers } from './read-model/request-numbers.js'
 import { withTimeout } from './registries/timeout.js'
 import { readYourWrites } from './resilience/read-your-writes.js'
-import { inProcessExclusive } from './resilience/exclusive.js'
-import { guardStore, storeHealth } from './resilience/store-guard.js'
+import { inProcessExclusive, layeredExclusive } from './resilience/exclusive.js'
+import { guardCall, guardStore, storeHealth } from './resilience/store-guard.js'
 import type { Registries } from './registries/port.js'
 import type { ResultSigner, SignatureVerifier } from './signature/port.js'
 import { definitionOf, type ProviderConfig, type Services } from './http/services.js'
@@ -53,6 +53,11 @@ export interface AppOptions {
   readonly registryTimeoutMs?: number
   /** How long a write waits for the read models to show it before answering anyway (default 2 s). */
   readonly readYourWritesMs?: number
+  /**
+   * Request numbers and critical sections shared with every other instance over the same store. Default: the
+   * store's own when it is a SQL store (give it explicitly when `store` wraps one), else in-process (one instance).
+   */
+  readonly coordination?: StoreCoordination
   /** `/ready` is 503 when the read models do not reach the store's head within this bound (default 2 s). */
   readonly readyMaxLagMs?: number
   /**
@@ -86,6 +91,9 @@ export const createApp = (o: AppOptions): KezekApp => {
   // Routes and the handler see the store through a guard: a store failure is a 503 problem, and is recorded.
   const health = storeHealth()
   const store = guardStore(o.store, health)
+  // Request numbers and critical sections shared by every instance over the same SQL store.
+  const coordination = o.coordination ?? coordinationOf(o.store)
+  const guarded = guardCall(health)
   const idempotency = createIdempotencyCache()
   const read = startReadModels(o.store, {
     logger, now: o.clock, ...(o.policy === undefined ? {} : { policy: o.policy }),
@@ -108,7 +116,7 @@ export const createApp = (o: AppOptions): KezekApp => {
     store,
     handler,
     read,
-    numbers: requestNumbers(read.maxRequestNumber),
+    numbers: requestNumbers(read.maxRequestNumber, coordination === undefined ? undefined : (floor) => guarded(() => coordination.nextRequestNumber(floor))),
     providers,
     registries: withTimeout(o.registries, o.registryTimeoutMs ?? 5000),
     verifier: o.verifier,
@@ -122,7 +130,8 @@ export const createApp = (o: AppOptions): KezekApp => {
     readYourWritesMs: o.readYourWritesMs ?? 2000,
     storeHealth: health,
     readyMaxLagMs: o.readyMaxLagMs ?? 2000,
-    exclusive: inProcessExclusive(),
+    exclusive: layeredExclusive(inProcessExclusive(), coordination?.exclusive === undefined ? undefined
+      : (key, body) => guarded(() => coordination.exclusive!(key, body))),
   }
   metrics.gauge('kezek_read_model_events_total', 'Events applied to the read models', () => read.stats().eventsProjected)
   metrics.gauge('kezek_read_model_lag_ms', 'Record time to projection time of the last event', () => read.stats().lagMs)

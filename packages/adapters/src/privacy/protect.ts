@@ -33,6 +33,8 @@ export interface PersonalDataOptions {
 export interface ProtectedStore extends EventStore {
   /** Destroys the subject's keys: their fields read as erased from now on, everywhere. */
   readonly erase: (subject: string) => Promise<ErasureReceipt>
+  /** Retires current keys (one subject's, or all) so the next writes get new kids; see `Keyring.rotate`. */
+  readonly rotate: (subject?: string) => Promise<number>
   /** Forgets cached keys known to be destroyed elsewhere (another process's erasure). */
   readonly keysErased: (kids: readonly string[]) => void
   /** An event as stored, with its personal data decrypted (or erased markers); hashes stay the stored ones. */
@@ -173,7 +175,12 @@ export const protectPersonalData = (
     return store.append(streamId, sealed, opts)
   }
 
+  // A SQL store's driver and schema stay visible (request numbers and locks shared between instances use them);
+  // rows read through them directly are the stored, encrypted form.
+  const sql = store as { readonly driver?: unknown; readonly schema?: unknown }
   return {
+    ...(sql.driver === undefined ? {} : { driver: sql.driver }),
+    ...(sql.schema === undefined ? {} : { schema: sql.schema }),
     append,
     headPosition: () => store.headPosition(),
     comparePositions: (a, b) => store.comparePositions(a, b),
@@ -196,6 +203,11 @@ export const protectPersonalData = (
       const receipt = await keyring.erase(subject)
       keysErased(receipt.kids)
       return receipt
+    },
+    rotate: async (subject) => {
+      if (subject === undefined) current.clear()
+      else current.delete(subject)
+      return keyring.rotate(subject)
     },
     keysErased,
     reveal: openEvent,

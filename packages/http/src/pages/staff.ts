@@ -17,7 +17,7 @@ import type { PageContext } from './context.js'
 import { html, type Html } from './html.js'
 import { failure, page, show, type PageDeps, type PageOutcome } from './page.js'
 import { localDateTime } from './quarters.js'
-import { tr } from './texts.js'
+import { texts, tr, type TextKey } from './texts.js'
 
 const enc = encodeURIComponent
 const PAGE = 50
@@ -104,7 +104,7 @@ ${pageNo * PAGE < total ? html`<li><a href="/staff?${keep}page=${pageNo + 1}" re
 <h2 id="ev-${e.revision}">${e.text ?? e.type}</h2>
 <dl class="fields">
 <dt>${tr('when', c.lang)}</dt><dd>${e.validTime === undefined ? '—' : html`<time datetime="${e.validTime}">${localDateTime(e.validTime)}</time>`} (${tr('recorded', c.lang)} <time datetime="${e.storedAt}">${localDateTime(e.storedAt)}</time>)</dd>
-<dt>${tr('who', c.lang)}</dt><dd>${e.actor === undefined ? '—' : html`${e.actor.id} · ${e.actor.role}`}${e.onBehalfOf === undefined ? '' : html` · ${tr('onBehalfOf', c.lang)} ${e.onBehalfOf.iin} (${e.onBehalfOf.powerOfAttorney})`}</dd>
+<dt>${tr('who', c.lang)}</dt><dd>${e.actor === undefined ? '—' : html`${e.actor.id} · ${roleText(e.actor.role, c)}`}${e.onBehalfOf === undefined ? '' : html` · ${tr('onBehalfOf', c.lang)} ${e.onBehalfOf.iin} (${e.onBehalfOf.powerOfAttorney})`}</dd>
 <dt>${tr('channel', c.lang)}</dt><dd>${e.actor === undefined ? '—' : channelText(e.actor.channel, c)}</dd>
 <dt>${tr('rule', c.lang)}</dt><dd>${e.ruleVersion ?? '—'}</dd>
 <dt>${tr('signedBy', c.lang)}</dt><dd>${signatureText(e.signature, c)}</dd>
@@ -112,6 +112,11 @@ ${pageNo * PAGE < total ? html`<li><a href="/staff?${keep}page=${pageNo + 1}" re
 </dl></article></li>`)}</ol>`, [{ label: tr('staffApplications', c.lang), href: '/staff' }])
   }))
   return r
+}
+
+const roleText = (role: string, c: PageContext): string => {
+  const key = `role_${role}`
+  return key in texts ? tr(key as TextKey, c.lang) : role
 }
 
 const channelText = (channel: string, c: PageContext): string =>
