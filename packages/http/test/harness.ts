@@ -15,6 +15,7 @@ import {
   RegistryTable, type AppOptions, type KezekApp, type Logger, type Registries, type TokenClaims,
 } from '../src/index.js'
 import type { ProviderConfig } from '../src/http/services.js'
+import type { NoticeChannel } from '../src/notices/port.js'
 
 export const PROVIDER = 'almaty-housing' as ProviderId
 export const OTHER_PROVIDER = 'akzhar-housing' as ProviderId
@@ -65,7 +66,8 @@ export interface Running {
 export const startServer = async (
   store: EventStore,
   options: {
-    registries?: Registries; providers?: readonly ProviderConfig[]; pages?: AppOptions['pages']; logger?: Logger; personalData?: ProtectedStore
+    registries?: Registries; providers?: readonly ProviderConfig[]; pages?: AppOptions['pages']; noticeChannels?: readonly NoticeChannel[]
+    logger?: Logger; personalData?: ProtectedStore
   } = {},
 ): Promise<Running> => {
   const pki = await testPki()
@@ -84,6 +86,7 @@ export const startServer = async (
     logger: options.logger ?? silentLogger,
     ...(options.personalData === undefined ? {} : { personalData: options.personalData }),
     ...(options.pages === undefined ? {} : { pages: options.pages }),
+    ...(options.noticeChannels === undefined ? {} : { noticeChannels: options.noticeChannels }),
   })
   await app.ready
   const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)) })
