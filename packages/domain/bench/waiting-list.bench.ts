@@ -20,6 +20,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeEvent, type ApplicationEvent, type EventOf } from '../src/application/events.js'
+import type { Instant } from '../src/kernel/instant.js'
 import { filingOrder } from '../src/queue/ordering-policy.js'
 import { listId } from '../src/queue/waiting-entry.js'
 import { rebuildWaitingList } from '../src/queue/waiting-list.js'
@@ -72,6 +73,20 @@ export interface IncrementalRow {
   readonly buildMs: number
 }
 
+/** Position queries as of past instants on the list rebuilt from the whole history. */
+export interface PastRow {
+  readonly entries: number
+  readonly lists: number
+  /** The one index build per list, done by the first past query (ms). */
+  readonly buildMs: number
+  /** µs per query: a new past view at a random instant, and the position of an entry active then. */
+  readonly queryMicros: Spread
+  /** The limit: ms per query when the lists are rebuilt at the instant from the records (the former asOf). */
+  readonly rebuildAtMs: Spread
+  /** Every checked past position equals the one of the lists rebuilt at that instant. */
+  readonly agree: boolean
+}
+
 export interface WaitingListBenchReport {
   readonly machine: Machine
   readonly events: number
@@ -79,6 +94,7 @@ export interface WaitingListBenchReport {
   readonly ndjson: NdjsonRebuild
   readonly decoded: DecodedRebuild
   readonly incremental: readonly IncrementalRow[]
+  readonly past: PastRow
 }
 
 export interface WaitingListBenchOptions {
@@ -329,11 +345,50 @@ const benchIncremental = (template: EventOf<'queued'>, size: number, repeats: nu
   return { size, applyMicros, positionMicros, pageMicros, buildMs }
 }
 
+/**
+ * Past positions on the list of the whole history: the first query builds the past index of every list (timed
+ * apart), then each query takes a view at a random instant and asks the position of an entry that was in a list
+ * then. The limit is what a past query cost when the view rebuilt the lists at the instant (`withPolicy` of the
+ * view does exactly that); a few of those also check the fast answers.
+ */
+const benchPast = (events: readonly ApplicationEvent[], repeats: number, ops: number): PastRow => {
+  const list = rebuildWaitingList(events, filingOrder)
+  const random = mulberry32(4242)
+  const records = [...list.records()]
+  const probes: { readonly id: string; readonly at: Instant }[] = []
+  for (let guard = 0; probes.length < ops && guard < ops * 20; guard++) {
+    const [id, r] = records[Math.floor(random() * records.length)] as (typeof records)[number]
+    const k = Math.floor(random() * (r.intervals.length / 2))
+    const from = r.intervals[2 * k] as number
+    const to = Math.min(r.intervals[2 * k + 1] as number, from + 5 * 365 * 86_400_000)
+    probes.push({ id, at: new Date(from + Math.floor(random() * (to - from))).toISOString() as Instant })
+  }
+  gc()
+  const t0 = process.hrtime.bigint()
+  sink += list.asOf(probes[0]?.at ?? ('2020-01-01T00:00:00.000Z' as Instant)).position(probes[0]?.id ?? '')?.position ?? 0
+  const buildMs = Number(process.hrtime.bigint() - t0) / 1e6
+  const queryMicros = perOp(repeats, probes.length, () => {
+    for (const p of probes) sink += list.asOf(p.at).position(p.id)?.position ?? 0
+  })
+  const rebuilds: number[] = []
+  let agree = true
+  for (const p of probes.slice(0, Math.max(3, repeats))) {
+    const t1 = process.hrtime.bigint()
+    const rebuilt = list.asOf(p.at).withPolicy(filingOrder)
+    const expected = rebuilt.position(p.id)
+    rebuilds.push(Number(process.hrtime.bigint() - t1) / 1e6)
+    const fast = list.asOf(p.at).position(p.id)
+    if (expected === undefined || fast?.position !== expected.position || fast.of !== expected.of) agree = false
+  }
+  return { entries: records.length, lists: list.listIds().length, buildMs, queryMicros, rebuildAtMs: spread(rebuilds), agree }
+}
+
 export const runWaitingListBench = (options: WaitingListBenchOptions): WaitingListBenchReport => {
   const repeats = options.repeats ?? 3
   const nd = benchNdjson(options.ndjson, repeats)
   const events = [...decoded(options.ndjson)]
   const decodedFigures = benchDecoded(events, Math.max(repeats, 3))
+  const past = benchPast(events, Math.max(repeats, 5), Math.min(options.ops ?? 10_000, 2_000))
   const template = events.find((e): e is EventOf<'queued'> => e.type === 'queued')
   events.length = 0
   if (template === undefined) throw new Error('the history has no queued event to shape the synthetic list on')
@@ -348,6 +403,7 @@ export const runWaitingListBench = (options: WaitingListBenchOptions): WaitingLi
     ndjson: nd,
     decoded: decodedFigures,
     incremental,
+    past,
   }
 }
 

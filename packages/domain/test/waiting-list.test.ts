@@ -114,6 +114,10 @@ test('request numbers compare as a total order, digits numerically, others after
   const sample = ['9', '10', '1a', '000123', '123', 'A-7', '99', '1', 'b']
   const sorted = [...sample].sort(compareRequestNumbers)
   assert.equal(sorted, ['1', '9', '10', '99', '123', '000123', '1a', 'A-7', 'b'])
+  // Leading zeros are padding: the issue's case, '100' after '0099' at the same filing instant.
+  assert.ok(compareRequestNumbers('0099', '100') < 0)
+  assert.ok(compareRequestNumbers('0000000100', '99') > 0)
+  assert.ok(compareRequestNumbers('099', '0099') < 0 && compareRequestNumbers('0099', '0099') === 0)
   for (const a of sample) for (const b of sample) for (const c of sample) {
     if (compareRequestNumbers(a, b) < 0 && compareRequestNumbers(b, c) < 0) assert.ok(compareRequestNumbers(a, c) < 0, `${a} ${b} ${c}`)
   }

@@ -73,26 +73,27 @@ const percentile = (sorted: readonly number[], p: number): number =>
 const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { Agent, request } = require('node:http')
-const { base, seconds, connections, requests, expect } = workerData
+const { base, seconds, connections, requests, expect, once } = workerData
 const agent = new Agent({ keepAlive: true, maxSockets: connections })
 const url = new URL(base)
 const latencies = []
 let errors = 0
 let i = 0
 const one = () => new Promise((resolve) => {
+  if (once && i >= requests.length) { resolve(false); return }
   const r = requests[(i++) % requests.length]
   const started = performance.now()
   const req = request({ host: url.hostname, port: url.port, method: r.method, path: r.path, headers: r.headers, agent }, (res) => {
     res.resume()
-    res.on('end', () => { if (res.statusCode === expect) latencies.push(performance.now() - started); else errors++; resolve() })
+    res.on('end', () => { if (res.statusCode === expect) latencies.push(performance.now() - started); else errors++; resolve(true) })
   })
-  req.on('error', () => { errors++; resolve() })
+  req.on('error', () => { errors++; resolve(true) })
   req.end(r.body)
 })
 const run = async () => {
   const started = performance.now()
   const end = started + seconds * 1000
-  await Promise.all(Array.from({ length: connections }, async () => { while (performance.now() < end) await one() }))
+  await Promise.all(Array.from({ length: connections }, async () => { while (performance.now() < end && (await one())) {} }))
   agent.destroy()
   parentPort.postMessage({ latencies, errors, elapsed: (performance.now() - started) / 1000 })
 }
@@ -101,9 +102,10 @@ run()
 
 interface Req { readonly method: string; readonly path: string; readonly headers: Record<string, string>; readonly body?: string }
 
-const load = async (base: string, seconds: number, connections: number, requests: readonly Req[], expect: number): Promise<Measured> => {
+/** `once`: send each request at most once (signed submissions: the same document again is a replay, not a submission). */
+const load = async (base: string, seconds: number, connections: number, requests: readonly Req[], expect: number, once = false): Promise<Measured> => {
   const out = await new Promise<{ latencies: number[]; errors: number; elapsed: number }>((resolve, reject) => {
-    const w = new Worker(CLIENT, { eval: true, workerData: { base, seconds, connections, requests, expect } })
+    const w = new Worker(CLIENT, { eval: true, workerData: { base, seconds, connections, requests, expect, once } })
     w.once('message', resolve)
     w.once('error', reject)
   })
@@ -161,10 +163,13 @@ const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connection
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   try {
     const citizen = issueToken(SECRET, { role: 'citizen', sub: 'bench', iin: TEST_IIN.citizen, exp: Math.floor(Date.now() / 1000) + 3600 } as TokenClaims)
-    const xml = await signAs(pki.citizen, buildApplicationRequestXml({
+    // Every submission is a document of its own: posting one signed document again is a replay, answered with the
+    // application it made (no new append), so it would measure the replay path instead.
+    const signed = (n: number) => signAs(pki.citizen, buildApplicationRequestXml({
       serviceId: 'housing-queue', providerId: PROVIDER, applicantIin: TEST_IIN.citizen, category: 'socially_vulnerable', familySize: 4,
-      documents: [{ kind: 'identity_card', sha256: 'a1'.repeat(32) }, { kind: 'income_certificate', sha256: 'c3'.repeat(32) }],
+      documents: [{ kind: 'identity_card', sha256: n.toString(16).padStart(64, '0') }, { kind: 'income_certificate', sha256: 'c3'.repeat(32) }],
     }))
+    const xml = await signed(0)
 
     // The verifier alone, sequentially, for the same time.
     let verified = 0
@@ -173,9 +178,11 @@ const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connection
     while (performance.now() < vEnd) { await inProcess.verifyRequest(xml, new Date()); verified += 1 }
     const verifierPerSecond = Math.round(verified / ((performance.now() - vStart) / 1000))
 
-    const submit = { method: 'POST', path: '/v1/portal/applications', headers: { authorization: `Bearer ${citizen}`, 'content-type': 'application/xml' }, body: xml }
-    const submissions = await load(base, seconds, connections, [submit], 201)
+    const documents = await Promise.all(Array.from({ length: Math.min(20_000, Math.ceil(verifierPerSecond * seconds * 1.5) + connections) }, (_, n) => signed(n + 1)))
+    const submit = (body: string) => ({ method: 'POST', path: '/v1/portal/applications', headers: { authorization: `Bearer ${citizen}`, 'content-type': 'application/xml' }, body })
+    const submissions = await load(base, seconds, connections, documents.map(submit), 201, true)
     const ids = app.readModels.applicationsOf(TEST_IIN.citizen)
+    if (ids.length === 0) throw new Error(`no submission was accepted (${submissions.errors} refused)`)
     const reads = ids.map((id) => ({ method: 'GET', path: `/v1/applications/${id}`, headers: { authorization: `Bearer ${citizen}` } }))
     const statusReads = await load(base, seconds, connections, reads, 200)
     return { store: kind, statusReads, submissions, verifierPerSecond, verifyWorkers: workers }

@@ -7,8 +7,8 @@
  * caller closes the store and the HTTP server it created).
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
-import { createCommandHandler } from '@kezek/adapters'
-import type { EventStore } from '@kezek/adapters'
+import { coordinationOf, createCommandHandler } from '@kezek/adapters'
+import type { EventStore, StoreCoordination } from '@kezek/adapters'
 import type { OrderingPolicy } from '@kezek/domain'
 import type { Authenticator } from './auth/principal.js'
 import { defaultLimits, bodyErrors, type BodyLimits } from './middleware/body.js'
@@ -23,8 +23,8 @@ import { startReadModels, type ReadModels } from './read-model/projections.js'
 import { requestNumbers } from './read-model/request-numbers.js'
 import { withTimeout } from './registries/timeout.js'
 import { readYourWrites } from './resilience/read-your-writes.js'
-import { inProcessExclusive } from './resilience/exclusive.js'
-import { guardStore, storeHealth } from './resilience/store-guard.js'
+import { inProcessExclusive, layeredExclusive } from './resilience/exclusive.js'
+import { guardCall, guardStore, storeHealth } from './resilience/store-guard.js'
 import type { Registries } from './registries/port.js'
 import type { ResultSigner, SignatureVerifier } from './signature/port.js'
 import { definitionOf, type ProviderConfig, type Services } from './http/services.js'
@@ -32,6 +32,9 @@ import { auditRoutes } from './routes/audit.js'
 import { decisionRoutes } from './routes/decisions.js'
 import { operationRoutes } from './routes/operations.js'
 import { resultRoutes } from './routes/results.js'
+import { noticeRoutes } from './routes/notices.js'
+import { startNoticeDispatch } from './notices/dispatch.js'
+import type { NoticeChannel } from './notices/port.js'
 import { statusRoutes } from './routes/status.js'
 import { submissionRoutes } from './routes/submissions.js'
 import { waitingListRoutes } from './routes/waiting-list.js'
@@ -52,6 +55,11 @@ export interface AppOptions {
   readonly registryTimeoutMs?: number
   /** How long a write waits for the read models to show it before answering anyway (default 2 s). */
   readonly readYourWritesMs?: number
+  /**
+   * Request numbers and critical sections shared with every other instance over the same store. Default: the
+   * store's own when it is a SQL store (give it explicitly when `store` wraps one), else in-process (one instance).
+   */
+  readonly coordination?: StoreCoordination
   /** `/ready` is 503 when the read models do not reach the store's head within this bound (default 2 s). */
   readonly readyMaxLagMs?: number
   /**
@@ -61,6 +69,8 @@ export interface AppOptions {
   readonly policy?: OrderingPolicy
   /** The HTML pages (public lists, citizen and staff screens): on unless `false`; demo users only in demo mode. */
   readonly pages?: false | { readonly demoUsers?: () => readonly DemoUser[] }
+  /** Where notices go beyond the portal's feed (SMS, e-mail, push); none by default. */
+  readonly noticeChannels?: readonly NoticeChannel[]
 }
 
 export interface KezekExtras {
@@ -80,6 +90,9 @@ export const createApp = (o: AppOptions): KezekApp => {
   // Routes and the handler see the store through a guard: a store failure is a 503 problem, and is recorded.
   const health = storeHealth()
   const store = guardStore(o.store, health)
+  // Request numbers and critical sections shared by every instance over the same SQL store.
+  const coordination = o.coordination ?? coordinationOf(o.store)
+  const guarded = guardCall(health)
   const read = startReadModels(o.store, { logger, now: o.clock, ...(o.policy === undefined ? {} : { policy: o.policy }) })
   const providers = new Map(o.providers.map((p) => [p.id as string, p]))
   const handler = createCommandHandler({
@@ -97,7 +110,7 @@ export const createApp = (o: AppOptions): KezekApp => {
     store,
     handler,
     read,
-    numbers: requestNumbers(read.maxRequestNumber),
+    numbers: requestNumbers(read.maxRequestNumber, coordination === undefined ? undefined : (floor) => guarded(() => coordination.nextRequestNumber(floor))),
     providers,
     registries: withTimeout(o.registries, o.registryTimeoutMs ?? 5000),
     verifier: o.verifier,
@@ -111,7 +124,8 @@ export const createApp = (o: AppOptions): KezekApp => {
     readYourWritesMs: o.readYourWritesMs ?? 2000,
     storeHealth: health,
     readyMaxLagMs: o.readyMaxLagMs ?? 2000,
-    exclusive: inProcessExclusive(),
+    exclusive: layeredExclusive(inProcessExclusive(), coordination?.exclusive === undefined ? undefined
+      : (key, body) => guarded(() => coordination.exclusive!(key, body))),
   }
   metrics.gauge('kezek_read_model_events_total', 'Events applied to the read models', () => read.stats().eventsProjected)
   metrics.gauge('kezek_read_model_lag_ms', 'Record time to projection time of the last event', () => read.stats().lagMs)
@@ -154,6 +168,7 @@ export const createApp = (o: AppOptions): KezekApp => {
   app.use(decisionRoutes(s))
   app.use(statusRoutes(s))
   app.use(resultRoutes(s))
+  app.use(noticeRoutes(s))
   app.use(waitingListRoutes(s))
   app.use(auditRoutes(s))
   app.use((req: Request, res: Response) => {
@@ -175,9 +190,10 @@ export const createApp = (o: AppOptions): KezekApp => {
     sendProblem(res, problem('internal', `see the logs under correlation id ${c?.correlationId ?? ''}`), c?.lang ?? 'ru', req.originalUrl)
   })
 
+  const notices = (o.noticeChannels ?? []).length === 0 ? undefined : startNoticeDispatch(o.store, handler, o.noticeChannels ?? [], logger)
   const extras: KezekExtras = {
-    ready: read.caughtUp,
-    close: async () => { closing = true; await read.stop() },
+    ready: notices === undefined ? read.caughtUp : Promise.all([read.caughtUp, notices.started]).then(() => undefined),
+    close: async () => { closing = true; await notices?.stop(); await read.stop() },
     readModels: read,
     metrics,
   }

@@ -5,6 +5,8 @@
  * One process owns the data directory and PGlite runs one connection, so every append happens in this process:
  * subscriptions are woken directly after each commit and never need LISTEN or polling.
  *
+ * The data directory is locked (`<dataDir>.lock`, see `directory-lock.ts`): a second process opening it is refused.
+ *
  * Durability: PGlite writes through to the data directory's files on every commit, so a crashed or killed process
  * loses nothing it committed (the crash tests kill a writer mid-transaction and reopen). PGlite does not fsync
  * those files, though: an operating-system crash or power loss may lose the last commits. Use PostgreSQL where
@@ -13,6 +15,7 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite'
 import type { SqlDriver, SqlExecutor } from './sql/driver.js'
 import { openSqlStore, type SqlEventStore } from './sql/store.js'
+import { lockDataDirectory } from './directory-lock.js'
 
 export interface PgliteStoreOptions {
   /** Directory for the database files; omit for an in-memory database. */
@@ -58,8 +61,26 @@ export const pgliteDriver = (db: PGlite, owned: boolean): SqlDriver => ({
 })
 
 export const openPgliteStore = async (options: PgliteStoreOptions = {}): Promise<SqlEventStore> => {
-  const db = options.db ?? (await PGlite.create(options.dataDir === undefined ? {} : { dataDir: options.dataDir }))
-  const driver = pgliteDriver(db, options.db === undefined)
+  // The directory is locked before PGlite touches it, and unlocked after PGlite has closed it.
+  const lock = options.db === undefined && options.dataDir !== undefined ? lockDataDirectory(options.dataDir) : undefined
+  let db: PGlite
+  try {
+    db = options.db ?? (await PGlite.create(options.dataDir === undefined ? {} : { dataDir: options.dataDir }))
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
+  const inner = pgliteDriver(db, options.db === undefined)
+  const driver: SqlDriver = {
+    ...inner,
+    close: async () => {
+      try {
+        await inner.close()
+      } finally {
+        lock?.release()
+      }
+    },
+  }
   try {
     return await openSqlStore(driver, {
       ...(options.schema === undefined ? {} : { schema: options.schema }),

@@ -63,6 +63,10 @@ export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
   // An idle client that loses its connection emits 'error' on the pool; unhandled, it would kill the process.
   // The pool drops that client and the next query opens a new one.
   pool.on('error', () => undefined)
+  // Connections that only hold session advisory locks (`exclusive`): a holder's body runs on `pool`, so holders
+  // waiting here can never starve it of the connections it needs.
+  const lockPool = new pg.Pool({ connectionString: options.connectionString, max: 4, connectionTimeoutMillis, keepAlive: true })
+  lockPool.on('error', () => undefined)
   const listeners = new Set<pg.Client>()
   let notifier: Promise<pg.Client> | undefined
 
@@ -113,6 +117,33 @@ export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
           }
           throw error
         }
+      } finally {
+        client.removeListener('error', onError)
+        client.release(broken)
+      }
+    },
+    exclusive: async (key, body) => {
+      const client = await lockPool.connect()
+      let broken: Error | undefined
+      const onError = (e: Error): void => {
+        broken = e
+      }
+      client.on('error', onError)
+      try {
+        await client.query('SELECT pg_advisory_lock($1::bigint)', [key.toString()])
+        try {
+          return await body()
+        } finally {
+          // A lost connection has released the lock with the session.
+          if (broken === undefined) {
+            await client.query('SELECT pg_advisory_unlock($1::bigint)', [key.toString()]).catch((e: unknown) => {
+              broken = e instanceof Error ? e : new Error(String(e))
+            })
+          }
+        }
+      } catch (error) {
+        broken ??= error instanceof Error ? error : new Error(String(error))
+        throw error
       } finally {
         client.removeListener('error', onError)
         client.release(broken)
@@ -210,6 +241,7 @@ export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
       notifier = undefined
       await n?.then((c) => c.end()).catch(() => undefined)
       await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)))
+      await lockPool.end()
       await pool.end()
     },
   }

@@ -18,18 +18,30 @@ export interface OrderingPolicy {
 
 export const policyId = (p: OrderingPolicy): string => `${p.name}@${p.version}`
 
-const DIGITS = /^\d+$/
+const DIGITS = /^[0-9]+$/
+const LEADING_ZEROS = /^0+/
 
 /**
- * Request numbers are digit strings of varying length in practice: among them shorter is smaller, then text
- * order. Anything else (a registry that adds letters) sorts after every digit string, in text order. The split
- * keeps the order transitive, which a mixed "numeric when both are digits" rule is not ('9' < '10' < '1a' < '9').
+ * Request numbers (АРМ РШЭП «присвоение номера заявлению»; the regulations give no format) compare as numbers when
+ * they are digit strings: leading zeros are padding, so '0099' < '100' whatever the widths a registry used over
+ * the years (this service pads to ten digits; imported histories may not pad at all). Two spellings of one value
+ * ('099', '0099') compare by length, fewer zeros first, so the order stays total. Anything else (a registry that
+ * adds letters) sorts after every digit string, in text order. Keeping the two kinds apart keeps the order
+ * transitive, which "numeric when both are digits, else text" is not ('9' < '10' < '1a' < '9').
+ *
+ * The SQL projection orders the same way (adapters, projection/waiting-list/ordering-sql.ts).
  */
 export const compareRequestNumbers = (a: string, b: string): number => {
   const da = DIGITS.test(a)
   const db = DIGITS.test(b)
   if (da !== db) return da ? -1 : 1
-  if (da && a.length !== b.length) return a.length - b.length
+  if (da) {
+    const va = a.replace(LEADING_ZEROS, '')
+    const vb = b.replace(LEADING_ZEROS, '')
+    if (va.length !== vb.length) return va.length - vb.length
+    if (va !== vb) return va < vb ? -1 : 1
+    return a.length - b.length
+  }
   return a < b ? -1 : a > b ? 1 : 0
 }
 
@@ -61,7 +73,7 @@ export const decisionDateOrder: OrderingPolicy = {
     byText(a.commissionDecisionDate, b.commissionDecisionDate) || filingOrder.compare(a, b),
 }
 
-/** Journal dates are `YYYY-MM-DD`; numbers compare like request numbers (digit strings by length, then text). */
+/** Journal dates are `YYYY-MM-DD`; numbers compare like request numbers (digit strings by value, then the rest as text). */
 const byJournal = (a: WaitingEntry, b: WaitingEntry): number => {
   if (a.journal === undefined || b.journal === undefined) return (a.journal === undefined ? 1 : 0) - (b.journal === undefined ? 1 : 0)
   return byText(a.journal.date, b.journal.date) || compareRequestNumbers(a.journal.number, b.journal.number)

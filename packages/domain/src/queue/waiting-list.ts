@@ -5,25 +5,20 @@
  *
  * The projection owns mutable state for speed (a region's list is millions of entries) but stays a fold: no I/O, no
  * clock, and the same events give the same lists whatever the interleaving of different applications' streams.
- * Each entry keeps the valid-time intervals in which it was active, so any past instant can be answered.
+ * Each entry keeps the valid-time intervals in which it was active and its earlier versions, so any past instant
+ * can be answered exactly (past-view.ts), through indexes built once per list (past-index.ts).
  */
 import type { ApplicationEvent, EventOf, ListKey } from '../application/events.js'
 import type { Instant } from '../kernel/instant.js'
+import type { EntryRecord, EntryStatus } from './entry-record.js'
 import type { ListSnapshot } from './number-at-registration.js'
 import { policyId, type OrderingPolicy } from './ordering-policy.js'
+import { buildPastIndexes, type PastIndex } from './past-index.js'
+import { pastView } from './past-view.js'
 import { RankedSet } from './ranked-set.js'
 import { listId, type WaitingEntry } from './waiting-entry.js'
 
-/** `placed`: a child left the kindergarten Journal with a referral. */
-export type EntryStatus = 'active' | 'removed' | 'housed' | 'placed'
-
-/** What the projection remembers of one application, active or not. */
-export interface EntryRecord {
-  entry: WaitingEntry
-  status: EntryStatus
-  /** Flat [from, to) pairs in valid-time milliseconds; an open interval ends at +Infinity. */
-  readonly intervals: number[]
-}
+export type { EntryRecord, EntryStatus } from './entry-record.js'
 
 export interface Placement {
   readonly list: ListKey
@@ -49,7 +44,11 @@ export interface WaitingList extends ListSnapshot {
   readonly listIds: () => readonly string[]
   /** Every active entry of a list, in order. */
   readonly entries: (listId: string) => Iterable<WaitingEntry>
-  /** The lists as they stood at a past instant (valid time), as a new projection. O(n log n). */
+  /**
+   * The lists as they stood at a past instant (valid time): every answer is the one a list rebuilt from the events
+   * valid at or before it would give. Read-only. Position O(log n), page O(limit · log² n), after one index build
+   * per list (on first use; again for a list that changed since).
+   */
   readonly asOf: (at: Instant) => WaitingList
   /** The same projection under another policy, from the same records. */
   readonly withPolicy: (policy: OrderingPolicy) => WaitingList
@@ -85,26 +84,32 @@ const step = (
     case 'queued': {
       const previous = records.get(e.applicationId)
       const entry = waitingEntryOf(e)
-      const intervals = previous?.intervals ?? []
-      if (previous?.status === 'active') intervals[intervals.length - 1] = Date.parse(e.at)
-      intervals.push(Date.parse(e.at), Infinity)
-      records.set(e.applicationId, { entry, status: 'active', intervals })
-      return { before: previous?.status === 'active' ? previous.entry : undefined, after: entry }
+      const at = Date.parse(e.at)
+      if (previous === undefined) {
+        records.set(e.applicationId, { entry, status: 'active', intervals: [at, Infinity] })
+        return { after: entry }
+      }
+      // Queued again: the earlier entry stays in the history (a past view may ask for it).
+      const wasActive = previous.status === 'active'
+      if (wasActive) close(previous, at, 'active')
+      previous.intervals.push(at, Infinity)
+      ;(previous.earlier ??= []).push({ until: at, entry: previous.entry })
+      previous.entry = entry
+      previous.status = 'active'
+      return { before: wasActive ? previous.earlier[previous.earlier.length - 1]?.entry : undefined, after: entry }
     }
     case 'removed':
     case 'housing_allocated': {
       const r = records.get(e.applicationId)
       if (r === undefined || r.status !== 'active') return {}
-      r.status = e.type === 'removed' ? 'removed' : 'housed'
-      r.intervals[r.intervals.length - 1] = Date.parse(e.at)
+      close(r, Date.parse(e.at), e.type === 'removed' ? 'removed' : 'housed')
       return { before: r.entry }
     }
     case 'result_issued': {
       // A referral issued to a child waiting in the Journal gives the place: the entry leaves the list.
       const r = records.get(e.applicationId)
       if (r === undefined || r.status !== 'active' || e.result.kind !== 'preschool_referral') return {}
-      r.status = 'placed'
-      r.intervals[r.intervals.length - 1] = Date.parse(e.at)
+      close(r, Date.parse(e.at), 'placed')
       return { before: r.entry }
     }
     case 'restored': {
@@ -119,6 +124,7 @@ const step = (
       const r = records.get(e.applicationId)
       if (r === undefined) return {}
       const before = r.entry
+      ;(r.earlier ??= []).push({ until: Date.parse(e.at), entry: before })
       r.entry = e.type === 'data_changed' ? { ...before, familySize: e.familySize } : { ...before, holderIin: e.successorIin }
       return r.status === 'active' ? { before, after: r.entry } : {}
     }
@@ -127,11 +133,11 @@ const step = (
   }
 }
 
-const activeAt = (intervals: readonly number[], ms: number): boolean => {
-  for (let i = 0; i < intervals.length; i += 2) {
-    if ((intervals[i] as number) <= ms && ms < (intervals[i + 1] as number)) return true
-  }
-  return false
+/** Ends the record's open interval at `at`, remembering what it closed into. */
+const close = (r: EntryRecord, at: number, status: EntryStatus): void => {
+  r.intervals[r.intervals.length - 1] = at
+  ;(r.closedAs ??= [])[(r.intervals.length >>> 1) - 1] = status
+  r.status = status
 }
 
 /** Builds the ordered sets from records in one sort per list: the fast path of a rebuild. */
@@ -142,11 +148,11 @@ const buildSets = (
 ): Map<string, RankedSet<WaitingEntry>> => {
   const grouped = new Map<string, WaitingEntry[]>()
   for (const r of records.values()) {
-    if (!include(r)) continue
+    // Every list that has had an entry is listed, empty or not, as the incremental projection lists it.
     const id = listId(r.entry.list)
-    const bucket = grouped.get(id)
-    if (bucket === undefined) grouped.set(id, [r.entry])
-    else bucket.push(r.entry)
+    let bucket = grouped.get(id)
+    if (bucket === undefined) grouped.set(id, (bucket = []))
+    if (include(r)) bucket.push(r.entry)
   }
   const sets = new Map<string, RankedSet<WaitingEntry>>()
   for (const [id, entries] of grouped) sets.set(id, RankedSet.fromSorted(entries.sort(policy.compare), policy.compare))
@@ -171,13 +177,30 @@ const project = (
     of: set.size,
     entry,
   })
+  // Past indexes, per list, built on the first past query and dropped when their list changes.
+  const pastIndexes = new Map<string, PastIndex>()
+  let indexed = false
+  const stale = new Set<string>()
+  const indexes = (): ReadonlyMap<string, PastIndex> => {
+    if (!indexed || stale.size > 0) {
+      const built = buildPastIndexes(records, policy, (id) => !indexed || stale.has(id))
+      for (const id of stale) pastIndexes.delete(id)
+      for (const [id, index] of built) pastIndexes.set(id, index)
+      indexed = true
+      stale.clear()
+    }
+    return pastIndexes
+  }
+  const changed = (entry: WaitingEntry): void => {
+    if (indexed) stale.add(listId(entry.list))
+  }
   const self: WaitingList = {
     policy,
     apply: (event) => {
       if (frozen) throw new Error('a past view of the waiting list is read-only')
       const { before, after } = step(records, event)
-      if (before !== undefined) setFor(listId(before.list)).remove(before)
-      if (after !== undefined) setFor(listId(after.list)).insert(after)
+      if (before !== undefined) { setFor(listId(before.list)).remove(before); changed(before) }
+      if (after !== undefined) { setFor(listId(after.list)).insert(after); changed(after) }
     },
     record: (id) => records.get(id),
     position: (id) => {
@@ -196,27 +219,30 @@ const project = (
     countBefore: (id, candidate) => sets.get(id)?.rank(candidate) ?? 0,
     listIds: () => [...sets.keys()].sort(),
     entries: (id) => sets.get(id) ?? [],
-    asOf: (at) => {
-      const ms = Date.parse(at)
-      return project(policy, records, buildSets(records, policy, (r) => activeAt(r.intervals, ms)), true)
-    },
+    asOf: (at) => pastView({ policy, records, indexes, frozen: frozenProjection, serialize }, Date.parse(at)),
     withPolicy: (next) =>
       project(next, new Map(records), buildSets(records, next, (r) => r.status === 'active'), frozen),
-    serialize: () => {
-      const lines = [`policy ${policyId(policy)}`]
-      for (const id of self.listIds()) {
-        let position = 0
-        for (const e of self.entries(id)) {
-          position += 1
-          lines.push(`${id}\t${position}\t${e.applicationId}\t${e.filedAt}\t${e.requestNumber}\t${e.queueNumberAtRegistration}`)
-        }
-      }
-      return lines.join('\n') + '\n'
-    },
+    serialize: () => serialize(self),
     records: () => records,
   }
   return self
 }
+
+/** A deterministic text form of the lists: the same events give byte-identical output. */
+const serialize = (list: WaitingList): string => {
+  const lines = [`policy ${policyId(list.policy)}`]
+  for (const id of list.listIds()) {
+    let position = 0
+    for (const e of list.entries(id)) {
+      position += 1
+      lines.push(`${id}\t${position}\t${e.applicationId}\t${e.filedAt}\t${e.requestNumber}\t${e.queueNumberAtRegistration}`)
+    }
+  }
+  return lines.join('\n') + '\n'
+}
+
+const frozenProjection = (policy: OrderingPolicy, records: Map<string, EntryRecord>): WaitingList =>
+  project(policy, records, buildSets(records, policy, (r) => r.status === 'active'), true)
 
 /** An empty waiting list, to be fed event by event. */
 export const emptyWaitingList = (policy: OrderingPolicy): WaitingList =>

@@ -1,22 +1,28 @@
 /**
  * АРМ РШЭП gives each registered e-document a number. Ours are decimal, ten digits (never twelve, so they cannot
- * be mistaken for an IIN by a log filter), allocated above the largest number the read models have seen.
+ * be mistaken for an IIN by a log filter).
  *
- * One allocator per process: several service instances over one database would need a database sequence instead
- * (noted in docs/http.md).
+ * Over a SQL store the database hands them out (one row bumped under its lock, migration 10), so any number of
+ * service instances over one database never give a number twice. Other back-ends allocate in the process, above
+ * the largest number the read models have seen: one instance only. Either way the next number is above every
+ * number the read models have seen (imported histories included). Numbers may have gaps (a retry or a refused
+ * submission draws one it does not use); they are identifiers, and only their uniqueness and order matter.
  */
 import type { RequestNumber } from '@kezek/domain'
 
 export interface RequestNumbers {
-  readonly next: () => RequestNumber
+  readonly next: () => Promise<RequestNumber>
 }
 
-export const requestNumbers = (seen: () => number): RequestNumbers => {
+const format = (n: number): RequestNumber => String(n).padStart(10, '0') as RequestNumber
+
+export const requestNumbers = (seen: () => number, fromStore?: (floor: number) => Promise<number>): RequestNumbers => {
+  if (fromStore !== undefined) return { next: async () => format(await fromStore(seen())) }
   let last = 0
   return {
-    next: () => {
+    next: async () => {
       last = Math.max(last, seen()) + 1
-      return String(last).padStart(10, '0') as RequestNumber
+      return format(last)
     },
   }
 }

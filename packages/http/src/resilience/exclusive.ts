@@ -18,3 +18,10 @@ export const inProcessExclusive = (): Exclusive => {
     }
   }
 }
+
+/**
+ * In-process first, then across processes: at most one body per key in this process ever waits for (and holds a
+ * connection for) the database lock.
+ */
+export const layeredExclusive = (local: Exclusive, shared: Exclusive | undefined): Exclusive =>
+  shared === undefined ? local : <A>(key: string, body: () => Promise<A>) => local(key, () => shared(key, body))

@@ -52,19 +52,22 @@ export const storeHealth = (now: () => number = Date.now): StoreHealth => {
   }
 }
 
+/** Runs a call to the store, recording its outcome in `health` and throwing its failure as `StoreUnavailable`. */
+export const guardCall = (health: StoreHealth) => async <A>(run: () => Promise<A>): Promise<A> => {
+  let value: A
+  try {
+    value = await run()
+  } catch (e) {
+    health.failed(e)
+    throw e instanceof StoreUnavailable ? e : new StoreUnavailable(e)
+  }
+  health.succeeded()
+  return value
+}
+
 /** The same store, with its failures recorded in `health` and thrown as `StoreUnavailable`. */
 export const guardStore = (store: EventStore, health: StoreHealth): EventStore => {
-  const guarded = async <A>(run: () => Promise<A>): Promise<A> => {
-    let value: A
-    try {
-      value = await run()
-    } catch (e) {
-      health.failed(e)
-      throw e instanceof StoreUnavailable ? e : new StoreUnavailable(e)
-    }
-    health.succeeded()
-    return value
-  }
+  const guarded = guardCall(health)
   return {
     ...store,
     append: (streamId, events, options) => guarded(() => store.append(streamId, events, options)),

@@ -59,6 +59,11 @@ interface Decision<A> {
   readonly events: readonly EventType[]
   /** Builds the command's fields one by one from the decoded body and the application. */
   readonly build: (body: A, view: ApplicationView, at: string, commandId: string) => Promise<CommandFields | Problem>
+  /**
+   * Decisions that read shared state name a critical section: build and append run alone in it, across every
+   * instance over the store (the number at registration counts the provider's list as it stands).
+   */
+  readonly exclusive?: (view: ApplicationView) => string
 }
 
 const decision = <A>(d: Decision<A>): Decision<unknown> => d as unknown as Decision<unknown>
@@ -163,7 +168,8 @@ const decisions = (s: Services): readonly Decision<unknown>[] => [
     path: 'checks/record', codec: RecordCheckBody, who: 'provider_officer', command: 'check_record', events: ['checked', 'rejected'],
     build: recordCommand(s),
   }),
-  decision({ path: 'queue-decision', codec: QueueBody, who: 'provider_officer', command: 'queue', events: ['queued'], build: queueCommand(s) }),
+  decision({ path: 'queue-decision', codec: QueueBody, who: 'provider_officer', command: 'queue', events: ['queued'], build: queueCommand(s),
+    exclusive: (view) => `queue-lists:${view.status.providerId ?? ''}` }),
   decision({ path: 'result', codec: IssueBody, who: 'provider_officer', command: 'issue_result', events: ['result_issued'], build: issueCommand(s) }),
   decision({
     path: 'unclaimed', codec: UnclaimedBody, who: 'service_centre_operator', command: 'return_unclaimed', events: ['result_returned_unclaimed'],
@@ -232,17 +238,21 @@ export const decisionRoutes = (s: Services): Router => {
       if (E.isLeft(body)) return body.left
       const at = s.clock().toISOString()
       const commandId = ids.of(d.command)
-      const fields = await d.build(body.right, view, at, commandId)
-      if (isProblem(fields)) return fields
-      // The server's fields come last: whatever a builder returned, they name this route's command.
-      const command = { ...fields, type: d.command, commandId, applicationId: id, at }
-      const result = await execute(s, id, [command], {
-        actor: actorOf(principal, channelOf(d.who)),
-        correlationId: correlationOf(res),
-        ...(expected === undefined ? {} : { expectedRevision: expected }),
-        // A queue decision's number at registration is counted by the decider from the list as it stands now.
-        ...(d.command === 'queue' ? { waitingList: s.read.waitingList } : {}),
-      })
+      const decide = async () => {
+        const fields = await d.build(body.right, view, at, commandId)
+        if (isProblem(fields)) return fields
+        // The server's fields come last: whatever a builder returned, they name this route's command.
+        const command = { ...fields, type: d.command, commandId, applicationId: id, at }
+        return execute(s, id, [command], {
+          actor: actorOf(principal, channelOf(d.who)),
+          correlationId: correlationOf(res),
+          ...(expected === undefined ? {} : { expectedRevision: expected }),
+          // A queue decision's number at registration is counted by the decider from the list as it stands now.
+          ...(d.command === 'queue' ? { waitingList: s.read.waitingList } : {}),
+        })
+      }
+      const result = d.exclusive === undefined ? await decide() : await s.exclusive(d.exclusive(view), decide)
+      if (isProblem(result)) return result
       if (E.isLeft(result)) return result.left
       const after = result.right.view ?? view
       const provider = after.status.providerId === undefined ? undefined : s.providers.get(after.status.providerId)

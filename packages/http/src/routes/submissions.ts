@@ -172,13 +172,17 @@ const fileOnce = async (s: Services, res: Parameters<typeof contextOf>[0], appli
   return outcome
 }
 
-const intake = (s: Services, ids: CommandIds, applicationId: string, at: string, d: ApplicationDocument, channel: Channel) => ({
-  authorize: {
-    type: 'authorize', commandId: ids.of('authorize'), applicationId, at,
-    serviceId: d.serviceId, providerId: d.providerId, channel, applicantIin: d.applicantIin, outcome: 'granted',
-  },
-  register: () => ({ type: 'register', commandId: ids.of('register'), applicationId, at, requestNumber: s.numbers.next() }),
-})
+// The request number is drawn before deciding (it may come from the database, several instances sharing it).
+const intake = async (s: Services, ids: CommandIds, applicationId: string, at: string, d: ApplicationDocument, channel: Channel) => {
+  const requestNumber = await s.numbers.next()
+  return {
+    authorize: {
+      type: 'authorize', commandId: ids.of('authorize'), applicationId, at,
+      serviceId: d.serviceId, providerId: d.providerId, channel, applicantIin: d.applicantIin, outcome: 'granted',
+    },
+    register: { type: 'register', commandId: ids.of('register'), applicationId, at, requestNumber },
+  }
+}
 
 const onBehalfOfOf = (b: WalkInBody): { iin: IIN; powerOfAttorney: string } | undefined =>
   b.representative === undefined ? undefined : { iin: b.applicantIin, powerOfAttorney: b.representative.powerOfAttorney }
@@ -202,12 +206,14 @@ export const submissionRoutes = (s: Services): Router => {
     if (v.document.request.representativeIin !== undefined) return problem('validation-failed', 'representatives act through a service centre', { errors: ['representativeIin'] })
     const applicationId = applicationIdFor(req.body, ids)
     const at = now.toISOString()
-    const steps = intake(s, ids, applicationId, at, v.document, 'portal')
-    return fileOnce(s, res, applicationId, () => submitted(s, res, applicationId, [
-      steps.authorize,
-      { type: 'sign', commandId: ids.of('sign'), applicationId, at, request: v.document.request, signature: v.verdict },
-      steps.register,
-    ], p, 'portal'))
+    return fileOnce(s, res, applicationId, async () => {
+      const steps = await intake(s, ids, applicationId, at, v.document, 'portal')
+      return submitted(s, res, applicationId, [
+        steps.authorize,
+        { type: 'sign', commandId: ids.of('sign'), applicationId, at, request: v.document.request, signature: v.verdict },
+        steps.register,
+      ], p, 'portal')
+    })
   }))
 
   const walkIn = (channel: 'provider_desk' | 'service_centre') => postRoute(s, async (req, res, ids) => {
@@ -255,7 +261,7 @@ export const submissionRoutes = (s: Services): Router => {
     const person = await s.registries.persons.findPerson(b.applicantIin)
     if (E.isLeft(person)) return registryDown(s, res, person.left)
     const at = now.toISOString()
-    const steps = intake(s, ids, applicationId, at, d, channel)
+    const steps = await intake(s, ids, applicationId, at, d, channel)
     const items: CommandItem[] = [
       steps.authorize,
       {

@@ -3,14 +3,23 @@
  * is never stored (storing positions would rewrite every later row whenever someone is housed).
  *
  * Each clause must order exactly as the policy's `compare` does. Request numbers compare as in
- * `compareRequestNumbers`: digit-only numbers first (shorter first, then text), then any other number in text
- * order. Text is compared bytewise (`COLLATE "C"`), as JavaScript compares ASCII.
+ * `compareRequestNumbers`: digit-only numbers first, by value (leading zeros stripped: shorter, then text), equal
+ * values by length (fewer zeros first); then any other number in text order. Text is compared bytewise
+ * (`COLLATE "C"`), as JavaScript compares ASCII.
  */
 import { decisionDateOrder, filingOrder, journalOrder, policyId, type OrderingPolicy } from '@kezek/domain'
 
-/** A number compared as `compareRequestNumbers` does: digit strings first, shorter first, then text. */
-const asRequestNumber = (column: string): string =>
-  `(${column} !~ '^[0-9]+$'), (CASE WHEN ${column} ~ '^[0-9]+$' THEN length(${column}) ELSE 0 END), ${column} COLLATE "C"`
+/** A number compared as `compareRequestNumbers` does: digit strings first, by value, then spelling; then text. */
+const asRequestNumber = (column: string): string => {
+  const digits = `${column} ~ '^[0-9]+$'`
+  return [
+    `(NOT (${digits}))`,
+    `(CASE WHEN ${digits} THEN length(ltrim(${column}, '0')) ELSE 0 END)`,
+    `(CASE WHEN ${digits} THEN ltrim(${column}, '0') ELSE '' END) COLLATE "C"`,
+    `(CASE WHEN ${digits} THEN length(${column}) ELSE 0 END)`,
+    `${column} COLLATE "C"`,
+  ].join(', ')
+}
 const requestNumber = asRequestNumber('request_number')
 const filing = `filed_at_ms, ${requestNumber}, application_id COLLATE "C"`
 /**

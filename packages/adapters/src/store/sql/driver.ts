@@ -45,6 +45,12 @@ export interface SqlDriver extends SqlExecutor {
   readonly listen?: (channel: string, onNotify: () => void) => Promise<() => Promise<void>>
   /** NOTIFY a channel, outside any transaction; absent where `listen` is. */
   readonly notify?: (channel: string) => Promise<void>
+  /**
+   * Runs `body` while holding the session advisory lock `key`, so no other process over the same database runs a
+   * body under the same key meanwhile. Absent where one process owns the database (PGlite): in-process exclusion
+   * is then enough. The lock travels on a connection of its own, never one `body` may need.
+   */
+  readonly exclusive?: <A>(key: bigint, body: () => Promise<A>) => Promise<A>
   /** How often a caught-up subscription re-reads when nothing woke it; absent when every append wakes it. */
   readonly pollIntervalMs?: number
   readonly close: () => Promise<void>

@@ -99,6 +99,25 @@ export const migrations: readonly Migration[] = [
       END $$;
     `,
   },
+  {
+    // Version 10, not 3: versions 3–9 are reserved for the append path's own migrations. Order of application
+    // does not matter between them (this one touches no table they do).
+    version: 10,
+    name: 'request numbers from the database',
+    // АРМ РШЭП's request numbers, handed out by the database so several service instances never give one number
+    // twice: one row, bumped under its row lock. It starts above every number the log already holds; a caller
+    // may pass a floor (numbers it has seen in imported events) that the next number must exceed.
+    up: (s) => `
+      CREATE TABLE ${s}.request_numbers (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        last      bigint  NOT NULL CHECK (last >= 0)
+      );
+      INSERT INTO ${s}.request_numbers (singleton, last)
+      SELECT true, COALESCE(max((data->>'requestNumber')::bigint), 0)
+        FROM ${s}.events
+       WHERE type = 'registered' AND data->>'requestNumber' ~ '^[0-9]{1,18}$';
+    `,
+  },
 ]
 
 /** A schema name we can splice into SQL: lower-case identifier, short enough for the NOTIFY channel name. */
