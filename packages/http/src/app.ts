@@ -32,6 +32,9 @@ import { auditRoutes } from './routes/audit.js'
 import { decisionRoutes } from './routes/decisions.js'
 import { operationRoutes } from './routes/operations.js'
 import { resultRoutes } from './routes/results.js'
+import { noticeRoutes } from './routes/notices.js'
+import { startNoticeDispatch } from './notices/dispatch.js'
+import type { NoticeChannel } from './notices/port.js'
 import { statusRoutes } from './routes/status.js'
 import { submissionRoutes } from './routes/submissions.js'
 import { waitingListRoutes } from './routes/waiting-list.js'
@@ -66,6 +69,8 @@ export interface AppOptions {
   readonly policy?: OrderingPolicy
   /** The HTML pages (public lists, citizen and staff screens): on unless `false`; demo users only in demo mode. */
   readonly pages?: false | { readonly demoUsers?: () => readonly DemoUser[] }
+  /** Where notices go beyond the portal's feed (SMS, e-mail, push); none by default. */
+  readonly noticeChannels?: readonly NoticeChannel[]
 }
 
 export interface KezekExtras {
@@ -163,6 +168,7 @@ export const createApp = (o: AppOptions): KezekApp => {
   app.use(decisionRoutes(s))
   app.use(statusRoutes(s))
   app.use(resultRoutes(s))
+  app.use(noticeRoutes(s))
   app.use(waitingListRoutes(s))
   app.use(auditRoutes(s))
   app.use((req: Request, res: Response) => {
@@ -184,9 +190,10 @@ export const createApp = (o: AppOptions): KezekApp => {
     sendProblem(res, problem('internal', `see the logs under correlation id ${c?.correlationId ?? ''}`), c?.lang ?? 'ru', req.originalUrl)
   })
 
+  const notices = (o.noticeChannels ?? []).length === 0 ? undefined : startNoticeDispatch(o.store, handler, o.noticeChannels ?? [], logger)
   const extras: KezekExtras = {
-    ready: read.caughtUp,
-    close: async () => { closing = true; await read.stop() },
+    ready: notices === undefined ? read.caughtUp : Promise.all([read.caughtUp, notices.started]).then(() => undefined),
+    close: async () => { closing = true; await notices?.stop(); await read.stop() },
     readModels: read,
     metrics,
   }

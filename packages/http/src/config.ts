@@ -19,6 +19,13 @@ export interface ServerConfig {
   /** Holds the token secret (when generated), the registry table and the demo marker. */
   readonly dataDir: string
   readonly tokenSecret: string | undefined
+  /** The akimat identity provider's JWKS (RS256/ES256 tokens); with it, HS256 tokens are not accepted. */
+  readonly jwksUrl: string | undefined
+  /** Expected `iss` and `aud` of tokens, when set. */
+  readonly tokenIssuer: string | undefined
+  readonly tokenAudience: string | undefined
+  /** Key of the keyed HMAC that masks IINs and tokens in logs; in demo mode generated into the data directory. */
+  readonly logMaskKey: string | undefined
   readonly registryFile: string
   readonly providers: readonly { readonly id: string; readonly edition: HousingQueueEdition }[]
   /** Files (PEM or DER) of the NCA roots, intermediates and CRLs; none → a demo PKI made at start. */
@@ -78,9 +85,23 @@ export const loadConfig = (env: Env, base: string): E.Either<readonly string[], 
   if ((keyFile === undefined) !== (certFile === undefined)) errors.push('KEZEK_RESULT_KEY and KEZEK_RESULT_CERT go together')
   if (trust !== undefined && keyFile === undefined) errors.push('with KEZEK_TRUST_ROOTS, result documents need KEZEK_RESULT_KEY and KEZEK_RESULT_CERT')
 
-  const demo = env['KEZEK_DEMO'] ?? (trust === undefined ? 'auto' : 'off')
+  const jwksUrl = env['KEZEK_JWKS_URL']
+  if (jwksUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(jwksUrl)) errors.push('KEZEK_JWKS_URL must be an http(s) URL of the identity provider’s JWKS')
+  if (jwksUrl !== undefined && secret !== undefined) errors.push('KEZEK_JWKS_URL and KEZEK_TOKEN_SECRET exclude each other: tokens come from one issuer')
+  const logMaskKey = env['KEZEK_LOG_MASK_KEY']
+  if (logMaskKey !== undefined && logMaskKey.length < 32) errors.push('KEZEK_LOG_MASK_KEY must be at least 32 characters')
+
+  // The demo (its PKI, its generated secrets, its printed tokens) runs only when nothing of a real deployment is
+  // configured; outside it every secret and trust root must be named, never silently replaced by the demo's.
+  const real = trust !== undefined || secret !== undefined || jwksUrl !== undefined
+  const demo = env['KEZEK_DEMO'] ?? (real ? 'off' : 'auto')
   if (demo !== 'auto' && demo !== 'off') errors.push('KEZEK_DEMO must be auto or off')
   if (demo === 'auto' && trust !== undefined) errors.push('KEZEK_DEMO=auto needs the demo PKI: leave KEZEK_TRUST_ROOTS unset')
+  if (demo === 'off') {
+    if (trust === undefined) errors.push('KEZEK_TRUST_ROOTS is required outside demo mode (the NCA root certificates, PEM or DER); set KEZEK_DEMO=auto for the demo PKI')
+    if (secret === undefined && jwksUrl === undefined) errors.push('KEZEK_JWKS_URL (the identity provider’s keys) or KEZEK_TOKEN_SECRET is required outside demo mode')
+    if (logMaskKey === undefined) errors.push('KEZEK_LOG_MASK_KEY is required outside demo mode (at least 32 random characters; it keys the IIN mask in logs)')
+  }
 
   const logLevel = env['LOG_LEVEL'] ?? 'info'
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) errors.push('LOG_LEVEL must be debug, info, warn or error')
@@ -95,6 +116,10 @@ export const loadConfig = (env: Env, base: string): E.Either<readonly string[], 
     store,
     dataDir,
     tokenSecret: secret,
+    jwksUrl,
+    tokenIssuer: env['KEZEK_TOKEN_ISSUER'],
+    tokenAudience: env['KEZEK_TOKEN_AUDIENCE'],
+    logMaskKey,
     registryFile: path(env['KEZEK_REGISTRY_FILE'] ?? resolve(dataDir, 'registries.json')),
     providers,
     trust,

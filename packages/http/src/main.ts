@@ -56,8 +56,20 @@ const openStore = async (c: ServerConfig['store']): Promise<EventStore> => {
   }
 }
 
+/** A secret of the demo, generated once and kept (mode 0600) in the data directory. Config refuses it outside the demo. */
+const demoSecret = async (c: ServerConfig, name: string): Promise<string> => {
+  if (c.demo !== 'auto') return fail([`${name} is not configured outside demo mode`])
+  const file = `${c.dataDir}/${name}`
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim()
+  const secret = randomBytes(32).toString('base64url')
+  await writeFile(file, secret + '\n', { mode: 0o600 })
+  await chmod(file, 0o600)
+  return secret
+}
+
 const tokenSecret = async (c: ServerConfig): Promise<{ readonly secret: string; readonly generated: boolean }> => {
   if (c.tokenSecret !== undefined) return { secret: c.tokenSecret, generated: false }
+  if (c.demo !== 'auto') return fail(['KEZEK_TOKEN_SECRET is not configured outside demo mode'])
   const file = `${c.dataDir}/token-secret`
   if (existsSync(file)) return { secret: (await readFile(file, 'utf8')).trim(), generated: false }
   const secret = randomBytes(32).toString('base64url')
@@ -108,7 +120,7 @@ const main = async (): Promise<void> => {
   if (E.isLeft(decoded)) return fail(decoded.left)
   const config = decoded.right
   await mkdir(config.dataDir, { recursive: true })
-  const logger = jsonLogger({ level: config.logLevel, salt: 'kezek' })
+  const logger = jsonLogger({ level: config.logLevel, maskKey: config.logMaskKey ?? await demoSecret(config, 'log-mask-key') })
   const { secret, generated } = await tokenSecret(config)
 
   let pki: TestPki | undefined
@@ -200,11 +212,16 @@ const main = async (): Promise<void> => {
   say(`Pages (waiting lists, queue movement, status screens): ${url}/${config.demo === 'auto' ? `   demo users: ${url}/demo` : ''}`)
   if (generated) say(`token secret generated and kept in ${config.dataDir}/token-secret (set KEZEK_TOKEN_SECRET to choose your own)`)
   say('')
-  say('Demo tokens (30 days):')
-  say(`  export CITIZEN=${tokens.citizen}`)
-  say(`  export OFFICER=${tokens.officer}`)
-  say(`  export OPERATOR=${tokens.operator}`)
-  say(`  export AUDITOR=${tokens.auditor}`)
+  // Tokens are printed only by the demo with its own generated secret: a deployment's secret never signs a token
+  // that lands in a terminal.
+  const printTokens = config.demo === 'auto' && config.tokenSecret === undefined
+  if (printTokens) {
+    say('Demo tokens (30 days; the demo citizens’ IINs are test numbers):')
+    say(`  export CITIZEN=${tokens.citizen}`)
+    say(`  export OFFICER=${tokens.officer}`)
+    say(`  export OPERATOR=${tokens.operator}`)
+    say(`  export AUDITOR=${tokens.auditor}`)
+  }
   if (waiting !== undefined) say(`  export DESK=${waiting}   # registered, waiting for the officer's document check`)
   say('')
   say('Try:')

@@ -33,4 +33,24 @@ test('every wrong value is reported by name, all at once', () => {
     assert.ok(text.includes(name), `${name} is named`)
 })
 
+test('outside demo mode a missing trust configuration is a start-up error naming the variable, never the demo PKI', () => {
+  const off = loadConfig({ KEZEK_DEMO: 'off' }, '/')
+  assert.ok(E.isLeft(off))
+  if (E.isRight(off)) return
+  const text = off.left.join('\n')
+  for (const name of ['KEZEK_TRUST_ROOTS', 'KEZEK_JWKS_URL', 'KEZEK_TOKEN_SECRET', 'KEZEK_LOG_MASK_KEY']) assert.ok(text.includes(name), `${name} is named`)
+})
+
+test('a token secret of its own turns the demo off: it then needs trust roots and a log mask key', () => {
+  const own = loadConfig({ KEZEK_TOKEN_SECRET: 's'.repeat(32) }, '/')
+  assert.ok(E.isLeft(own) && own.left.some((e) => e.includes('KEZEK_TRUST_ROOTS')))
+  const full = loadConfig({
+    KEZEK_TOKEN_SECRET: 's'.repeat(32), KEZEK_TRUST_ROOTS: '/etc/nca/root.pem', KEZEK_RESULT_KEY: '/k.pem', KEZEK_RESULT_CERT: '/c.pem',
+    KEZEK_LOG_MASK_KEY: 'm'.repeat(32),
+  }, '/')
+  assert.ok(E.isRight(full) && full.right.demo === 'off' && full.right.logMaskKey === 'm'.repeat(32))
+  const jwks = loadConfig({ KEZEK_JWKS_URL: 'https://idp.akimat.kz/.well-known/jwks.json', KEZEK_TRUST_ROOTS: '/r.pem', KEZEK_RESULT_KEY: '/k.pem', KEZEK_RESULT_CERT: '/c.pem', KEZEK_LOG_MASK_KEY: 'm'.repeat(32) }, '/')
+  assert.ok(E.isRight(jwks) && jwks.right.jwksUrl !== undefined && jwks.right.demo === 'off')
+})
+
 test.run()

@@ -15,6 +15,7 @@ import {
   RegistryTable, type AppOptions, type KezekApp, type Registries, type TokenClaims,
 } from '../src/index.js'
 import type { ProviderConfig } from '../src/http/services.js'
+import type { NoticeChannel } from '../src/notices/port.js'
 
 export const PROVIDER = 'almaty-housing' as ProviderId
 export const OTHER_PROVIDER = 'akzhar-housing' as ProviderId
@@ -64,7 +65,7 @@ export interface Running {
 
 export const startServer = async (
   store: EventStore,
-  options: { registries?: Registries; providers?: readonly ProviderConfig[]; pages?: AppOptions['pages'] } = {},
+  options: { registries?: Registries; providers?: readonly ProviderConfig[]; pages?: AppOptions['pages']; noticeChannels?: readonly NoticeChannel[] } = {},
 ): Promise<Running> => {
   const pki = await testPki()
   const app = createApp({
@@ -81,6 +82,7 @@ export const startServer = async (
     ids: { next: randomUUID },
     logger: silentLogger,
     ...(options.pages === undefined ? {} : { pages: options.pages }),
+    ...(options.noticeChannels === undefined ? {} : { noticeChannels: options.noticeChannels }),
   })
   await app.ready
   const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)) })

@@ -132,7 +132,7 @@ s('logs are JSON lines with correlation ids and no IIN in clear', async ({ url, 
   assert.ok(parsed.some((l) => l['correlationId'] === 'trace-abc-123' && l['msg'] === 'request'))
   const all = logs.join('\n')
   for (const iin of Object.values(IIN)) assert.not.ok(all.includes(iin), `IIN ${iin.slice(0, 2)}… leaked into the logs`)
-  assert.match(all, /iin#[0-9a-f]{10}/, 'citizens appear masked')
+  assert.match(all, /iin#[0-9a-f]{16}/, 'citizens appear masked')
 })
 
 s('metrics count requests and report the read models', async ({ url }) => {

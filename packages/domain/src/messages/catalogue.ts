@@ -168,6 +168,8 @@ export const catalogue = {
   },
   'status.documents_checked': { ru: 'Документы проверены услугодателем', kk: 'Құжаттарды қызмет беруші тексерді', en: 'Documents checked by the provider', kkComposed: true },
   'status.queued': { ru: 'Поставлен на учет', kk: 'Есепке қойылды', en: 'Registered on the housing list', kkComposed: true },
+  // The kindergarten Journal is a queue, not the housing register (seed 002 §3: «поставлен(а) на очередь»).
+  'status.queued_preschool': { ru: 'Поставлен(а) на очередь', kk: 'Кезекке қойылды', en: 'Entered in the kindergarten queue', kkComposed: true },
   'status.rejected': { ru: 'Отказано', kk: 'Бас тартылды', en: 'Refused', kkComposed: true },
   'status.removed': { ru: 'Снят с учета', kk: 'Есептен шығарылды', en: 'Removed from the housing list', kkComposed: true },
   'status.housed': { ru: 'Жилище предоставлено', kk: 'Тұрғын үй берілді', en: 'Housing allocated', kkComposed: true },

@@ -230,6 +230,19 @@ export const formTexts = {
     'The application’s status is shown under “Service history” on the e-government portal, and by the Unified contact centre’s phone 1414.',
   ),
 
+  // ── Notices in the portal's «Уведомления» («Произвольная строка с текстом уведомления», 002 §1–2, §4–7 Прил.3):
+  // the wording is ours.
+  'notice.status_changed': c(
+    'Статус заявления № {number} на услугу «{service}» изменен: {status}.',
+    '«{service}» қызметіне № {number} өтініштің мәртебесі өзгерді: {status}.',
+    'The status of application No. {number} for “{service}” changed: {status}.',
+  ),
+  'notice.result_ready': c(
+    'Результат оказания услуги «{service}» по заявлению № {number} готов ({status}). Его можно просмотреть в личном кабинете: «Просмотр результата».',
+    '№ {number} өтініш бойынша «{service}» қызметін көрсету нәтижесі дайын ({status}). Оны жеке кабинетте қарауға болады: «Нәтижені қарау».',
+    'The result of “{service}” for application No. {number} is ready ({status}). View it in your personal cabinet: “View result”.',
+  ),
+
   // ── Housing categories (Law «О жилищных отношениях» Art. 67–68), as the notice names them «по категории «___»».
   'category.war_veterans': c('участники и инвалиды Великой Отечественной войны', 'Ұлы Отан соғысының қатысушылары мен мүгедектері', 'participants and disabled veterans of the Great Patriotic War'),
   'category.orphans': c('дети-сироты и дети, оставшиеся без попечения родителей', 'жетім балалар және ата-анасының қамқорлығынсыз қалған балалар', 'orphans and children left without parental care'),

@@ -4,7 +4,7 @@
  */
 import { hasResult, type ApplicationStatus } from '@kezek/domain'
 import { progressOf, type Fact } from '@kezek/domain'
-import { describeRejection, message, type Language } from '@kezek/domain'
+import { describeRejection, message, statusText, type Language } from '@kezek/domain'
 import type { ApplicationView } from '../read-model/projections.js'
 import { definitionOf, type ProviderConfig } from './services.js'
 
@@ -36,7 +36,7 @@ export const statusView = (view: ApplicationView, provider: ProviderConfig | und
     providerId: s.providerId ?? null,
     channel: s.channel ?? null,
     status: s.status,
-    statusText: message(`status.${s.status}`, lang),
+    statusText: statusText(s.serviceId, s.status, lang),
     since: s.since,
     deadline: deadlineOf(view, provider),
     revision: view.revision,

@@ -57,3 +57,12 @@ export const routeAccess = (): readonly RouteAccess[] => [
 
 export const accessOf = (method: string, path: string): RouteAccess | undefined =>
   routeAccess().find((a) => a.method === method && a.path === path)
+
+const callerText = (c: Caller): string => (c === 'anyone' ? 'anyone (no token)' : c)
+
+/** The routes × callers table of docs/security.md, from `routeAccess` (scripts/docs/security.ts writes it). */
+export const accessTableMarkdown = (): string => {
+  const rows = routeAccess().map((a) =>
+    `| ${a.method.toUpperCase()} | \`${a.path}\` | ${a.callers.map(callerText).join(', ')} | ${a.scope} | ${a.body} | ${a.events.length === 0 ? '—' : a.events.map((e) => `\`${e}\``).join(', ')} |`)
+  return ['| Method | Path | Who may call | Limited to | Body (exact) | Events it may append |', '|---|---|---|---|---|---|', ...rows].join('\n')
+}
