@@ -176,6 +176,12 @@ const document = (): Json => ({
     '/v1/applications/{id}/housing-allocation': decision('Housing allocated', 'provider_officer', { type: 'object', required: ['dwellingRef', 'decisionRef', 'decidedOn'], properties: { dwellingRef: ref500, decisionRef: ref500, decidedOn: localDate } }),
     '/v1/applications/{id}/restoration': decision('Restored after a successful appeal', 'provider_officer', { type: 'object', required: ['appealRef', 'decidedOn'], properties: { appealRef: ref500, decidedOn: localDate } }),
     '/v1/applications/{id}/result-view': decision('The citizen viewed the result', 'citizen', { type: 'object' }),
+    '/v1/personal-data/erasures': { post: {
+      tags: ['personal data'], summary: 'Erase a person: destroy their keys, record who, when and on which legal ground (no personal data)', security: bearer, parameters: [idempotencyKey],
+      description: 'Role: data_protection_officer. Answers once the read models have forgotten the person. See docs/personal-data.md.',
+      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['iin', 'ground'], properties: { iin, ground: { type: 'string', minLength: 3, maxLength: 500, description: 'The legal ground; must not contain an IIN' } } } } } },
+      responses: { '201': json('Erasure recorded', { type: 'object', properties: { erasureId: { type: 'string' }, erasedAt: { type: 'string' }, ground: { type: 'string' }, keysDestroyed: { type: 'integer' }, applications: { type: 'integer' } } }), ...common, '409': problemResponse('Encryption is off: nothing to erase'), '422': problemResponse('Bad IIN or ground') },
+    } },
     '/v1/applications/{id}/questionnaire': decision('Quality questionnaire (2 questions × 3 answers)', 'citizen', { type: 'object', required: ['quality', 'information'], properties: { quality: { enum: [1, 2, 3] }, information: { enum: [1, 2, 3] } } }),
   },
 })

@@ -14,7 +14,7 @@ export const TokenClaims = t.intersection([
   t.union([
     t.type({ role: t.literal('citizen'), sub: Subject, iin: IIN }),
     t.type({ role: t.keyof({ provider_officer: null, service_centre_operator: null }), sub: Subject, providerId: ProviderId }),
-    t.type({ role: t.keyof({ auditor: null, administrator: null }), sub: Subject }),
+    t.type({ role: t.keyof({ auditor: null, administrator: null, data_protection_officer: null }), sub: Subject }),
   ]),
   /** Expiry, seconds since the epoch. */
   t.type({ exp: t.number }),
@@ -34,7 +34,8 @@ const toPrincipal = (c: TokenClaims): Principal => {
     case 'provider_officer':
     case 'service_centre_operator': return { role: c.role, subject: c.sub, providerId: c.providerId }
     case 'auditor':
-    case 'administrator': return { role: c.role, subject: c.sub }
+    case 'administrator':
+    case 'data_protection_officer': return { role: c.role, subject: c.sub }
   }
 }
 

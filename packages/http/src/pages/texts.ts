@@ -153,6 +153,7 @@ export const texts = T({
   role_service_centre_operator: { ru: 'оператор ЦОН', kk: 'ХҚКО операторы', en: 'service centre operator' },
   role_auditor: { ru: 'аудитор', kk: 'аудитор', en: 'auditor' },
   role_administrator: { ru: 'администратор', kk: 'әкімші', en: 'administrator' },
+  role_data_protection_officer: { ru: 'ответственный за защиту персональных данных', kk: 'дербес деректерді қорғауға жауапты тұлға', en: 'data-protection officer' },
   cat_war_veterans: { ru: 'Участники и инвалиды ВОВ', kk: 'ҰОС қатысушылары мен мүгедектері', en: 'WWII veterans and disabled participants' },
   cat_orphans: { ru: 'Дети-сироты и дети, оставшиеся без попечения родителей', kk: 'Жетім балалар және ата-анасының қамқорлығынсыз қалған балалар', en: 'Orphans and children without parental care' },
   cat_socially_vulnerable: { ru: 'Социально уязвимые слои населения', kk: 'Халықтың әлеуметтік осал топтары', en: 'Socially vulnerable groups' },
