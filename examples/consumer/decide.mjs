@@ -10,7 +10,7 @@ export const steps = [
   { type: 'sign', request: { category: 'orphans', familySize: 2, documents: [] }, signature: { valid: true, algorithm: 'rsa-sha256', documentDigest: 'ab', signedAt: at(3), signer: { iin: '800416100254', commonName: 'Officer', certificateSerial: '01', issuer: 'CN=NCA' } } },
   { type: 'register', requestNumber: '000123' },
   { type: 'check_documents', result: { conforming: true } },
-  { type: 'queue', category: 'orphans', familySize: 2, filedAt: at(3), commissionDecisionDate: '2024-03-20', queueNumberAtRegistration: 1 },
+  { type: 'queue', category: 'orphans', familySize: 2, filedAt: at(3), commissionDecisionDate: '2024-03-01' },
 ]
 
 export const decideAll = () => {

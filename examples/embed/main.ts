@@ -28,7 +28,7 @@ const steps = [
   { type: 'sign', request: { category: 'orphans', familySize: 2, documents: [] }, signature: { valid: true, algorithm: 'rsa-sha256', documentDigest: 'ab', signedAt: at(3), signer: { iin: '800416100254', commonName: 'Officer', certificateSerial: '01', issuer: 'CN=NCA' } } },
   { type: 'register', requestNumber: '000123' },
   { type: 'check_documents', result: { conforming: true } },
-  { type: 'queue', category: 'orphans', familySize: 2, filedAt: at(3), commissionDecisionDate: '2024-03-20' },
+  { type: 'queue', category: 'orphans', familySize: 2, filedAt: at(3), commissionDecisionDate: '2024-03-01' },
 ]
 const run = (applicationId: string, commands: readonly Record<string, unknown>[]) =>
   commands.forEach((s, i) => {

@@ -144,15 +144,6 @@ export const bulkLoad = async (sql: Sql, schema: string, decisions: Iterable<Gen
     }
   }
   await flush()
-  const ids = [...heads.keys()]
-  for (let i = 0; i < ids.length; i += ROWS_PER_INSERT) {
-    const slice = ids.slice(i, i + ROWS_PER_INSERT)
-    await sql.query(
-      `INSERT INTO "${schema}".streams (stream_id, last_revision, last_hash)
-       SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])`,
-      [slice, slice.map((s) => heads.get(s)?.revision ?? 0), slice.map((s) => heads.get(s)?.hash ?? '')],
-    )
-  }
   await sql.query('COMMIT')
   return total
 }

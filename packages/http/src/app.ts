@@ -33,6 +33,7 @@ import { decisionRoutes } from './routes/decisions.js'
 import { operationRoutes } from './routes/operations.js'
 import { resultRoutes } from './routes/results.js'
 import { noticeRoutes } from './routes/notices.js'
+import { questionnaireRoutes } from './routes/questionnaire.js'
 import { startNoticeDispatch } from './notices/dispatch.js'
 import type { NoticeChannel } from './notices/port.js'
 import { statusRoutes } from './routes/status.js'
@@ -169,6 +170,7 @@ export const createApp = (o: AppOptions): KezekApp => {
   app.use(statusRoutes(s))
   app.use(resultRoutes(s))
   app.use(noticeRoutes(s))
+  app.use(questionnaireRoutes(s))
   app.use(waitingListRoutes(s))
   app.use(auditRoutes(s))
   app.use((req: Request, res: Response) => {

@@ -15,6 +15,14 @@ export interface Progress {
 
 const group = (n: number): string => Math.round(n).toLocaleString('en-US').replace(/,/g, ' ')
 
+/** 75 s → "1m 15s": what is left, to the second. */
+const duration = (seconds: number): string => {
+  const s = Math.ceil(seconds)
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  return h > 0 ? `${h}h ${m}m` : m > 0 ? `${m}m ${s % 60}s` : `${s}s`
+}
+
 const TTY_EVERY_MS = 100
 const PLAIN_EVERY_MS = 5_000
 
@@ -31,7 +39,9 @@ export const progress = (io: CliIo, label: string, total?: number): Progress => 
     const share = Math.min(1, count / total)
     const width = Math.max(10, Math.min(30, io.err.columns - 60))
     const filled = Math.round(share * width)
-    return `${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}% ${group(count)}/${group(total)} events · ${speed}`
+    const r = rate(now)
+    const eta = r > 0 && count < total ? ` · ETA ${duration((total - count) / r)}` : ''
+    return `${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}% ${group(count)}/${group(total)} events · ${speed}${eta}`
   }
 
   return {

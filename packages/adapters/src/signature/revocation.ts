@@ -15,6 +15,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { CertificatePath } from './chain.js'
 import { x509 } from './engine.js'
 import { gostSignedBy, isGostSignatureAlgorithm } from './gost/signed-object.js'
+import type { OcspPort, RevocationSource } from './ocsp/port.js'
 import { indeterminate, notConfirmed, type Indeterminate, type NotConfirmed } from './refusal.js'
 import { verificationKey } from './trust.js'
 
@@ -150,9 +151,51 @@ const checkOne = async (
   return E.right(true)
 }
 
+/** Where revocation is asked, in order; the first conclusive answer (revoked, or good/current) wins. */
+export interface RevocationConfig {
+  readonly crls: readonly x509.X509Crl[]
+  readonly ocsp?: OcspPort
+  /** Default: OCSP then CRL when an OCSP port is given, CRL alone otherwise. */
+  readonly sources?: readonly RevocationSource[]
+}
+
+type LinkResult = E.Either<NotConfirmed | Indeterminate, true>
+
+const askOcsp = async (ocsp: OcspPort, cert: x509.X509Certificate, issuer: x509.X509Certificate, at: Date): Promise<LinkResult> => {
+  const answer = await ocsp.status(cert, issuer, at)
+  if (E.isLeft(answer)) return E.left(indeterminate('revocation_unknown', answer.left))
+  const a = answer.right
+  if (a.status === 'revoked' && a.revokedAt !== undefined && a.revokedAt.getTime() <= at.getTime()) {
+    return E.left(notConfirmed('certificate_revoked', `certificate ${cert.serialNumber} was revoked at ${a.revokedAt.toISOString()} (OCSP)`))
+  }
+  if (a.status === 'unknown') return E.left(indeterminate('revocation_unknown', `the OCSP responder does not know certificate ${cert.serialNumber}`))
+  return E.right(true)
+}
+
+const checkLink = async (
+  cert: x509.X509Certificate,
+  issuer: x509.X509Certificate,
+  config: RevocationConfig,
+  at: Date,
+): Promise<LinkResult> => {
+  const sources = config.sources ?? (config.ocsp === undefined ? ['crl'] : ['ocsp', 'crl'])
+  const reasons: string[] = []
+  for (const source of sources) {
+    const result =
+      source === 'ocsp'
+        ? config.ocsp === undefined
+          ? E.left(indeterminate('revocation_unknown', 'no OCSP responder is configured'))
+          : await askOcsp(config.ocsp, cert, issuer, at)
+        : await checkOne(cert, issuer, config.crls, at)
+    if (E.isRight(result) || result.left.family === 'not_confirmed') return result
+    reasons.push(result.left.detail)
+  }
+  return E.left(indeterminate('revocation_unknown', reasons.join('; ')))
+}
+
 export const checkRevocation = async (
   path: CertificatePath,
-  crls: readonly x509.X509Crl[],
+  config: RevocationConfig,
   at: Date,
   scope: RevocationScope,
 ): Promise<E.Either<NotConfirmed | Indeterminate, true>> => {
@@ -161,7 +204,7 @@ export const checkRevocation = async (
     const cert = path[i]
     const issuer = path[i + 1]
     if (cert === undefined || issuer === undefined) break
-    const checked = await checkOne(cert, issuer, crls, at)
+    const checked = await checkLink(cert, issuer, config, at)
     if (E.isLeft(checked)) return checked
   }
   return E.right(true)

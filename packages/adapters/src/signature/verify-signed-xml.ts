@@ -34,6 +34,7 @@ import { DEFAULT_MAX_BYTES, guardDocument } from './guard.js'
 import { findSignatures, readLayout, readSignatureLayout, type SignatureLayout } from './layout.js'
 import { parseXml } from './parse.js'
 import type { SignatureRefusal } from './refusal.js'
+import type { OcspPort, RevocationSource } from './ocsp/port.js'
 import { checkRevocation, type RevocationScope } from './revocation.js'
 import { checkRequiredSigners, policiesOf, rolesOf, type SignerRequirement, type SignerRole } from './signer-roles.js'
 import type { TrustAnchors } from './trust.js'
@@ -67,8 +68,12 @@ export interface VerifyOptions {
   readonly maxBytes?: number
   /** `sign` (default) for documents; `auth` for a login nonce signed with the AUTH key. */
   readonly purpose?: KeyPurpose
-  /** Default `chain`: every certificate below the root needs a current CRL from its issuer. */
+  /** Default `chain`: every certificate below the root needs a current CRL (or OCSP answer) from its issuer. */
   readonly revocation?: RevocationScope
+  /** An OCSP responder (ocsp/http-ocsp.ts); asked before the CRLs unless `revocationSources` says otherwise. */
+  readonly ocsp?: OcspPort
+  /** Order of revocation sources; default `['ocsp', 'crl']` with `ocsp`, `['crl']` without. */
+  readonly revocationSources?: readonly RevocationSource[]
   /** Observer of each stage's duration in milliseconds, for benchmarks and metrics. */
   readonly onStage?: (stage: VerificationStage, millis: number) => void
 }
@@ -166,7 +171,12 @@ const verifyOne = async (
   const valid = checkValidity(path.right, at)
   lap('chain')
   if (E.isLeft(valid)) return valid
-  const revocation = await checkRevocation(path.right, options.crls, at, options.revocation ?? 'chain')
+  const revocation = await checkRevocation(
+    path.right,
+    { crls: options.crls, ...(options.ocsp === undefined ? {} : { ocsp: options.ocsp }), ...(options.revocationSources === undefined ? {} : { sources: options.revocationSources }) },
+    at,
+    options.revocation ?? 'chain',
+  )
   lap('revocation')
   if (E.isLeft(revocation)) return revocation
   const usage = checkKeyUsage(cert.right, options.purpose ?? 'sign')

@@ -3,6 +3,7 @@ export { openMemoryStore, MemoryLog, type MemoryStoreOptions } from './memory.js
 export { openPgliteStore, pgliteDriver, type PgliteStoreOptions } from './pglite.js'
 export { openPostgresStore, postgresDriver, type PostgresStoreOptions } from './postgres.js'
 export { openSqlStore, type SqlEventStore, type SqlStoreOptions } from './sql/store.js'
+export type { BulkWriter } from './sql/bulk.js'
 export type { SqlDriver, SqlExecutor, TransactionOutcome } from './sql/driver.js'
 export { migrations, migrate, type Migration } from './sql/schema.js'
 export { compareSqlPositions, parsePosition, formatPosition, type SqlPosition } from './sql/position.js'

@@ -1,6 +1,6 @@
 /**
- * A crash in the middle of an append leaves nothing of it: a child process begins an append, inserts its events,
- * and is killed with SIGKILL before COMMIT. The store must hold none of those events, keep what was committed
+ * A crash in the middle of an append leaves nothing of it: a child process begins a batch of eight appends (group
+ * commit), inserts their events, and is killed with SIGKILL before COMMIT. The store must hold none of those events, keep what was committed
  * before, and stay usable.
  */
 import { spawn } from 'node:child_process'
@@ -46,6 +46,13 @@ const assertNothingHalfWritten = async (
 ): Promise<void> => {
   const stored = right(await store.readStream(streamId))
   assert.equal(stored.map((e) => e.id), [committedId], 'the committed event survived, the killed append left nothing')
+  // Whole appends only: each of the batch's other appends (two events each) is there entirely or not at all.
+  for (let k = 1; k <= 7; k++) {
+    const other = await store.readStream(`${streamId}-${k}`)
+    const count = E.isRight(other) ? other.right.length : 0
+    assert.ok(count === 0 || count === 2, `append ${k} of the killed batch is whole or absent (found ${count} events)`)
+    assert.is(count, 0, 'the batch never committed, so none of it is there')
+  }
   const all: string[] = []
   for await (const e of store.readAll()) all.push(e.id)
   assert.ok(lostIds.every((id) => !all.includes(id)), 'no event of the killed append is anywhere in the log')
@@ -63,7 +70,7 @@ test('PostgreSQL: SIGKILL inside the append transaction leaves nothing', async (
   const lostIds = [randomUUID(), randomUUID(), randomUUID()]
   try {
     const lines = await killMidTransaction(['postgres', PG_URL, schema, streamId, committedId, ...lostIds])
-    assert.equal(lines, ['COMMITTED', 'INSERTED 1'])
+    assert.equal(lines, ['COMMITTED', 'INSERTED 8'], 'the eight appends were in flight as one batch')
     const store = await openPostgresStore({ connectionString: PG_URL, schema })
     try {
       await assertNothingHalfWritten(store, streamId, committedId, lostIds)
@@ -82,7 +89,7 @@ test('PGlite: SIGKILL inside the append transaction leaves nothing, and the data
   const lostIds = [randomUUID(), randomUUID()]
   try {
     const lines = await killMidTransaction(['pglite', dataDir, streamId, committedId, ...lostIds])
-    assert.equal(lines, ['COMMITTED', 'INSERTED 1'])
+    assert.equal(lines, ['COMMITTED', 'INSERTED 8'], 'the eight appends were in flight as one batch')
     const store = await openPgliteStore({ dataDir })
     try {
       await assertNothingHalfWritten(store, streamId, committedId, lostIds)

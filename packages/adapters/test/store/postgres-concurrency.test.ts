@@ -13,31 +13,20 @@ import { postgresDriver } from '../../src/store/postgres.js'
 import type { SqlDriver } from '../../src/store/sql/driver.js'
 import { openSqlStore, type SqlEventStore } from '../../src/store/sql/store.js'
 import { events, right, streamName, within } from './contract.js'
-import { dropSchema, PG_URL, uniqueSchema } from './sql-harness.js'
+import { dropSchema, pauseBeforeCommit, PG_URL, uniqueSchema } from './sql-harness.js'
 
 const schema = uniqueSchema('concurrency')
 
-/** A driver whose append transactions call `pause` after their INSERT, before COMMIT. */
-const pausing = (driver: SqlDriver, pause: (params: readonly unknown[]) => Promise<void>): SqlDriver => ({
-  ...driver,
-  transaction: (body, lock) =>
-    driver.transaction(
-      (tx) =>
-        body({
-          query: async (text, params) => {
-            const rows = await tx.query(text, params)
-            if (text.includes(`"${schema}".append_events(`)) await pause(params ?? [])
-            return rows as never
-          },
-        }),
-      lock,
-    ),
-})
+/** A driver whose append batches call `pause` after their INSERT, before COMMIT. */
+const pausing = pauseBeforeCommit
 
 const test = suite('PostgreSQL global order under concurrent writers')
 const opened: SqlEventStore[] = []
-const open = async (wrap: (d: SqlDriver) => SqlDriver = (d) => d, max = 10): Promise<SqlEventStore> => {
-  const store = await openSqlStore(wrap(postgresDriver({ connectionString: PG_URL, maxConnections: max })), { schema })
+const open = async (wrap: (d: SqlDriver) => SqlDriver = (d) => d, max = 10, batches?: number): Promise<SqlEventStore> => {
+  const store = await openSqlStore(wrap(postgresDriver({ connectionString: PG_URL, maxConnections: max })), {
+    schema,
+    ...(batches === undefined ? {} : { maxBatchesInFlight: batches }),
+  })
   opened.push(store)
   return store
 }
@@ -122,13 +111,15 @@ test('8 writers with stalled transactions and a live subscriber: every event exa
   const writers = 8
   const appendsPerWriter = 150
   let n = 0
-  // Every fifth append stalls 1-8 ms between its INSERT and COMMIT, so later positions often commit first.
+  // Every fifth batch stalls 1-8 ms between its INSERT and COMMIT, and four batches are written at once, so later
+  // positions often commit first.
   const writerStore = await open(
     (d) =>
       pausing(d, async () => {
         if (n++ % 5 === 0) await new Promise((r) => setTimeout(r, 1 + Math.floor(Math.random() * 8)))
       }),
     writers,
+    4,
   )
   const subscriberStore = await open()
   const start = await subscriberStore.headPosition()

@@ -1,6 +1,7 @@
 /** Test helpers shared by the PGlite and PostgreSQL test files: raw tampering and a per-file PostgreSQL schema. */
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import type { SqlDriver } from '../../src/store/sql/driver.js'
 import type { SqlEventStore } from '../../src/store/sql/store.js'
 import type { StoreHarness, Tamper } from './contract.js'
 
@@ -55,4 +56,24 @@ export const sqlHarness = (store: SqlEventStore): StoreHarness => ({
   store,
   close: () => store.close(),
   tamper: sqlTamper(store),
+})
+
+/** Is this the store's group-commit statement (one batch of appends)? */
+export const isAppendBatch = (text: string): boolean => text.includes('.append_batch(')
+
+/**
+ * A driver whose append batches run inside an explicit transaction that calls `pause` after the batch statement
+ * and before COMMIT: the window in which another writer or a crash can strike. (The store itself sends a batch as
+ * one autocommit statement, which leaves no such window to observe from outside.)
+ */
+export const pauseBeforeCommit = (driver: SqlDriver, pause: (params: readonly unknown[]) => Promise<void>): SqlDriver => ({
+  ...driver,
+  query: (async (text: string, params?: readonly unknown[], options?: { commits?: boolean }) =>
+    isAppendBatch(text)
+      ? driver.transaction(async (tx) => {
+          const rows = await tx.query(text, params)
+          await pause(params ?? [])
+          return { commit: true, value: rows }
+        })
+      : driver.query(text, params, options)) as SqlDriver['query'],
 })

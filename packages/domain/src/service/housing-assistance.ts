@@ -187,6 +187,8 @@ export const housingAssistanceKaraganda2014: ServiceDefinition = {
 export const housingAssistanceRules: ServiceRules = rulesFor([housingAssistanceKaraganda2014], {
   request: 'housing-assistance',
   extraCommands: ['check_package', 'check_record', 'issue_result', 'return_unclaimed'],
+  // The seed has no appendix with the quality questionnaire (its appendices are the step tables and diagrams).
+  withoutCommands: ['answer_questionnaire'],
   packageCheck: ['service_centre'],
   records: [{ registry: 'state_information_systems', channels: ['portal'] }],
   results: [{ kind: 'housing_assistance_notice', from: ['documents_checked'] }],

@@ -13,15 +13,17 @@ export const KAZAKHSTAN_OFFSET_MINUTES = 300
 type Own = Pick<ServiceRules, 'request'> & Partial<Omit<ServiceRules, 'serviceId' | 'channels' | 'request' | 'commands'>> & {
   /** Commands beyond `commonCommands`. */
   readonly extraCommands?: readonly CommandType[]
+  /** Common commands the regulation does not have (seed 003 has no questionnaire). */
+  readonly withoutCommands?: readonly CommandType[]
 }
 
 export const rulesFor = (definitions: ReadonlyNonEmptyArray<ServiceDefinition>, own: Own): ServiceRules => {
-  const { extraCommands = [], ...rest } = own
+  const { extraCommands = [], withoutCommands = [], ...rest } = own
   const channels = [...new Set(definitions.flatMap((d) => d.channels.map((c) => c.channel)))]
   return {
     serviceId: definitions[0].id,
     channels,
-    commands: [...commonCommands, ...extraCommands],
+    commands: [...commonCommands.filter((c) => !withoutCommands.includes(c)), ...extraCommands],
     lists: [],
     journal: false,
     results: [],

@@ -1,5 +1,7 @@
 /**
- * `kezek import FILE`: the second half of a move between back-ends. The whole file is checked first — every
+ * `kezek import FILE`: the second half of a move between back-ends. Into PGlite or PostgreSQL the file is checked
+ * and written in one pass inside one transaction, so a run is all or nothing (transfer/import-into-sql.ts). Into
+ * the other back-ends (in-memory, EventStoreDB), which have no such transaction, the whole file is checked first — every
  * event's hash recomputed, every link followed, the trailer's counts matched — and nothing is written unless all
  * of it verifies. Events are then appended in the file's order with their ids, one append per run of events of
  * one stream at the exact expected revision; the target recomputes each hash, and since the chain covers only what
@@ -18,9 +20,11 @@ import type { CliIo } from '../io.js'
 import { withStore, type OpenedStore } from '../open-store.js'
 import { progress } from '../progress.js'
 import { readLine, type Line } from '../transfer/format.js'
-import { lineSource, type NumberedLine } from '../transfer/read-lines.js'
+import { importIntoSql } from '../transfer/import-into-sql.js'
+import { countLines, lineSource, type NumberedLine } from '../transfer/read-lines.js'
 import { checkLink, ChainVerifier, GENESIS_HASH, type ChainBreak } from '../../integrity/index.js'
 import type { EventStore, NewEvent, RecordedEvent } from '../../store/port.js'
+import { validateAppend } from '../../store/validate.js'
 
 
 const options = { ...commonOptions, ...storeOptions, json: { type: 'boolean' } } as const
@@ -38,6 +42,20 @@ interface Checked {
 const at = (l: NumberedLine, detail: string) =>
   cliError('problems', `line ${l.n}: ${detail}`, 'the file is damaged or was edited; export it again from the source store')
 
+/**
+ * What every store would refuse (the same checks as append), and an id used twice in the file: found in pass 1,
+ * so nothing is written to a store that has no transaction to undo a half import.
+ */
+const refusedByStores = (l: NumberedLine, streamId: string, event: NewEvent, ids: Set<string>): void => {
+  const valid = validateAppend(streamId, [event], { expected: 'any' })
+  if (E.isLeft(valid)) {
+    const detail = valid.left.kind === 'invalid_event' ? valid.left.detail : valid.left.kind
+    fail(at(l, `stores refuse this event of stream ${streamId.slice(0, 80)}: ${detail}`))
+  }
+  if (ids.has(event.id)) fail(at(l, `the event id ${event.id} appears twice in the file`))
+  ids.add(event.id)
+}
+
 /** Pass 1: the file verifies on its own, or nothing is imported. */
 const checkFile = async (lines: AsyncIterable<NumberedLine>, hold: boolean, tick: () => void): Promise<Checked> => {
   const heads = new Map<string, Head>()
@@ -46,6 +64,7 @@ const checkFile = async (lines: AsyncIterable<NumberedLine>, hold: boolean, tick
   let trailer: { events: number; streams: number } | undefined
   let events = 0
   let firstBreak: { line: NumberedLine; b: ChainBreak } | undefined
+  const ids = new Set<string>()
   let breaks = 0
   for await (const l of lines) {
     const parsed = readLine(l.text)
@@ -69,6 +88,7 @@ const checkFile = async (lines: AsyncIterable<NumberedLine>, hold: boolean, tick
       }
       if (line.kind !== 'event') fail(at(l, `expected an exported event, found a ${line.kind} line`))
       const e = (line as Extract<Line, { kind: 'event' }>).event
+      refusedByStores(l, e.streamId, { id: e.id, type: e.type, data: e.data, metadata: e.metadata }, ids)
       const b = checkLink(heads.get(e.streamId) ?? { revision: -1, hash: GENESIS_HASH }, e)
       if (b !== undefined) {
         breaks++
@@ -78,6 +98,7 @@ const checkFile = async (lines: AsyncIterable<NumberedLine>, hold: boolean, tick
     } else {
       if (line.kind !== 'generated') fail(at(l, `expected a generated record, found a ${line.kind} line`))
       const g = line as Extract<Line, { kind: 'generated' }>
+      refusedByStores(l, g.streamId, toNew(g).event, ids)
       heads.set(g.streamId, { revision: (heads.get(g.streamId)?.revision ?? -1) + 1, hash: '' })
     }
     events++
@@ -249,15 +270,18 @@ export const importCommand: Command = {
   summary: 'load an export (or a generated history) into a store, verifying the chain before and after',
   help: `kezek import FILE|- --store URL [--json]
 
-Reads a file written by \`kezek export\` (or - for standard input) and checks all of it first: every event's hash
-is recomputed and every link followed, and the trailer's counts must match. If anything is wrong nothing is
-written (exit 1). Then the events are appended to the target in the file's order, with their ids, at their
-revisions; the target recomputes the hashes, which come out identical. Last, the target is walked and every
-imported stream's head must equal the file's (exit 1 if not).
+Reads a file written by \`kezek export\` (or - for standard input): every event's hash is recomputed and every
+link followed, every event must pass the store's own checks, and the trailer's counts must match. The events go
+to the target in the file's order, with their ids, at their revisions; the target recomputes the hashes, which
+come out identical. A run is all or nothing: if anything is wrong at any line, nothing is written (exit 1, or 5
+for a conflict with what the target holds), and running it again fails the same way. Into PGlite and PostgreSQL
+the file is checked and written in one pass inside one transaction, thousands of rows per statement (other
+writers to the target wait until it ends); into the other stores it is checked in full first, then appended.
+Last, the target is walked and every imported stream's head must equal the file's (exit 1 if not).
 
 The target store is created if it does not exist (a new PGlite directory, a new PostgreSQL schema). A stream the
-target already holds is compared event by event: an identical prefix is skipped (an interrupted import can simply
-be run again), anything else is a conflict (exit 5) and nothing of that stream is written.
+target already holds is compared event by event: an identical prefix is skipped (the same file can be imported
+again), anything else is a conflict (exit 5).
 
 Also reads the generator's NDJSON ({"streamId","event","envelope"} per line): a seeded demo history goes into any
 store the same way (it has no hashes to check; the store computes them).`,
@@ -267,18 +291,30 @@ store the same way (it has no hashes to check; the store computes them).`,
     const locator = storeFrom(values, io, 'the target store')
     const source = lineSource(io, file)
 
-    const checkBar = progress(io, 'import: checking the file', undefined)
-    const checked = await checkFile(source.lines(), !source.rereadable, () => checkBar.tick())
-    checkBar.finish(
-      checked.mode === 'export'
-        ? `${checked.streams.size} streams, hash chain intact`
-        : `${checked.streams.size} streams (a generated history: no hashes to check)`,
-    )
-
     return withStore(locator, 'write', async (target) => {
-      const writeBar = progress(io, 'import: appending', checked.events)
-      const appended = await appendAll(target, checked.held === undefined ? fromLines(source.lines()) : fromHeld(checked.held), () => writeBar.tick())
-      writeBar.finish(`${appended.written} written, ${appended.skipped} already there`)
+      let appended: Appended
+      let checked: Pick<Checked, 'mode' | 'events' | 'streams'>
+      if (target.sql !== undefined) {
+        // PGlite and PostgreSQL: one pass, one transaction, all or nothing, thousands of rows per statement.
+        const total = source.rereadable ? await countLines(source.description) : undefined
+        const bar = progress(io, 'import: checking and writing', total)
+        const done = await importIntoSql(target.sql, target.description, source.lines(), () => bar.tick())
+        bar.finish(`${done.written} written, ${done.skipped} already there`)
+        checked = done
+        appended = { written: done.written, skipped: done.skipped, last: done.last }
+      } else {
+        const checkBar = progress(io, 'import: checking the file', undefined)
+        const c = await checkFile(source.lines(), !source.rereadable, () => checkBar.tick())
+        checkBar.finish(
+          c.mode === 'export'
+            ? `${c.streams.size} streams, hash chain intact`
+            : `${c.streams.size} streams (a generated history: no hashes to check)`,
+        )
+        checked = c
+        const writeBar = progress(io, 'import: appending', c.events)
+        appended = await appendAll(target, c.held === undefined ? fromLines(source.lines()) : fromHeld(c.held), () => writeBar.tick())
+        writeBar.finish(`${appended.written} written, ${appended.skipped} already there`)
+      }
 
       await visible(io, target, appended.last)
 

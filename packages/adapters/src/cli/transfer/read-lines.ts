@@ -35,3 +35,18 @@ async function* numbered(input: NodeJS.ReadableStream): AsyncIterable<NumberedLi
     if (text.trim() !== '') yield { n, text }
   }
 }
+
+/** The number of non-blank lines of a file, counted without parsing (for a progress bar's total and ETA). */
+export const countLines = async (file: string): Promise<number> => {
+  let lines = 0
+  let blank = true
+  for await (const chunk of createReadStream(file)) {
+    for (const byte of chunk as Buffer) {
+      if (byte === 0x0a) {
+        if (!blank) lines++
+        blank = true
+      } else if (byte !== 0x0d && byte !== 0x20) blank = false
+    }
+  }
+  return blank ? lines : lines + 1
+}

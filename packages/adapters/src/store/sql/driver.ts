@@ -46,6 +46,11 @@ export interface SqlDriver extends SqlExecutor {
   /** NOTIFY a channel, outside any transaction; absent where `listen` is. */
   readonly notify?: (channel: string) => Promise<void>
   /**
+   * How many append batches the store may write at once (group commit), each on its own connection; absent: 1.
+   * More than one lets a batch be written while the previous one waits for its durable commit.
+   */
+  readonly maxBatchesInFlight?: number
+  /**
    * Runs `body` while holding the session advisory lock `key`, so no other process over the same database runs a
    * body under the same key meanwhile. Absent where one process owns the database (PGlite): in-process exclusion
    * is then enough. The lock travels on a connection of its own, never one `body` may need.

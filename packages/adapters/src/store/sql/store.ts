@@ -17,15 +17,17 @@
  *
  * Per-stream order inside the global order
  * ----------------------------------------
- * Appends to one stream are serialised by a transaction-level advisory lock on the stream, taken as the very first
- * statement, before anything assigns the transaction an id. The next append to the stream can only get the lock
- * (and then its id) after the previous one committed, so its transaction id is larger and its events come later
- * in the global order too. Locking the stream row alone would not be enough: a transaction may be given its id
- * while waiting for the row lock, before the holder's.
+ * Appends to one stream are serialised by a transaction-level advisory lock on the stream, taken first thing in
+ * `append_batch` (migration 4), before anything assigns the transaction an id. The next append to the stream can
+ * only get the lock (and then its id) after the previous one committed, so its transaction id is larger and its
+ * events come later in the global order too. Locking a row alone would not be enough: a transaction may be given
+ * its id while waiting for the row lock, before the holder's.
+ *
+ * Appends are written by group commit (group-commit.ts): those that arrive together share one statement and one
+ * commit, each with its own optimistic-concurrency result.
  */
 import { createHash } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
-import { chainBatch, GENESIS_HASH } from '../../integrity/chain.js'
 import type {
   AppendError,
   AppendOptions,
@@ -40,8 +42,10 @@ import type {
   Subscription,
 } from '../port.js'
 import { follow, stopAll, track, type Page } from '../subscription.js'
-import { checkReadStreamOptions, expectationHolds, validateAppend } from '../validate.js'
-import { isUniqueViolation, type SqlDriver } from './driver.js'
+import { checkReadStreamOptions, validateAppend } from '../validate.js'
+import type { SqlDriver } from './driver.js'
+import { bulkWrite, type BulkWriter, type BulkWritten } from './bulk.js'
+import { GroupCommit } from './group-commit.js'
 import { compareSqlPositions, formatPosition, parsePosition } from './position.js'
 import { checkSchemaName, migrate, quoteIdent } from './schema.js'
 
@@ -49,6 +53,11 @@ import { checkSchemaName, migrate, quoteIdent } from './schema.js'
 export interface SqlEventStore extends EventStore {
   readonly driver: SqlDriver
   readonly schema: string
+  /**
+   * Many appends in one transaction, all or nothing, written in large batches (`kezek import`). Other writers wait
+   * until it ends; see bulk.ts.
+   */
+  readonly bulk: <T>(body: (writer: BulkWriter) => Promise<T>) => Promise<BulkWritten<T>>
 }
 
 interface EventRow {
@@ -106,6 +115,8 @@ export interface SqlStoreOptions {
   readonly schema?: string
   /** Default page size of `readAll` and of subscriptions' catch-up reads. */
   readonly batchSize?: number
+  /** Append batches written at once (group commit); default the driver's, else 1. */
+  readonly maxBatchesInFlight?: number
 }
 
 export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions = {}): Promise<SqlEventStore> => {
@@ -150,6 +161,17 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
     if (closed) throw new Error(`the ${schema} event store is closed`)
   }
 
+  const commits = new GroupCommit({
+    executor: driver,
+    schemaSql: s,
+    lockKey: (streamId) => streamLockKey(schema, streamId),
+    maxInFlight: options.maxBatchesInFlight ?? driver.maxBatchesInFlight ?? 1,
+    onWritten: () => {
+      wakeAll()
+      announce()
+    },
+  })
+
   const append = async (
     streamId: string,
     events: readonly NewEvent[],
@@ -158,70 +180,7 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
     ensureOpen()
     const valid = validateAppend(streamId, events, opts)
     if (E.isLeft(valid)) return valid
-    const key = opts.idempotencyKey ?? null
-    const result = await driver.transaction(async (tx) => {
-      const [head] = await tx.query<{ last_revision: string; last_hash: string; k_rev: string | null; k_pos: string | null }>(
-        `SELECT st.last_revision::text AS last_revision, st.last_hash, k.next_expected_revision::text AS k_rev,
-                k.position AS k_pos
-           FROM ${s}.streams st
-           LEFT JOIN ${s}.idempotency_keys k ON k.stream_id = st.stream_id AND k.key = $2
-          WHERE st.stream_id = $1
-            FOR UPDATE OF st`,
-        [streamId, key],
-      )
-      if (head?.k_rev != null && head.k_pos != null) {
-        const seen: AppendResult = { nextExpectedRevision: Number(head.k_rev), position: head.k_pos, duplicate: true }
-        return { commit: false, value: E.right<AppendError, AppendResult>(seen) }
-      }
-      const actual = head === undefined ? undefined : Number(head.last_revision)
-      if (!expectationHolds(opts.expected, actual)) {
-        const conflict: AppendError = { kind: 'wrong_expected_revision', streamId, expected: opts.expected, actual }
-        return { commit: false, value: E.left<AppendError, AppendResult>(conflict) }
-      }
-      const first = (actual ?? -1) + 1
-      const chained = chainBatch(
-        head?.last_hash ?? GENESIS_HASH,
-        valid.right.map((e, i) => ({ ...e, streamId, revision: first + i })),
-      )
-      const last = chained[chained.length - 1] as (typeof chained)[number]
-      try {
-        const [written] = await tx.query<{ tx: string; gp: string }>(
-          `SELECT position_tx AS tx, position_gp AS gp
-             FROM ${s}.append_events($1, $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                                     $8::text[], $9::bigint, $10::text, $11::text)`,
-          [
-            streamId,
-            chained.map((e) => e.revision),
-            chained.map((e) => e.id),
-            chained.map((e) => e.type),
-            chained.map((e) => JSON.stringify(e.data)),
-            chained.map((e) => JSON.stringify(e.metadata)),
-            chained.map((e) => e.hash),
-            chained.map((e) => e.previousHash),
-            last.revision,
-            last.hash,
-            key,
-          ],
-          { commits: true },
-        )
-        if (written === undefined) throw new Error('append wrote no rows')
-        const ok: AppendResult = {
-          nextExpectedRevision: last.revision,
-          position: formatPosition(written.tx, written.gp),
-          duplicate: false,
-        }
-        return { commit: true, value: E.right<AppendError, AppendResult>(ok) }
-      } catch (error) {
-        if (!isUniqueViolation(error, 'events_id_unique')) throw error
-        const taken: AppendError = { kind: 'invalid_event', streamId, detail: 'an event with one of these ids is already stored' }
-        return { commit: false, value: E.left<AppendError, AppendResult>(taken) }
-      }
-    }, streamLockKey(schema, streamId))
-    if (E.isRight(result) && !result.right.duplicate) {
-      wakeAll()
-      announce()
-    }
-    return result
+    return commits.append(streamId, valid.right, opts.expected, opts.idempotencyKey ?? null)
   }
 
   const readStream = async (
@@ -235,8 +194,13 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
       [streamId, opts?.from ?? 0, opts?.maxCount ?? null],
     )
     if (rows.length === 0) {
-      const exists = await driver.query(`SELECT 1 FROM ${s}.streams WHERE stream_id = $1`, [streamId])
+      const exists = await driver.query(`SELECT 1 FROM ${s}.events WHERE stream_id = $1 LIMIT 1`, [streamId])
       if (exists.length === 0) return E.left({ kind: 'stream_not_found', streamId })
+    }
+    // A read to the end of the stream tells the next append its head, so the append needs no read of its own.
+    const last = rows[rows.length - 1]
+    if (last !== undefined && (opts?.maxCount === undefined || rows.length < opts.maxCount)) {
+      commits.heads.set(streamId, { revision: Number(last.revision), hash: last.hash })
     }
     return E.right(rows.map(toRecorded))
   }
@@ -291,6 +255,15 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
     driver,
     schema,
     append,
+    bulk: async (body) => {
+      ensureOpen()
+      const done = await bulkWrite(driver, s, body)
+      if (done.written > 0) {
+        wakeAll()
+        announce()
+      }
+      return done
+    },
     readStream,
     readAll,
     subscribe: (opts) => {
@@ -318,6 +291,7 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
       if (closed) return
       await stopAll(subscriptions)
       closed = true
+      await commits.idle()
       await notifying
       await listening
       await unlisten?.()

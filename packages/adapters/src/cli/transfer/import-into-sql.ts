@@ -1,0 +1,192 @@
+/**
+ * `kezek import` into PGlite or PostgreSQL: one pass over the file inside ONE transaction of the target, so a run
+ * is all or nothing. Each line is parsed, checked and queued as it is read; the target's bulk writer validates,
+ * chains and writes thousands of rows per statement (see store/sql/bulk.ts). Anything wrong — a broken hash chain,
+ * an event the store refuses, an id the target already holds, a missing trailer — fails the run and the
+ * transaction rolls back: nothing of the file is written, and running it again fails the same way.
+ *
+ * One hash per event: the writer chains each event on the head it continues and the file's hash must come out
+ * identical. Only when it does not is the file's own link checked (`checkLink`), to name the break.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { chainHash, checkLink, GENESIS_HASH } from '../../integrity/index.js'
+import type { NewEvent, RecordedEvent } from '../../store/port.js'
+import type { BulkWriter } from '../../store/sql/bulk.js'
+import { isUniqueViolation } from '../../store/sql/driver.js'
+import type { SqlEventStore } from '../../store/sql/store.js'
+import { cliError, fail } from '../errors.js'
+import { readLine, type Line } from './format.js'
+import type { NumberedLine } from './read-lines.js'
+
+export type Head = { readonly revision: number; readonly hash: string }
+
+export interface Imported {
+  readonly mode: 'export' | 'generated'
+  readonly events: number
+  readonly streams: ReadonlyMap<string, Head>
+  readonly written: number
+  readonly skipped: number
+  /** Position of the last event written. */
+  readonly last: string | undefined
+}
+
+type EventLine = Extract<Line, { kind: 'event' }>['event']
+
+interface Run {
+  readonly streamId: string
+  /** Expected revision of the stream before the run: its head, -1 for none. */
+  readonly after: number
+  readonly lines: NumberedLine[]
+  readonly events: NewEvent[]
+  /** The file's events (export mode), to compare hashes and name a break. */
+  readonly recorded: EventLine[]
+}
+
+const at = (l: NumberedLine, detail: string, hint = 'nothing was imported; the file is damaged or was edited: export it again from the source store') =>
+  cliError('problems', `line ${l.n}: ${detail}`, hint)
+
+const generatedEvent = (l: NumberedLine, g: Extract<Line, { kind: 'generated' }>): NewEvent => {
+  const id = (g.envelope as { eventId?: unknown } | null)?.eventId
+  const type = (g.event as { type?: unknown } | null)?.type
+  if (typeof id !== 'string' || typeof type !== 'string') {
+    return fail(at(l, `a generated record of stream ${g.streamId} has no envelope.eventId or event.type`, 'nothing was imported; regenerate the history'))
+  }
+  return { id, type, data: g.event, metadata: g.envelope }
+}
+
+export const importIntoSql = async (
+  sql: SqlEventStore,
+  description: string,
+  lines: AsyncIterable<NumberedLine>,
+  tick: () => void,
+): Promise<Imported> => {
+  const done = await sql.bulk(async (w) => {
+    const file = new Map<string, Head>()
+    let mode: 'export' | 'generated' | undefined
+    let trailer: { events: number; streams: number } | undefined
+    let events = 0
+    let skipped = 0
+    let run: Run | undefined
+
+    const flush = async (): Promise<void> => {
+      if (run === undefined) return
+      const r = run
+      run = undefined
+      const written = await w.append(r.streamId, r.events, r.after < 0 ? 'no_stream' : r.after)
+      if (E.isLeft(written)) {
+        const l = written.left
+        const first = r.lines[0] as NumberedLine
+        fail(
+          l.kind === 'invalid_event'
+            ? at(first, `${description} refuses the events of stream ${r.streamId.slice(0, 80)}: ${l.detail}`, 'nothing was imported; fix or remove that stream in the file')
+            : l.kind === 'wrong_expected_revision'
+              ? cliError('conflict', `stream ${r.streamId} in ${description} is at revision ${String(l.actual)}, the file continues it from ${String(l.expected)}`, 'nothing was imported; import into an empty store')
+              : at(first, `an empty append to ${r.streamId}`),
+        )
+      }
+      if (mode !== 'export') return
+      const hashes = (written as E.Right<readonly string[]>).right
+      let prev: Head = { revision: r.after, hash: r.after < 0 ? GENESIS_HASH : (r.recorded[0] as EventLine).previousHash }
+      r.recorded.forEach((e, k) => {
+        if (hashes[k] !== e.hash) {
+          const b = checkLink(prev, e as RecordedEvent)
+          fail(
+            b === undefined
+              ? cliError('conflict', `${description} holds a different event before ${e.streamId} revision ${e.revision}`, 'nothing was imported; import into an empty store')
+              : at(r.lines[k] as NumberedLine, `the file's hash chain is broken at stream ${b.streamId} revision ${b.revision}: ${b.kind} — ${b.detail}`),
+          )
+        }
+        prev = { revision: e.revision, hash: e.hash }
+      })
+    }
+
+    /**
+     * Queues one event. An event at a revision the target already holds (the same file imported before, or an
+     * older export of the target's own streams) must be that very event: it is compared, not written.
+     */
+    const add = async (l: NumberedLine, streamId: string, event: NewEvent, recorded: EventLine | undefined): Promise<void> => {
+      if (run !== undefined && run.streamId !== streamId) await flush()
+      if (run === undefined) {
+        const head = await w.head(streamId) // this import's own writes included
+        const revision = recorded?.revision ?? head.revision + 1
+        if (recorded !== undefined && revision <= head.revision) {
+          const there = await w.eventAt(streamId, revision)
+          if (there === undefined || there.id !== recorded.id || there.hash !== recorded.hash || chainHash(recorded.previousHash, recorded) !== recorded.hash) {
+            fail(cliError('conflict', `${description} already holds a different event at ${streamId} revision ${revision}`, 'nothing was imported; import into an empty store (a new PGlite directory, a new ?schema=)'))
+          }
+          skipped++
+          file.set(streamId, { revision, hash: recorded.hash })
+          return
+        }
+        run = { streamId, after: revision - 1, lines: [], events: [], recorded: [] }
+      }
+      run.lines.push(l)
+      run.events.push(event)
+      if (recorded !== undefined) run.recorded.push(recorded)
+      file.set(streamId, { revision: run.after + run.events.length, hash: recorded?.hash ?? '' })
+    }
+
+    for await (const l of lines) {
+      const parsed = readLine(l.text)
+      if (E.isLeft(parsed)) fail(at(l, parsed.left))
+      const line = (parsed as E.Right<Line>).right
+      if (trailer !== undefined) fail(at(l, 'there is more after the trailer line'))
+      if (mode === undefined) {
+        if (line.kind === 'header') {
+          if (line.header.format !== 1) fail(cliError('usage', `the file is export format ${line.header.format}; this kezek reads format 1`, 'use the kezek version that wrote it'))
+          if (line.header.chain !== 'kezek.event.v1') fail(cliError('usage', `the file's hash chain is ${line.header.chain}; this kezek verifies kezek.event.v1`))
+          mode = 'export'
+          continue
+        }
+        if (line.kind === 'generated') mode = 'generated'
+        else fail(at(l, 'the file does not start with a kezek export header or a generated record'))
+      }
+      if (mode === 'export') {
+        if (line.kind === 'trailer') {
+          trailer = { events: line.events, streams: line.streams }
+          continue
+        }
+        if (line.kind !== 'event') fail(at(l, `expected an exported event, found a ${line.kind} line`))
+        const e = (line as Extract<Line, { kind: 'event' }>).event
+        // The file's own order and links; the hash itself is checked when the writer chains the event.
+        const before = file.get(e.streamId) ?? { revision: -1, hash: GENESIS_HASH }
+        if (e.revision !== before.revision + 1 || e.previousHash !== before.hash) {
+          const b = checkLink(before, e as RecordedEvent)
+          fail(at(l, `the file's hash chain is broken at stream ${e.streamId} revision ${e.revision}: ${b?.kind ?? 'broken_link'} — ${b?.detail ?? 'out of order'}`))
+        }
+        await add(l, e.streamId, { id: e.id, type: e.type, data: e.data, metadata: e.metadata }, e)
+      } else {
+        if (line.kind !== 'generated') fail(at(l, `expected a generated record, found a ${line.kind} line`))
+        const g = line as Extract<Line, { kind: 'generated' }>
+        await add(l, g.streamId, generatedEvent(l, g), undefined)
+      }
+      events++
+      tick()
+    }
+    await flush()
+    if (mode === undefined) fail(cliError('problems', 'the file is empty', 'pass the file `kezek export --out` wrote'))
+    if (mode === 'export') {
+      if (trailer === undefined) fail(cliError('problems', `the file ends without its trailer line after ${events} events: it was cut short`, 'nothing was imported; copy or export the file again'))
+      const tr = trailer as { events: number; streams: number }
+      if (tr.events !== events || tr.streams !== file.size) {
+        fail(cliError('problems', `the trailer counts ${tr.events} events in ${tr.streams} streams, the file holds ${events} in ${file.size}`, 'nothing was imported; export the file again'))
+      }
+    }
+    return { mode: mode as 'export' | 'generated', events, streams: file, skipped }
+  }).catch((error: unknown) => refused(error, description))
+  return { ...done.value, written: done.written, last: done.last }
+}
+
+/** The database refused a row (the transaction rolled back): an id or revision clash, said plainly. */
+const refused = (error: unknown, description: string): never => {
+  const detail = typeof (error as { detail?: unknown })?.detail === 'string' ? ` (${(error as { detail: string }).detail})` : ''
+  if (isUniqueViolation(error, 'events_id_unique')) {
+    return fail(cliError('problems', `an event id of the file is there twice, or ${description} already holds it${detail}`, 'nothing was imported; event ids are unique across a store'))
+  }
+  if (isUniqueViolation(error, 'events_stream_revision_unique')) {
+    return fail(cliError('conflict', `${description} was written to while importing${detail}`, 'nothing was imported; import into a store nobody else uses'))
+  }
+  throw error
+}
+
+export type { BulkWriter }

@@ -1,0 +1,262 @@
+/**
+ * Group commit: appends that arrive while a batch is being written wait, and go together in the next batch, as
+ * ONE prepared statement (`append_batch`, migration 4) and so one transaction and one durable commit. The cost of
+ * an append on PostgreSQL is per statement and per commit, not per row, so this is where throughput comes from.
+ *
+ * What each append keeps:
+ * - Its own optimistic-concurrency result. Every append carries the head (revision and hash) its events were
+ *   chained on; the database writes it only if that is still the stream's head, under the stream's advisory lock,
+ *   and otherwise reports the real head. A conflicting append therefore fails alone; the others commit.
+ * - Durability: its promise settles only after the statement, and with it the transaction, committed.
+ * - The hash chain: hashes are computed here, in Node, on the head the database confirms.
+ * - Idempotency: a stored key wins inside the database, before any check, and the first result comes back.
+ * - The global order: the function takes the streams' locks first (sorted, so batches never deadlock), before any
+ *   write gives the transaction an id; see store.ts.
+ *
+ * The head is known without a read when this process wrote or read the stream last (`StreamHeads`), or when the
+ * append expects a new stream. Otherwise the first attempt only asks the database for the head (a probe), and the
+ * append is chained and sent again: one more round trip, never a wrong write.
+ *
+ * A stream is in at most one batch at a time, and at most once per batch: a later append to it waits for the next
+ * batch, so appends to one stream stay in call order, as they were under the per-append lock.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { chainBatch } from '../../integrity/chain.js'
+import type { AppendError, AppendResult, ExpectedRevision } from '../port.js'
+import { expectationHolds, type ValidEvent } from '../validate.js'
+import { isUniqueViolation, type SqlExecutor } from './driver.js'
+import { NO_STREAM, type StreamHead, StreamHeads } from './stream-heads.js'
+
+export type AppendOutcome = E.Either<AppendError, AppendResult>
+
+export interface GroupCommitOptions {
+  /** Runs the batch statement; it commits on its own (autocommit), or inside a transaction a caller opened. */
+  readonly executor: SqlExecutor
+  /** The quoted schema name. */
+  readonly schemaSql: string
+  /** Advisory-lock key of a stream. */
+  readonly lockKey: (streamId: string) => bigint
+  /** How many batches may be in flight at once (each on its own connection); 1 where there is one connection. */
+  readonly maxInFlight: number
+  /** Upper bound on the events of one batch (an append larger than this goes alone). */
+  readonly maxBatchEvents?: number
+  /** Called after a batch wrote anything: wakes local subscribers, announces to other processes. */
+  readonly onWritten: () => void
+}
+
+interface Pending {
+  readonly streamId: string
+  readonly events: readonly ValidEvent[]
+  readonly expected: ExpectedRevision
+  readonly key: string | null
+  attempts: number
+  readonly settle: (outcome: AppendOutcome) => void
+  readonly fail: (error: unknown) => void
+}
+
+interface Attempt {
+  readonly pending: Pending
+  /** The head the events are chained on; undefined: only ask for the head (the expectation cannot hold on it). */
+  readonly basis: StreamHead | undefined
+  readonly chained: ReturnType<typeof chainBatch<ValidEvent & { streamId: string; revision: number }>>
+}
+
+interface OutcomeRow {
+  readonly o_outcome: 'written' | 'duplicate' | 'moved'
+  readonly o_revision: string | null
+  readonly o_hash: string | null
+  readonly o_position: string | null
+}
+
+/** Beyond this many attempts (each one lost to a concurrent writer) the append fails instead of trying on. */
+const MAX_ATTEMPTS = 50
+
+export const appendBatchSql = (s: string): string =>
+  `SELECT o_outcome, o_revision::text AS o_revision, o_hash, o_position
+     FROM ${s}.append_batch($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::integer[],
+                            $7::bigint[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])`
+
+/** A data or integrity error of one append (SQLSTATE class 22 or 23) fails the statement, not the connection. */
+const isDataError = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && /^2[23]/.test(String((e as { code?: unknown }).code ?? ''))
+
+export class GroupCommit {
+  readonly heads = new StreamHeads()
+  private queue: Pending[] = []
+  private readonly busy = new Set<string>()
+  private inFlight = 0
+  private scheduled = false
+  private idleWaiters: (() => void)[] = []
+  private readonly sql: string
+
+  constructor(private readonly options: GroupCommitOptions) {
+    this.sql = appendBatchSql(options.schemaSql)
+  }
+
+  append(streamId: string, events: readonly ValidEvent[], expected: ExpectedRevision, key: string | null): Promise<AppendOutcome> {
+    return new Promise((settle, fail) => {
+      this.queue.push({ streamId, events, expected, key, attempts: 0, settle, fail })
+      this.schedule()
+    })
+  }
+
+  /** Resolves when nothing is queued or in flight. */
+  idle(): Promise<void> {
+    if (this.queue.length === 0 && this.inFlight === 0) return Promise.resolve()
+    return new Promise((resolve) => this.idleWaiters.push(resolve))
+  }
+
+  /** Appends made in the same tick go in one batch: the pump runs once they are all queued. */
+  private schedule(): void {
+    if (this.scheduled) return
+    this.scheduled = true
+    queueMicrotask(() => {
+      this.scheduled = false
+      this.pump()
+    })
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
+      const batch = this.take()
+      if (batch.length === 0) break
+      this.inFlight++
+      const streams = batch.map((p) => p.streamId)
+      for (const id of streams) this.busy.add(id)
+      void this.write(batch).finally(() => {
+        this.inFlight--
+        for (const id of streams) this.busy.delete(id)
+        this.pump()
+      })
+    }
+    if (this.queue.length === 0 && this.inFlight === 0) {
+      const waiters = this.idleWaiters
+      this.idleWaiters = []
+      for (const w of waiters) w()
+    }
+  }
+
+  /** The next batch: queued appends in order, each stream once and none already in flight, within the size bound. */
+  private take(): Pending[] {
+    const limit = this.options.maxBatchEvents ?? 1000
+    const batch: Pending[] = []
+    const rest: Pending[] = []
+    const streams = new Set<string>()
+    let events = 0
+    for (const p of this.queue) {
+      const fits = batch.length === 0 || events + p.events.length <= limit
+      if (!fits || this.busy.has(p.streamId) || streams.has(p.streamId)) rest.push(p)
+      else {
+        batch.push(p)
+        streams.add(p.streamId)
+        events += p.events.length
+      }
+    }
+    this.queue = rest
+    return batch
+  }
+
+  private prepare(pending: Pending): Attempt {
+    const known = this.heads.get(pending.streamId)
+    // No known head: a new stream is the likely case for `no_stream` and `any`; otherwise ask first.
+    const guess = known ?? (pending.expected === 'no_stream' || pending.expected === 'any' ? NO_STREAM : undefined)
+    const holds = guess !== undefined && expectationHolds(pending.expected, guess.revision < 0 ? undefined : guess.revision)
+    if (!holds) return { pending, basis: undefined, chained: [] }
+    const chained = chainBatch(
+      guess.hash,
+      pending.events.map((e, i) => ({ ...e, streamId: pending.streamId, revision: guess.revision + 1 + i })),
+    )
+    return { pending, basis: guess, chained }
+  }
+
+  private params(attempts: readonly Attempt[]): unknown[] {
+    const locks = [...new Set(attempts.map((a) => this.options.lockKey(a.pending.streamId)))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))
+    const cols = { owners: [] as number[], revisions: [] as number[], ids: [] as string[], types: [] as string[] }
+    const data: string[] = []
+    const metadata: string[] = []
+    const hashes: string[] = []
+    const previous: string[] = []
+    attempts.forEach((a, i) => {
+      for (const e of a.chained) {
+        cols.owners.push(i + 1)
+        cols.revisions.push(e.revision)
+        cols.ids.push(e.id)
+        cols.types.push(e.type)
+        data.push(JSON.stringify(e.data))
+        metadata.push(JSON.stringify(e.metadata))
+        hashes.push(e.hash)
+        previous.push(e.previousHash)
+      }
+    })
+    return [
+      attempts.map((a) => a.pending.streamId),
+      locks.map(String),
+      attempts.map((a) => a.basis?.revision ?? -1),
+      attempts.map((a) => a.basis?.hash ?? null),
+      attempts.map((a) => a.pending.key),
+      cols.owners,
+      cols.revisions,
+      cols.ids,
+      cols.types,
+      data,
+      metadata,
+      hashes,
+      previous,
+    ]
+  }
+
+  private async write(batch: readonly Pending[]): Promise<void> {
+    const attempts = batch.map((p) => this.prepare(p))
+    let rows: OutcomeRow[]
+    try {
+      rows = await this.options.executor.query<OutcomeRow>(this.sql, this.params(attempts))
+    } catch (error) {
+      if (batch.length > 1 && isDataError(error)) {
+        // One append's data failed the whole statement (nothing of it committed): write each alone, so only the
+        // offender fails.
+        for (const p of batch) await this.write([p])
+        return
+      }
+      for (const p of batch) {
+        if (isUniqueViolation(error, 'events_id_unique')) {
+          p.settle(E.left({ kind: 'invalid_event', streamId: p.streamId, detail: 'an event with one of these ids is already stored' }))
+        } else p.fail(error)
+      }
+      return
+    }
+    let wrote = false
+    const again: Pending[] = []
+    rows.forEach((row, i) => {
+      const a = attempts[i] as Attempt
+      if (this.settle(a, row, again)) wrote = true
+    })
+    if (rows.length !== attempts.length) {
+      for (const a of attempts.slice(rows.length)) a.pending.fail(new Error('append_batch answered fewer appends than it was given'))
+    }
+    this.queue.unshift(...again)
+    if (wrote) this.options.onWritten()
+  }
+
+  /** Settles one append from its row, or puts it in `again`; true when it wrote. */
+  private settle(a: Attempt, row: OutcomeRow, again: Pending[]): boolean {
+    const p = a.pending
+    if (row.o_outcome === 'written') {
+      const last = a.chained[a.chained.length - 1]
+      if (last !== undefined) this.heads.set(p.streamId, { revision: last.revision, hash: last.hash })
+      p.settle(E.right({ nextExpectedRevision: Number(row.o_revision), position: String(row.o_position), duplicate: false }))
+      return true
+    }
+    if (row.o_outcome === 'duplicate') {
+      p.settle(E.right({ nextExpectedRevision: Number(row.o_revision), position: String(row.o_position), duplicate: true }))
+      return false
+    }
+    const actual = row.o_revision === null ? undefined : Number(row.o_revision)
+    this.heads.set(p.streamId, actual === undefined ? NO_STREAM : { revision: actual, hash: String(row.o_hash) })
+    if (!expectationHolds(p.expected, actual)) {
+      p.settle(E.left({ kind: 'wrong_expected_revision', streamId: p.streamId, expected: p.expected, actual }))
+    } else if (++p.attempts >= MAX_ATTEMPTS) {
+      p.fail(new Error(`append to ${p.streamId}: the stream moved under ${MAX_ATTEMPTS} attempts in a row`))
+    } else again.push(p)
+    return false
+  }
+}
