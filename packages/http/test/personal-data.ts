@@ -200,6 +200,12 @@ const prove = async (
   const needles = await personalValues(service.store)
   for (const n of [IIN.citizen, IIN.otherCitizen, CHILD, WARD, MINOR, SECOND_PARENT, ADDRESS]) assert.ok(needles.includes(n), `${n} is among the personal values`)
   assert.ok(needles.some((n) => /[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{3,}/.test(n) && !/^\d+$/.test(n)), `a signer's name is among them: ${needles.join(' | ')}`)
+  // The search is not vacuous: it finds the IIN in an answer before the erasure, and in base64/hex at any alignment.
+  const named = await call(r.url, 'GET', `/v1/applications/${withRepresentative}`, { token: tokens.auditor })
+  assert.ok(hits(Buffer.from(named.text), needles).includes(IIN.citizen), 'before erasure the answer names the citizen')
+  for (const wrapped of [`x${Buffer.from(`ab${IIN.citizen}`).toString('base64')}`, Buffer.from(`:${ADDRESS}`).toString('hex').toUpperCase()]) {
+    assert.is(hits(Buffer.from(wrapped), needles).length, 1, wrapped)
+  }
   const positionsBefore = await Promise.all([withRepresentative, kindergarten].map(async (id) =>
     (await call(r.url, 'GET', `/v1/applications/${id}/position`, { token: tokens.auditor })).body))
 
@@ -251,6 +257,10 @@ const prove = async (
     const entries = await get(`/v1/providers/${PROVIDER}/lists/${category}/entries`, tokens.officer)
     assert.is(entries.status, 200, entries.text)
   }
+  // The HTML pages too (public list pages; staff pages answer whatever their sign-in gives a bearer caller).
+  for (const path of [`/providers/${PROVIDER}`, `/providers/${PROVIDER}/lists/socially_vulnerable`, `/providers/${PROVIDER}/lists/preschool_journal`]) await get(path)
+  await get('/staff', tokens.officer)
+  for (const id of ids) await get(`/staff/applications/${id}`, tokens.officer)
   const positionsAfter = await Promise.all([withRepresentative, kindergarten].map(async (id) => (await get(`/v1/applications/${id}/position`, tokens.auditor)).body))
   assert.equal(positionsAfter.map((p) => p.position), positionsBefore.map((p) => p.position), 'list positions do not change')
   for (const a of answers) assert.equal(hits(Buffer.from(a.text), needles), [], `an answer names the person: ${a.text.slice(0, 300)}`)

@@ -103,6 +103,7 @@ export const texts = T({
   noDeadline: { ru: 'нет (рассмотрение завершено)', kk: 'жоқ (қарау аяқталды)', en: 'none (finished)' },
   downloadResult: { ru: 'Скачать документ результата (XML с ЭЦП)', kk: 'Нәтиже құжатын жүктеу (ЭЦҚ бар XML)', en: 'Download the result document (signed XML)' },
   downloadReceipt: { ru: 'Скачать расписку о приёме документов (XML с ЭЦП)', kk: 'Құжаттарды қабылдау туралы қолхатты жүктеу (ЭЦҚ бар XML)', en: 'Download the receipt for the documents (signed XML)' },
+  noNotices: { ru: 'Уведомлений по этой заявке нет.', kk: 'Бұл өтініш бойынша хабарламалар жоқ.', en: 'No notices about this application.' },
   noResult: { ru: 'Результат ещё не выдан.', kk: 'Нәтиже әлі берілген жоқ.', en: 'No result has been issued yet.' },
   myPosition: { ru: 'Моё место в очереди', kk: 'Менің кезектегі орным', en: 'My place in the queue' },
   positionNow: { ru: 'Сейчас', kk: 'Қазір', en: 'Now' },
