@@ -8,7 +8,7 @@
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
 import { coordinationOf, createCommandHandler } from '@kezek/adapters'
-import type { EventStore, StoreCoordination } from '@kezek/adapters'
+import type { EventStore, ProtectedStore, StoreCoordination } from '@kezek/adapters'
 import type { OrderingPolicy } from '@kezek/domain'
 import type { Authenticator } from './auth/principal.js'
 import { defaultLimits, bodyErrors, type BodyLimits } from './middleware/body.js'
@@ -39,6 +39,7 @@ import type { NoticeChannel } from './notices/port.js'
 import { statusRoutes } from './routes/status.js'
 import { submissionRoutes } from './routes/submissions.js'
 import { waitingListRoutes } from './routes/waiting-list.js'
+import { personalDataRoutes } from './routes/personal-data.js'
 import { pageRoutes, type DemoUser } from './pages/index.js'
 
 export interface AppOptions {
@@ -68,6 +69,11 @@ export interface AppOptions {
    * follow the Journal (`journalOrder`).
    */
   readonly policy?: OrderingPolicy
+  /**
+   * The store's personal-data protection (`openPersonalDataStore`), when `store` is it: enables the erasure route
+   * for the data-protection officer. Absent: erasure answers that encryption is off.
+   */
+  readonly personalData?: ProtectedStore
   /** The HTML pages (public lists, citizen and staff screens): on unless `false`; demo users only in demo mode. */
   readonly pages?: false | { readonly demoUsers?: () => readonly DemoUser[] }
   /** Where notices go beyond the portal's feed (SMS, e-mail, push); none by default. */
@@ -94,7 +100,12 @@ export const createApp = (o: AppOptions): KezekApp => {
   // Request numbers and critical sections shared by every instance over the same SQL store.
   const coordination = o.coordination ?? coordinationOf(o.store)
   const guarded = guardCall(health)
-  const read = startReadModels(o.store, { logger, now: o.clock, ...(o.policy === undefined ? {} : { policy: o.policy }) })
+  const idempotency = createIdempotencyCache()
+  const read = startReadModels(o.store, {
+    logger, now: o.clock, ...(o.policy === undefined ? {} : { policy: o.policy }),
+    // A kept answer may name an erased person: drop them all (the key's derived command ids keep retries safe).
+    onErasure: () => idempotency.forgetAll(),
+  })
   const providers = new Map(o.providers.map((p) => [p.id as string, p]))
   const handler = createCommandHandler({
     store,
@@ -120,7 +131,7 @@ export const createApp = (o: AppOptions): KezekApp => {
     newId: o.ids.next,
     logger,
     metrics,
-    idempotency: createIdempotencyCache(),
+    idempotency,
     limits: { ...defaultLimits, ...o.limits },
     readYourWritesMs: o.readYourWritesMs ?? 2000,
     storeHealth: health,
@@ -173,6 +184,7 @@ export const createApp = (o: AppOptions): KezekApp => {
   app.use(questionnaireRoutes(s))
   app.use(waitingListRoutes(s))
   app.use(auditRoutes(s))
+  app.use(personalDataRoutes(s, o.personalData))
   app.use((req: Request, res: Response) => {
     sendProblem(res, problem('not-found', `no route ${req.method} ${req.path}`), contextOf(res).lang, req.originalUrl)
   })

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os'
 import { isAbsolute, resolve } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import { housingQueueEditions, type HousingQueueEdition } from '@kezek/domain'
+import type { PersonalDataConfig } from '@kezek/adapters'
 
 export type StoreConfig =
   | { readonly kind: 'pglite'; readonly dataDir: string }
@@ -37,6 +38,8 @@ export interface ServerConfig {
   readonly shutdownGraceMs: number
   /** Worker threads verifying signatures; 0 verifies in the service thread. */
   readonly verifyWorkers: number
+  /** Per-person encryption of personal data (on unless KEZEK_PERSONAL_DATA=off); see docs/personal-data.md. */
+  readonly personalData: PersonalDataConfig
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -110,6 +113,8 @@ export const loadConfig = (env: Env, base: string): E.Either<readonly string[], 
   const workersText = env['KEZEK_VERIFY_WORKERS'] ?? String(Math.max(0, Math.min(4, availableParallelism() - 1)))
   if (!/^\d{1,2}$/.test(workersText)) errors.push('KEZEK_VERIFY_WORKERS must be a number of worker threads (0 = in process)')
 
+  const personalData = personalDataFrom(env, path, errors)
+
   if (errors.length > 0) return E.left(errors)
   return E.right({
     port,
@@ -129,5 +134,25 @@ export const loadConfig = (env: Env, base: string): E.Either<readonly string[], 
     logLevel: logLevel as ServerConfig['logLevel'],
     shutdownGraceMs: 10_000,
     verifyWorkers: Number(workersText),
+    personalData,
   })
+}
+
+/** KEZEK_PERSONAL_DATA (encrypted | off), KEZEK_KEYRING, KEZEK_KEYRING_MASTER_KEY (base64, 32 bytes), KEZEK_KEY_ROTATE_DAYS. */
+const personalDataFrom = (env: Env, path: (p: string) => string, errors: string[]): PersonalDataConfig => {
+  const mode = env['KEZEK_PERSONAL_DATA'] ?? 'encrypted'
+  if (mode === 'off') return { mode: 'off' }
+  if (mode !== 'encrypted') errors.push('KEZEK_PERSONAL_DATA must be encrypted (the default) or off')
+  const keyring = env['KEZEK_KEYRING']
+  const masterText = env['KEZEK_KEYRING_MASTER_KEY']
+  const masterKey = masterText === undefined ? undefined : new Uint8Array(Buffer.from(masterText, 'base64'))
+  if (masterKey !== undefined && masterKey.length !== 32) errors.push('KEZEK_KEYRING_MASTER_KEY must be 32 bytes in base64')
+  const rotateText = env['KEZEK_KEY_ROTATE_DAYS']
+  if (rotateText !== undefined && !/^[1-9]\d{0,4}$/.test(rotateText)) errors.push('KEZEK_KEY_ROTATE_DAYS must be a whole number of days')
+  return {
+    mode: 'encrypted',
+    ...(keyring === undefined ? {} : { keyring: /^postgres(ql)?:\/\//.test(keyring) ? keyring : path(keyring) }),
+    ...(masterKey === undefined ? {} : { masterKey }),
+    ...(rotateText === undefined ? {} : { rotateAfterDays: Number(rotateText) }),
+  }
 }

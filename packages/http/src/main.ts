@@ -14,7 +14,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { ProviderId } from '@kezek/domain'
 import { housingQueueEditions, kazakhstanNational } from '@kezek/domain'
 import type { EventStore } from '@kezek/adapters'
-import { loadTrust, type LoadedTrust, type TrustSource } from '@kezek/adapters'
+import { loadTrust, openPersonalDataStore, type LoadedTrust, type TrustSource } from '@kezek/adapters'
 import { webcrypto, x509 } from '@kezek/adapters'
 import { createTestPki, TEST_IIN, type TestPki } from '@kezek/adapters/testing'
 import { createApp } from './app.js'
@@ -148,7 +148,8 @@ const main = async (): Promise<void> => {
   const providers: ProviderConfig[] = config.providers.map((p) => ({
     id: p.id as ProviderId, name: p.id, definition: housingQueueEditions[p.edition], calendar: kazakhstanNational(),
   }))
-  const store = await openStore(config.store)
+  const personal = await openPersonalDataStore(await openStore(config.store), config.personalData, (m) => logger.log('warn', m))
+  const store = personal.store
   const empty = (await store.headPosition()) === undefined
   // Filled once the demo's history is in: the /demo page reads it at each request.
   let pickable: readonly DemoUser[] = []
@@ -167,6 +168,7 @@ const main = async (): Promise<void> => {
     clock: () => new Date(),
     ids: { next: randomUUID },
     logger,
+    ...(personal.protected === undefined ? {} : { personalData: personal.protected }),
     ...(config.demo === 'auto' ? { pages: { demoUsers: () => pickable } } : {}),
   })
 

@@ -148,6 +148,14 @@ const document = (): Json => ({
       get: { tags: ['status'], summary: 'The signed result document (notification or motivated refusal)', security: bearer, parameters: [idParam], responses: { '200': { description: 'Signed XML', content: { 'application/xml': { schema: { type: 'string' } } } }, ...common } } },
     '/v1/applications/{id}/receipt': { get: { tags: ['status'], summary: 'The signed intake receipt (расписка), where the regulation gives one', security: bearer, parameters: [idParam], responses: { '200': { description: 'Signed XML', content: { 'application/xml': { schema: { type: 'string' } } } }, ...common } } },
     '/v1/applications/{id}/position': { get: { tags: ['waiting list'], summary: 'Current position of the application in its list', security: bearer, parameters: [idParam], responses: { '200': json('Position', { type: 'object' }), ...common } } },
+    '/v1/me/notices': { get: { tags: ['status'], summary: '«Уведомления»: the citizen’s notices (status changed, result ready), newest first', security: bearer,
+      responses: { '200': json('Notices', { type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } } }), ...common } } },
+    '/v1/services/{serviceId}/questionnaire': { get: { tags: ['status'], summary: 'The quality questionnaire of a service, in the request’s language (none for seed 003)',
+      parameters: [{ name: 'serviceId', in: 'path', required: true, schema: { type: 'string', maxLength: 100 } }],
+      responses: { '200': json('Questionnaire', { type: 'object' }), '404': problemResponse('No questionnaire for this service') } } },
+    '/v1/providers/{providerId}/questionnaire-results': { get: { tags: ['status'], summary: 'Questionnaire answers counted per provider, service and period (staff, auditors)', security: bearer,
+      parameters: [providerParam, { name: 'serviceId', in: 'query', schema: { type: 'string' } }, { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } }, { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } }],
+      responses: { '200': json('QuestionnaireResults', { type: 'object' }), ...common, '422': problemResponse('Bad query') } } },
     '/v1/applications/{id}/history': { get: { tags: ['audit'], summary: 'Audit history with provenance and the hash-chain verdict', security: bearer, parameters: [idParam], responses: { '200': json('History', { type: 'object' }, etag), ...common } } },
     '/v1/me/applications': { get: { tags: ['status'], summary: '«История получения услуг»: the citizen’s own applications, a page at a time', security: bearer,
       parameters: [
@@ -176,6 +184,12 @@ const document = (): Json => ({
     '/v1/applications/{id}/housing-allocation': decision('Housing allocated', 'provider_officer', { type: 'object', required: ['dwellingRef', 'decisionRef', 'decidedOn'], properties: { dwellingRef: ref500, decisionRef: ref500, decidedOn: localDate } }),
     '/v1/applications/{id}/restoration': decision('Restored after a successful appeal', 'provider_officer', { type: 'object', required: ['appealRef', 'decidedOn'], properties: { appealRef: ref500, decidedOn: localDate } }),
     '/v1/applications/{id}/result-view': decision('The citizen viewed the result', 'citizen', { type: 'object' }),
+    '/v1/personal-data/erasures': { post: {
+      tags: ['personal data'], summary: 'Erase a person: destroy their keys, record who, when and on which legal ground (no personal data)', security: bearer, parameters: [idempotencyKey],
+      description: 'Role: data_protection_officer. Answers once the read models have forgotten the person. See docs/personal-data.md.',
+      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['iin', 'ground'], properties: { iin, ground: { type: 'string', minLength: 3, maxLength: 500, description: 'The legal ground; must not contain an IIN' } } } } } },
+      responses: { '201': json('Erasure recorded', { type: 'object', properties: { erasureId: { type: 'string' }, erasedAt: { type: 'string' }, ground: { type: 'string' }, keysDestroyed: { type: 'integer' }, applications: { type: 'integer' } } }), ...common, '409': problemResponse('Encryption is off: nothing to erase'), '422': problemResponse('Bad IIN or ground') },
+    } },
     '/v1/applications/{id}/questionnaire': decision('Quality questionnaire (2 questions × 3 answers)', 'citizen', { type: 'object', required: ['quality', 'information'], properties: { quality: { enum: [1, 2, 3] }, information: { enum: [1, 2, 3] } } }),
   },
 })

@@ -7,12 +7,12 @@ import type { Server } from 'node:http'
 import { randomUUID } from 'node:crypto'
 import type { ProviderId } from '@kezek/domain'
 import { housingQueueAlmaty2012, kazakhstanNational, KAZAKHSTAN_OFFSET_MINUTES, localDateAt, type Instant, type LocalDate } from '@kezek/domain'
-import type { EventStore } from '@kezek/adapters'
+import type { EventStore, ProtectedStore } from '@kezek/adapters'
 import { buildApplicationRequestXml, type ApplicationRequestInput } from '@kezek/adapters'
 import { createTestPki, signAs, TEST_BIN, TEST_IIN, type Identity, type TestPki } from '@kezek/adapters/testing'
 import {
   createApp, hmacAuthenticator, issueToken, keyResultSigner, silentLogger, tableRegistries, xmlDsigVerifier,
-  RegistryTable, type AppOptions, type KezekApp, type Registries, type TokenClaims,
+  RegistryTable, type AppOptions, type KezekApp, type Logger, type Registries, type TokenClaims,
 } from '../src/index.js'
 import type { ProviderConfig } from '../src/http/services.js'
 import type { NoticeChannel } from '../src/notices/port.js'
@@ -65,7 +65,10 @@ export interface Running {
 
 export const startServer = async (
   store: EventStore,
-  options: { registries?: Registries; providers?: readonly ProviderConfig[]; pages?: AppOptions['pages']; noticeChannels?: readonly NoticeChannel[] } = {},
+  options: {
+    registries?: Registries; providers?: readonly ProviderConfig[]; pages?: AppOptions['pages']; noticeChannels?: readonly NoticeChannel[]
+    logger?: Logger; personalData?: ProtectedStore
+  } = {},
 ): Promise<Running> => {
   const pki = await testPki()
   const app = createApp({
@@ -80,7 +83,8 @@ export const startServer = async (
     auth: hmacAuthenticator(SECRET, () => new Date()),
     clock: () => new Date(),
     ids: { next: randomUUID },
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
+    ...(options.personalData === undefined ? {} : { personalData: options.personalData }),
     ...(options.pages === undefined ? {} : { pages: options.pages }),
     ...(options.noticeChannels === undefined ? {} : { noticeChannels: options.noticeChannels }),
   })

@@ -50,6 +50,7 @@ const validBodies = async (): Promise<Record<string, { xml?: string; json?: Reco
   'post /v1/applications/{id}/restoration': { json: { appealRef: 'A-1', decidedOn: today } },
   'post /v1/applications/{id}/result-view': { json: {} },
   'post /v1/applications/{id}/questionnaire': { json: { quality: 3, information: 3 } },
+  'post /v1/personal-data/erasures': { json: { iin: IIN.citizen, ground: 'заявление № ПД-1' } },
 })
 
 const concrete = (path: string, id: string): string =>

@@ -6,12 +6,20 @@ import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
 import type { EventStore } from '../store/port.js'
+import { openPersonalDataStore, type PersonalDataConfig } from '../privacy/open.js'
+import type { ProtectedStore } from '../privacy/protect.js'
+import type { CliIo } from './io.js'
 import type { SqlEventStore } from '../store/sql/store.js'
 import { cliError, describeCause, fail, type CliError } from './errors.js'
 import { describeLocator, type StoreLocator } from './store-url.js'
 
 export interface OpenedStore {
+  /** The store to work with: personal data is decrypted on read and encrypted on append (unless turned off). */
   readonly store: EventStore
+  /** What is stored, as stored (ciphertext): for the hash chain (verify) and backups (export). */
+  readonly stored: EventStore
+  /** Set when personal data is encrypted: erasure goes through it. */
+  readonly personal?: ProtectedStore
   /** Set for PGlite and PostgreSQL: counting rows and sharing transactions need it. */
   readonly sql?: SqlEventStore
   readonly locator: StoreLocator
@@ -55,7 +63,7 @@ const openPglite = async (locator: Extract<StoreLocator, { kind: 'pglite' }>, mo
   const { openPgliteStore } = await import('../store/pglite.js')
   try {
     const sql = await openPgliteStore({ dataDir, schema: locator.schema })
-    return { store: sql, sql, locator, description: describeLocator(locator) }
+    return { store: sql, stored: sql, sql, locator, description: describeLocator(locator) }
   } catch (e) {
     return fail(unreachable(locator, e, 'is another process (pnpm start?) using this directory, or is it damaged? stop it or work on a copy'))
   }
@@ -96,7 +104,7 @@ const openPostgres = async (locator: Extract<StoreLocator, { kind: 'postgres' }>
   const { openPostgresStore } = await import('../store/postgres.js')
   try {
     const sql = await openPostgresStore({ connectionString: locator.connectionString, schema: locator.schema, maxConnections: 4 })
-    return { store: sql, sql, locator, description: describeLocator(locator) }
+    return { store: sql, stored: sql, sql, locator, description: describeLocator(locator) }
   } catch (e) {
     return fail(unreachable(locator, e, hint))
   }
@@ -124,10 +132,10 @@ const openEsdb = async (locator: Extract<StoreLocator, { kind: 'esdb' }>, timeou
     await store.close().catch(() => undefined)
     return fail(unreachable(locator, e, 'is the EventStoreDB / KurrentDB server running, and is tls= right for it?'))
   }
-  return { store, locator, description: describeLocator(locator) }
+  return { store, stored: store, locator, description: describeLocator(locator) }
 }
 
-export const openStore = async (locator: StoreLocator, mode: OpenMode, timeoutMs = 15_000): Promise<OpenedStore> => {
+const openPlain = async (locator: StoreLocator, mode: OpenMode, timeoutMs: number): Promise<OpenedStore> => {
   switch (locator.kind) {
     case 'pglite':
       return openPglite(locator, mode)
@@ -138,13 +146,46 @@ export const openStore = async (locator: StoreLocator, mode: OpenMode, timeoutMs
   }
 }
 
+/** KEZEK_PERSONAL_DATA (encrypted | off), KEZEK_KEYRING, KEZEK_KEYRING_MASTER_KEY: the same settings as the server. */
+export const personalDataConfig = (env: CliIo['env'], cwd: string): PersonalDataConfig => {
+  const mode = env['KEZEK_PERSONAL_DATA'] ?? 'encrypted'
+  if (mode === 'off') return { mode: 'off' }
+  if (mode !== 'encrypted') fail(cliError('usage', `KEZEK_PERSONAL_DATA=${mode} is neither encrypted nor off`, 'leave it unset: personal data is encrypted by default'))
+  const keyring = env['KEZEK_KEYRING']
+  const master = env['KEZEK_KEYRING_MASTER_KEY']
+  const masterKey = master === undefined ? undefined : new Uint8Array(Buffer.from(master, 'base64'))
+  if (masterKey !== undefined && masterKey.length !== 32) fail(cliError('usage', 'KEZEK_KEYRING_MASTER_KEY must be 32 bytes in base64'))
+  return {
+    mode: 'encrypted',
+    ...(keyring === undefined || keyring === '' ? {} : { keyring: /^postgres(ql)?:\/\//.test(keyring) ? keyring : join(cwd, keyring) }),
+    ...(masterKey === undefined ? {} : { masterKey }),
+  }
+}
+
+/**
+ * Opens the store with personal data encrypted by default (keys beside the events, or KEZEK_KEYRING); with
+ * KEZEK_PERSONAL_DATA=off a warning goes to stderr and the store is used as it is.
+ */
+export const openStore = async (locator: StoreLocator, mode: OpenMode, timeoutMs = 15_000, io?: CliIo): Promise<OpenedStore> => {
+  const opened = await openPlain(locator, mode, timeoutMs)
+  const config = io === undefined ? { mode: 'encrypted' as const } : personalDataConfig(io.env, io.cwd)
+  try {
+    const wrapped = await openPersonalDataStore(opened.sql ?? opened.store, config, (m) => io?.err.write(`kezek: warning: ${m}\n`))
+    return { ...opened, store: wrapped.store, ...(wrapped.protected === undefined ? {} : { personal: wrapped.protected }) }
+  } catch (e) {
+    await opened.store.close().catch(() => undefined)
+    return fail(cliError('usage', `cannot open the keyring: ${describeCause(e)}`, 'set KEZEK_KEYRING to a postgres:// URL or a directory, or KEZEK_PERSONAL_DATA=off to work in clear'))
+  }
+}
+
 /** Opens, runs, and always closes: a failing command must not leave a pool or a PGlite handle open. */
 export const withStore = async <T>(
   locator: StoreLocator,
   mode: OpenMode,
   body: (opened: OpenedStore) => Promise<T>,
+  io?: CliIo,
 ): Promise<T> => {
-  const opened = await openStore(locator, mode)
+  const opened = await openStore(locator, mode, 15_000, io)
   try {
     return await body(opened)
   } finally {

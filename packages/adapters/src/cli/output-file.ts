@@ -36,7 +36,9 @@ export const openSink = (io: CliIo, path: string | undefined, force: boolean): S
     fail(cliError('conflict', `${target} already exists`, 'pass --force to replace it, or choose another --out'))
   }
   const partial = `${target}.partial`
-  const out = createWriteStream(partial, { encoding: 'utf8' })
+  // 0600: an export is a backup of the events (personal data sealed or, with encryption off, in clear) and a list
+  // can name people: only the owner reads it.
+  const out = createWriteStream(partial, { encoding: 'utf8', mode: 0o600 })
   let failure: unknown
   out.on('error', (e) => {
     failure = e

@@ -11,7 +11,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { hasValidChecksum } from '@kezek/domain'
 import type { EventStore } from '../store/port.js'
-import { erasureEvent, erasureStream, type ErasureRecord } from './erasure-record.js'
+import { erasureEvent, erasureRecordOf, erasureStream, type ErasureRecord } from './erasure-record.js'
 import { iinsNamedIn } from './named-iins.js'
 import type { ProtectedStore } from './protect.js'
 
@@ -63,6 +63,11 @@ export const erasePerson = async (
     streams,
   }
   const appended = await store.append(erasureStream(order.erasureId), [erasureEvent(record, order.eventId)], { expected: 'no_stream' })
-  if (E.isLeft(appended)) throw new Error(`the keys were destroyed but the erasure record was not written: ${appended.left.kind}`)
-  return E.right({ record, position: appended.right.position })
+  if (E.isRight(appended)) return E.right({ record, position: appended.right.position })
+  // A retry of the same order (same erasure id): the first one's record stands.
+  const first = await store.readStream(erasureStream(order.erasureId))
+  const kept = E.isRight(first) ? first.right[0] : undefined
+  const recorded = kept === undefined ? undefined : erasureRecordOf(kept)
+  if (kept === undefined || recorded === undefined) throw new Error(`the keys were destroyed but the erasure record was not written: ${appended.left.kind}`)
+  return E.right({ record: recorded, position: kept.position })
 }

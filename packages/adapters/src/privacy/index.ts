@@ -28,3 +28,4 @@ export {
 export { streamsNaming, checkErasureOrder, erasePerson, type ErasureOrder, type ErasureRefusal } from './erase.js'
 export { openPersonalDataStore, type PersonalDataConfig } from './open.js'
 export { sealText, parseSealed, combinedKey, SEALED_PREFIX } from './cipher.js'
+export { personalDataTable, TABLE_START, TABLE_END } from './table.js'

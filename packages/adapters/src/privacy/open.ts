@@ -63,7 +63,9 @@ export const openPersonalDataStore = async (
   if (config.keyring !== undefined) {
     const external = await externalDb(config.keyring)
     const keyring = await sqlKeyring(external.db, { ...common, ...(external.schema === undefined ? {} : { schema: external.schema }) })
-    const inner: EventStore = {
+    const inner: MaybeSql = {
+      ...(store.driver === undefined ? {} : { driver: store.driver }),
+      ...(store.schema === undefined ? {} : { schema: store.schema }),
       append: (s, e, o) => store.append(s, e, o),
       readStream: (s, o) => store.readStream(s, o),
       readAll: (o) => store.readAll(o),

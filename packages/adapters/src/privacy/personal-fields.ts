@@ -97,6 +97,21 @@ const isObject = (v: Json): v is JsonObject => v !== null && typeof v === 'objec
 const applies = (f: PersonalField, container: JsonObject): boolean =>
   f.mark.when === undefined || container[f.mark.when.sibling] === f.mark.when.equals
 
+const prefixCache = new WeakMap<FieldIndex, ReadonlySet<string>>()
+/** Every proper prefix of a marked path: the only subtrees worth walking into. */
+const prefixesOf = (fields: FieldIndex): ReadonlySet<string> => {
+  let found = prefixCache.get(fields)
+  if (found === undefined) {
+    const set = new Set<string>()
+    for (const key of fields.keys()) {
+      const parts = key.split('.')
+      for (let i = 1; i < parts.length; i++) set.add(parts.slice(0, i).join('.'))
+    }
+    prefixCache.set(fields, (found = set))
+  }
+  return found
+}
+
 /**
  * Rebuilds `json`, replacing each personal field's value by `replace(value, match, container)`. The container is the
  * object as it was before any replacement, so a name can still find the IIN next to it.
@@ -107,6 +122,7 @@ export const mapPersonalFields = async (
   fields: FieldIndex,
   replace: (value: Json, match: Match, container: JsonObject) => Promise<Json>,
 ): Promise<Json> => {
+  const prefixes = prefixesOf(fields)
   const walk = async (node: Json, keys: string, at: string): Promise<Json> => {
     if (Array.isArray(node)) {
       const out: Json[] = []
@@ -122,7 +138,9 @@ export const mapPersonalFields = async (
         ? await replace(v, { field: hit, at: `${at}/${k}` }, node)
         : hit !== undefined && Array.isArray(v)
           ? await Promise.all((v as readonly Json[]).map((x, i) => (x !== null && typeof x !== 'object' ? replace(x, { field: hit, at: `${at}/${k}/${i}` }, node) : x)))
-          : await walk(v, path, `${at}/${k}`)
+          : v !== null && typeof v === 'object' && prefixes.has(path)
+            ? await walk(v, path, `${at}/${k}`)
+            : v
     }
     return out
   }

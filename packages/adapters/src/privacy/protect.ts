@@ -33,8 +33,12 @@ export interface PersonalDataOptions {
 export interface ProtectedStore extends EventStore {
   /** Destroys the subject's keys: their fields read as erased from now on, everywhere. */
   readonly erase: (subject: string) => Promise<ErasureReceipt>
+  /** Retires current keys (one subject's, or all) so the next writes get new kids; see `Keyring.rotate`. */
+  readonly rotate: (subject?: string) => Promise<number>
   /** Forgets cached keys known to be destroyed elsewhere (another process's erasure). */
   readonly keysErased: (kids: readonly string[]) => void
+  /** An event as stored, with its personal data decrypted (or erased markers); hashes stay the stored ones. */
+  readonly reveal: (e: RecordedEvent) => Promise<RecordedEvent>
   /** The store underneath: what is stored (ciphertext), for integrity checks and backups. */
   readonly inner: EventStore
   readonly keyring: Keyring
@@ -78,6 +82,19 @@ export const protectPersonalData = (
     return key
   }
 
+  /** subject → its current key, so an append does not ask the keyring once per field; dropped when erased. */
+  const current = new Map<string, SubjectKey>()
+  const keyFor = async (subject: string): Promise<SubjectKey> => {
+    const known = cache ? current.get(subject) : undefined
+    if (known !== undefined && keys.get(known.kid) !== null) return known
+    const k = await keyring.keyFor(subject)
+    if (cache) {
+      current.set(subject, k)
+      if (current.size > STREAM_CACHE) current.delete(current.keys().next().value as string)
+    }
+    return k
+  }
+
   const remember = (streamId: string, kid: string | null): void => {
     streamKids.set(streamId, kid)
     if (streamKids.size > STREAM_CACHE) streamKids.delete(streamKids.keys().next().value as string)
@@ -87,7 +104,7 @@ export const protectPersonalData = (
   const applicantKey = async (streamId: string, events: readonly NewEvent[]): Promise<SubjectKey | null | undefined> => {
     const first = events[0]
     const applicant = first?.type === 'authorized' ? (first.data as { applicantIin?: Json }).applicantIin : undefined
-    if (typeof applicant === 'string' && parseSealed(applicant) === undefined) return keyring.keyFor(applicant)
+    if (typeof applicant === 'string' && parseSealed(applicant) === undefined) return keyFor(applicant)
     let kid = streamKids.get(streamId)
     if (kid === undefined) {
       const read = await store.readStream(streamId, { maxCount: 1 })
@@ -107,7 +124,7 @@ export const protectPersonalData = (
       if (applicant === null) throw new SubjectErased(streamId)
       const sealing: SubjectKey[] = applicant === undefined ? [] : [applicant]
       for (const owner of ownersOf(value, field, container)) {
-        const k = await keyring.keyFor(owner)
+        const k = await keyFor(owner)
         if (!sealing.some((s) => s.kid === k.kid)) sealing.push(k)
       }
       if (sealing.length === 0) throw new NoSubject(at)
@@ -158,7 +175,12 @@ export const protectPersonalData = (
     return store.append(streamId, sealed, opts)
   }
 
+  // A SQL store's driver and schema stay visible (request numbers and locks shared between instances use them);
+  // rows read through them directly are the stored, encrypted form.
+  const sql = store as { readonly driver?: unknown; readonly schema?: unknown }
   return {
+    ...(sql.driver === undefined ? {} : { driver: sql.driver }),
+    ...(sql.schema === undefined ? {} : { schema: sql.schema }),
     append,
     headPosition: () => store.headPosition(),
     comparePositions: (a, b) => store.comparePositions(a, b),
@@ -177,11 +199,18 @@ export const protectPersonalData = (
     }),
     subscribe: (opts) => store.subscribe({ ...opts, onEvent: async (e) => opts.onEvent(await openEvent(e)) }),
     erase: async (subject) => {
+      current.delete(subject)
       const receipt = await keyring.erase(subject)
       keysErased(receipt.kids)
       return receipt
     },
+    rotate: async (subject) => {
+      if (subject === undefined) current.clear()
+      else current.delete(subject)
+      return keyring.rotate(subject)
+    },
     keysErased,
+    reveal: openEvent,
     inner: store,
     keyring,
   }

@@ -7,7 +7,8 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import type * as t from 'io-ts'
 import { allEventCodecs, Envelope } from '@kezek/domain'
-import { kezekPersonalFields, marksOf } from '../../src/privacy/index.js'
+import { readFileSync } from 'node:fs'
+import { kezekPersonalFields, marksOf, personalDataTable, TABLE_END, TABLE_START } from '../../src/privacy/index.js'
 
 type Codec = t.Any & { _tag?: string; props?: t.Props; types?: t.Any[]; type?: t.Any }
 
@@ -67,6 +68,12 @@ test('the fields the hand list used to miss are found: child, children, ward, se
 test('marks are found through unions, intersections, refinements and arrays', () => {
   assert.ok(marksOf(allEventCodecs.checked).some((m) => m.path.join('.') === 'check.signer.commonName' && m.mark.owner?.sibling === 'iin'))
   assert.ok(marksOf(allEventCodecs.result_issued).some((m) => m.path.join('.') === 'result.propertyAddress'))
+})
+
+test('docs/personal-data.md carries the table generated from the marks (run scripts/personal-data-doc.ts)', () => {
+  const page = readFileSync(new URL('../../../../docs/personal-data.md', import.meta.url), 'utf8')
+  const block = page.slice(page.indexOf(TABLE_START) + TABLE_START.length, page.indexOf(TABLE_END)).trim()
+  assert.is(block, personalDataTable())
 })
 
 test.run()

@@ -250,7 +250,7 @@ test('rotation: a new kid seals new data, the old one still opens old data, eras
     const e = log.events.find((x) => x.streamId === streamId && x.type === 'authorized')
     return String((e?.data as { applicantIin: string }).applicantIin).split('.')[1]
   }
-  assert.is(await keyring.rotate(), APPS + Math.ceil(APPS / 3), 'every current key retired (applicants and representatives)')
+  assert.is(await store.rotate(), APPS + Math.ceil(APPS / 3), 'every current key retired (applicants and representatives)')
   const again = applicationEvents({ index: 1, filedMinute: 99, decisionDay: 0 }).map((e) => ({ ...e, id: `${e.id}-b` }))
   assert.ok(E.isRight(await store.append('application-again', again, { expected: 'no_stream' })))
   assert.is.not(kidIn('application-again'), kidIn(applicationId(1)))

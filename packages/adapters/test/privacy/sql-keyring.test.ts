@@ -37,6 +37,8 @@ const exercise = async (db: Queryable, label: string, schema?: string) => {
   assert.equal(Buffer.from(again.key), Buffer.from(a.key))
   const b = await keyring.keyFor('760212350620')
   assert.is.not(b.kid, a.kid)
+  const live = JSON.stringify(await rows(db, table))
+  assert.not.ok(live.includes('871008401427') || live.includes('760212350620'), `${label}: no IIN in the keyring, even while keys live`)
 
   // Reopening over the same table finds the same key (it is durable, not cached).
   const reopened = await sqlKeyring(db, options)
@@ -128,6 +130,19 @@ test('protected store over a PGlite keyring: erase, then read erased and verify'
 
 test.after(async () => {
   await lite.close()
+})
+
+test('rotation on PGlite: a retired key still opens, the next key has a new kid, erasure destroys both', async () => {
+  const db = await freshLite()
+  const keyring = await sqlKeyring(db)
+  const first = await keyring.keyFor('871008401427')
+  assert.is(await keyring.rotate('871008401427'), 1)
+  const second = await keyring.keyFor('871008401427')
+  assert.is.not(second.kid, first.kid)
+  assert.is((await keyring.lookup(first.kid)).kind, 'live')
+  assert.equal((await keyring.erase('871008401427')).kids, [first.kid, second.kid].sort())
+  assert.is((await keyring.lookup(first.kid)).kind, 'erased')
+  assert.is((await keyring.lookup(second.kid)).kind, 'erased')
 })
 
 test.run()

@@ -70,3 +70,12 @@ export const inconsistencies: readonly Inconsistency[] = [
   'child_birth_date_unknown', 'period_reversed', 'payment_table_mismatch', 'result_does_not_match_request',
   'unclaimed_period_not_over', 'result_already_collected', 'decision_before_filing', 'decision_after_command',
 ]
+
+/** Every `DomainError` code, for callers that list them (docs, an exhaustive mapping); checked against the type. */
+export const domainErrorCodes = [
+  'not_allowed', 'step_skipped', 'wrong_channel', 'application_mismatch', 'queue_number_mismatch', 'inconsistent',
+] as const satisfies readonly DomainErrorCode[]
+type MissingCode = Exclude<DomainErrorCode, (typeof domainErrorCodes)[number]>
+// A code added to DomainError but not to the list above fails here.
+const everyCodeListed: [MissingCode] extends [never] ? true : never = true
+void everyCodeListed

@@ -8,6 +8,8 @@ export const Role = t.keyof(
     service_centre_operator: null,
     auditor: null,
     administrator: null,
+    /** Orders erasures of personal data; reads no application. */
+    data_protection_officer: null,
     /** A system step: АРМ РШЭП registering a document, a scheduled job. */
     system: null,
   },

@@ -6,7 +6,7 @@
  * - RS256 / ES256 with the identity provider's JWKS URL (`KEZEK_JWKS_URL`), so an akimat's SSO issues the tokens and
  *   rotates its keys by `kid` without this service being touched.
  *
- * Claims: `sub` (subject), `role` (citizen, provider_officer, service_centre_operator, auditor, administrator),
+ * Claims: `sub` (subject), `role` (citizen, provider_officer, service_centre_operator, auditor, administrator, data_protection_officer),
  * `provider` (staff: the provider they act for), `iin` (citizens), `exp` (required), optional `nbf`, `iat`, `iss`,
  * `aud` (checked when configured). Clock skew up to `clockToleranceSeconds` (default 60) is tolerated.
  */
@@ -19,7 +19,7 @@ import type { Authenticator, Principal } from './principal.js'
 
 const Subject = t.refinement(t.string, (s) => s.length > 0 && s.length <= 100, 'Subject')
 const Staff = t.keyof({ provider_officer: null, service_centre_operator: null })
-const Overseer = t.keyof({ auditor: null, administrator: null })
+const Overseer = t.keyof({ auditor: null, administrator: null, data_protection_officer: null })
 
 /** The claims of a verified token, as they are written in it. */
 export const JwtClaims = t.intersection([
@@ -36,7 +36,7 @@ export type JwtClaims = t.TypeOf<typeof JwtClaims>
 export type TokenClaims =
   | { readonly role: 'citizen'; readonly sub: string; readonly iin: IIN; readonly exp: number }
   | { readonly role: 'provider_officer' | 'service_centre_operator'; readonly sub: string; readonly providerId: ProviderId; readonly exp: number }
-  | { readonly role: 'auditor' | 'administrator'; readonly sub: string; readonly exp: number }
+  | { readonly role: 'auditor' | 'administrator' | 'data_protection_officer'; readonly sub: string; readonly exp: number }
 
 /** The kid of the secret demo and test tokens are signed with. */
 export const DEFAULT_KID = 'kezek-1'
@@ -63,7 +63,8 @@ const toPrincipal = (c: JwtClaims): Principal => {
     case 'provider_officer':
     case 'service_centre_operator': return { role: c.role, subject: c.sub, providerId: c.provider }
     case 'auditor':
-    case 'administrator': return { role: c.role, subject: c.sub }
+    case 'administrator':
+    case 'data_protection_officer': return { role: c.role, subject: c.sub }
   }
 }
 

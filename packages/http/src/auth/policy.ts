@@ -19,6 +19,7 @@ export const partiesOf = (s: ApplicationStatus, successors: readonly IIN[]): Par
 export const canRead = (p: Principal, parties: Parties): boolean => {
   if (p.role === 'citizen') return parties.iins.includes(p.iin)
   if (isStaff(p)) return parties.providerId === p.providerId
+  if (p.role === 'data_protection_officer') return false // erases people; has no need to read their applications
   return true // auditors and administrators read everything (they cannot write)
 }
 

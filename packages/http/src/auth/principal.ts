@@ -10,6 +10,8 @@ export type Principal =
   | { readonly role: 'service_centre_operator'; readonly subject: string; readonly providerId: ProviderId }
   | { readonly role: 'auditor'; readonly subject: string }
   | { readonly role: 'administrator'; readonly subject: string }
+  /** The data-protection officer: orders erasures (docs/personal-data.md), reads no application. */
+  | { readonly role: 'data_protection_officer'; readonly subject: string }
 
 export type PrincipalRole = Principal['role']
 

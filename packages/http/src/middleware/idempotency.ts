@@ -22,6 +22,8 @@ export interface IdempotencyCache {
   readonly lookup: (scope: string, key: string, bodyHash: string) => { readonly hit: Promise<StoredReply> } | 'mismatch' | undefined
   readonly remember: (scope: string, key: string, bodyHash: string, reply: Promise<StoredReply>) => void
   readonly forget: (scope: string, key: string) => void
+  /** Drops every kept answer: after an erasure, no replay may still name the person (the key's ids stay safe). */
+  readonly forgetAll: () => void
 }
 
 export const KEY_PATTERN = /^[\x21-\x7e]{8,200}$/
@@ -46,6 +48,7 @@ export const createIdempotencyCache = (capacity = 10_000): IdempotencyCache => {
       }
     },
     forget: (scope, key) => { entries.delete(id(scope, key)) },
+    forgetAll: () => { entries.clear() },
   }
 }
 

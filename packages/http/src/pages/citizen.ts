@@ -12,6 +12,7 @@ import { contextOf } from '../middleware/context.js'
 import type { Services } from '../http/services.js'
 import { statusView } from '../http/views.js'
 import { receiptDocument } from '../results/receipt.js'
+import { noticeFeed } from '../notices/feed.js'
 import type { PageContext } from './context.js'
 import { svgChart } from './chart.js'
 import { html, type Html } from './html.js'
@@ -70,6 +71,8 @@ export const citizenPages = (s: Services, deps: PageDeps, movement: MovementCach
       : v.status === 'queued' && v.queueNumberAtRegistration !== undefined
         ? html`${message('status.queued', c.lang)}: ${categoryName(v.list?.category ?? '', c.lang)}, ${tr('queueNumberAtRegistration', c.lang).toLowerCase()} № ${v.queueNumberAtRegistration}`
         : html`${tr('noResult', c.lang)}`
+    // The citizen's «Уведомления» about this application (issue-17's feed, the same as GET /v1/me/notices).
+    const notices = (await noticeFeed(s, p.iin)).filter((n) => n.applicationId === id)
     const loaded = await s.handler.load(id)
     const hasReceipt = E.isRight(loaded) && receiptDocument(loaded.right.events.map((e) => e.event)) !== undefined
     const download = html`${v.links.result === undefined ? '' : html`<p><a class="button" href="/me/applications/${enc(id)}/result" download>${tr('downloadResult', c.lang)}</a></p>`}
@@ -87,7 +90,8 @@ ${field(tr('result', c.lang), result)}
 </dl>
 ${download}
 ${positionSection(c, s, id, movement)}
-<h2>${tr('notices', c.lang)}</h2><p>${tr('notYetAvailable', c.lang)}</p>
+<h2>${tr('notices', c.lang)}</h2>
+${notices.length === 0 ? html`<p>${tr('noNotices', c.lang)}</p>` : html`<ul>${notices.map((n) => html`<li><time datetime="${n.at}">${localDateTime(n.at)}</time> — ${n.text[c.lang]}</li>`)}</ul>`}
 <h2>${tr('questionnaire', c.lang)}</h2><p>${tr('notYetAvailable', c.lang)}</p>`, crumbs(c))
   }))
 

@@ -18,10 +18,11 @@ import {
   type WaitingList,
 } from '@kezek/domain'
 import type { Fact } from '@kezek/domain'
-import { applicationIdOfStream } from '@kezek/adapters'
+import { applicationIdOfStream, applicationStream, ERASED_IIN, erasureRecordOf, iinsNamedIn, type ErasureRecord } from '@kezek/adapters'
 import type { EventStore, RecordedEvent, Subscription, SubscriptionHealth } from '@kezek/adapters'
 import type { Logger } from '../observability/logger.js'
 import { withJournalOrder } from './journal-policy.js'
+import { peopleIndex } from './people.js'
 
 export interface ApplicationView {
   readonly status: ApplicationStatus
@@ -40,6 +41,8 @@ export interface ReadModels {
   readonly waitingList: WaitingList
   readonly application: (applicationId: string) => ApplicationView | undefined
   readonly applicationsOf: (iin: string) => readonly string[]
+  /** Streams of the applications naming the IIN in any personal field (applicant, child, representative …). */
+  readonly streamsNaming: (iin: string) => readonly string[]
   readonly applicationsOfProvider: (providerId: string) => readonly string[]
   /** Largest numeric request number seen, 0 when none. */
   readonly maxRequestNumber: () => number
@@ -68,6 +71,14 @@ export const evolveView = (before: ApplicationView | undefined, e: ApplicationEv
 export const viewOfStream = (events: readonly { readonly event: ApplicationEvent; readonly revision: number }[]): ApplicationView | undefined =>
   events.reduce<ApplicationView | undefined>((v, x) => evolveView(v, x.event, x.revision), undefined)
 
+const removeFrom = (index: Map<string, string[]>, key: string, id: string): void => {
+  const ids = index.get(key)
+  if (ids === undefined) return
+  const left = ids.filter((x) => x !== id)
+  if (left.length === 0) index.delete(key)
+  else index.set(key, left)
+}
+
 const addTo = (index: Map<string, string[]>, key: string, id: string): void => {
   const ids = index.get(key)
   if (ids === undefined) index.set(key, [id])
@@ -76,12 +87,19 @@ const addTo = (index: Map<string, string[]>, key: string, id: string): void => {
 
 export const startReadModels = (
   store: EventStore,
-  options: { readonly policy?: OrderingPolicy; readonly logger: Logger; readonly now: () => Date },
+  options: {
+    readonly policy?: OrderingPolicy
+    readonly logger: Logger
+    readonly now: () => Date
+    /** Called once an erasure has been applied (the service forgets idempotent replies that may name the person). */
+    readonly onErasure?: (record: ErasureRecord) => void
+  },
 ): ReadModels => {
   const waitingList = emptyWaitingList(withJournalOrder(options.policy ?? filingOrder))
   const views = new Map<string, ApplicationView>()
   const byIin = new Map<string, string[]>()
   const byProvider = new Map<string, string[]>()
+  const people = peopleIndex()
   let maxRequest = 0
   let projected = 0
   let skipped = 0
@@ -97,11 +115,49 @@ export const startReadModels = (
     }
     if (e.type === 'position_kept_by_family') addTo(byIin, e.successorIin, e.applicationId)
     if (e.type === 'registered' && /^\d+$/.test(e.requestNumber)) maxRequest = Math.max(maxRequest, Number(e.requestNumber))
+    people.add(iinsNamedIn(r), e.applicationId)
     views.set(e.applicationId, view)
   }
 
+  /**
+   * An erasure (docs/personal-data.md): the applications it names are read again — the store now gives erased
+   * markers — and their views, indexes and list entries replaced, so no answer names the person any more. Positions
+   * do not move: the entry keeps its filing time and request number, only its holder reads as erased.
+   */
+  const forget = async (record: ErasureRecord): Promise<void> => {
+    for (const streamId of record.streams) {
+      const id = applicationIdOfStream(streamId)
+      if (id === undefined) continue
+      const read = await store.readStream(applicationStream(id))
+      if (E.isLeft(read)) continue
+      const events: { event: ApplicationEvent; revision: number }[] = []
+      for (const r of read.right) {
+        const d = decodeEvent(r.data)
+        if (E.isRight(d)) events.push({ event: d.right, revision: r.revision })
+      }
+      const view = viewOfStream(events)
+      if (view !== undefined) views.set(id, view)
+      for (const iin of people.drop(id)) removeFrom(byIin, iin, id)
+      for (const r of read.right) people.add(iinsNamedIn(r), id)
+      for (const { event } of events) {
+        if (event.type === 'authorized' && event.applicantIin !== ERASED_IIN) addTo(byIin, event.applicantIin, id)
+        if (event.type === 'position_kept_by_family' && event.successorIin !== ERASED_IIN) addTo(byIin, event.successorIin, id)
+      }
+      const holder = [...events].reverse().map(({ event }) =>
+        event.type === 'queued' ? event.applicantIin : event.type === 'position_kept_by_family' ? event.successorIin : undefined).find((x) => x !== undefined)
+      const entry = waitingList.record(id)?.entry
+      if (entry !== undefined && holder !== undefined && entry.holderIin !== holder) {
+        // The list's own way to change who holds a place without moving it (Art. 73 p.2); nothing is stored.
+        waitingList.apply({ type: 'position_kept_by_family', schema: 1, applicationId: entry.applicationId, commandId: `erasure-${record.erasureId}` as never, at: record.erasedAt as never, ground: 'applicant_died', successorIin: holder } as ApplicationEvent)
+      }
+    }
+    options.onErasure?.(record)
+  }
+
   const subscription: Subscription = store.subscribe({
-    onEvent: (r) => {
+    onEvent: async (r) => {
+      const erasure = erasureRecordOf(r)
+      if (erasure !== undefined) { await forget(erasure); return }
       if (applicationIdOfStream(r.streamId) === undefined) return
       const decoded = decodeEvent(r.data)
       if (E.isLeft(decoded)) {
@@ -122,6 +178,7 @@ export const startReadModels = (
     waitingList,
     application: (id) => views.get(id),
     applicationsOf: (iin) => byIin.get(iin) ?? [],
+    streamsNaming: (iin) => people.applicationsNaming(iin).map(applicationStream),
     applicationsOfProvider: (p) => byProvider.get(p) ?? [],
     maxRequestNumber: () => maxRequest,
     isCaughtUp: () => caught,

@@ -7,7 +7,7 @@
 import type { EventType } from '@kezek/domain'
 import { decisionPaths, type Audience } from './decisions.js'
 
-export type Caller = 'anyone' | 'citizen' | 'provider_officer' | 'service_centre_operator' | 'auditor' | 'administrator'
+export type Caller = 'anyone' | 'citizen' | 'provider_officer' | 'service_centre_operator' | 'auditor' | 'administrator' | 'data_protection_officer'
 
 export interface RouteAccess {
   readonly method: 'get' | 'post'
@@ -44,11 +44,16 @@ export const routeAccess = (): readonly RouteAccess[] => [
   read('/v1/applications/{id}', ['citizen', 'provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'the applicant; staff of its provider; auditors'),
   read('/v1/applications/{id}/result', ['citizen', 'provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'the applicant; staff of its provider; auditors'),
   read('/v1/applications/{id}/receipt', ['citizen', 'provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'the applicant; staff of its provider; auditors'),
+  read('/v1/me/notices', ['citizen'], 'the citizen’s own notices'),
+  read('/v1/services/{serviceId}/questionnaire', ['anyone'], 'public (the regulation’s appendix)'),
+  read('/v1/providers/{providerId}/questionnaire-results', ['provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'staff of that provider; auditors'),
   read('/v1/applications/{id}/position', ['citizen', 'provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'the applicant; staff of its provider; auditors'),
   read('/v1/applications/{id}/history', ['provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'staff of its provider; auditors'),
   read('/v1/providers/{providerId}/lists', ['anyone'], 'public'),
   read('/v1/providers/{providerId}/lists/{category}', ['anyone'], 'public (no personal data)'),
   read('/v1/providers/{providerId}/lists/{category}/entries', ['provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'staff of that provider; auditors'),
+  // Appends `personal_data_erased` to its own stream (not an application event) and destroys the person's keys.
+  { method: 'post', path: '/v1/personal-data/erasures', callers: ['data_protection_officer'], scope: 'any person (docs/personal-data.md)', body: 'ErasureOrder', events: [] },
   ...decisionPaths().map((d): RouteAccess => ({
     method: 'post', path: `/v1/applications/{id}/${d.path}`, callers: [d.who], scope: scopeOf(d.who),
     body: d.body, events: d.events,

@@ -109,7 +109,8 @@ export class Auditor {
   readonly #counts = new Map<ProblemKind, number>()
   readonly #first = new Map<ProblemKind, Problem>()
 
-  push(r: RecordedEvent): EventFinding {
+  /** `readable` is the event with personal data decrypted (the chain is checked on `r`, the stored form). */
+  push(r: RecordedEvent, readable: RecordedEvent = r): EventFinding {
     this.#events++
     let s = this.#streams.get(r.streamId)
     if (s === undefined) {
@@ -132,7 +133,7 @@ export class Auditor {
 
     if (applicationIdOfStream(r.streamId) === undefined) return this.#done({ recorded: r, chain, problems })
     this.#applicationEvents++
-    const decoded = decodeRecorded(r)
+    const decoded = decodeRecorded(readable)
     if (E.isLeft(decoded)) {
       const l = decoded.left
       problems.push(problemAt(r, 'undecodable', l.kind === 'corrupt_history' ? l.detail : l.kind))

@@ -49,12 +49,17 @@ export interface Timeline {
   readonly problems: readonly Problem[]
 }
 
-export const buildTimeline = (match: ApplicationMatch, recorded: readonly RecordedEvent[], lang: Language): Timeline => {
+export const buildTimeline = (
+  match: ApplicationMatch,
+  recorded: readonly RecordedEvent[],
+  lang: Language,
+  readable: readonly RecordedEvent[] = recorded,
+): Timeline => {
   const auditor = new Auditor()
   const events: TimelineEvent[] = []
   const domain: ApplicationEvent[] = []
-  for (const r of recorded) {
-    const f = auditor.push(r)
+  for (const [i, r] of recorded.entries()) {
+    const f = auditor.push(r, readable[i] ?? r)
     const d = f.decoded
     if (d !== undefined) domain.push(d.event)
     const env = d?.envelope

@@ -147,6 +147,7 @@ const roles: Readonly<Record<Role, Texts>> = {
   service_centre_operator: t('оператор ЦОН', 'ХҚКО операторы', 'service centre operator'),
   auditor: t('аудитор', 'аудитор', 'auditor'),
   administrator: t('администратор', 'әкімші', 'administrator'),
+  data_protection_officer: t('ответственный за защиту персональных данных', 'дербес деректерді қорғауға жауапты тұлға', 'data-protection officer'),
   system: t('система', 'жүйе', 'system'),
 }
 

@@ -35,7 +35,7 @@ an existing file is only replaced with --force. --stream exports one stream (a s
       let stream: string | undefined
       if (values.stream !== undefined) {
         for (const candidate of [values.stream, applicationStream(values.stream)]) {
-          const r = await opened.store.readStream(candidate)
+          const r = await opened.stored.readStream(candidate)
           if (E.isRight(r) && r.right.length > 0) {
             events = r.right
             stream = candidate
@@ -50,7 +50,8 @@ an existing file is only replaced with --force. --stream exports one stream (a s
         await sink.write(`${headerLine({ exportedAt: io.now().toISOString(), source: opened.description, ...(stream === undefined ? {} : { stream }) })}\n`)
         const streams = new Set<string>()
         let n = 0
-        for await (const e of events ?? opened.store.readAll({ batchSize: 1000 })) {
+        // The stored form: a backup holds ciphertext, its keys are backed up apart (docs/personal-data.md).
+        for await (const e of events ?? opened.stored.readAll({ batchSize: 1000 })) {
           await sink.write(`${eventLine(e)}\n`)
           streams.add(e.streamId)
           n++
@@ -64,6 +65,6 @@ an existing file is only replaced with --force. --stream exports one stream (a s
         throw e
       }
       return ExitCode.ok
-    })
+    }, io)
   },
 }

@@ -28,7 +28,7 @@ matches the reference.`,
     const ref = exactlyOne(positionals, 'reference (request number, application id or IIN)', 'kezek history 000000042 --store ./.data/kezek')
     const lang = languageFrom(values.lang, io)
     const locator = storeFrom(values, io)
-    return withStore(locator, 'read', async ({ store, description }) => {
+    return withStore(locator, 'read', async ({ store, stored, personal, description }) => {
       const matches = await findApplications(store, ref)
       if (matches.length === 0) {
         fail(
@@ -41,12 +41,15 @@ matches the reference.`,
       }
       const timelines = []
       for (const m of matches) {
-        const read = await store.readStream(m.streamId)
-        timelines.push(buildTimeline(m, E.isRight(read) ? read.right : [], lang))
+        // The chain is checked on what is stored; the words are told from the decrypted events.
+        const read = await stored.readStream(m.streamId)
+        const recorded = E.isRight(read) ? read.right : []
+        const readable = personal === undefined ? recorded : await Promise.all(recorded.map((r) => personal.reveal(r)))
+        timelines.push(buildTimeline(m, recorded, lang, readable))
       }
       if (values.json === true) io.out.write(json(timelines.length === 1 ? timelines[0] : timelines))
       else io.out.write(timelines.map((t) => renderTimeline(t, lang)).join('\n'))
       return timelines.some((t) => t.problems.length > 0) ? ExitCode.problems : ExitCode.ok
-    })
+    }, io)
   },
 }

@@ -312,7 +312,10 @@ store the same way (it has no hashes to check; the store computes them).`,
         )
         checked = c
         const writeBar = progress(io, 'import: appending', c.events)
-        appended = await appendAll(target, c.held === undefined ? fromLines(source.lines()) : fromHeld(c.held), () => writeBar.tick())
+        // An export is written as it was stored (its hashes must match; personal data in it is already sealed); a
+        // generated history goes through the target's encryption like any new event.
+        const into = c.mode === 'export' ? { ...target, store: target.stored } : target
+        appended = await appendAll(into, c.held === undefined ? fromLines(source.lines()) : fromHeld(c.held), () => writeBar.tick())
         writeBar.finish(`${appended.written} written, ${appended.skipped} already there`)
       }
 
@@ -323,7 +326,7 @@ store the same way (it has no hashes to check; the store computes them).`,
       const verifier = new ChainVerifier()
       const reached = new Map<string, string>()
       const verifyBar = progress(io, 'import: verifying the target')
-      for await (const e of target.store.readAll({ batchSize: 1000 })) {
+      for await (const e of target.stored.readAll({ batchSize: 1000 })) {
         verifyBar.tick()
         if (verifier.push(e) !== undefined) break
         if (checked.streams.get(e.streamId)?.revision === e.revision) reached.set(e.streamId, e.hash)
@@ -367,6 +370,6 @@ store the same way (it has no hashes to check; the store computes them).`,
               `target verifies: hash chain intact${checked.mode === 'export' ? ', every stream’s last event in the file is there with the same hash' : ''}\n`,
       )
       return ExitCode.ok
-    })
+    }, io)
   },
 }

@@ -91,6 +91,6 @@ the ids of the lists and their sizes are printed first.`,
         io.out.write(table(rows, audience))
       }
       return ExitCode.ok
-    })
+    }, io)
   },
 }

@@ -105,7 +105,7 @@ plain lines otherwise.`,
       fail(usage('a list as of a past instant cannot become the live projection', 'add --out FILE to write it to a file'))
     }
     if (values.out !== undefined && values['no-switch'] === true) fail(usage('--no-switch is for the projection store; with --out nothing is switched'))
-    return withStore(locator, 'read', (opened) => rebuild(io, opened, values, asOf))
+    return withStore(locator, 'read', (opened) => rebuild(io, opened, values, asOf), io)
   },
 }
 

@@ -75,9 +75,10 @@ short. Exit 0 when everything verifies, 1 when any problem was found.`,
       const signatures = { recordedValid: 0, matched: 0, recordedInvalid: 0, mismatched: 0 }
       const total = values.stream === undefined ? await countEvents(opened) : undefined
       const bar = progress(io, 'verify', total)
-      const source = values.stream === undefined ? opened.store.readAll({ batchSize: 1000 }) : streamEvents(opened.store, values.stream)
+      const source = values.stream === undefined ? opened.stored.readAll({ batchSize: 1000 }) : streamEvents(opened.stored, values.stream)
       for await (const r of source) {
-        const f = auditor.push(r)
+        // The chain is over what is stored (ciphertext); decoding and replay read the decrypted event.
+        const f = auditor.push(r, opened.personal === undefined ? r : await opened.personal.reveal(r))
         anchored?.push(r)
         switch (f.signature?.kind) {
           case 'recorded_valid': signatures.recordedValid++; break
@@ -133,6 +134,6 @@ short. Exit 0 when everything verifies, 1 when any problem was found.`,
         io.out.write(`${lines.join('\n')}\n`)
       }
       return ok ? ExitCode.ok : ExitCode.problems
-    })
+    }, io)
   },
 }
