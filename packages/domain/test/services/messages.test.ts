@@ -5,7 +5,7 @@ import { allRejectionCodes, serviceRejectionCodes } from '../../src/application/
 import { inconsistencies } from '../../src/application/errors.js'
 import { Registry } from '../../src/application/registry.js'
 import { resultKindIds } from '../../src/application/service-result.js'
-import { catalogue, describeRejection, Languages, message, type Localized } from '../../src/messages/index.js'
+import { catalogue, describeRejection, Languages, message, statusText, type Localized } from '../../src/messages/index.js'
 import { allServiceDefinitions } from '../../src/service/catalog.js'
 import { statuses } from '../../src/status/application-status.js'
 
@@ -60,6 +60,14 @@ test('every service, step and result has a name in the three languages', () => {
       for (const lang of Languages) assert.ok(text[lang].trim().length > 0, `${def.id}: ${text.ru}`)
     }
   }
+})
+
+test('the status reads in the service’s words: the kindergarten queue is no housing list', () => {
+  assert.is(statusText('kindergarten-queue', 'queued', 'ru'), 'Поставлен(а) на очередь')
+  assert.is(statusText('kindergarten-queue', 'queued', 'kk'), 'Кезекке қойылды')
+  assert.not.match(statusText('kindergarten-queue', 'queued', 'en'), /housing/)
+  assert.is(statusText('housing-queue', 'queued', 'ru'), 'Поставлен на учет')
+  assert.is(statusText(undefined, 'rejected', 'kk'), 'Бас тартылды')
 })
 
 test.run()
