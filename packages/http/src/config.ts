@@ -100,6 +100,7 @@ export const loadConfig = (env: Env, base: string): E.Either<readonly string[], 
   const demo = env['KEZEK_DEMO'] ?? (real ? 'off' : 'auto')
   if (demo !== 'auto' && demo !== 'off') errors.push('KEZEK_DEMO must be auto or off')
   if (demo === 'auto' && trust !== undefined) errors.push('KEZEK_DEMO=auto needs the demo PKI: leave KEZEK_TRUST_ROOTS unset')
+  if (demo === 'auto' && jwksUrl !== undefined) errors.push('KEZEK_DEMO=auto signs its own tokens: leave KEZEK_JWKS_URL unset')
   if (demo === 'off') {
     if (trust === undefined) errors.push('KEZEK_TRUST_ROOTS is required outside demo mode (the NCA root certificates, PEM or DER); set KEZEK_DEMO=auto for the demo PKI')
     if (secret === undefined && jwksUrl === undefined) errors.push('KEZEK_JWKS_URL (the identity provider’s keys) or KEZEK_TOKEN_SECRET is required outside demo mode')

@@ -19,7 +19,7 @@ import { webcrypto, x509 } from '@kezek/adapters'
 import { createTestPki, TEST_IIN, type TestPki } from '@kezek/adapters/testing'
 import { createApp } from './app.js'
 import { demoUsers, longWaitingHolder, type DemoUser } from './pages/index.js'
-import { hmacAuthenticator, issueToken, type TokenClaims } from './auth/hmac-token.js'
+import { DEFAULT_KID, issueToken, jwtAuthenticator, type TokenClaims } from './auth/jwt.js'
 import { loadConfig, type ServerConfig } from './config.js'
 import { loadDemoHistory } from './demo/history.js'
 import { DEMO_POWER_OF_ATTORNEY, driveLiveDemo, type DemoTokens } from './demo/live.js'
@@ -121,7 +121,8 @@ const main = async (): Promise<void> => {
   const config = decoded.right
   await mkdir(config.dataDir, { recursive: true })
   const logger = jsonLogger({ level: config.logLevel, maskKey: config.logMaskKey ?? await demoSecret(config, 'log-mask-key') })
-  const { secret, generated } = await tokenSecret(config)
+  // With the identity provider's JWKS there is no shared secret (and no demo: config refuses KEZEK_DEMO=auto with it).
+  const { secret, generated } = config.jwksUrl === undefined ? await tokenSecret(config) : { secret: '', generated: false }
 
   let pki: TestPki | undefined
   let trust: LoadedTrust
@@ -158,7 +159,12 @@ const main = async (): Promise<void> => {
     resultSigner: keyResultSigner(() => resultKey),
     registries: fileRegistries(config.registryFile),
     providers,
-    auth: hmacAuthenticator(secret, () => new Date()),
+    auth: jwtAuthenticator({
+      ...(config.jwksUrl === undefined ? { secrets: { [DEFAULT_KID]: secret } } : { jwksUrl: config.jwksUrl }),
+      ...(config.tokenIssuer === undefined ? {} : { issuer: config.tokenIssuer }),
+      ...(config.tokenAudience === undefined ? {} : { audience: config.tokenAudience }),
+      now: () => new Date(),
+    }),
     clock: () => new Date(),
     ids: { next: randomUUID },
     logger,

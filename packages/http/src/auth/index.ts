@@ -1,3 +1,3 @@
 export * from './principal.js'
-export * from './hmac-token.js'
+export * from './jwt.js'
 export * from './policy.js'
