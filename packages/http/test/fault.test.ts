@@ -176,7 +176,7 @@ test('PostgreSQL killed (SIGKILL) under write load and restarted: the service ri
   const seeding = await openPostgresStore({ connectionString: cluster.url })
   const apps = await seed(seeding).finally(() => seeding.close())
   const port = await freePort()
-  const env = { PORT: String(port), KEZEK_STORE: cluster.url, KEZEK_DATA_DIR: tempDir('pg'), KEZEK_TOKEN_SECRET: 'fault-test-secret-0123456789abcdef' }
+  const env = { PORT: String(port), KEZEK_STORE: cluster.url, KEZEK_DATA_DIR: tempDir('pg'), KEZEK_TOKEN_SECRET: 'fault-test-secret-0123456789abcdef', KEZEK_DEMO: 'auto' }
   let svc = await startService(env)
   services.push(svc)
   await until('ready', async () => (await statusOf(`${svc.url}/ready`)) === 200)
@@ -250,7 +250,7 @@ test('the service on PGlite killed (SIGKILL) under write load and restarted: not
   const seeding = await openPgliteStore({ dataDir })
   const apps = await seed(seeding).finally(() => seeding.close())
   const port = await freePort()
-  const env = { PORT: String(port), KEZEK_STORE: dataDir, KEZEK_DATA_DIR: tempDir('pglite-data'), KEZEK_TOKEN_SECRET: 'fault-test-secret-0123456789abcdef' }
+  const env = { PORT: String(port), KEZEK_STORE: dataDir, KEZEK_DATA_DIR: tempDir('pglite-data'), KEZEK_TOKEN_SECRET: 'fault-test-secret-0123456789abcdef', KEZEK_DEMO: 'auto' }
   let svc = await startService(env)
   services.push(svc)
   await until('ready', async () => (await statusOf(`${svc.url}/ready`)) === 200)

@@ -14,7 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as assert from 'uvu/assert'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { checkDigit, ServiceRequest, type LocalDate } from '@kezek/domain'
 import {
   disabledChildAllowanceKokpekty2012, guardianshipCertificateKokpekty2012, guardianshipInheritanceKokpekty2012,

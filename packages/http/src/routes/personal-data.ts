@@ -5,7 +5,7 @@
  * the person, so no later answer of this service names them.
  */
 import { Router } from 'express'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { erasePerson, type ProtectedStore } from '@kezek/adapters'
 import { requirePrincipal } from '../middleware/context.js'

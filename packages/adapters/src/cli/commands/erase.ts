@@ -5,7 +5,7 @@
  * running service following the store forgets the person as soon as it reads the record.
  */
 import { randomUUID } from 'node:crypto'
-import * as E from 'fp-ts/Either'
+import * as E from 'fp-ts/lib/Either.js'
 import { commonOptions, noPositionals, parse, storeFrom, storeOptions } from '../args.js'
 import { json, type Command } from '../command.js'
 import { cliError, fail, usage } from '../errors.js'
