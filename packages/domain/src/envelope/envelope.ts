@@ -19,7 +19,9 @@ export const Actor = t.type(
 )
 export type Actor = t.TypeOf<typeof Actor>
 
-export const OnBehalfOf = t.type({ iin: PersonalIin, powerOfAttorney: personalText('document', t.string) }, 'OnBehalfOf')
+// The power of attorney is the principal's document: sealed under their key (`iin`), so it can be sealed even
+// before the stream's applicant is known (the first append of a ЦОН application carries both).
+export const OnBehalfOf = t.type({ iin: PersonalIin, powerOfAttorney: personalText('document', t.string, 'iin') }, 'OnBehalfOf')
 export type OnBehalfOf = t.TypeOf<typeof OnBehalfOf>
 
 export const Envelope = t.intersection(
