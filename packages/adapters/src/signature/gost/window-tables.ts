@@ -8,7 +8,7 @@
  * that is at most 65 + 87 additions, against 512 doublings and ~200 additions without tables.
  *
  * Costs (measured in `pnpm bench`): G's table (65 × 128 points, ~1.5 MB) is built once per process; a key's table
- * (87 × 32 points, ~0.4 MB) costs about as much as ten verifications to build, so `verifyKernel` builds it on a
+ * (87 × 32 points, ~0.4 MB) costs ~25 ms of CPU to build (some forty verifications), so `verifyKernel` builds it on a
  * key's second use only and keeps the tables of the most recently used `KEY_TABLE_CAPACITY` keys — a citizen who
  * signs once pays no table, an officer or a CA signing all day keeps theirs.
  */
