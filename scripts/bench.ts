@@ -341,6 +341,7 @@ const signature: Benchmark = {
       perSecond?: Omit<Spread, 'runs'>
       bareRsaVerifyMicros?: { peculiar?: Spread; nodeWebCrypto?: Spread }
       documentBytes?: number
+      gost?: GostFigures
     }
     raw.signature = r
     const per = r.perSecond
@@ -356,8 +357,52 @@ const signature: Benchmark = {
         target: '≥ 1,000 /s per core',
         verdict: check(per.median >= 1_000),
       }),
+      ...gostRows(r.gost, r.rounds ?? rounds),
     ]
   },
+}
+
+/**
+ * GOST 34.10-2015/512 (Kalkan's request shape), a returning signer, beside the bare EC verify with a known key
+ * (the limit); wall-clock figures and, less sensitive to other load on the machine, CPU time per verification.
+ */
+type Figure = Omit<Spread, 'runs'>
+interface GostFigures {
+  readonly documentBytes?: number
+  readonly perSecond?: Figure
+  readonly cpuMicros?: Figure
+  readonly bareVerifyMicros?: Figure
+  readonly bareVerifyCpuMicros?: Figure
+  readonly nobleVerifyMicros?: Figure
+}
+
+const gostRows = (
+  g: GostFigures | undefined,
+  runs: number,
+): Row[] => {
+  if (g?.perSecond === undefined || g.bareVerifyMicros === undefined) return [row('signature', 'GOST row: result shape not recognised (see the JSON)', { verdict: 'info' })]
+  const bareRate = 1e6 / g.bareVerifyMicros.median
+  const rows = [
+    row('signature', `GOST 2015/512 request verifications/s (${g.documentBytes ?? '?'} B, one core, returning signer)`, {
+      kezek: rate({ ...g.perSecond, runs }, '/s'),
+      limit: `bare GOST 2015/512 verify, known key: ${si(bareRate)}/s` + (g.nobleVerifyMicros === undefined ? '' : `; @noble/curves generic ${si(1e6 / g.nobleVerifyMicros.median)}/s`),
+      ratio: pct(g.perSecond.median / bareRate),
+      target: '≥ 300 /s per core',
+      verdict: check(g.perSecond.median >= 300),
+    }),
+  ]
+  if (g.cpuMicros !== undefined && g.bareVerifyCpuMicros !== undefined) {
+    rows.push(
+      row('signature', 'GOST 2015/512 CPU µs per request verification (user + system)', {
+        kezek: `${g.cpuMicros.median.toFixed(0)} µs`,
+        limit: `bare verify ${g.bareVerifyCpuMicros.median.toFixed(0)} µs CPU`,
+        ratio: pct(g.bareVerifyCpuMicros.median / g.cpuMicros.median),
+        target: '≤ 3,333 µs (300 /s)',
+        verdict: check(g.cpuMicros.median <= 3_333),
+      }),
+    )
+  }
+  return rows
 }
 
 const http: Benchmark = {

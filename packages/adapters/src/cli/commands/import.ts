@@ -298,7 +298,7 @@ store the same way (it has no hashes to check; the store computes them).`,
         // PGlite and PostgreSQL: one pass, one transaction, all or nothing, thousands of rows per statement.
         const total = source.rereadable ? await countLines(source.description) : undefined
         const bar = progress(io, 'import: checking and writing', total)
-        const done = await importIntoSql(target.sql, target.description, source.lines(), () => bar.tick())
+        const done = await importIntoSql(target.sql, target.description, source.lines(), () => bar.tick(), target.personal)
         bar.finish(`${done.written} written, ${done.skipped} already there`)
         checked = done
         appended = { written: done.written, skipped: done.skipped, last: done.last }

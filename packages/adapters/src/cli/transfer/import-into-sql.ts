@@ -7,13 +7,20 @@
  *
  * One hash per event: the writer chains each event on the head it continues and the file's hash must come out
  * identical. Only when it does not is the file's own link checked (`checkLink`), to name the break.
+ *
+ * A generated history holds personal data in clear: when the target encrypts it, each run of events is sealed
+ * first, exactly as the encrypting store's `append` would (privacy/seal.ts), with the keys created inside this
+ * transaction. An export is written as it is: its personal data is already sealed, and its hashes must match.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { chainHash, checkLink, GENESIS_HASH } from '../../integrity/index.js'
-import type { NewEvent, RecordedEvent } from '../../store/port.js'
+import type { Json, NewEvent, RecordedEvent } from '../../store/port.js'
 import type { BulkWriter } from '../../store/sql/bulk.js'
 import { isUniqueViolation } from '../../store/sql/driver.js'
 import type { SqlEventStore } from '../../store/sql/store.js'
+import { quoteIdent } from '../../store/sql/schema.js'
+import type { ProtectedStore } from '../../privacy/protect.js'
+import type { Sealer } from '../../privacy/seal.js'
 import { cliError, fail } from '../errors.js'
 import { readLine, type Line } from './format.js'
 import type { NumberedLine } from './read-lines.js'
@@ -54,13 +61,33 @@ const generatedEvent = (l: NumberedLine, g: Extract<Line, { kind: 'generated' }>
   return { id, type, data: g.event, metadata: g.envelope }
 }
 
+/**
+ * Seals runs of a generated history inside the import's transaction. A stream's applicant is in its `authorized`
+ * event: remembered when this import sealed it, else read from what the target already held.
+ */
+const sealingIn = (personal: ProtectedStore, w: BulkWriter, schema: string) => {
+  const applicants = new Map<string, Json | undefined>()
+  const firstApplicant = `SELECT data->'applicantIin' AS applicant FROM ${quoteIdent(schema)}.events WHERE stream_id = $1 ORDER BY revision LIMIT 1`
+  const sealer: Sealer = personal.sealerIn(w.tx, async (streamId) =>
+    applicants.has(streamId) ? applicants.get(streamId) : (await w.tx.query<{ applicant: Json }>(firstApplicant, [streamId]))[0]?.applicant)
+  return async (streamId: string, events: readonly NewEvent[]) => {
+    const sealed = await sealer.sealEvents(streamId, events)
+    const first = E.isRight(sealed) ? sealed.right[0] : undefined
+    if (first?.type === 'authorized') applicants.set(streamId, (first.data as { applicantIin?: Json }).applicantIin)
+    return sealed
+  }
+}
+
 export const importIntoSql = async (
   sql: SqlEventStore,
   description: string,
   lines: AsyncIterable<NumberedLine>,
   tick: () => void,
+  /** The target's encryption of personal data, when it has one: a generated history is sealed with it. */
+  personal?: ProtectedStore,
 ): Promise<Imported> => {
   const done = await sql.bulk(async (w) => {
+    const seal = personal === undefined ? undefined : sealingIn(personal, w, sql.schema)
     const file = new Map<string, Head>()
     let mode: 'export' | 'generated' | undefined
     let trailer: { events: number; streams: number } | undefined
@@ -72,7 +99,8 @@ export const importIntoSql = async (
       if (run === undefined) return
       const r = run
       run = undefined
-      const written = await w.append(r.streamId, r.events, r.after < 0 ? 'no_stream' : r.after)
+      const sealed = seal === undefined || mode !== 'generated' ? E.right(r.events) : await seal(r.streamId, r.events)
+      const written = E.isLeft(sealed) ? sealed : await w.append(r.streamId, sealed.right, r.after < 0 ? 'no_stream' : r.after)
       if (E.isLeft(written)) {
         const l = written.left
         const first = r.lines[0] as NumberedLine
