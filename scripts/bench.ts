@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -414,13 +414,29 @@ const http: Benchmark = {
     if (run === undefined) return notRun('http', 'runHttpBench is not exported')
     // The pages rows read the run's generated history (the same one the other benchmarks use).
     const history = await ctx.history()
-    const out = await quiet(ctx, () => run({ quick: ctx.scale !== 'full', tiny: ctx.scale === 'tiny', history }))
+    // The pages rows are their own benchmark below (`--only pages` runs them without the API's stores).
+    const out = await quiet(ctx, () => run({ quick: ctx.scale !== 'full', tiny: ctx.scale === 'tiny', history, skipPages: true }))
     raw.http = out
     return rowsIn('http', out) ?? [row('http', 'ran; its result has no rows in the suite shape (see the JSON)', { verdict: 'info' })]
   },
 }
 
-export const benchmarks: readonly Benchmark[] = [waitingList, rebuildStore, store, signature, http]
+const pages: Benchmark = {
+  name: 'pages',
+  run: async (ctx, raw) => {
+    const mod = await optional('packages/http/bench/pages.bench.ts')
+    if (typeof mod === 'string') return notRun('pages', `public list and movement pages — ${mod}`)
+    const run = exported(mod, 'runPagesBench')
+    if (run === undefined) return notRun('pages', 'runPagesBench is not exported')
+    // The run's generated history: at full scale the 1,000,000-event one the other benchmarks read.
+    const history = await ctx.history()
+    const out = await quiet(ctx, () => run({ tiny: ctx.scale === 'tiny', history }))
+    raw.pages = out
+    return rowsIn('pages', out) ?? [row('pages', 'ran; its result has no rows in the suite shape (see the JSON)', { verdict: 'info' })]
+  },
+}
+
+export const benchmarks: readonly Benchmark[] = [waitingList, rebuildStore, store, signature, http, pages]
 
 // ── the run ─────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -502,10 +518,13 @@ const main = async (): Promise<number> => {
   }
   const started = new Date()
   const m = machine()
+  const startLoad = loadavg().map((x) => x.toFixed(2)).join(', ')
   const { rows, raw } = await runSuite(options)
   const command = `pnpm bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).filter((a) => a !== '--').join(' ') : ''}`
   console.log(`kezek benchmarks — ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, node ${m.node}, ${process.platform}/${process.arch}`)
-  console.log(`${command}; seed ${options.seed}; history ${options.events.toLocaleString('en-US')} events; median (min–max, n runs)\n`)
+  console.log(`${command}; seed ${options.seed}; history ${options.events.toLocaleString('en-US')} events; median (min–max, n runs)`)
+  // The machine may be shared: the load beside the figures says how much they can be trusted.
+  console.log(`load average (1, 5, 15 min) at start ${startLoad}, at end ${loadavg().map((x) => x.toFixed(2)).join(', ')}\n`)
   console.log(formatTable(rows))
   const dir = join(root, 'bench-results')
   mkdirSync(dir, { recursive: true })
