@@ -10,6 +10,7 @@ export { jsonLogger, silentLogger, redactIins, maskIin, type Logger, type LogLev
 export type { SignatureVerifier, ResultSigner, VerifiedRequest, ApplicationDocument } from './signature/port.js'
 export { xmlDsigVerifier, type TrustSourceNow } from './signature/adapter.js'
 export { workerPoolVerifier, type WorkerPoolVerifier } from './signature/worker-pool.js'
+export { revocationOf, type VerifierRevocation } from './signature/revocation.js'
 export { keyResultSigner, type SigningIdentity } from './signature/result-signer.js'
 export { openApiDocument } from './openapi.js'
 export { routeAccess, accessTableMarkdown, type RouteAccess, type Caller } from './routes/access.js'

@@ -28,6 +28,7 @@ import { jsonLogger } from './observability/logger.js'
 import { fileRegistries } from './registries/table.js'
 import { xmlDsigVerifier } from './signature/adapter.js'
 import { keyResultSigner, type SigningIdentity } from './signature/result-signer.js'
+import { revocationOf } from './signature/revocation.js'
 import { workerPoolVerifier } from './signature/worker-pool.js'
 
 const say = (line = ''): void => { process.stderr.write(line + '\n') }
@@ -142,7 +143,7 @@ const main = async (): Promise<void> => {
     trustSource = real.source
     resultKey = await realResultKey(config.resultKey!)
   }
-  const pool = config.verifyWorkers > 0 ? workerPoolVerifier(trustSource, config.verifyWorkers) : undefined
+  const pool = config.verifyWorkers > 0 ? workerPoolVerifier(trustSource, config.verifyWorkers, config.revocation) : undefined
   if (!existsSync(config.registryFile)) logger.log('warn', 'registry table not found: ГБД ФЛ and ЕНИС look-ups will answer 503', { file: config.registryFile })
 
   const providers: ProviderConfig[] = config.providers.map((p) => ({
@@ -155,7 +156,7 @@ const main = async (): Promise<void> => {
   let pickable: readonly DemoUser[] = []
   const app = createApp({
     store,
-    verifier: pool ?? xmlDsigVerifier({ current: () => trust }),
+    verifier: pool ?? xmlDsigVerifier({ current: () => trust, revocation: revocationOf(config.revocation, () => new Date()) }),
     resultSigner: keyResultSigner(() => resultKey),
     registries: fileRegistries(config.registryFile),
     providers,

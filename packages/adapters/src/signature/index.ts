@@ -48,6 +48,8 @@ export type {
 export { APPEAL_CLAUSE, CATEGORY_TITLES, LEGAL_FOOTER } from './result-texts.js'
 export type { RevocationScope } from './revocation.js'
 export { httpOcsp } from './ocsp/http-ocsp.js'
+export { cachedOcsp } from './ocsp/cached-ocsp.js'
+export type { OcspCacheOptions } from './ocsp/cached-ocsp.js'
 export type { HttpOcspOptions } from './ocsp/http-ocsp.js'
 export { buildOcspRequest, certIdOf, readOcspResponse } from './ocsp/ocsp-messages.js'
 export type { OcspAnswer, OcspPort, RevocationSource } from './ocsp/port.js'
