@@ -90,6 +90,9 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
     let kid = streamKids.get(streamId)
     if (kid === undefined) {
       const stored = await storedApplicant(streamId)
+      // A stream written before encryption was turned on names its applicant in clear: new events are sealed under
+      // that applicant's key all the same (what is already stored stays in clear).
+      if (typeof stored === 'string' && parseSealed(stored) === undefined) return keyFor(stored)
       kid = typeof stored === 'string' ? parseSealed(stored)?.kids[0] ?? null : null
       bounded(streamKids, limit, streamId, kid)
     }
