@@ -158,7 +158,7 @@ export const loadConfig = (env: Env, base: string): E.Either<readonly string[], 
 }
 
 /**
- * KEZEK_REVOCATION (crl | ocsp,crl | crl,ocsp | ocsp: the first conclusive answer wins), KEZEK_OCSP_URL,
+ * KEZEK_REVOCATION (crl | ocsp,crl | crl,ocsp: the first conclusive answer wins), KEZEK_OCSP_URL,
  * KEZEK_OCSP_USE_AIA (on | off), KEZEK_OCSP_TIMEOUT_MS, KEZEK_OCSP_CACHE_SECONDS.
  */
 const revocationFrom = (env: Env, errors: string[]): RevocationSettings => {
@@ -166,6 +166,8 @@ const revocationFrom = (env: Env, errors: string[]): RevocationSettings => {
   const sources = named.filter((s): s is 'ocsp' | 'crl' => s === 'ocsp' || s === 'crl')
   if (sources.length !== named.length || sources.length === 0 || new Set(sources).size !== sources.length)
     errors.push(`KEZEK_REVOCATION must list ocsp and/or crl once each, in the order they are asked (e.g. ocsp,crl), got ${JSON.stringify(env['KEZEK_REVOCATION'])}`)
+  // OCSP speaks for the signer's certificate only; the issuing CA's own link is judged by the root's CRL.
+  else if (!sources.includes('crl')) errors.push('KEZEK_REVOCATION must include crl (crl, ocsp,crl or crl,ocsp): OCSP answers for the signer’s certificate only, the issuing CA needs the root’s CRL')
   const url = env['KEZEK_OCSP_URL']
   const ocspVariables = ['KEZEK_OCSP_URL', 'KEZEK_OCSP_USE_AIA', 'KEZEK_OCSP_TIMEOUT_MS', 'KEZEK_OCSP_CACHE_SECONDS'].filter((v) => env[v] !== undefined)
   if (!sources.includes('ocsp')) {
