@@ -11,7 +11,7 @@ export type { SignatureVerifier, ResultSigner, VerifiedRequest, ApplicationDocum
 export { xmlDsigVerifier, type TrustSourceNow } from './signature/adapter.js'
 export { workerPoolVerifier, type WorkerPoolVerifier } from './signature/worker-pool.js'
 export { revocationOf, type VerifierRevocation } from './signature/revocation.js'
-export { keyResultSigner, type SigningIdentity } from './signature/result-signer.js'
+export { keyResultSigner, resultSignerProblem, type SigningIdentity } from './signature/result-signer.js'
 export { openApiDocument } from './openapi.js'
 export { routeAccess, accessTableMarkdown, type RouteAccess, type Caller } from './routes/access.js'
 export { buildResultXml, documentText, legalFooter, resultDocument, resultXml, RESULT_NS, type ResultDocument, type ResultDocumentKind } from './results/document.js'

@@ -27,7 +27,7 @@ import type { ProviderConfig } from './http/services.js'
 import { jsonLogger } from './observability/logger.js'
 import { fileRegistries } from './registries/table.js'
 import { xmlDsigVerifier } from './signature/adapter.js'
-import { keyResultSigner, type SigningIdentity } from './signature/result-signer.js'
+import { keyResultSigner, resultSignerProblem, type SigningIdentity } from './signature/result-signer.js'
 import { revocationOf } from './signature/revocation.js'
 import { workerPoolVerifier } from './signature/worker-pool.js'
 
@@ -100,7 +100,10 @@ const realResultKey = async (k: NonNullable<ServerConfig['resultKey']>): Promise
   const pem = await readFile(k.keyFile, 'utf8')
   const der = Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64')
   const privateKey = await webcrypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign'])
-  return { privateKey, certificate: new x509.X509Certificate(await readFile(k.certFile)) }
+  const certificate = new x509.X509Certificate(await readFile(k.certFile))
+  const problem = resultSignerProblem(certificate)
+  if (problem !== undefined) return fail([`KEZEK_RESULT_CERT: ${problem}`])
+  return { privateKey, certificate }
 }
 
 const demoTokens = (secret: string, providerId: string): DemoTokens => {

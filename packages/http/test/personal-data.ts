@@ -40,8 +40,7 @@ const iinBorn = (date: string, serialFrom = 100): string => {
   throw new Error('no IIN')
 }
 
-// The service's date (Kazakhstan time), not UTC's: after 19:00 UTC the filing is already dated tomorrow there.
-const today: LocalDate = serviceToday()
+const today = serviceToday() // the service's local date (UTC+5): a UTC date is the day before from 19:00 UTC
 const CHILD = iinBorn(`${Number(today.slice(0, 4)) - 3}-06-01`)
 const WARD = iinBorn('2012-02-03')
 const MINOR = iinBorn('2015-09-09', 300)

@@ -44,6 +44,7 @@ export type {
   ResultDocument,
   ResultInputError,
   VerifiedResult,
+  VerifyResultOptions,
 } from './result-document.js'
 export { APPEAL_CLAUSE, CATEGORY_TITLES, LEGAL_FOOTER } from './result-texts.js'
 export type { RevocationScope } from './revocation.js'
@@ -71,8 +72,8 @@ export type {
   VerifyOptions,
   VerifySeveralOptions,
 } from './verify-signed-xml.js'
-export { checkRequiredSigners, checkSignerKind, NCA_ROLE_OIDS, policiesOf, rolesOf, STAFF_ROLES } from './signer-roles.js'
-export type { SignerKind, SignerPolicy, SignerRequirement, SignerRole } from './signer-roles.js'
+export { checkRequiredSigners, checkResultSigner, checkSignerKind, NCA_ROLE_OIDS, policiesOf, RESULT_SIGNER_ROLES, rolesOf, STAFF_ROLES } from './signer-roles.js'
+export type { ResultSignerRule, SignerKind, SignerPolicy, SignerRequirement, SignerRole } from './signer-roles.js'
 // The crypto engine (one WebCrypto provider for xmldsigjs and @peculiar/x509) and the XML guards, for adapters
 // that verify or sign off the main thread (the HTTP service's worker pool) and must use the same ones.
 export { webcrypto, x509 } from './engine.js'

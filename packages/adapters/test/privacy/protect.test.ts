@@ -221,6 +221,27 @@ test('after the applicant is erased, no personal data can be added to the applic
   assert.ok(E.isRight(removed), JSON.stringify(removed))
 })
 
+test('a stream written before encryption was on takes new personal data sealed under its clear applicant’s key', async () => {
+  const log = new MemoryLog()
+  const inner = openMemoryStore({ log })
+  const events = applicationEvents({ index: 0, filedMinute: 0, decisionDay: 0, representative: false })
+  assert.ok(E.isRight(await inner.append(applicationId(0), events, { expected: 'no_stream' })))
+  const store = protectPersonalData(inner, memoryKeyring())
+  const successor = representativeOf(0)
+  const kept = await store.append(applicationId(0), [{
+    id: 'kept-after-upgrade', type: 'position_kept_by_family',
+    data: { type: 'position_kept_by_family', schema: 1, applicationId: applicationId(0), commandId: 'c', at: '2025-01-01T00:00:00.000Z', ground: 'death', successorIin: successor },
+    metadata: null,
+  }], { expected: 'any' })
+  assert.ok(E.isRight(kept), JSON.stringify(kept))
+  assert.not.ok(JSON.stringify(log.events.at(-1)).includes(successor), 'the new IIN is stored sealed')
+  const read = await store.readStream(applicationId(0))
+  assert.is(E.isRight(read) && (read.right.at(-1)?.data as { successorIin: string }).successorIin, successor)
+  await store.erase(applicantOf(0))
+  const after = await store.readStream(applicationId(0))
+  assert.is(E.isRight(after) && (after.right.at(-1)?.data as { successorIin: string }).successorIin, ERASED_IIN, 'sealed under the applicant’s key too')
+})
+
 test('an erasure by another process reaches this one through the erasure record it reads', async () => {
   const keyring = memoryKeyring()
   const { log, store } = await setup(keyring)
