@@ -15,7 +15,7 @@ import type { ProviderId } from '@kezek/domain'
 import { housingQueueEditions, kazakhstanNational } from '@kezek/domain'
 import type { EventStore } from '@kezek/adapters'
 import { loadTrust, openPersonalDataStore, type LoadedTrust, type TrustSource } from '@kezek/adapters'
-import { webcrypto, x509 } from '@kezek/adapters'
+import { importSigningKey, x509 } from '@kezek/adapters'
 import { createTestPki, TEST_IIN, type TestPki } from '@kezek/adapters/testing'
 import { createApp } from './app.js'
 import { demoUsers, longWaitingHolder, type DemoUser } from './pages/index.js'
@@ -97,13 +97,13 @@ const realTrust = async (t: NonNullable<ServerConfig['trust']>): Promise<{ loade
 }
 
 const realResultKey = async (k: NonNullable<ServerConfig['resultKey']>): Promise<SigningIdentity> => {
-  const pem = await readFile(k.keyFile, 'utf8')
-  const der = Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64')
-  const privateKey = await webcrypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign'])
   const certificate = new x509.X509Certificate(await readFile(k.certFile))
   const problem = resultSignerProblem(certificate)
   if (problem !== undefined) return fail([`KEZEK_RESULT_CERT: ${problem}`])
-  return { privateKey, certificate }
+  // RSA or GOST 2015/512 PKCS#8; a GOST key must reproduce the certificate's public key.
+  const privateKey = await importSigningKey(await readFile(k.keyFile, 'utf8'), certificate)
+  if (E.isLeft(privateKey)) return fail([`KEZEK_RESULT_KEY: ${privateKey.left}`])
+  return { privateKey: privateKey.right, certificate }
 }
 
 const demoTokens = (secret: string, providerId: string): DemoTokens => {
