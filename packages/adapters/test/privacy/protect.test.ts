@@ -285,4 +285,27 @@ test('rotation: a new kid seals new data, the old one still opens old data, eras
   }
 })
 
+test('rotation reaches existing applications: their new events are sealed under the applicant’s new kid', async () => {
+  const { log, store } = await setup()
+  const kidsOf = (id: string, field: (data: Record<string, string>) => string) =>
+    field(log.events.find((x) => x.id === id)?.data as Record<string, string>).split('.')[1]
+  const before = kidsOf(`${applicationId(1)}-e0`, (d) => d['applicantIin'] as string)
+  assert.is(await store.rotate(applicantOf(1)), 1, 'one person’s current key retired')
+  const later = laterEvent(1, 'housing_allocated', 1)
+  assert.ok(E.isRight(await store.append(applicationId(1), [later], { expected: 4 })))
+  const after = kidsOf(later.id, (d) => d['dwellingRef'] as string)
+  assert.ok(after !== undefined && !after.includes('+'), `sealed under one kid: ${after}`)
+  assert.is.not(after, before, 'the new kid, not the one the application started with')
+  const read = await store.readStream(applicationId(1))
+  assert.ok(E.isRight(read))
+  assert.is((read.right[0]?.data as { applicantIin: string }).applicantIin, applicantOf(1), 'the old kid still opens old events')
+  assert.is((read.right[5]?.data as { dwellingRef: string }).dwellingRef, 'кв. 1')
+  const receipt = await store.erase(applicantOf(1))
+  assert.equal([...receipt.kids].sort(), [before, after].sort(), 'erasure destroys the retired and the current key')
+  const erased = await store.readStream(applicationId(1))
+  assert.ok(E.isRight(erased))
+  assert.is((erased.right[0]?.data as { applicantIin: string }).applicantIin, ERASED_IIN)
+  assert.is((erased.right[5]?.data as { dwellingRef: string }).dwellingRef, ERASED_TEXT)
+})
+
 test.run()
