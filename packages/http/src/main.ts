@@ -146,7 +146,7 @@ const main = async (): Promise<void> => {
     trustSource = real.source
     resultKey = await realResultKey(config.resultKey!)
   }
-  const pool = config.verifyWorkers > 0 ? workerPoolVerifier(trustSource, config.verifyWorkers, config.revocation) : undefined
+  const pool = config.verifyWorkers > 0 ? workerPoolVerifier(trustSource, config.verifyWorkers, config.revocation, config.signerPolicy) : undefined
   if (!existsSync(config.registryFile)) logger.log('warn', 'registry table not found: ГБД ФЛ and ЕНИС look-ups will answer 503', { file: config.registryFile })
 
   const providers: ProviderConfig[] = config.providers.map((p) => ({
@@ -159,7 +159,7 @@ const main = async (): Promise<void> => {
   let pickable: readonly DemoUser[] = []
   const app = createApp({
     store,
-    verifier: pool ?? xmlDsigVerifier({ current: () => trust, revocation: revocationOf(config.revocation, () => new Date()) }),
+    verifier: pool ?? xmlDsigVerifier({ current: () => trust, revocation: revocationOf(config.revocation, () => new Date()), signerPolicy: config.signerPolicy }),
     resultSigner: keyResultSigner(() => resultKey),
     registries: fileRegistries(config.registryFile),
     providers,
