@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os'
 import { isAbsolute, resolve } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import { housingQueueEditions, type HousingQueueEdition } from '@kezek/domain'
-import type { PersonalDataConfig } from '@kezek/adapters'
+import type { PersonalDataConfig, SignerPolicy } from '@kezek/adapters'
 
 export type StoreConfig =
   | { readonly kind: 'pglite'; readonly dataDir: string }
@@ -40,6 +40,8 @@ export interface ServerConfig {
   readonly verifyWorkers: number
   /** Where the revocation of a signer's certificate is asked, in order (KEZEK_REVOCATION), and NCA's OCSP responder. */
   readonly revocation: RevocationSettings
+  /** Accepted certificatePolicies OIDs of citizens' and staff keys (KEZEK_INDIVIDUAL_POLICIES, KEZEK_STAFF_POLICIES). */
+  readonly signerPolicy: SignerPolicy
   /** Per-person encryption of personal data (on unless KEZEK_PERSONAL_DATA=off); see docs/personal-data.md. */
   readonly personalData: PersonalDataConfig
 }
@@ -132,6 +134,7 @@ export const loadConfig = (env: Env, base: string): E.Either<readonly string[], 
 
   const personalData = personalDataFrom(env, path, errors)
   const revocation = revocationFrom(env, errors)
+  const signerPolicy = signerPolicyFrom(env, errors)
 
   if (errors.length > 0) return E.left(errors)
   return E.right({
@@ -154,11 +157,30 @@ export const loadConfig = (env: Env, base: string): E.Either<readonly string[], 
     verifyWorkers: Number(workersText),
     personalData,
     revocation,
+    signerPolicy,
   })
 }
 
 /**
- * KEZEK_REVOCATION (crl | ocsp,crl | crl,ocsp | ocsp: the first conclusive answer wins), KEZEK_OCSP_URL,
+ * KEZEK_INDIVIDUAL_POLICIES, KEZEK_STAFF_POLICIES: comma-separated certificatePolicies OIDs, one of which a signer's
+ * key must carry (NCA: 1.2.398.3.3.2.3 individuals' signing, 1.2.398.3.3.2.1 legal entities' signing); unset: not
+ * checked, since NCA's CA generations write different ones (docs/signatures.md, *Roles and policies*).
+ */
+const signerPolicyFrom = (env: Env, errors: string[]): SignerPolicy => {
+  const read = (name: string): readonly string[] | undefined => {
+    const text = env[name]
+    if (text === undefined) return undefined
+    const oids = list(text)
+    if (oids.length === 0 || oids.some((o) => !/^[0-2](\.(0|[1-9]\d{0,9})){1,30}$/.test(o))) errors.push(`${name} must be comma-separated OIDs (e.g. 1.2.398.3.3.2.3)`)
+    return oids
+  }
+  const individualPolicies = read('KEZEK_INDIVIDUAL_POLICIES')
+  const staffPolicies = read('KEZEK_STAFF_POLICIES')
+  return { ...(individualPolicies === undefined ? {} : { individualPolicies }), ...(staffPolicies === undefined ? {} : { staffPolicies }) }
+}
+
+/**
+ * KEZEK_REVOCATION (crl | ocsp,crl | crl,ocsp: the first conclusive answer wins), KEZEK_OCSP_URL,
  * KEZEK_OCSP_USE_AIA (on | off), KEZEK_OCSP_TIMEOUT_MS, KEZEK_OCSP_CACHE_SECONDS.
  */
 const revocationFrom = (env: Env, errors: string[]): RevocationSettings => {
@@ -166,6 +188,8 @@ const revocationFrom = (env: Env, errors: string[]): RevocationSettings => {
   const sources = named.filter((s): s is 'ocsp' | 'crl' => s === 'ocsp' || s === 'crl')
   if (sources.length !== named.length || sources.length === 0 || new Set(sources).size !== sources.length)
     errors.push(`KEZEK_REVOCATION must list ocsp and/or crl once each, in the order they are asked (e.g. ocsp,crl), got ${JSON.stringify(env['KEZEK_REVOCATION'])}`)
+  // OCSP speaks for the signer's certificate only; the issuing CA's own link is judged by the root's CRL.
+  else if (!sources.includes('crl')) errors.push('KEZEK_REVOCATION must include crl (crl, ocsp,crl or crl,ocsp): OCSP answers for the signer’s certificate only, the issuing CA needs the root’s CRL')
   const url = env['KEZEK_OCSP_URL']
   const ocspVariables = ['KEZEK_OCSP_URL', 'KEZEK_OCSP_USE_AIA', 'KEZEK_OCSP_TIMEOUT_MS', 'KEZEK_OCSP_CACHE_SECONDS'].filter((v) => env[v] !== undefined)
   if (!sources.includes('ocsp')) {

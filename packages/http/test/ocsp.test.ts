@@ -9,7 +9,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { openPgliteStore, type EventStore } from '@kezek/adapters'
 import { startOcspResponder, type TestOcspResponder } from '@kezek/adapters/testing'
 import { loadConfig } from '../src/config.js'
-import { revocationOf, xmlDsigVerifier } from '../src/index.js'
+import { revocationOf, workerPoolVerifier, xmlDsigVerifier } from '../src/index.js'
 import { call, signedRequest, startServer, testPki, tokens, type Running } from './harness.js'
 
 const DAY = 24 * 3_600_000
@@ -75,20 +75,43 @@ s('default (crl): the responder is never asked, and the CRL finds the certificat
   }
 })
 
-s('KEZEK_REVOCATION=ocsp with the responder unreachable: a typed 503 problem, nothing recorded', async ({ store }) => {
-  const down = await startOcspResponder({ statuses: new Map(), now: () => new Date(), nonce: 'echo', signer: { key: (await testPki()).nca.keys.privateKey } })
+s('KEZEK_REVOCATION=ocsp,crl, the responder unreachable and no CRL speaking: a typed 503 problem naming both', async ({ store }) => {
+  const pki = await testPki()
+  const down = await startOcspResponder({ statuses: new Map(), now: () => new Date(), nonce: 'echo', signer: { key: pki.nca.keys.privateKey } })
   const url = down.url
   await down.close()
-  const r = await serviceWith(store, { KEZEK_REVOCATION: 'ocsp', KEZEK_OCSP_URL: url, KEZEK_OCSP_TIMEOUT_MS: '2000' })
+  const config = loadConfig({ KEZEK_REVOCATION: 'ocsp,crl', KEZEK_OCSP_URL: url, KEZEK_OCSP_TIMEOUT_MS: '2000' }, '/srv/kezek')
+  if (E.isLeft(config)) throw new Error(config.left.join('; '))
+  const revocation = revocationOf(config.right.revocation, () => new Date())
+  // The issuing CA's CRL is missing (the root's is there): neither source can speak for the citizen's certificate.
+  const rootCrlOnly = pki.crls.filter((c) => c.issuer === pki.root.certificate.subject)
+  const r = await startServer(store, { verifier: xmlDsigVerifier({ current: () => ({ trust: pki.trust, crls: rootCrlOnly }), revocation }) })
   try {
     const answer = await submit(r)
     assert.is(answer.status, 503, answer.text)
     assert.match(answer.headers.get('content-type') ?? '', /application\/problem\+json/)
     assert.match(answer.body.type, /signature-indeterminate/)
     assert.is(answer.body.code, 'revocation_unknown')
-    assert.match(answer.body.detail, /unreachable/)
+    assert.match(answer.body.detail, /unreachable.*; .*CRL/)
   } finally {
     await r.stop()
+  }
+})
+
+s('verify workers (KEZEK_VERIFY_WORKERS) get the same OCSP settings and ask the responder themselves', async ({ responder }) => {
+  const pki = await testPki()
+  const config = loadConfig({ KEZEK_REVOCATION: 'ocsp,crl', KEZEK_OCSP_URL: responder.url }, '/srv/kezek')
+  if (E.isLeft(config)) throw new Error(config.left.join('; '))
+  const bytes = (x: { readonly rawData: ArrayBuffer }) => new Uint8Array(x.rawData)
+  const source = { roots: pki.trust.roots.map(bytes), intermediates: pki.trust.intermediates.map(bytes), crls: pki.crls.map(bytes) }
+  const pool = workerPoolVerifier(source, 1, config.right.revocation)
+  try {
+    const before = responder.requests()
+    const answer = await pool.verifyRequest(await signedRequest((p) => p.citizen), new Date())
+    assert.ok(answer.kind === 'read' && !answer.verdict.valid && answer.verdict.failure === 'certificate_revoked', JSON.stringify(answer))
+    assert.ok(responder.requests() > before)
+  } finally {
+    await pool.close()
   }
 })
 
@@ -100,9 +123,10 @@ s('the configuration is checked at start: sources, URL, switches', () => {
   assert.match(errors({ KEZEK_REVOCATION: 'ocsp,crl' }), /KEZEK_OCSP_URL/)
   assert.match(errors({ KEZEK_REVOCATION: 'crl,crl' }), /KEZEK_REVOCATION/)
   assert.match(errors({ KEZEK_REVOCATION: 'ldap' }), /KEZEK_REVOCATION/)
+  assert.match(errors({ KEZEK_REVOCATION: 'ocsp', KEZEK_OCSP_URL: 'http://ocsp.pki.gov.kz' }), /must include crl/)
   assert.match(errors({ KEZEK_OCSP_URL: 'http://ocsp.pki.gov.kz' }), /does not name ocsp/)
-  assert.match(errors({ KEZEK_REVOCATION: 'ocsp', KEZEK_OCSP_URL: 'http://ocsp.pki.gov.kz', KEZEK_OCSP_USE_AIA: 'yes' }), /KEZEK_OCSP_USE_AIA/)
-  assert.match(errors({ KEZEK_REVOCATION: 'ocsp', KEZEK_OCSP_URL: 'http://ocsp.pki.gov.kz', KEZEK_OCSP_TIMEOUT_MS: 'soon' }), /KEZEK_OCSP_TIMEOUT_MS/)
+  assert.match(errors({ KEZEK_REVOCATION: 'crl,ocsp', KEZEK_OCSP_URL: 'http://ocsp.pki.gov.kz', KEZEK_OCSP_USE_AIA: 'yes' }), /KEZEK_OCSP_USE_AIA/)
+  assert.match(errors({ KEZEK_REVOCATION: 'crl,ocsp', KEZEK_OCSP_URL: 'http://ocsp.pki.gov.kz', KEZEK_OCSP_TIMEOUT_MS: 'soon' }), /KEZEK_OCSP_TIMEOUT_MS/)
   const ok = loadConfig({ KEZEK_REVOCATION: 'ocsp,crl', KEZEK_OCSP_URL: 'http://ocsp.pki.gov.kz', KEZEK_OCSP_USE_AIA: 'on', KEZEK_OCSP_CACHE_SECONDS: '0' }, '/')
   assert.ok(E.isRight(ok))
   if (E.isLeft(ok)) return

@@ -1,7 +1,7 @@
 export { protectPersonalData, type PersonalDataOptions, type ProtectedStore } from './protect.js'
 export type { Keyring, SubjectKey, KeyLookup, ErasureReceipt } from './keyring.js'
 export { memoryKeyring } from './memory-keyring.js'
-export { sqlKeyring, sqlKeyringOn, subjectKeysSchema, type Queryable, type SqlKeyringOptions } from './sql-keyring.js'
+export { sqlKeyring, subjectKeysSchema, type Queryable, type SqlKeyringOptions } from './sql-keyring.js'
 export {
   kezekPersonalFields,
   personalFieldsFrom,
@@ -26,7 +26,6 @@ export {
   type ErasureRecord,
 } from './erasure-record.js'
 export { streamsNaming, checkErasureOrder, erasePerson, type ErasureOrder, type ErasureRefusal } from './erase.js'
-export { eventSealer, type Sealer, type SealerOptions } from './seal.js'
 export { openPersonalDataStore, type PersonalDataConfig } from './open.js'
 export { sealText, parseSealed, combinedKey, SEALED_PREFIX } from './cipher.js'
 export { personalDataTable, TABLE_START, TABLE_END } from './table.js'

@@ -6,8 +6,8 @@
  * in that transaction (so the keys commit or roll back with the events, and PGlite's single connection is not
  * asked twice at once).
  *
- * Keys are cached here: a kid's key (or `null` once known erased: erasure is final), a subject's current key, and a
- * stream's applicant kid (kids never change).
+ * Keys are cached here: a kid's key (or `null` once known erased: erasure is final), a subject's current key (until
+ * a rotation or an erasure through this process), and a stream's applicant (kids and IIN never change).
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { AppendError, Json, NewEvent } from '../store/port.js'
@@ -48,6 +48,15 @@ class SubjectErased extends Error {
   }
 }
 
+interface StreamApplicant {
+  readonly kids: readonly string[]
+  /** Undefined once erased. */
+  readonly iin: string | undefined
+}
+
+/** Where an `authorized` event's applicant IIN sits: bound into its ciphertext. */
+const APPLICANT_AT = 'data/applicantIin'
+
 const bounded = <K, V>(map: Map<K, V>, limit: number, key: K, value: V): void => {
   map.set(key, value)
   if (map.size > limit) map.delete(map.keys().next().value as K)
@@ -59,7 +68,7 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
   const limit = options.cacheSize ?? 10_000
   const keys = new Map<string, Uint8Array | null>()
   const current = new Map<string, SubjectKey>()
-  const streamKids = new Map<string, string | null>()
+  const streamApplicants = new Map<string, StreamApplicant | null>()
 
   const keyOf = async (kid: string): Promise<Uint8Array | null> => {
     const known = keys.get(kid)
@@ -81,21 +90,41 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
     return k
   }
 
-  /** The applicant's key of a stream: from the batch's `authorized` event, else from the stored first event. */
+  /**
+   * The applicant's key of a stream: from the batch's `authorized` event, else the applicant's *current* key, found
+   * by opening the stored first event's IIN (so after a rotation new events of old applications use the new kid).
+   * `null` when the applicant was erased (the kids that sealed their IIN are destroyed); `undefined` when the stream
+   * names no applicant.
+   */
   const applicantKey = async (streamId: string, events: readonly NewEvent[]): Promise<SubjectKey | null | undefined> => {
     const first = events[0]
     const applicant = first?.type === 'authorized' ? (first.data as { applicantIin?: Json }).applicantIin : undefined
     // Not remembered for the stream: the append may yet be refused (another writer started the stream).
     if (typeof applicant === 'string' && parseSealed(applicant) === undefined) return keyFor(applicant)
-    let kid = streamKids.get(streamId)
-    if (kid === undefined) {
-      const stored = await storedApplicant(streamId)
-      kid = typeof stored === 'string' ? parseSealed(stored)?.kids[0] ?? null : null
-      bounded(streamKids, limit, streamId, kid)
+    let known = streamApplicants.get(streamId)
+    if (known === undefined) {
+      known = await storedApplicantOf(streamId)
+      bounded(streamApplicants, limit, streamId, known)
     }
-    if (kid === null) return undefined
-    const key = await keyOf(kid)
-    return key === null ? null : { kid, key }
+    if (known === null) return undefined
+    for (const kid of known.kids) if ((await keyOf(kid)) === null) return null
+    return known.iin === undefined ? null : keyFor(known.iin)
+  }
+
+  /** Who the stream's applicant is: the kids sealing their IIN (empty when stored in clear) and the IIN. */
+  const storedApplicantOf = async (streamId: string): Promise<StreamApplicant | null> => {
+    const stored = await storedApplicant(streamId)
+    if (typeof stored !== 'string') return null
+    const sealed = parseSealed(stored)
+    if (sealed === undefined) return { kids: [], iin: stored }
+    const found: Uint8Array[] = []
+    for (const kid of sealed.kids) {
+      const key = await keyOf(kid)
+      if (key === null) return { kids: sealed.kids, iin: undefined }
+      found.push(key)
+    }
+    const iin = JSON.parse(sealed.open(combinedKey(sealed.kids, found), APPLICANT_AT)) as Json
+    return { kids: sealed.kids, iin: typeof iin === 'string' ? iin : undefined }
   }
 
   const seal = async (json: Json, section: 'data' | 'metadata', type: string, stream: () => Promise<SubjectKey | null | undefined>, streamId: string): Promise<Json> =>

@@ -5,12 +5,13 @@
  */
 import type { webcrypto } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
-import type { x509 } from '@kezek/adapters'
+import type { GostSigningKey, x509 } from '@kezek/adapters'
 import { NCA_ROLE_OIDS, rolesOf, signXml } from '@kezek/adapters'
 import type { ResultSigner } from './port.js'
 
 export interface SigningIdentity {
-  readonly privateKey: webcrypto.CryptoKey
+  /** An RSA key, or a GOST 2015/512 one (NCA's current keys; `importSigningKey` reads both from PKCS#8). */
+  readonly privateKey: webcrypto.CryptoKey | GostSigningKey
   readonly certificate: x509.X509Certificate
 }
 

@@ -11,6 +11,7 @@ export interface VerifierRevocation {
   readonly ocsp?: OcspPort
 }
 
+/** The verifier's revocation sources and OCSP port (HTTP responder behind the answer cache) from the service's settings. */
 export const revocationOf = (settings: RevocationSettings, now: () => Date, fetch?: typeof globalThis.fetch): VerifierRevocation => {
   const o = settings.ocsp
   if (o === undefined) return { sources: settings.sources }

@@ -38,6 +38,7 @@ const keyOf = (cert: x509.X509Certificate, issuer: x509.X509Certificate): string
 const speaksFor = (answer: OcspAnswer, at: number, skewMs: number): boolean =>
   answer.thisUpdate.getTime() <= at + skewMs && (answer.nextUpdate === undefined || answer.nextUpdate.getTime() >= at)
 
+/** `port` with its checked answers reused per certificate within max age and nextUpdate (see above); `size` for tests. */
 export const cachedOcsp = (port: OcspPort, options: OcspCacheOptions): OcspPort & { readonly size: () => number } => {
   const entries = new Map<string, Entry>()
   const capacity = options.capacity ?? 10_000
