@@ -14,6 +14,7 @@ const json = (description: string, schema: Json, headers?: Json): Json =>
   ({ description, content: { 'application/json': { schema } }, ...(headers === undefined ? {} : { headers }) })
 const etag = { ETag: { description: 'The application stream revision; send it back as If-Match', schema: { type: 'string' } } }
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } }
+const pdfLangParam = { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['kk', 'ru'] }, description: 'the document’s language; default: the request’s language if kk or ru, else ru' }
 const providerParam = { name: 'providerId', in: 'path', required: true, schema: { type: 'string' } }
 const listCategories = [...categories, 'preschool_journal']
 const categoryParam = { name: 'category', in: 'path', required: true, schema: { type: 'string', enum: listCategories } }
@@ -32,6 +33,13 @@ const common = {
   '403': problemResponse('Not allowed for this role'),
   '404': problemResponse('Not found (or not yours)'),
 }
+
+const pdfCopy = (summary: string): Json => ({
+  get: {
+    tags: ['status'], summary, security: bearer, parameters: [idParam, pdfLangParam],
+    responses: { '200': { description: 'PDF (text in DejaVu Sans, embedded)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, '422': problemResponse('Unknown query parameter or language'), ...common },
+  },
+})
 
 const submission = (summary: string, role: string, body: Json): Json => ({
   post: {
@@ -147,6 +155,8 @@ const document = (): Json => ({
         { type: 'object', required: ['result', 'issuedOn'], properties: { result: { type: 'object', required: ['kind'], properties: { kind: { enum: resultKindIds } } }, issuedOn: localDate } }),
       get: { tags: ['status'], summary: 'The signed result document (notification or motivated refusal)', security: bearer, parameters: [idParam], responses: { '200': { description: 'Signed XML', content: { 'application/xml': { schema: { type: 'string' } } } }, ...common } } },
     '/v1/applications/{id}/receipt': { get: { tags: ['status'], summary: 'The signed intake receipt (расписка), where the regulation gives one', security: bearer, parameters: [idParam], responses: { '200': { description: 'Signed XML', content: { 'application/xml': { schema: { type: 'string' } } } }, ...common } } },
+    '/v1/applications/{id}/result.pdf': pdfCopy('A PDF copy of the result document, in one language (the signed XML of …/result is the legal original)'),
+    '/v1/applications/{id}/receipt.pdf': pdfCopy('A PDF copy of the intake receipt, in one language (the signed XML of …/receipt is the legal original)'),
     '/v1/applications/{id}/position': { get: { tags: ['waiting list'], summary: 'Current position of the application in its list', security: bearer, parameters: [idParam], responses: { '200': json('Position', { type: 'object' }), ...common } } },
     '/v1/me/notices': { get: { tags: ['status'], summary: '«Уведомления»: the citizen’s notices (status changed, result ready), newest first', security: bearer,
       responses: { '200': json('Notices', { type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } } }), ...common } } },

@@ -230,6 +230,21 @@ export const formTexts = {
     'The application’s status is shown under “Service history” on the e-government portal, and by the Unified contact centre’s phone 1414.',
   ),
 
+  // ── The PDF copy of a document (our wording): the signed XML is what the law (ЗРК «Об электронном документе…»
+  // Art. 7) makes equal to paper; the PDF only shows its text.
+  'document.pdf_copy': c(
+    'Настоящий PDF является копией для печати. Юридическую силу имеет электронный документ в формате XML, подписанный ЭЦП услугодателя.',
+    'Бұл PDF басып шығаруға арналған көшірме болып табылады. Заңды күші бар түпнұсқа – көрсетілетін қызметті берушінің ЭЦҚ-сымен қол қойылған XML форматындағы электрондық құжат.',
+    'This PDF is a printable copy. The legal original is the electronic document in XML signed with the provider’s digital signature.',
+  ),
+
+  // п.11 of every seed: «Необходимую информацию и консультацию … по телефону call-центра: 1414», on the status screen.
+  'contact_centre.status_screen': c(
+    'Необходимую информацию и консультацию по оказанию услуги можно получить по телефону Единого контакт-центра: 1414.',
+    'Қызмет көрсету туралы қажетті ақпарат пен кеңесті Бірыңғай байланыс орталығының 1414 телефоны арқылы алуға болады.',
+    'Information and advice on the service: the Unified contact centre, phone 1414.',
+  ),
+
   // ── Notices in the portal's «Уведомления» («Произвольная строка с текстом уведомления», 002 §1–2, §4–7 Прил.3):
   // the wording is ours.
   'notice.status_changed': c(
