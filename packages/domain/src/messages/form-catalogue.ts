@@ -258,6 +258,20 @@ export const formTexts = {
     'The result of “{service}” for application No. {number} is ready ({status}). View it in your personal cabinet: “View result”.',
   ),
 
+  'notice.deadline_extended': c(
+    'Срок оказания услуги «{service}» по заявлению № {number} продлен до {until}. Основание: {ground}.',
+    '№ {number} өтініш бойынша «{service}» қызметін көрсету мерзімі {until} дейін ұзартылды. Негіздеме: {ground}.',
+    'The term of “{service}” for application No. {number} is extended to {until}. Ground: {ground}.',
+  ),
+  // Why a term is extended (application/extension-ground.ts): the seeds name no grounds; the wording is ours.
+  'extension_ground.documents_requested': c(
+    'запрос документов (сведений) в других государственных органах и организациях',
+    'басқа мемлекеттік органдар мен ұйымдардан құжаттарды (мәліметтерді) сұрату',
+    'documents (information) requested from other state bodies and organisations',
+  ),
+  'extension_ground.inspection': c('обследование условий проживания (имущества)', 'тұрғын үй жағдайларын (мүлікті) тексеру', 'an inspection of the living conditions (the property)'),
+  'extension_ground.additional_check': c('дополнительное изучение (проверка) представленных документов', 'ұсынылған құжаттарды қосымша зерделеу (тексеру)', 'an additional study (check) of the documents submitted'),
+
   // ── Housing categories (Law «О жилищных отношениях» Art. 67–68), as the notice names them «по категории «___»».
   'category.war_veterans': c('участники и инвалиды Великой Отечественной войны', 'Ұлы Отан соғысының қатысушылары мен мүгедектері', 'participants and disabled veterans of the Great Patriotic War'),
   'category.orphans': c('дети-сироты и дети, оставшиеся без попечения родителей', 'жетім балалар және ата-анасының қамқорлығынсыз қалған балалар', 'orphans and children left without parental care'),
