@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -341,6 +341,7 @@ const signature: Benchmark = {
       perSecond?: Omit<Spread, 'runs'>
       bareRsaVerifyMicros?: { peculiar?: Spread; nodeWebCrypto?: Spread }
       documentBytes?: number
+      gost?: GostFigures
     }
     raw.signature = r
     const per = r.perSecond
@@ -356,8 +357,52 @@ const signature: Benchmark = {
         target: '≥ 1,000 /s per core',
         verdict: check(per.median >= 1_000),
       }),
+      ...gostRows(r.gost, r.rounds ?? rounds),
     ]
   },
+}
+
+/**
+ * GOST 34.10-2015/512 (Kalkan's request shape), a returning signer, beside the bare EC verify with a known key
+ * (the limit); wall-clock figures and, less sensitive to other load on the machine, CPU time per verification.
+ */
+type Figure = Omit<Spread, 'runs'>
+interface GostFigures {
+  readonly documentBytes?: number
+  readonly perSecond?: Figure
+  readonly cpuMicros?: Figure
+  readonly bareVerifyMicros?: Figure
+  readonly bareVerifyCpuMicros?: Figure
+  readonly nobleVerifyMicros?: Figure
+}
+
+const gostRows = (
+  g: GostFigures | undefined,
+  runs: number,
+): Row[] => {
+  if (g?.perSecond === undefined || g.bareVerifyMicros === undefined) return [row('signature', 'GOST row: result shape not recognised (see the JSON)', { verdict: 'info' })]
+  const bareRate = 1e6 / g.bareVerifyMicros.median
+  const rows = [
+    row('signature', `GOST 2015/512 request verifications/s (${g.documentBytes ?? '?'} B, one core, returning signer)`, {
+      kezek: rate({ ...g.perSecond, runs }, '/s'),
+      limit: `bare GOST 2015/512 verify, known key: ${si(bareRate)}/s` + (g.nobleVerifyMicros === undefined ? '' : `; @noble/curves generic ${si(1e6 / g.nobleVerifyMicros.median)}/s`),
+      ratio: pct(g.perSecond.median / bareRate),
+      target: '≥ 300 /s per core',
+      verdict: check(g.perSecond.median >= 300),
+    }),
+  ]
+  if (g.cpuMicros !== undefined && g.bareVerifyCpuMicros !== undefined) {
+    rows.push(
+      row('signature', 'GOST 2015/512 CPU µs per request verification (user + system)', {
+        kezek: `${g.cpuMicros.median.toFixed(0)} µs`,
+        limit: `bare verify ${g.bareVerifyCpuMicros.median.toFixed(0)} µs CPU`,
+        ratio: pct(g.bareVerifyCpuMicros.median / g.cpuMicros.median),
+        target: '≤ 3,333 µs (300 /s)',
+        verdict: check(g.cpuMicros.median <= 3_333),
+      }),
+    )
+  }
+  return rows
 }
 
 const http: Benchmark = {
@@ -369,13 +414,29 @@ const http: Benchmark = {
     if (run === undefined) return notRun('http', 'runHttpBench is not exported')
     // The pages rows read the run's generated history (the same one the other benchmarks use).
     const history = await ctx.history()
-    const out = await quiet(ctx, () => run({ quick: ctx.scale !== 'full', tiny: ctx.scale === 'tiny', history }))
+    // The pages rows are their own benchmark below (`--only pages` runs them without the API's stores).
+    const out = await quiet(ctx, () => run({ quick: ctx.scale !== 'full', tiny: ctx.scale === 'tiny', history, skipPages: true }))
     raw.http = out
     return rowsIn('http', out) ?? [row('http', 'ran; its result has no rows in the suite shape (see the JSON)', { verdict: 'info' })]
   },
 }
 
-export const benchmarks: readonly Benchmark[] = [waitingList, rebuildStore, store, signature, http]
+const pages: Benchmark = {
+  name: 'pages',
+  run: async (ctx, raw) => {
+    const mod = await optional('packages/http/bench/pages.bench.ts')
+    if (typeof mod === 'string') return notRun('pages', `public list and movement pages — ${mod}`)
+    const run = exported(mod, 'runPagesBench')
+    if (run === undefined) return notRun('pages', 'runPagesBench is not exported')
+    // The run's generated history: at full scale the 1,000,000-event one the other benchmarks read.
+    const history = await ctx.history()
+    const out = await quiet(ctx, () => run({ tiny: ctx.scale === 'tiny', history }))
+    raw.pages = out
+    return rowsIn('pages', out) ?? [row('pages', 'ran; its result has no rows in the suite shape (see the JSON)', { verdict: 'info' })]
+  },
+}
+
+export const benchmarks: readonly Benchmark[] = [waitingList, rebuildStore, store, signature, http, pages]
 
 // ── the run ─────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -457,10 +518,13 @@ const main = async (): Promise<number> => {
   }
   const started = new Date()
   const m = machine()
+  const startLoad = loadavg().map((x) => x.toFixed(2)).join(', ')
   const { rows, raw } = await runSuite(options)
   const command = `pnpm bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).filter((a) => a !== '--').join(' ') : ''}`
   console.log(`kezek benchmarks — ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, node ${m.node}, ${process.platform}/${process.arch}`)
-  console.log(`${command}; seed ${options.seed}; history ${options.events.toLocaleString('en-US')} events; median (min–max, n runs)\n`)
+  console.log(`${command}; seed ${options.seed}; history ${options.events.toLocaleString('en-US')} events; median (min–max, n runs)`)
+  // The machine may be shared: the load beside the figures says how much they can be trusted.
+  console.log(`load average (1, 5, 15 min) at start ${startLoad}, at end ${loadavg().map((x) => x.toFixed(2)).join(', ')}\n`)
   console.log(formatTable(rows))
   const dir = join(root, 'bench-results')
   mkdirSync(dir, { recursive: true })

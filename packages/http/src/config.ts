@@ -38,8 +38,25 @@ export interface ServerConfig {
   readonly shutdownGraceMs: number
   /** Worker threads verifying signatures; 0 verifies in the service thread. */
   readonly verifyWorkers: number
+  /** Where the revocation of a signer's certificate is asked, in order (KEZEK_REVOCATION), and NCA's OCSP responder. */
+  readonly revocation: RevocationSettings
   /** Per-person encryption of personal data (on unless KEZEK_PERSONAL_DATA=off); see docs/personal-data.md. */
   readonly personalData: PersonalDataConfig
+}
+
+export interface OcspSettings {
+  /** NCA's responder (e.g. http://ocsp.pki.gov.kz); always the fallback. */
+  readonly url: string
+  /** Ask the URL the certificate's AIA names first (off by default: a document must not choose where we connect). */
+  readonly useAiaUrl: boolean
+  readonly timeoutMs: number
+  /** The longest an answer is reused (never beyond its nextUpdate); 0 asks every time. */
+  readonly cacheSeconds: number
+}
+
+export interface RevocationSettings {
+  readonly sources: readonly ('ocsp' | 'crl')[]
+  readonly ocsp: OcspSettings | undefined
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -114,6 +131,7 @@ export const loadConfig = (env: Env, base: string): E.Either<readonly string[], 
   if (!/^\d{1,2}$/.test(workersText)) errors.push('KEZEK_VERIFY_WORKERS must be a number of worker threads (0 = in process)')
 
   const personalData = personalDataFrom(env, path, errors)
+  const revocation = revocationFrom(env, errors)
 
   if (errors.length > 0) return E.left(errors)
   return E.right({
@@ -135,7 +153,35 @@ export const loadConfig = (env: Env, base: string): E.Either<readonly string[], 
     shutdownGraceMs: 10_000,
     verifyWorkers: Number(workersText),
     personalData,
+    revocation,
   })
+}
+
+/**
+ * KEZEK_REVOCATION (crl | ocsp,crl | crl,ocsp: the first conclusive answer wins), KEZEK_OCSP_URL,
+ * KEZEK_OCSP_USE_AIA (on | off), KEZEK_OCSP_TIMEOUT_MS, KEZEK_OCSP_CACHE_SECONDS.
+ */
+const revocationFrom = (env: Env, errors: string[]): RevocationSettings => {
+  const named = list(env['KEZEK_REVOCATION'] ?? 'crl')
+  const sources = named.filter((s): s is 'ocsp' | 'crl' => s === 'ocsp' || s === 'crl')
+  if (sources.length !== named.length || sources.length === 0 || new Set(sources).size !== sources.length)
+    errors.push(`KEZEK_REVOCATION must list ocsp and/or crl once each, in the order they are asked (e.g. ocsp,crl), got ${JSON.stringify(env['KEZEK_REVOCATION'])}`)
+  // OCSP speaks for the signer's certificate only; the issuing CA's own link is judged by the root's CRL.
+  else if (!sources.includes('crl')) errors.push('KEZEK_REVOCATION must include crl (crl, ocsp,crl or crl,ocsp): OCSP answers for the signer’s certificate only, the issuing CA needs the root’s CRL')
+  const url = env['KEZEK_OCSP_URL']
+  const ocspVariables = ['KEZEK_OCSP_URL', 'KEZEK_OCSP_USE_AIA', 'KEZEK_OCSP_TIMEOUT_MS', 'KEZEK_OCSP_CACHE_SECONDS'].filter((v) => env[v] !== undefined)
+  if (!sources.includes('ocsp')) {
+    if (ocspVariables.length > 0) errors.push(`${ocspVariables.join(', ')} set but KEZEK_REVOCATION does not name ocsp (e.g. KEZEK_REVOCATION=ocsp,crl)`)
+    return { sources, ocsp: undefined }
+  }
+  if (url === undefined || !/^https?:\/\/[^\s]+$/.test(url)) errors.push('KEZEK_OCSP_URL must be the http(s) URL of the OCSP responder when KEZEK_REVOCATION names ocsp')
+  const aia = env['KEZEK_OCSP_USE_AIA'] ?? 'off'
+  if (aia !== 'on' && aia !== 'off') errors.push('KEZEK_OCSP_USE_AIA must be on or off')
+  const timeoutText = env['KEZEK_OCSP_TIMEOUT_MS'] ?? '5000'
+  if (!/^[1-9]\d{1,5}$/.test(timeoutText)) errors.push('KEZEK_OCSP_TIMEOUT_MS must be a whole number of milliseconds (10–999999)')
+  const cacheText = env['KEZEK_OCSP_CACHE_SECONDS'] ?? '300'
+  if (!/^\d{1,6}$/.test(cacheText)) errors.push('KEZEK_OCSP_CACHE_SECONDS must be a whole number of seconds (0 = no cache)')
+  return { sources, ocsp: { url: url ?? '', useAiaUrl: aia === 'on', timeoutMs: Number(timeoutText), cacheSeconds: Number(cacheText) } }
 }
 
 /** KEZEK_PERSONAL_DATA (encrypted | off), KEZEK_KEYRING, KEZEK_KEYRING_MASTER_KEY (base64, 32 bytes), KEZEK_KEY_ROTATE_DAYS. */

@@ -15,7 +15,7 @@ import type { ProviderId } from '@kezek/domain'
 import { housingQueueEditions, kazakhstanNational } from '@kezek/domain'
 import type { EventStore } from '@kezek/adapters'
 import { loadTrust, openPersonalDataStore, type LoadedTrust, type TrustSource } from '@kezek/adapters'
-import { webcrypto, x509 } from '@kezek/adapters'
+import { importSigningKey, x509 } from '@kezek/adapters'
 import { createTestPki, TEST_IIN, type TestPki } from '@kezek/adapters/testing'
 import { createApp } from './app.js'
 import { demoUsers, longWaitingHolder, type DemoUser } from './pages/index.js'
@@ -27,7 +27,8 @@ import type { ProviderConfig } from './http/services.js'
 import { jsonLogger } from './observability/logger.js'
 import { fileRegistries } from './registries/table.js'
 import { xmlDsigVerifier } from './signature/adapter.js'
-import { keyResultSigner, type SigningIdentity } from './signature/result-signer.js'
+import { keyResultSigner, resultSignerProblem, type SigningIdentity } from './signature/result-signer.js'
+import { revocationOf } from './signature/revocation.js'
 import { workerPoolVerifier } from './signature/worker-pool.js'
 
 const say = (line = ''): void => { process.stderr.write(line + '\n') }
@@ -96,10 +97,13 @@ const realTrust = async (t: NonNullable<ServerConfig['trust']>): Promise<{ loade
 }
 
 const realResultKey = async (k: NonNullable<ServerConfig['resultKey']>): Promise<SigningIdentity> => {
-  const pem = await readFile(k.keyFile, 'utf8')
-  const der = Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64')
-  const privateKey = await webcrypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign'])
-  return { privateKey, certificate: new x509.X509Certificate(await readFile(k.certFile)) }
+  const certificate = new x509.X509Certificate(await readFile(k.certFile))
+  const problem = resultSignerProblem(certificate)
+  if (problem !== undefined) return fail([`KEZEK_RESULT_CERT: ${problem}`])
+  // RSA or GOST 2015/512 PKCS#8; a GOST key must reproduce the certificate's public key.
+  const privateKey = await importSigningKey(await readFile(k.keyFile, 'utf8'), certificate)
+  if (E.isLeft(privateKey)) return fail([`KEZEK_RESULT_KEY: ${privateKey.left}`])
+  return { privateKey: privateKey.right, certificate }
 }
 
 const demoTokens = (secret: string, providerId: string): DemoTokens => {
@@ -142,7 +146,7 @@ const main = async (): Promise<void> => {
     trustSource = real.source
     resultKey = await realResultKey(config.resultKey!)
   }
-  const pool = config.verifyWorkers > 0 ? workerPoolVerifier(trustSource, config.verifyWorkers) : undefined
+  const pool = config.verifyWorkers > 0 ? workerPoolVerifier(trustSource, config.verifyWorkers, config.revocation) : undefined
   if (!existsSync(config.registryFile)) logger.log('warn', 'registry table not found: ГБД ФЛ and ЕНИС look-ups will answer 503', { file: config.registryFile })
 
   const providers: ProviderConfig[] = config.providers.map((p) => ({
@@ -155,7 +159,7 @@ const main = async (): Promise<void> => {
   let pickable: readonly DemoUser[] = []
   const app = createApp({
     store,
-    verifier: pool ?? xmlDsigVerifier({ current: () => trust }),
+    verifier: pool ?? xmlDsigVerifier({ current: () => trust, revocation: revocationOf(config.revocation, () => new Date()) }),
     resultSigner: keyResultSigner(() => resultKey),
     registries: fileRegistries(config.registryFile),
     providers,

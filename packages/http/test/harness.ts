@@ -12,7 +12,7 @@ import { buildApplicationRequestXml, type ApplicationRequestInput } from '@kezek
 import { createTestPki, signAs, TEST_BIN, TEST_IIN, type Identity, type TestPki } from '@kezek/adapters/testing'
 import {
   createApp, hmacAuthenticator, issueToken, keyResultSigner, silentLogger, tableRegistries, xmlDsigVerifier,
-  RegistryTable, type AppOptions, type KezekApp, type Logger, type Registries, type TokenClaims,
+  RegistryTable, type AppOptions, type KezekApp, type Logger, type Registries, type SignatureVerifier, type TokenClaims,
 } from '../src/index.js'
 import type { ProviderConfig } from '../src/http/services.js'
 import type { NoticeChannel } from '../src/notices/port.js'
@@ -67,13 +67,13 @@ export const startServer = async (
   store: EventStore,
   options: {
     registries?: Registries; providers?: readonly ProviderConfig[]; pages?: AppOptions['pages']; noticeChannels?: readonly NoticeChannel[]
-    logger?: Logger; personalData?: ProtectedStore
+    logger?: Logger; personalData?: ProtectedStore; verifier?: SignatureVerifier
   } = {},
 ): Promise<Running> => {
   const pki = await testPki()
   const app = createApp({
     store,
-    verifier: xmlDsigVerifier({ current: () => ({ trust: pki.trust, crls: pki.crls }) }),
+    verifier: options.verifier ?? xmlDsigVerifier({ current: () => ({ trust: pki.trust, crls: pki.crls }) }),
     resultSigner: keyResultSigner(() => ({ privateKey: pki.head.keys.privateKey, certificate: pki.head.certificate })),
     registries: options.registries ?? tableRegistries(registryTable),
     providers: options.providers ?? [

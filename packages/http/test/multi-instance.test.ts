@@ -10,7 +10,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { decodeEvent, emptyWaitingList, filingOrder, type ApplicationEvent } from '@kezek/domain'
 import { openPostgresStore, type EventStore } from '@kezek/adapters'
-import { call, PROVIDER, signedRequest, startServer, tokens, type Running } from './harness.js'
+import { call, PROVIDER, serviceToday, signedRequest, startServer, tokens, type Running } from './harness.js'
 import { openIsolatedPostgres, PG_URL } from './pg.js'
 
 const APPLICATIONS = 12
@@ -66,7 +66,7 @@ test('three instances over one PostgreSQL schema agree on numbers, lists and ide
     const checked = await Promise.all(ids.map((id, i) =>
       call(on(i + 1).url, 'POST', `/v1/applications/${id}/document-check`, { token: tokens.officer, json: { conforming: true } })))
     for (const c of checked) assert.is(c.status, 200, c.text)
-    const today = new Date().toISOString().slice(0, 10)
+    const today = serviceToday()
     const queued = await Promise.all(ids.map((id, i) =>
       call(on(i + 2).url, 'POST', `/v1/applications/${id}/queue-decision`, { token: tokens.officer, json: { commissionDecisionDate: today } })))
     for (const q of queued) assert.is(q.status, 200, q.text)

@@ -24,10 +24,12 @@ export const startPagesFixture = async (events = 3000, pages?: AppOptions['pages
   const head = await store.headPosition()
   if (head !== undefined) await running.app.readModels.reached(head)
   const list = running.app.readModels.waitingList
-  // The longest-waiting active entry still some way down its list: its position has moved over the years.
+  // The longest-waiting active entry still some way down its list: its position has moved over the years. One
+  // whose holder has not answered the questionnaire yet, so the status screen offers it.
   let pick: { id: string; at: number } | undefined
   for (const [id, r] of list.records()) {
     if (r.status !== 'active') continue
+    if (running.app.readModels.application(id)?.facts.some((x) => x.type === 'questionnaire_answered') !== false) continue
     const p = list.position(id)
     if (p === undefined || p.position < 3) continue
     const at = r.intervals[0] as number

@@ -1,6 +1,6 @@
 /**
  * The pages in a real browser: Debian's Chromium driven by playwright-core. Clicks through the public list, a
- * queue movement chart, the citizen's status screen in Kazakh and the staff's audit timeline; runs axe-core on
+ * queue movement chart, the citizen's status screen in Kazakh (with its questionnaire) and the staff's audit timeline; runs axe-core on
  * each page (no serious or critical violation allowed) and checks that the strict CSP blocked nothing of ours.
  * Screenshots go to test-results/screenshots (git-ignored).
  *
@@ -103,7 +103,7 @@ if (!available && process.env['CI'] === 'true') {
     await page.close()
   })
 
-  test('citizen: sign in, status screen in Kazakh with the masked IIN, the position chart, the result download', async ({ f, context }) => {
+  test('citizen: sign in, status screen in Kazakh with the masked IIN, the position chart, the result download, the questionnaire', async ({ f, context }) => {
     const page = await context!.newPage()
     await page.goto(`${f!.running.url}/sign-in?lang=kk`)
     await page.getByLabel('Токен').fill(f!.waiting.token)
@@ -122,6 +122,18 @@ if (!available && process.env['CI'] === 'true') {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Нәтиже құжатын жүктеу/ }).click()])
     const file = await download.path()
     assert.match(readFileSync(file, 'utf8'), /<ds:Signature|<Signature/)
+    // The questionnaire, in Kazakh: the browser's own check asks for an answer to each question before posting.
+    const quality = page.getByRole('group', { name: /үдерісінің сапасына/ })
+    const information = page.getByRole('group', { name: /тәртібі туралы ақпараттың/ })
+    await quality.getByLabel('қанағаттандым', { exact: true }).check()
+    await page.getByRole('button', { name: 'Жауаптарды жіберу' }).click()
+    assert.not.match(page.url(), /\/questionnaire$/, 'not posted with a question unanswered')
+    await information.getByLabel('ішінара қанағаттандым', { exact: true }).check()
+    await page.getByRole('button', { name: 'Жауаптарды жіберу' }).click()
+    await page.waitForURL(/#questionnaire$/)
+    assert.match((await page.textContent('main')) ?? '', /сауалнамаға жауаптарыңыз қабылданды/)
+    assert.is(await page.getByRole('button', { name: 'Жауаптарды жіберу' }).count(), 0, 'answered once: the form is gone')
+    await axe(page, 'status screen after the questionnaire (kk)')
     await page.getByRole('button', { name: 'Шығу' }).click()
     await page.goto(`${f!.running.url}/me`)
     assert.match(page.url(), /\/sign-in/)

@@ -8,12 +8,12 @@ import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { listId } from '@kezek/domain'
-import { computeMovement } from '../src/pages/movement.js'
+import { listId, type WaitingList } from '@kezek/domain'
+import { applicationStream } from '@kezek/adapters'
 import { estimateWait } from '../src/pages/estimate.js'
 import { html } from '../src/pages/html.js'
 import { positionHistory } from '../src/pages/position-history.js'
-import { endOfLocalDay, quarterOf, quarterStart, yearOf } from '../src/pages/quarters.js'
+import { boundaryAtOrAfter, endOfLocalDay, quarterOf, quarterStart, yearOf } from '../src/pages/quarters.js'
 import { PROVIDER } from './harness.js'
 import { startPagesFixture, type PagesFixture } from './pages-fixture.js'
 
@@ -110,6 +110,41 @@ test('citizen pages: signed out goes to sign-in; another citizen’s application
   assert.is((await get(f!, '/staff', { cookie: other })).status, 403)
 })
 
+test('the questionnaire on the status screen: a form with the CSRF token, answered once through the domain command', async ({ f }) => {
+  const id = f!.waiting.applicationId
+  const screen = `/me/applications/${id}`
+  const mine = await signIn(f!, f!.waiting.token)
+  const before = await (await get(f!, `${screen}?lang=kk`, { cookie: mine })).text()
+  assert.match(before, /<form method="post" action="\/me\/applications\/[^"]+\/questionnaire"/)
+  assert.match(before, /name="quality" value="3"/)
+  assert.match(before, /қанағаттандым/, 'answers in Kazakh')
+  const token = /name="csrf" value="([^"]+)"/.exec(before)![1]!
+  const post = (cookie: string, fields: Record<string, string>, extra: Record<string, string> = {}) => fetch(f!.running.url + `${screen}/questionnaire?lang=kk`, {
+    method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...extra },
+    body: new URLSearchParams(fields).toString(),
+  })
+  // Without the token, with a foreign origin, with a field the form does not have, with an answer out of range: refused, nothing written.
+  const revision = f!.running.app.readModels.application(id)!.revision
+  assert.is((await post(mine, { quality: '3', information: '2' })).status, 403)
+  assert.is((await post(mine, { csrf: token, quality: '3', information: '2' }, { origin: 'https://evil.example' })).status, 403)
+  assert.is((await post(mine, { csrf: token, quality: '3', information: '2', type: 'allocate_housing' })).status, 422)
+  assert.is((await post(mine, { csrf: token, quality: '4', information: '2' })).status, 422)
+  assert.is((await post(`${mine.split('; ')[0]}`, { csrf: token, quality: '3', information: '2' })).status, 303, 'signed out: to the sign-in page')
+  const other = await signIn(f!, f!.tokens.otherCitizen)
+  assert.is((await post(other, { csrf: /kezek_csrf=([^;]+)/.exec(other)![1]!, quality: '1', information: '1' })).status, 404, 'another citizen’s application reads as missing')
+  assert.is(f!.running.app.readModels.application(id)!.revision, revision)
+  const ok = await post(mine, { csrf: token, quality: '3', information: '2' })
+  assert.is(ok.status, 303)
+  assert.is(ok.headers.get('location'), `${screen}#questionnaire`)
+  const events = await f!.store.readStream(applicationStream(id))
+  const answered = events._tag === 'Right' ? events.right.map((r) => r.data as { type: string; quality?: number; information?: number }).filter((e) => e.type === 'questionnaire_answered') : []
+  assert.equal(answered.map((e) => [e.quality, e.information]), [[3, 2]])
+  assert.match(await (await get(f!, `${screen}?lang=kk`, { cookie: mine })).text(), /сауалнамаға жауаптарыңыз қабылданды/)
+  const again = await post(mine, { csrf: token, quality: '1', information: '1' })
+  assert.is(again.status, 409, 'answered once: the decider refuses a second time')
+  assert.match(await again.text(), /role="alert"/)
+})
+
 test('staff pages: the timeline is for staff of the provider; a citizen gets 403', async ({ f }) => {
   const officer = await signIn(f!, f!.tokens.officer)
   const r = await get(f!, `/staff/applications/${f!.waiting.applicationId}`, { cookie: officer })
@@ -168,17 +203,48 @@ test('search by request number finds the entry and its place', async ({ f }) => 
   assert.match(await r.text(), new RegExp(`Position <strong>${place.position}</strong> of ${place.of}`))
 })
 
-test('movement figures agree with the waiting list: housed entries counted once, the last length is the list size', ({ f }) => {
+/** The movement figures recounted from scratch, one pass over the records: what the incremental read model must equal. */
+const recount = (list: WaitingList, nowMs: number) => {
+  const out = new Map<string, { quarters: { quarter: number; added: number; housed: number; removed: number; lengthAtEnd: number }[]; housedByYear: Map<number, number> }>()
+  const ids = new Set([...list.records().values()].map((r) => listId(r.entry.list)))
+  for (const id of ids) {
+    const records = [...list.records().values()].filter((r) => listId(r.entry.list) === id && r.intervals.length >= 2)
+    const firstQ = quarterOf(Math.min(...records.map((r) => r.intervals[0]!)))
+    const quarters = []
+    for (let q = firstQ; q <= quarterOf(nowMs); q += 1) {
+      const ends = (status: string) => records.filter((r) => r.status === status && quarterOf(r.intervals.at(-1)!) === q).length
+      // Active at the end of the quarter: counted from the boundary at or after each interval's start, until the one at or after its end.
+      const lengthAtEnd = records.filter((r) => r.intervals.some((from, i) => i % 2 === 0 && boundaryAtOrAfter(from) <= q + 1 &&
+        (r.intervals[i + 1] === Infinity || boundaryAtOrAfter(r.intervals[i + 1]!) > q + 1))).length
+      quarters.push({ quarter: q, added: records.filter((r) => quarterOf(r.intervals[0]!) === q).length, housed: ends('housed'), removed: ends('removed'), lengthAtEnd })
+    }
+    const housedByYear = new Map<number, number>()
+    for (const r of records) if (r.status === 'housed') housedByYear.set(yearOf(r.intervals.at(-1)!), (housedByYear.get(yearOf(r.intervals.at(-1)!)) ?? 0) + 1)
+    out.set(id, { quarters, housedByYear })
+  }
+  return out
+}
+
+test('movement figures, kept event by event, equal a recount from the records; housed counted once, the last length is the list size', ({ f }) => {
   const list = f!.running.app.readModels.waitingList
-  const lists = computeMovement(list, Date.now())
-  assert.ok(lists.size > 0)
-  for (const [id, m] of lists) {
+  const now = Date.now()
+  const expected = recount(list, now)
+  assert.ok(expected.size > 0)
+  for (const [id, want] of expected) {
+    const m = f!.running.app.readModels.movement.of(id, now)!
+    assert.equal(m.quarters, want.quarters, id)
+    assert.equal([...m.housedByYear].sort(), [...want.housedByYear].sort(), id)
+  }
+  for (const id of expected.keys()) {
+    const m = f!.running.app.readModels.movement.of(id, now)!
     const housed = [...list.records().values()].filter((r) => listId(r.entry.list) === id && r.status === 'housed').length
     assert.is(m.quarters.reduce((a, q) => a + q.housed, 0), housed, id)
     assert.is(m.quarters.at(-1)!.lengthAtEnd, list.size(id), id)
     assert.is(m.quarters.at(-1)!.quarter, quarterOf(Date.now()))
     assert.ok(m.quarters.every((q) => q.lengthAtEnd >= 0))
   }
+  const all = [...expected.values()].flatMap((m) => m.quarters)
+  assert.ok(all.some((q) => q.housed > 0) && all.some((q) => q.removed > 0), 'the history houses and removes entries, so both paths are checked')
   const points = positionHistory(list, f!.waiting.applicationId, Date.now())
   assert.ok(points.length > 1)
   assert.is(points.at(-1)!.position, list.position(f!.waiting.applicationId)!.position)

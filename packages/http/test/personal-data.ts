@@ -28,7 +28,7 @@ import {
 import { signAs, TEST_BIN } from '@kezek/adapters/testing'
 import { runCli, type CliIo } from '@kezek/adapters/cli'
 import { jsonLogger, tableRegistries } from '../src/index.js'
-import { call, IIN, POA, PROVIDER, registryTable, startServer, testPki, token, tokens, walkInBody, type Answer, type Running } from './harness.js'
+import { call, IIN, POA, PROVIDER, registryTable, serviceToday, startServer, testPki, token, tokens, walkInBody, type Answer, type Running } from './harness.js'
 
 const iinBorn = (date: string, serialFrom = 100): string => {
   const [y, m, d] = date.split('-') as [string, string, string]
@@ -40,7 +40,7 @@ const iinBorn = (date: string, serialFrom = 100): string => {
   throw new Error('no IIN')
 }
 
-const today = new Date().toISOString().slice(0, 10) as LocalDate
+const today = serviceToday() // the service's local date (UTC+5): a UTC date is the day before from 19:00 UTC
 const CHILD = iinBorn(`${Number(today.slice(0, 4)) - 3}-06-01`)
 const WARD = iinBorn('2012-02-03')
 const MINOR = iinBorn('2015-09-09', 300)

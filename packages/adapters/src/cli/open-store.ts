@@ -146,7 +146,7 @@ const openPlain = async (locator: StoreLocator, mode: OpenMode, timeoutMs: numbe
   }
 }
 
-/** KEZEK_PERSONAL_DATA (encrypted | off), KEZEK_KEYRING, KEZEK_KEYRING_MASTER_KEY: the same settings as the server. */
+/** KEZEK_PERSONAL_DATA (encrypted | off), KEZEK_KEYRING, KEZEK_KEYRING_MASTER_KEY, KEZEK_KEY_ROTATE_DAYS: the same settings as the server. */
 export const personalDataConfig = (env: CliIo['env'], cwd: string): PersonalDataConfig => {
   const mode = env['KEZEK_PERSONAL_DATA'] ?? 'encrypted'
   if (mode === 'off') return { mode: 'off' }
@@ -155,8 +155,11 @@ export const personalDataConfig = (env: CliIo['env'], cwd: string): PersonalData
   const master = env['KEZEK_KEYRING_MASTER_KEY']
   const masterKey = master === undefined ? undefined : new Uint8Array(Buffer.from(master, 'base64'))
   if (masterKey !== undefined && masterKey.length !== 32) fail(cliError('usage', 'KEZEK_KEYRING_MASTER_KEY must be 32 bytes in base64'))
+  const rotate = env['KEZEK_KEY_ROTATE_DAYS']
+  if (rotate !== undefined && rotate !== '' && !/^[1-9]\d{0,4}$/.test(rotate)) fail(cliError('usage', 'KEZEK_KEY_ROTATE_DAYS must be a whole number of days'))
   return {
     mode: 'encrypted',
+    ...(rotate === undefined || rotate === '' ? {} : { rotateAfterDays: Number(rotate) }),
     ...(keyring === undefined || keyring === '' ? {} : { keyring: /^postgres(ql)?:\/\//.test(keyring) ? keyring : join(cwd, keyring) }),
     ...(masterKey === undefined ? {} : { masterKey }),
   }

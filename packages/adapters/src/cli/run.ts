@@ -11,11 +11,12 @@ import { importCommand } from './commands/import.js'
 import { rebuildQueue } from './commands/rebuild-queue.js'
 import { list } from './commands/list.js'
 import { erase } from './commands/erase.js'
+import { keys } from './commands/keys.js'
 import { CliFailure, describeCause, exitCodeOf } from './errors.js'
 import { ExitCode } from './exit-codes.js'
 import type { CliIo } from './io.js'
 
-export const commands: readonly Command[] = [history, verify, rebuildQueue, exportCommand, importCommand, list, erase]
+export const commands: readonly Command[] = [history, verify, rebuildQueue, exportCommand, importCommand, list, erase, keys]
 
 export const helpText = (): string => `kezek — audit and maintenance of kezek event stores
 

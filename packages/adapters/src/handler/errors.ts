@@ -14,6 +14,11 @@ export type HandlerError =
   | { readonly kind: 'stale_revision'; readonly streamId: string; readonly expected: ExpectedRevision; readonly actual: number | undefined }
   /** A stored event of the stream does not decode: the history needs an operator, not a retry. */
   | { readonly kind: 'corrupt_history'; readonly streamId: string; readonly revision: number; readonly detail: string }
+  /**
+   * The store refused the decided events as they are (a personal field with no data subject to encrypt under, personal
+   * data added to an erased applicant's application): nothing was written, and retrying will not help.
+   */
+  | { readonly kind: 'events_refused'; readonly streamId: string; readonly detail: string }
   /** The store failed (connection lost, disk full): nothing was written, the caller may retry. */
   | { readonly kind: 'store_unavailable'; readonly detail: string }
 

@@ -155,7 +155,8 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
         return context.expectedRevision === undefined
           ? E.right('lost_race')
           : E.left({ kind: 'stale_revision', streamId, expected: context.expectedRevision, actual: l.actual })
-      return E.left({ kind: 'store_unavailable', detail: `${l.kind}${'detail' in l ? `: ${l.detail}` : ''}` })
+      if (l.kind === 'invalid_event') return E.left({ kind: 'events_refused', streamId, detail: l.detail })
+      return E.left({ kind: 'store_unavailable', detail: l.kind })
     }
     if (appended.right.duplicate) {
       // Another call with the same command id got there first: answer with what the stream holds now.

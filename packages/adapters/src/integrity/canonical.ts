@@ -67,8 +67,10 @@ export const toStorableJson = (value: unknown, path = '$'): E.Either<NotJson, Js
         if (v === undefined) continue
         const r = toStorableJson(v, `${path}.${key}`)
         if (E.isLeft(r)) return r
-        // defineProperty, not assignment: a "__proto__" key must stay an own property, as JSON.parse makes it.
-        Object.defineProperty(out, key, { value: r.right, enumerable: true, writable: true, configurable: true })
+        // defineProperty, not assignment, for "__proto__": it must stay an own property, as JSON.parse makes it.
+        // Every other key is assigned: defineProperty per key cost a fifth of an append's CPU (--cpu-prof).
+        if (key === '__proto__') Object.defineProperty(out, key, { value: r.right, enumerable: true, writable: true, configurable: true })
+        else out[key] = r.right
       }
       return E.right(out)
     }
@@ -82,13 +84,29 @@ export const toStorableJson = (value: unknown, path = '$'): E.Either<NotJson, Js
  * that is not finite throws, because hashing `null` in its place would silently hash a different document.
  */
 export const canonicalJson = (value: Json): string => {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value)
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new RangeError(`canonicalJson: ${value} is not a JSON number`)
-    return JSON.stringify(value)
+  // One string built by concatenation, not arrays joined: this runs over every event an append hashes, and the
+  // map/join version's garbage was a large share of an append's CPU (--cpu-prof, issue 19). Same output.
+  if (value === null) return 'null'
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value)
+    case 'boolean':
+      return value ? 'true' : 'false'
+    case 'number':
+      if (!Number.isFinite(value)) throw new RangeError(`canonicalJson: ${value} is not a JSON number`)
+      return JSON.stringify(value)
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (Array.isArray(value)) {
+    let out = '['
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i] as Json)
+    return `${out}]`
+  }
   const obj = value as { readonly [k: string]: Json }
   const keys = Object.keys(obj).sort()
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k] as Json)}`).join(',')}}`
+  let out = '{'
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string
+    out += `${i === 0 ? '' : ','}${JSON.stringify(k)}:${canonicalJson(obj[k] as Json)}`
+  }
+  return `${out}}`
 }

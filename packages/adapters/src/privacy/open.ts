@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs'
 import type { EventStore } from '../store/port.js'
 import type { SqlDriver } from '../store/sql/driver.js'
 import { protectPersonalData, type ProtectedStore } from './protect.js'
-import { sqlKeyring, type Queryable } from './sql-keyring.js'
+import { sqlKeyring, sqlKeyringOn, type Queryable } from './sql-keyring.js'
 
 export type PersonalDataConfig =
   | {
@@ -80,7 +80,9 @@ export const openPersonalDataStore = async (
   if (store.driver === undefined) {
     throw new Error('this store has no SQL database to keep the keys beside (EventStoreDB): configure an external keyring (KEZEK_KEYRING / --keyring), or turn encryption off explicitly')
   }
-  const keyring = await sqlKeyring(store.driver, { ...common, ...(store.schema === undefined ? {} : { schema: store.schema }) })
-  const p = protectPersonalData(store, keyring)
+  const options = { ...common, ...(store.schema === undefined ? {} : { schema: store.schema }) }
+  const keyring = await sqlKeyring(store.driver, options)
+  // Keys beside the events: a bulk write's transaction can create them too (see ProtectedStore.sealerIn).
+  const p = protectPersonalData(store, keyring, { keyringIn: (tx) => sqlKeyringOn(tx, options) })
   return { store: p, protected: p }
 }

@@ -17,17 +17,24 @@
  * subscription or reads, or with `cacheKeys: false`.
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { AppendError, EventStore, Json, NewEvent, RecordedEvent } from '../store/port.js'
-import { combinedKey, parseSealed, sealText } from './cipher.js'
-import type { ErasureReceipt, Keyring, SubjectKey } from './keyring.js'
-import { kezekPersonalFields, mapPersonalFields, ownersOf, type PersonalFields } from './personal-fields.js'
+import type { EventStore, Json, RecordedEvent } from '../store/port.js'
+import { combinedKey, parseSealed } from './cipher.js'
+import type { ErasureReceipt, Keyring } from './keyring.js'
+import { kezekPersonalFields, mapPersonalFields, type PersonalFields } from './personal-fields.js'
 import { erasedKidsOf } from './erasure-record.js'
+import { eventSealer, type Sealer } from './seal.js'
+import type { Queryable } from './sql-keyring.js'
 
 export interface PersonalDataOptions {
   /** Default: `kezekPersonalFields` (derived from the domain codecs' marks). */
   readonly personalFields?: PersonalFields
   /** Default true. */
   readonly cacheKeys?: boolean
+  /**
+   * The same keyring with its statements sent through a transaction of the store's own database: set when the keys
+   * live beside the events (open.ts), so a bulk write's new keys commit or roll back with its events.
+   */
+  readonly keyringIn?: (tx: Queryable) => Keyring
 }
 
 export interface ProtectedStore extends EventStore {
@@ -42,21 +49,13 @@ export interface ProtectedStore extends EventStore {
   /** The store underneath: what is stored (ciphertext), for integrity checks and backups. */
   readonly inner: EventStore
   readonly keyring: Keyring
+  /**
+   * A sealer for writes that bypass `append` inside one transaction of the store's database (`kezek import`'s bulk
+   * path): keys beside the events are read and created through `tx`; `storedApplicant` reads a stream's first
+   * stored `applicantIin` as that transaction sees it. Its caches are unbounded: it lives for one import.
+   */
+  readonly sealerIn: (tx: Queryable, storedApplicant: (streamId: string) => Promise<Json | undefined>) => Sealer
 }
-
-class NoSubject extends Error {
-  constructor(readonly at: string) {
-    super(`personal field ${at} has no data subject (IIN) to encrypt under`)
-  }
-}
-
-class SubjectErased extends Error {
-  constructor(readonly streamId: string) {
-    super(`the applicant of ${streamId} was erased: no personal data can be added to it`)
-  }
-}
-
-const STREAM_CACHE = 10_000
 
 export const protectPersonalData = (
   store: EventStore,
@@ -64,73 +63,16 @@ export const protectPersonalData = (
   options: PersonalDataOptions = {},
 ): ProtectedStore => {
   const fields = options.personalFields ?? kezekPersonalFields
-  const cache = options.cacheKeys ?? true
-  /** kid → key, or null once known erased (erasure is final, so that entry never goes stale). */
-  const keys = new Map<string, Uint8Array | null>()
-  /** stream → the applicant's kid (erasure is final and kids never change, so entries never go stale). */
-  const streamKids = new Map<string, string | null>()
-
-  const keyOf = async (kid: string): Promise<Uint8Array | null> => {
-    const known = keys.get(kid)
-    if (known !== undefined) return known
-    const found = await keyring.lookup(kid)
-    if (found.kind === 'unknown') {
-      throw new Error(`no key ${kid} in the keyring: it was never erased, so the keyring is incomplete`)
-    }
-    const key = found.kind === 'live' ? found.key.key : null
-    if (cache || key === null) keys.set(kid, key)
-    return key
+  const storedApplicant = async (streamId: string): Promise<Json | undefined> => {
+    const read = await store.readStream(streamId, { maxCount: 1 })
+    return E.isRight(read) ? (read.right[0]?.data as { applicantIin?: Json } | undefined)?.applicantIin : undefined
   }
-
-  /** subject → its current key, so an append does not ask the keyring once per field; dropped when erased. */
-  const current = new Map<string, SubjectKey>()
-  const keyFor = async (subject: string): Promise<SubjectKey> => {
-    const known = cache ? current.get(subject) : undefined
-    if (known !== undefined && keys.get(known.kid) !== null) return known
-    const k = await keyring.keyFor(subject)
-    if (cache) {
-      current.set(subject, k)
-      if (current.size > STREAM_CACHE) current.delete(current.keys().next().value as string)
-    }
-    return k
-  }
-
-  const remember = (streamId: string, kid: string | null): void => {
-    streamKids.set(streamId, kid)
-    if (streamKids.size > STREAM_CACHE) streamKids.delete(streamKids.keys().next().value as string)
-  }
-
-  /** The applicant's key of a stream: from the batch's `authorized` event, else from the stored first event. */
-  const applicantKey = async (streamId: string, events: readonly NewEvent[]): Promise<SubjectKey | null | undefined> => {
-    const first = events[0]
-    const applicant = first?.type === 'authorized' ? (first.data as { applicantIin?: Json }).applicantIin : undefined
-    if (typeof applicant === 'string' && parseSealed(applicant) === undefined) return keyFor(applicant)
-    let kid = streamKids.get(streamId)
-    if (kid === undefined) {
-      const read = await store.readStream(streamId, { maxCount: 1 })
-      const stored = E.isRight(read) ? (read.right[0]?.data as { applicantIin?: Json } | undefined)?.applicantIin : undefined
-      kid = typeof stored === 'string' ? parseSealed(stored)?.kids[0] ?? null : null
-      remember(streamId, kid)
-    }
-    if (kid === null) return undefined
-    const key = await keyOf(kid)
-    return key === null ? null : { kid, key }
-  }
-
-  const seal = async (json: Json, section: 'data' | 'metadata', type: string, stream: () => Promise<SubjectKey | null | undefined>, streamId: string): Promise<Json> =>
-    mapPersonalFields(json, section, section === 'data' ? fields.data(type) : fields.metadata, async (value, { field, at }, container) => {
-      if (typeof value === 'string' && parseSealed(value) !== undefined) return value
-      const applicant = await stream()
-      if (applicant === null) throw new SubjectErased(streamId)
-      const sealing: SubjectKey[] = applicant === undefined ? [] : [applicant]
-      for (const owner of ownersOf(value, field, container)) {
-        const k = await keyFor(owner)
-        if (!sealing.some((s) => s.kid === k.kid)) sealing.push(k)
-      }
-      if (sealing.length === 0) throw new NoSubject(at)
-      const kids = sealing.map((k) => k.kid)
-      return sealText(kids.join('+'), combinedKey(kids, sealing.map((k) => k.key)), at, JSON.stringify(value))
-    })
+  const sealer = eventSealer(keyring, {
+    fields,
+    storedApplicant,
+    ...(options.cacheKeys === undefined ? {} : { cacheKeys: options.cacheKeys }),
+  })
+  const { keyOf, keysErased } = sealer
 
   const open = async (json: Json, section: 'data' | 'metadata', type: string): Promise<Json> =>
     mapPersonalFields(json, section, section === 'data' ? fields.data(type) : fields.metadata, async (value, { field, at }) => {
@@ -145,10 +87,6 @@ export const protectPersonalData = (
       return JSON.parse(sealed.open(combinedKey(sealed.kids, found), at)) as Json
     })
 
-  const keysErased = (kids: readonly string[]): void => {
-    for (const kid of kids) keys.set(kid, null)
-  }
-
   const openEvent = async (e: RecordedEvent): Promise<RecordedEvent> => {
     // Another process's erasure: its record names the destroyed kids, so this process stops using its cached keys.
     const erased = erasedKidsOf(e)
@@ -157,22 +95,8 @@ export const protectPersonalData = (
   }
 
   const append: EventStore['append'] = async (streamId, events, opts) => {
-    const sealed: NewEvent[] = []
-    let applicant: Promise<SubjectKey | null | undefined> | undefined
-    const stream = () => (applicant ??= applicantKey(streamId, events))
-    try {
-      for (const e of events) {
-        sealed.push({
-          ...e,
-          data: await seal(e.data, 'data', e.type, stream, streamId),
-          metadata: await seal(e.metadata, 'metadata', e.type, stream, streamId),
-        })
-      }
-    } catch (error) {
-      if (!(error instanceof NoSubject) && !(error instanceof SubjectErased)) throw error
-      return E.left<AppendError>({ kind: 'invalid_event', streamId, detail: error.message })
-    }
-    return store.append(streamId, sealed, opts)
+    const sealed = await sealer.sealEvents(streamId, events)
+    return E.isLeft(sealed) ? sealed : store.append(streamId, sealed.right, opts)
   }
 
   // A SQL store's driver and schema stay visible (request numbers and locks shared between instances use them);
@@ -199,18 +123,18 @@ export const protectPersonalData = (
     }),
     subscribe: (opts) => store.subscribe({ ...opts, onEvent: async (e) => opts.onEvent(await openEvent(e)) }),
     erase: async (subject) => {
-      current.delete(subject)
+      sealer.forgetCurrent(subject)
       const receipt = await keyring.erase(subject)
       keysErased(receipt.kids)
       return receipt
     },
     rotate: async (subject) => {
-      if (subject === undefined) current.clear()
-      else current.delete(subject)
+      sealer.forgetCurrent(subject)
       return keyring.rotate(subject)
     },
     keysErased,
     reveal: openEvent,
+    sealerIn: (tx, stored) => eventSealer(options.keyringIn?.(tx) ?? keyring, { fields, storedApplicant: stored, cacheSize: Infinity }),
     inner: store,
     keyring,
   }

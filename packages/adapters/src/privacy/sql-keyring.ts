@@ -59,13 +59,25 @@ const UNKEYED_SUBJECTS = Buffer.from('kezek-subject-ref-v1 (no master key: obscu
 
 const bytes = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : new Uint8Array(v as ArrayBuffer))
 
+const tableOf = (schema: string | undefined): string => {
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`schema name ${JSON.stringify(schema)}`)
+  return schema === undefined ? 'kezek_subject_keys' : `"${schema}".kezek_subject_keys`
+}
+
 /** Creates the table if needed and returns the keyring. */
 export const sqlKeyring = async (db: Queryable, options: SqlKeyringOptions = {}): Promise<Keyring> => {
+  for (const statement of subjectKeysSchema(tableOf(options.schema))) await run(db, statement)
+  return sqlKeyringOn(db, options)
+}
+
+/**
+ * The keyring over a table that already exists (`sqlKeyring` made it): no DDL, so it can run inside another
+ * writer's transaction — `kezek import` creates the keys of a sealed history in its own transaction this way.
+ */
+export const sqlKeyringOn = (db: Queryable, options: SqlKeyringOptions = {}): Keyring => {
   const { masterKey, schema, rotateAfterDays } = options
   const ref = (subject: string): string => createHmac('sha256', masterKey ?? UNKEYED_SUBJECTS).update(subject, 'utf8').digest('hex')
-  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`schema name ${JSON.stringify(schema)}`)
-  const t = schema === undefined ? 'kezek_subject_keys' : `"${schema}".kezek_subject_keys`
-  for (const statement of subjectKeysSchema(t)) await run(db, statement)
+  const t = tableOf(schema)
   if (masterKey !== undefined && masterKey.length !== KEY_BYTES) throw new RangeError('masterKey must be 32 bytes')
   const wrap = (kid: string, key: Uint8Array): Uint8Array => (masterKey === undefined ? key : sealBytes(masterKey, key, `kezek-kek|${kid}`))
   const unwrap = (kid: string, stored: Uint8Array): Uint8Array =>

@@ -44,10 +44,13 @@ export type {
   ResultDocument,
   ResultInputError,
   VerifiedResult,
+  VerifyResultOptions,
 } from './result-document.js'
 export { APPEAL_CLAUSE, CATEGORY_TITLES, LEGAL_FOOTER } from './result-texts.js'
 export type { RevocationScope } from './revocation.js'
 export { httpOcsp } from './ocsp/http-ocsp.js'
+export { cachedOcsp } from './ocsp/cached-ocsp.js'
+export type { OcspCacheOptions } from './ocsp/cached-ocsp.js'
 export type { HttpOcspOptions } from './ocsp/http-ocsp.js'
 export { buildOcspRequest, certIdOf, readOcspResponse } from './ocsp/ocsp-messages.js'
 export type { OcspAnswer, OcspPort, RevocationSource } from './ocsp/port.js'
@@ -69,8 +72,8 @@ export type {
   VerifyOptions,
   VerifySeveralOptions,
 } from './verify-signed-xml.js'
-export { checkRequiredSigners, checkSignerKind, NCA_ROLE_OIDS, policiesOf, rolesOf, STAFF_ROLES } from './signer-roles.js'
-export type { SignerKind, SignerPolicy, SignerRequirement, SignerRole } from './signer-roles.js'
+export { checkRequiredSigners, checkResultSigner, checkSignerKind, NCA_ROLE_OIDS, policiesOf, RESULT_SIGNER_ROLES, rolesOf, STAFF_ROLES } from './signer-roles.js'
+export type { ResultSignerRule, SignerKind, SignerPolicy, SignerRequirement, SignerRole } from './signer-roles.js'
 // The crypto engine (one WebCrypto provider for xmldsigjs and @peculiar/x509) and the XML guards, for adapters
 // that verify or sign off the main thread (the HTTP service's worker pool) and must use the same ones.
 export { webcrypto, x509 } from './engine.js'
@@ -78,3 +81,4 @@ export { guardDocument } from './guard.js'
 export { parseXml } from './parse.js'
 export { escapeXml } from './xml-reading.js'
 export { serviceRequestFields } from './service-request-fields.js'
+export { encodeGostPrivateKey, importSigningKey } from './signing-key.js'

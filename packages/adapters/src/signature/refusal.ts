@@ -12,6 +12,7 @@
  *   append nothing, retry when the CRL is refreshed.
  */
 import type { SignatureFailure } from '@kezek/domain'
+import type { SignerRole } from './signer-roles.js'
 
 export const badInputCodes = [
   'too_large',
@@ -55,6 +56,8 @@ export interface NotConfirmed {
   readonly family: 'not_confirmed'
   readonly code: NotConfirmedCode
   readonly detail: string
+  /** With `signer_role_missing`: the NCA role the document needed and the certificate lacks (signer-roles.ts). */
+  readonly missingRole?: SignerRole
 }
 
 export interface Indeterminate {
@@ -67,6 +70,12 @@ export type SignatureRefusal = BadInput | NotConfirmed | Indeterminate
 export type SignatureRefusalCode = SignatureRefusal['code']
 
 export const badInput = (code: BadInputCode, detail: string): BadInput => ({ family: 'bad_input', code, detail })
+export const roleMissing = (role: SignerRole, detail: string): NotConfirmed => ({
+  family: 'not_confirmed',
+  code: 'signer_role_missing',
+  detail,
+  missingRole: role,
+})
 export const notConfirmed = (code: NotConfirmedCode, detail: string): NotConfirmed => ({
   family: 'not_confirmed',
   code,

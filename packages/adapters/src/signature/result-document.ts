@@ -25,7 +25,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { GostSigningKey } from './append-signature.js'
 import type { x509 } from './engine.js'
 import type { BadInput, SignatureRefusal } from './refusal.js'
-import { notConfirmed } from './refusal.js'
+import { checkResultSigner, type ResultSignerRule, type SignerPolicy } from './signer-roles.js'
 import { LEGAL_FOOTER, notificationText, refusalText, type Lang } from './result-texts.js'
 import { signXml, type SignXmlOptions } from './sign.js'
 import { verifySignedXml, type VerifiedSignature, type VerifyOptions } from './verify-signed-xml.js'
@@ -248,18 +248,27 @@ export interface VerifiedResult {
   readonly result: ResultDocument
 }
 
-/** Verifies a result document: same checks as a request, and the signer must hold the provider's BIN. */
+export interface VerifyResultOptions extends VerifyOptions {
+  /** Who must sign (signer-roles.ts): `head` (default: the document prints the head of office) or `authorised`. */
+  readonly resultSigner?: ResultSignerRule
+  /** Accepted certificate policies of the signer's key (`staffPolicies`), when configured. */
+  readonly signerPolicy?: SignerPolicy
+}
+
+/**
+ * Verifies a result document: the same checks as a request, then its signer — the provider's BIN, a legal entity's
+ * key, the first head's role (or, with `resultSigner: 'authorised'`, the head's or a signatory's), the accepted
+ * policies — each mismatch its own refusal (`checkResultSigner`).
+ */
 export const verifyResultDocument = async (
   xml: Uint8Array | string,
-  options: VerifyOptions,
+  options: VerifyResultOptions,
 ): Promise<E.Either<SignatureRefusal, VerifiedResult>> => {
   const verified = await verifySignedXml(xml, options)
   if (E.isLeft(verified)) return verified
   const result = readResultDocument(verified.right.signedElement)
   if (E.isLeft(result)) return result
-  const signer = verified.right.signature.signer
-  if (signer.bin !== result.right.provider.bin) {
-    return E.left(notConfirmed('iin_mismatch', "the signer's certificate does not carry the provider's BIN"))
-  }
+  const signer = checkResultSigner(verified.right.signature, result.right.provider.bin, options.resultSigner, options.signerPolicy)
+  if (E.isLeft(signer)) return signer
   return E.right({ signature: verified.right.signature, result: result.right })
 }

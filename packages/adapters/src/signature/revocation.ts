@@ -172,13 +172,22 @@ const askOcsp = async (ocsp: OcspPort, cert: x509.X509Certificate, issuer: x509.
   return E.right(true)
 }
 
+/**
+ * OCSP speaks for the signer's certificate only. NCA's responders answer for the certificates NCA issues; asked about
+ * the issuing CA itself (whose issuer is the root), no answer they give can be checked — signed by the CA, not by the
+ * root — so each verification would pay a round trip for nothing (failures are not cached). The links above the signer
+ * are judged by the CRLs (the root's CRL for the issuing CA).
+ */
 const checkLink = async (
   cert: x509.X509Certificate,
   issuer: x509.X509Certificate,
   config: RevocationConfig,
   at: Date,
+  signerLink: boolean,
 ): Promise<LinkResult> => {
-  const sources = config.sources ?? (config.ocsp === undefined ? ['crl'] : ['ocsp', 'crl'])
+  const configured = config.sources ?? (config.ocsp === undefined ? ['crl'] : ['ocsp', 'crl'])
+  const sources = signerLink ? configured : configured.filter((s) => s !== 'ocsp')
+  if (sources.length === 0) return E.left(indeterminate('revocation_unknown', `only OCSP is configured, and OCSP speaks for the signer's certificate only: "${cert.subject}" needs a CRL of "${issuer.subject}"`))
   const reasons: string[] = []
   for (const source of sources) {
     const result =
@@ -204,7 +213,7 @@ export const checkRevocation = async (
     const cert = path[i]
     const issuer = path[i + 1]
     if (cert === undefined || issuer === undefined) break
-    const checked = await checkLink(cert, issuer, config, at)
+    const checked = await checkLink(cert, issuer, config, at, i === 0)
     if (E.isLeft(checked)) return checked
   }
   return E.right(true)

@@ -20,7 +20,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { x509 } from './engine.js'
 import { x509 as lib } from './engine.js'
-import { notConfirmed, type NotConfirmed } from './refusal.js'
+import { notConfirmed, roleMissing, type NotConfirmed } from './refusal.js'
 
 export const NCA_ROLE_OIDS = {
   individual: '1.2.398.3.3.4.1.1',
@@ -85,17 +85,59 @@ export const checkSignerKind = (
   policy: SignerPolicy = {},
 ): E.Either<NotConfirmed, true> => {
   if (kind === 'individual' && !signed.roles.includes('individual')) {
-    return E.left(notConfirmed('signer_role_missing', `an individual's document needs an individual's key (${NCA_ROLE_OIDS.individual}); this certificate carries ${describe(signed.roles)}`))
+    return E.left(roleMissing('individual', `an individual's document needs an individual's key (${NCA_ROLE_OIDS.individual}); this certificate carries ${describe(signed.roles)}`))
   }
   if (kind === 'staff') {
     if (!signed.roles.includes('legal_entity')) {
-      return E.left(notConfirmed('signer_role_missing', `a staff document needs a legal entity's key (${NCA_ROLE_OIDS.legal_entity}); this certificate carries ${describe(signed.roles)}`))
+      return E.left(roleMissing('legal_entity', `a staff document needs a legal entity's key (${NCA_ROLE_OIDS.legal_entity}); this certificate carries ${describe(signed.roles)}`))
     }
     if (!STAFF_ROLES.some((r) => signed.roles.includes(r))) {
       return E.left(notConfirmed('signer_role_missing', `a staff document needs the role of head, signatory or employee (${STAFF_ROLES.map((r) => NCA_ROLE_OIDS[r]).join(', ')})`))
     }
   }
   const accepted = kind === 'individual' ? policy.individualPolicies : policy.staffPolicies
+  if (accepted !== undefined && !accepted.some((p) => signed.policies.includes(p))) {
+    return E.left(notConfirmed('policy_not_accepted', `certificate policies [${signed.policies.join(', ')}] include none of the accepted [${accepted.join(', ')}]`))
+  }
+  return E.right(true)
+}
+
+/**
+ * Who signs a result document. The housing-queue e-service regulations (seeds 000–002) say «Электронный документ
+ * формируется с использованием ЭЦП уполномоченного лица услугодателя»; the housing-assistance regulation (seed 003
+ * п.7) says «руководство услугодателя подписывает уведомление», and kezek's result documents print the head of the
+ * office under the text. `head`: the first head's key (1.2.398.3.3.4.1.2.1); `authorised`: the head or a person
+ * with the right to sign (1.2.398.3.3.4.1.2.2). Both on a legal entity's key (1.2.398.3.3.4.1.2).
+ */
+export type ResultSignerRule = 'head' | 'authorised'
+export const RESULT_SIGNER_ROLES: Readonly<Record<ResultSignerRule, readonly SignerRole[]>> = {
+  head: ['head'],
+  authorised: ['head', 'signer'],
+}
+
+/**
+ * A result document's signer: the provider's BIN (`iin_mismatch`, as for any signer who is not who the document
+ * says), a legal entity's key (`signer_role_missing`, missingRole `legal_entity`), the rule's role (the same code,
+ * missingRole `head` or `signer`), then an accepted staff policy when configured (`policy_not_accepted`).
+ */
+export const checkResultSigner = (
+  signed: Signed & { readonly signer: { readonly bin: string | undefined } },
+  providerBin: string,
+  rule: ResultSignerRule = 'head',
+  policy: SignerPolicy = {},
+): E.Either<NotConfirmed, true> => {
+  if (signed.signer.bin !== providerBin) {
+    return E.left(notConfirmed('iin_mismatch', `the signer's certificate does not carry the provider's BIN ${providerBin}`))
+  }
+  if (!signed.roles.includes('legal_entity')) {
+    return E.left(roleMissing('legal_entity', `a result document needs a legal entity's key (${NCA_ROLE_OIDS.legal_entity}); this certificate carries ${describe(signed.roles)}`))
+  }
+  const roles = RESULT_SIGNER_ROLES[rule]
+  if (!roles.some((r) => signed.roles.includes(r))) {
+    const wanted = roles[roles.length - 1] ?? 'head'
+    return E.left(roleMissing(rule === 'head' ? 'head' : wanted, `a result document is signed by ${rule === 'head' ? 'the first head' : 'the head or a person with the right to sign'} (${roles.map((r) => NCA_ROLE_OIDS[r]).join(' or ')}); this certificate carries ${describe(signed.roles)}`))
+  }
+  const accepted = policy.staffPolicies
   if (accepted !== undefined && !accepted.some((p) => signed.policies.includes(p))) {
     return E.left(notConfirmed('policy_not_accepted', `certificate policies [${signed.policies.join(', ')}] include none of the accepted [${accepted.join(', ')}]`))
   }

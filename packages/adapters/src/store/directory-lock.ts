@@ -4,9 +4,9 @@
  * directory, so PGlite's own files stay untouched) holding its pid; a second opener is refused with a clear error.
  * A lock left by a process that died (kill -9, a crash) is taken over: its pid no longer runs.
  */
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
 import { hostname } from 'node:os'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 
 export class DataDirectoryInUse extends Error {
   constructor(readonly dataDir: string, readonly pid: number) {
@@ -55,6 +55,7 @@ export const lockDataDirectory = (dataDir: string): DirectoryLock => {
   const file = `${dir}.lock`
   if (held.has(file)) throw new DataDirectoryInUse(dir, process.pid)
   const me = `${process.pid}\n${hostname()}\n`
+  mkdirSync(dirname(dir), { recursive: true }) // the lock sits beside the directory, which PGlite creates later
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(file, 'wx', 0o600)

@@ -13,7 +13,7 @@
  * that matters.
  */
 import { PGlite, type Transaction } from '@electric-sql/pglite'
-import type { SqlDriver, SqlExecutor } from './sql/driver.js'
+import type { QueryOptions, SqlDriver, SqlExecutor } from './sql/driver.js'
 import { openSqlStore, type SqlEventStore } from './sql/store.js'
 import { lockDataDirectory } from './directory-lock.js'
 
@@ -27,8 +27,8 @@ export interface PgliteStoreOptions {
 }
 
 const executor = (db: PGlite | Transaction): SqlExecutor => ({
-  query: async <R>(text: string, params?: readonly unknown[]) =>
-    (await db.query<R>(text, params === undefined ? undefined : [...params])).rows,
+  query: async <R>(text: string, params?: readonly unknown[], options?: QueryOptions) =>
+    (await db.query<R>(text, params === undefined ? undefined : [...params], options?.arrays === true ? { rowMode: 'array' } : undefined)).rows,
 })
 
 /** Rollback without throwing: PGlite's `transaction` commits whatever the callback returns. */

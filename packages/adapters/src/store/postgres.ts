@@ -9,7 +9,7 @@ import pg from 'pg'
 // eslint-disable-next-line @typescript-eslint/ban-ts-comment
 // @ts-ignore -- pg/lib/utils has no type declarations; prepareValue is how pg itself serialises parameters.
 import { prepareValue } from 'pg/lib/utils.js'
-import type { SqlDriver, SqlExecutor } from './sql/driver.js'
+import type { QueryOptions, SqlDriver, SqlExecutor } from './sql/driver.js'
 import { openSqlStore, type SqlEventStore } from './sql/store.js'
 import { quoteIdent } from './sql/schema.js'
 
@@ -35,7 +35,18 @@ const RELISTEN_MAX_MS = 5000
 
 // Parameterised statements are prepared once per connection (named by a hash of their text): the append and
 // page-read statements are large CTEs, and re-planning them on every call costs more than the I/O they do.
-const statementName = (text: string): string => `kezek_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`
+// The names are remembered: hashing the statement's text on every query showed in the append profile.
+const statementNames = new Map<string, string>()
+const statementName = (text: string): string => {
+  let name = statementNames.get(text)
+  if (name === undefined) {
+    name = `kezek_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`
+    // Texts are a fixed set per schema; the bound only guards against a caller building texts dynamically.
+    if (statementNames.size >= 1000) statementNames.clear()
+    statementNames.set(text, name)
+  }
+  return name
+}
 
 /** A statement with its `$n` parameters replaced by escaped literals, for the simple query protocol. */
 const inlineParams = (text: string, params: readonly unknown[]): string =>
@@ -45,10 +56,15 @@ const inlineParams = (text: string, params: readonly unknown[]): string =>
   })
 
 const executor = (client: pg.ClientBase | pg.Pool): SqlExecutor => ({
-  query: async <R>(text: string, params?: readonly unknown[]) =>
-    (params === undefined
+  query: async <R>(text: string, params?: readonly unknown[], options?: QueryOptions) =>
+    (params === undefined && options?.arrays !== true
       ? await client.query(text)
-      : await client.query({ name: statementName(text), text, values: [...params] })
+      : await client.query({
+          name: statementName(text),
+          text,
+          values: [...(params ?? [])],
+          ...(options?.arrays === true ? { rowMode: 'array' as const } : {}),
+        })
     ).rows as R[],
 })
 
@@ -93,12 +109,15 @@ export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
       let committed = false
       const opening = advisoryLock === undefined ? ['BEGIN'] : ['BEGIN', `SELECT pg_advisory_xact_lock(${advisoryLock})`]
       const tx: SqlExecutor = {
-        query: async <R>(text: string, params?: readonly unknown[], options?: { commits?: boolean }) => {
+        query: async <R>(text: string, params?: readonly unknown[], options?: QueryOptions) => {
           const commits = options?.commits === true
-          if (begun && !commits) return executor(client).query<R>(text, params)
+          if (begun && !commits) return executor(client).query<R>(text, params, options)
           const script = [...(begun ? [] : opening), inlineParams(text, params ?? []), ...(commits ? ['COMMIT'] : [])]
           begun = true
-          const results = (await client.query(script.join(';\n'))) as unknown as pg.QueryResult | pg.QueryResult[]
+          const results = (await client.query({
+            text: script.join(';\n'),
+            ...(options?.arrays === true ? { rowMode: 'array' as const } : {}),
+          })) as unknown as pg.QueryResult | pg.QueryResult[]
           const all = Array.isArray(results) ? results : [results]
           if (commits) committed = true
           return (all[all.length - (commits ? 2 : 1)]?.rows ?? []) as R[]

@@ -221,6 +221,27 @@ test('after the applicant is erased, no personal data can be added to the applic
   assert.ok(E.isRight(removed), JSON.stringify(removed))
 })
 
+test('a stream written before encryption was on takes new personal data sealed under its clear applicant’s key', async () => {
+  const log = new MemoryLog()
+  const inner = openMemoryStore({ log })
+  const events = applicationEvents({ index: 0, filedMinute: 0, decisionDay: 0, representative: false })
+  assert.ok(E.isRight(await inner.append(applicationId(0), events, { expected: 'no_stream' })))
+  const store = protectPersonalData(inner, memoryKeyring())
+  const successor = representativeOf(0)
+  const kept = await store.append(applicationId(0), [{
+    id: 'kept-after-upgrade', type: 'position_kept_by_family',
+    data: { type: 'position_kept_by_family', schema: 1, applicationId: applicationId(0), commandId: 'c', at: '2025-01-01T00:00:00.000Z', ground: 'death', successorIin: successor },
+    metadata: null,
+  }], { expected: 'any' })
+  assert.ok(E.isRight(kept), JSON.stringify(kept))
+  assert.not.ok(JSON.stringify(log.events.at(-1)).includes(successor), 'the new IIN is stored sealed')
+  const read = await store.readStream(applicationId(0))
+  assert.is(E.isRight(read) && (read.right.at(-1)?.data as { successorIin: string }).successorIin, successor)
+  await store.erase(applicantOf(0))
+  const after = await store.readStream(applicationId(0))
+  assert.is(E.isRight(after) && (after.right.at(-1)?.data as { successorIin: string }).successorIin, ERASED_IIN, 'sealed under the applicant’s key too')
+})
+
 test('an erasure by another process reaches this one through the erasure record it reads', async () => {
   const keyring = memoryKeyring()
   const { log, store } = await setup(keyring)
@@ -262,6 +283,29 @@ test('rotation: a new kid seals new data, the old one still opens old data, eras
     const r = await store.readStream(id)
     assert.is(E.isRight(r) && (r.right[0]?.data as { applicantIin: string }).applicantIin, ERASED_IIN, id)
   }
+})
+
+test('rotation reaches existing applications: their new events are sealed under the applicant’s new kid', async () => {
+  const { log, store } = await setup()
+  const kidsOf = (id: string, field: (data: Record<string, string>) => string) =>
+    field(log.events.find((x) => x.id === id)?.data as Record<string, string>).split('.')[1]
+  const before = kidsOf(`${applicationId(1)}-e0`, (d) => d['applicantIin'] as string)
+  assert.is(await store.rotate(applicantOf(1)), 1, 'one person’s current key retired')
+  const later = laterEvent(1, 'housing_allocated', 1)
+  assert.ok(E.isRight(await store.append(applicationId(1), [later], { expected: 4 })))
+  const after = kidsOf(later.id, (d) => d['dwellingRef'] as string)
+  assert.ok(after !== undefined && !after.includes('+'), `sealed under one kid: ${after}`)
+  assert.is.not(after, before, 'the new kid, not the one the application started with')
+  const read = await store.readStream(applicationId(1))
+  assert.ok(E.isRight(read))
+  assert.is((read.right[0]?.data as { applicantIin: string }).applicantIin, applicantOf(1), 'the old kid still opens old events')
+  assert.is((read.right[5]?.data as { dwellingRef: string }).dwellingRef, 'кв. 1')
+  const receipt = await store.erase(applicantOf(1))
+  assert.equal([...receipt.kids].sort(), [before, after].sort(), 'erasure destroys the retired and the current key')
+  const erased = await store.readStream(applicationId(1))
+  assert.ok(E.isRight(erased))
+  assert.is((erased.right[0]?.data as { applicantIin: string }).applicantIin, ERASED_IIN)
+  assert.is((erased.right[5]?.data as { dwellingRef: string }).dwellingRef, ERASED_TEXT)
 })
 
 test.run()

@@ -13,6 +13,7 @@ test('the signature benchmark runs and reports throughput, the cost split and th
   assert.ok(report.bareRsaVerifyMicros.peculiar.median > 0 && report.bareRsaVerifyMicros.nodeWebCrypto.median > 0)
   assert.ok(report.machine.cores >= 1 && report.machine.node.startsWith('v'))
   assert.ok(report.gost.perSecond.median > 0 && report.gost.bareVerifyMicros.median > 0 && report.gost.streebogMicros.median > 0)
+  assert.ok(report.gost.firstSeenPerSecond.median > 0 && report.gost.bareVerifyCpuMicros.median >= 0 && report.gost.nobleVerifyMicros.median > 0)
   for (const [stage, micros] of Object.entries(report.gost.stages)) assert.ok(micros > 0, `GOST ${stage} was measured`)
   assert.match(formatReport(report), /verifications\/s/)
   assert.match(formatReport(report), /bare GOST 2015\/512 verify/)

@@ -42,6 +42,21 @@ test('good: OCSP alone speaks for the signer (no CRL configured); revoked: refus
     assert.match(refusal.detail, /\(OCSP\)/)
   }))
 
+test('over the whole chain OCSP is asked for the signer only: the issuing CA is judged by the root CRL', () =>
+  withResponder(async (responder, pki) => {
+    const ocsp = httpOcsp({ url: responder.url })
+    const before = responder.requests()
+    expectVerified(await verifyRequest(await rsaXml(pki.citizen), optionsFor(pki, { ocsp, revocation: 'chain', revocationSources: ['ocsp', 'crl'] })))
+    assert.is(responder.requests(), before + 1, 'one request: the citizen certificate')
+    // without the root's CRL the issuing CA's link has no source, OCSP alone cannot speak for it
+    const leafCrlOnly = pki.crls.filter((c) => c.issuer === pki.nca.certificate.subject)
+    const refusal = expectRefusal(
+      await verifyRequest(await rsaXml(pki.citizen), optionsFor(pki, { ocsp, crls: leafCrlOnly, revocationSources: ['ocsp'] })),
+      'revocation_unknown',
+    )
+    assert.match(refusal.detail, /OCSP speaks for the signer's certificate only/)
+  }))
+
 test('unknown to the responder: indeterminate alone, the CRL speaks next in the default order', () =>
   withResponder(async (responder, pki) => {
     const ocsp = httpOcsp({ url: responder.url })

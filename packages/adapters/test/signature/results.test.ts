@@ -5,6 +5,7 @@ import {
   APPEAL_CLAUSE,
   buildResultXml,
   LEGAL_FOOTER,
+  NCA_ROLE_OIDS,
   signResultDocument,
   verifyResultDocument,
   type MotivatedRefusalInput,
@@ -74,6 +75,34 @@ test('a result signed by a certificate without the provider BIN is refused', asy
   const xml = await signResultDocument({ kind: 'notification', ...notification }, pki.citizen.keys.privateKey, pki.citizen.certificate)
   if (E.isLeft(xml)) return assert.unreachable()
   expectRefusal(await verifyResultDocument(xml.right, optionsFor(pki)), 'iin_mismatch', 'not_confirmed')
+})
+
+test('the head signs: an employee of the provider, an individual key with its BIN, a signatory — each its own refusal', async () => {
+  const pki = await testPki()
+  const office = { commonName: 'СЕРІКОВ ДАНИЯР', iin: TEST_IIN.officer, bin: TEST_BIN.provider, organization: 'ГУ (тест)' }
+  const by = async (identity: { keys: CryptoKeyPair; certificate: Parameters<typeof signResultDocument>[2] }) => {
+    const xml = await signResultDocument({ kind: 'notification', ...notification }, identity.keys.privateKey, identity.certificate)
+    if (E.isLeft(xml)) return assert.unreachable(xml.left.detail) as never
+    return xml.right
+  }
+  // the officer: a legal entity's employee key of the provider, BIN matches — not the head
+  const employee = expectRefusal(await verifyResultDocument(await by(pki.officer), optionsFor(pki)), 'signer_role_missing', 'not_confirmed')
+  assert.is(employee.family === 'not_confirmed' && employee.missingRole, 'head')
+  assert.match(employee.detail, /first head \(1\.2\.398\.3\.3\.4\.1\.2\.1\)/)
+  // an individual's key that carries the provider's BIN in OU
+  const individual = await pki.issue({ ...office, roles: [NCA_ROLE_OIDS.individual] })
+  const notEntity = expectRefusal(await verifyResultDocument(await by(individual), optionsFor(pki)), 'signer_role_missing')
+  assert.is(notEntity.family === 'not_confirmed' && notEntity.missingRole, 'legal_entity')
+  // a person with the right to sign: enough where the regulation names «уполномоченное лицо», not where the head signs
+  const signatory = await pki.issue({ ...office, roles: [NCA_ROLE_OIDS.legal_entity, NCA_ROLE_OIDS.signer] })
+  const signed = await by(signatory)
+  expectRefusal(await verifyResultDocument(signed, optionsFor(pki)), 'signer_role_missing')
+  expectVerified(await verifyResultDocument(signed, { ...optionsFor(pki), resultSigner: 'authorised' }))
+  expectRefusal(await verifyResultDocument(await by(pki.officer), { ...optionsFor(pki), resultSigner: 'authorised' }), 'signer_role_missing')
+  // the head, but a policy the deployment does not accept
+  const head = await by(pki.head)
+  expectVerified(await verifyResultDocument(head, optionsFor(pki)))
+  expectRefusal(await verifyResultDocument(head, { ...optionsFor(pki), signerPolicy: { staffPolicies: ['1.2.398.3.3.2.9'] } }), 'policy_not_accepted')
 })
 
 test('builder inputs are validated and errors are values', async () => {

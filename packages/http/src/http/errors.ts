@@ -39,6 +39,9 @@ export const handlerProblem = (e: HandlerError): Problem => {
         { currentRevision: e.actual ?? null })
     case 'corrupt_history':
       return problem('corrupt-history', `event at revision ${e.revision} does not decode`, { revision: e.revision })
+    case 'events_refused':
+      // Not an outage: a 503 would have the client retry something that can never succeed.
+      return problem('command-refused', `the store refused the decided events: ${e.detail}`, { code: 'events_refused' })
     case 'store_unavailable':
       return { ...problem('store-unavailable', 'the event store did not answer'), retryAfter: 5 }
   }

@@ -7,36 +7,30 @@ import * as E from 'fp-ts/lib/Either.js'
 import { Router, type Response } from 'express'
 import { message } from '@kezek/domain'
 import { canRead, partiesOf } from '../auth/policy.js'
-import type { Principal } from '../auth/principal.js'
 import { contextOf } from '../middleware/context.js'
 import type { Services } from '../http/services.js'
 import { statusView } from '../http/views.js'
 import { receiptDocument } from '../results/receipt.js'
 import { noticeFeed } from '../notices/feed.js'
+import { citizenOnly } from './citizen-only.js'
 import type { PageContext } from './context.js'
 import { svgChart } from './chart.js'
 import { html, type Html } from './html.js'
 import { maskIin } from './mask.js'
-import type { MovementCache } from './movement.js'
-import { failure, page, show, type PageDeps, type PageOutcome } from './page.js'
+import type { MovementSource } from './movement.js'
+import { failure, page, show, type PageDeps } from './page.js'
 import { positionHistory } from './position-history.js'
+import { questionnairePages, questionnaireSection } from './questionnaire.js'
 import { estimateSection } from './public.js'
 import { indexInYear, localDate, localDateTime, yearOf, yearOfQuarter } from './quarters.js'
 import { categoryName, quarterLabel, tr } from './texts.js'
 
 const enc = encodeURIComponent
 
-/** The signed-in citizen, or the page to show instead (sign in; not for your role). */
-export const citizenOnly = (c: PageContext): Extract<Principal, { role: 'citizen' }> | PageOutcome => {
-  const p = c.principal
-  if (p === undefined) return { kind: 'redirect', to: '/sign-in' }
-  if (p.role !== 'citizen') return failure(c, 403, 'forbidden', tr('forbiddenText', c.lang))
-  return p
-}
 
 const field = (label: string, value: Html | string): Html => html`<dt>${label}</dt><dd>${value}</dd>`
 
-export const citizenPages = (s: Services, deps: PageDeps, movement: MovementCache): Router => {
+export const citizenPages = (s: Services, deps: PageDeps, movement: MovementSource): Router => {
   const r = Router()
   const providerOf = (id: string | undefined) => (id === undefined ? undefined : s.providers.get(id))
   const crumbs = (c: PageContext) => [{ label: tr('myApplications', c.lang), href: '/me' }]
@@ -93,8 +87,10 @@ ${download}
 ${positionSection(c, s, id, movement)}
 <h2>${tr('notices', c.lang)}</h2>
 ${notices.length === 0 ? html`<p>${tr('noNotices', c.lang)}</p>` : html`<ul>${notices.map((n) => html`<li><time datetime="${n.at}">${localDateTime(n.at)}</time> — ${n.text[c.lang]}</li>`)}</ul>`}
-<h2>${tr('questionnaire', c.lang)}</h2><p>${tr('notYetAvailable', c.lang)}</p>`, crumbs(c))
+${questionnaireSection(c, id, view)}`, crumbs(c))
   }))
+
+  r.use(questionnairePages(s, deps))
 
   // Downloads are the API's own routes (the same signed bytes, ETag and filename), reached with the session: the
   // page hands the request on with the session's principal, and the API route decides who may read what.
@@ -110,13 +106,13 @@ ${notices.length === 0 ? html`<p>${tr('noNotices', c.lang)}</p>` : html`<ul>${no
   return r
 }
 
-const positionSection = (c: PageContext, s: Services, id: string, movement: MovementCache): Html => {
+const positionSection = (c: PageContext, s: Services, id: string, movement: MovementSource): Html => {
   const placement = s.read.waitingList.position(id)
   if (placement === undefined) return html``
   const points = positionHistory(s.read.waitingList, id, s.clock().getTime())
   const label = (q: number) => quarterLabel(yearOfQuarter(q), indexInYear(q), c.lang)
   const first = points[0]
-  const m = movement.get().lists.get(placement.listId)
+  const m = movement.of(placement.listId).movement
   return html`
 <h2>${tr('myPosition', c.lang)}</h2>
 <p>${tr('positionNow', c.lang)}: <strong>${placement.position}</strong> ${tr('of', c.lang)} ${placement.of} (${categoryName(placement.list.category, c.lang)})</p>

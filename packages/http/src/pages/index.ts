@@ -7,7 +7,7 @@ import { Router } from 'express'
 import type { Authenticator } from '../auth/principal.js'
 import type { Services } from '../http/services.js'
 import { citizenPages } from './citizen.js'
-import { movementCache } from './movement.js'
+import { movementSource } from './movement.js'
 import { publicPages } from './public.js'
 import { sessionPages, type DemoUser } from './session.js'
 import { staffPages } from './staff.js'
@@ -27,7 +27,7 @@ const CSS = STYLESHEET + STYLESHEET_EXTRA
 export const pageRoutes = (s: Services, o: PagesOptions): Router => {
   const demoUsers = o.demoUsers ?? (() => [])
   const deps = { auth: o.auth, demo: o.demoUsers !== undefined }
-  const movement = movementCache(s.read.waitingList, () => s.read.stats().eventsProjected, s.clock)
+  const movement = movementSource(s.read, s.clock)
   const r = Router()
   r.get('/assets/kezek.css', (_req, res) => {
     res.setHeader('Content-Type', 'text/css; charset=utf-8')

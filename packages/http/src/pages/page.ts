@@ -7,7 +7,7 @@ import type { Authenticator } from '../auth/principal.js'
 import { pageContext, type PageContext } from './context.js'
 import { escapeHtml, html, type Html } from './html.js'
 import { renderPage, type Crumb } from './layout.js'
-import { setPageHeaders } from './security.js'
+import { csrfOk, readForm, setPageHeaders } from './security.js'
 import { tr, type TextKey } from './texts.js'
 
 export type PageOutcome =
@@ -44,4 +44,12 @@ export const page = (deps: PageDeps, fn: PageFn) => async (req: Request, res: Re
   } catch (e) {
     next(e)
   }
+}
+
+/** A posted form, once its CSRF token checks out; otherwise the page that says why (400, 403). */
+export const checkedForm = async (req: Request, c: PageContext): Promise<URLSearchParams | PageOutcome> => {
+  const form = await readForm(req)
+  if (form === undefined) return failure(c, 400, 'badRequest', tr('badRequest', c.lang))
+  if (!csrfOk(req, form)) return failure(c, 403, 'forbidden', tr('csrfRefused', c.lang))
+  return form
 }

@@ -11,7 +11,7 @@ import { svgChart } from './chart.js'
 import { estimateWait } from './estimate.js'
 import { html, type Html } from './html.js'
 import { findByRequestNumber, listsOf, REQUEST_NUMBER } from './lists.js'
-import type { ListMovement, MovementCache } from './movement.js'
+import type { ListMovement, MovementSource } from './movement.js'
 import { failure, page, show, type PageDeps, type PageOutcome } from './page.js'
 import { endOfLocalDay, indexInYear, localDate, localDateTime, yearOf, yearOfQuarter } from './quarters.js'
 import { categoryName, quarterLabel, tr } from './texts.js'
@@ -52,7 +52,7 @@ const pastLists = (list: WaitingList, eventsSeen: () => number) => {
   }
 }
 
-export const publicPages = (s: Services, deps: PageDeps, movement: MovementCache): Router => {
+export const publicPages = (s: Services, deps: PageDeps, movement: MovementSource): Router => {
   const r = Router()
   const pastList = pastLists(s.read.waitingList, () => s.read.stats().eventsProjected)
   const providerOf = (c: PageContext, id: string) => {
@@ -149,8 +149,7 @@ ${pager}${table}${pager}`, crumbsTo(c, p.id, category).slice(0, 2))
     if (!listsOf(p).includes(category)) return failure(c, 404, 'notFoundTitle', tr('notFoundText', c.lang))
     const position = positiveInt(one(req, 'position'), 100_000_000)
     if (position === null) return failure(c, 400, 'badRequest', tr('position', c.lang))
-    const { lists, computedAt } = movement.get()
-    const m = lists.get(`${p.id}/${category}`)
+    const { movement: m, asOf: computedAt } = movement.of(`${p.id}/${category}`)
     return show(`${tr('movement', c.lang)}: ${categoryName(category, c.lang)}`, html`
 <p class="note">${tr('dataAsOf', c.lang)} <time datetime="${computedAt.toISOString()}">${localDateTime(computedAt.toISOString())}</time>.</p>
 ${m === undefined ? html`<p>${tr('noMovement', c.lang)}</p>` : movementFigures(c, m)}

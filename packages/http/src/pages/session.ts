@@ -8,8 +8,8 @@ import type { Language } from '@kezek/domain'
 import type { Authenticator } from '../auth/principal.js'
 import type { PageContext } from './context.js'
 import { html } from './html.js'
-import { failure, page, show, type PageDeps, type PageOutcome } from './page.js'
-import { clearCookie, csrfOk, readForm, SESSION_COOKIE, setCookie } from './security.js'
+import { checkedForm as checked, failure, page, show, type PageDeps, type PageOutcome } from './page.js'
+import { clearCookie, SESSION_COOKIE, setCookie } from './security.js'
 import { tr } from './texts.js'
 
 /** A user the demo offers: a label per language and the credential the demo issued for them. */
@@ -43,13 +43,6 @@ export const sessionPages = (deps: PageDeps & { readonly auth: Authenticator; re
       return show(tr('signIn', c.lang), signInForm(c, outcome === undefined ? 'empty' : outcome.refused), undefined, 401)
     setCookie(req, res, SESSION_COOKIE, token, { sameSite: 'Lax', maxAgeSeconds: SESSION_SECONDS })
     return { kind: 'redirect', to: landingOf(outcome.role) }
-  }
-
-  const checked = async (req: Request, c: PageContext): Promise<URLSearchParams | PageOutcome> => {
-    const form = await readForm(req)
-    if (form === undefined) return failure(c, 400, 'badRequest', tr('badRequest', c.lang))
-    if (!csrfOk(req, form)) return failure(c, 403, 'forbidden', tr('csrfRefused', c.lang))
-    return form
   }
 
   r.get('/sign-in', page(deps, async (_req, _res, c) => show(tr('signIn', c.lang), signInForm(c))))

@@ -74,4 +74,9 @@ footer.site{max-width:64rem;margin:2rem auto 0;padding:1rem;border-top:1px solid
 export const STYLESHEET_EXTRA = `
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 h3{font-size:1.05rem;margin:1rem 0 .25rem}
+fieldset{border:1px solid #ccc;border-radius:6px;margin:0 0 1rem;padding:.5rem 1rem}
+legend{font-weight:600;padding:0 .25rem}
+.choice{display:flex;align-items:center;gap:.5rem;margin:.35rem 0}
+.choice label{font-weight:400;margin:0}
+.choice input{width:1.25rem;height:1.25rem}
 `

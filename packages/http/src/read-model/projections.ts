@@ -23,6 +23,7 @@ import type { EventStore, RecordedEvent, Subscription, SubscriptionHealth } from
 import type { Logger } from '../observability/logger.js'
 import { withJournalOrder } from './journal-policy.js'
 import { peopleIndex } from './people.js'
+import { contributionOf, queueMovement, type QueueMovement } from './queue-movement.js'
 
 export interface ApplicationView {
   readonly status: ApplicationStatus
@@ -39,6 +40,8 @@ export interface ApplicationView {
 
 export interface ReadModels {
   readonly waitingList: WaitingList
+  /** Queue movement per list (entries added, housed, removed per quarter; length over time), kept with the list. */
+  readonly movement: QueueMovement
   readonly application: (applicationId: string) => ApplicationView | undefined
   readonly applicationsOf: (iin: string) => readonly string[]
   /** Streams of the applications naming the IIN in any personal field (applicant, child, representative …). */
@@ -96,6 +99,13 @@ export const startReadModels = (
   },
 ): ReadModels => {
   const waitingList = emptyWaitingList(withJournalOrder(options.policy ?? filingOrder))
+  const movement = queueMovement()
+  /** Every change to the list goes through here, so the movement figures follow it event by event. */
+  const applyToList = (e: ApplicationEvent): void => {
+    const before = contributionOf(waitingList.record(e.applicationId))
+    waitingList.apply(e)
+    movement.update(before, waitingList.record(e.applicationId))
+  }
   const views = new Map<string, ApplicationView>()
   const byIin = new Map<string, string[]>()
   const byProvider = new Map<string, string[]>()
@@ -107,7 +117,7 @@ export const startReadModels = (
   let caught = false
 
   const apply = (r: RecordedEvent, e: ApplicationEvent): void => {
-    waitingList.apply(e)
+    applyToList(e)
     const view = evolveView(views.get(e.applicationId), e, r.revision)
     if (e.type === 'authorized') {
       addTo(byIin, e.applicantIin, e.applicationId)
@@ -148,7 +158,7 @@ export const startReadModels = (
       const entry = waitingList.record(id)?.entry
       if (entry !== undefined && holder !== undefined && entry.holderIin !== holder) {
         // The list's own way to change who holds a place without moving it (Art. 73 p.2); nothing is stored.
-        waitingList.apply({ type: 'position_kept_by_family', schema: 1, applicationId: entry.applicationId, commandId: `erasure-${record.erasureId}` as never, at: record.erasedAt as never, ground: 'applicant_died', successorIin: holder } as ApplicationEvent)
+        applyToList({ type: 'position_kept_by_family', schema: 1, applicationId: entry.applicationId, commandId: `erasure-${record.erasureId}` as never, at: record.erasedAt as never, ground: 'applicant_died', successorIin: holder } as ApplicationEvent)
       }
     }
     options.onErasure?.(record)
@@ -176,6 +186,7 @@ export const startReadModels = (
 
   return {
     waitingList,
+    movement,
     application: (id) => views.get(id),
     applicationsOf: (iin) => byIin.get(iin) ?? [],
     streamsNaming: (iin) => people.applicationsNaming(iin).map(applicationStream),

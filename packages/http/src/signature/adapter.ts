@@ -15,6 +15,7 @@ import type { LoadedTrust } from '@kezek/adapters'
 import { verifyRequest } from '@kezek/adapters'
 import type { VerifiedSignature } from '@kezek/adapters'
 import type { ApplicationDocument, SignatureVerifier, VerifiedRequest } from './port.js'
+import type { VerifierRevocation } from './revocation.js'
 
 const toDocument = (r: ApplicationRequestDocument): ApplicationDocument => ({
   serviceId: r.serviceId,
@@ -54,13 +55,22 @@ export interface TrustSourceNow {
   /** Trust anchors and CRLs as currently loaded (replaced when a fresh CRL is fetched). */
   readonly current: () => LoadedTrust
   readonly maxBytes?: number
+  /** Revocation sources in order and the OCSP port (revocation.ts); CRLs alone when absent. */
+  readonly revocation?: VerifierRevocation
 }
 
 export const xmlDsigVerifier = (trust: TrustSourceNow): SignatureVerifier => ({
   verifyRequest: async (xml, at): Promise<VerifiedRequest> => {
     const { trust: anchors, crls } = trust.current()
     const maxBytes = trust.maxBytes ?? DEFAULT_MAX_BYTES
-    const v = await verifyRequest(xml, { trust: anchors, crls, at, maxBytes })
+    const r = trust.revocation
+    const v = await verifyRequest(xml, {
+      trust: anchors,
+      crls,
+      at,
+      maxBytes,
+      ...(r === undefined ? {} : { revocationSources: r.sources, ...(r.ocsp === undefined ? {} : { ocsp: r.ocsp }) }),
+    })
     if (E.isRight(v)) return { kind: 'read', document: toDocument(v.right.request), verdict: confirmed(v.right.signature) }
     const refusal = v.left
     if (refusal.family === 'bad_input') return { kind: 'bad_input', code: refusal.code, detail: refusal.detail }

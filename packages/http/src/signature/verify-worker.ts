@@ -4,13 +4,20 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import * as E from 'fp-ts/lib/Either.js'
-import { loadTrust, type TrustSource } from '@kezek/adapters'
+import { loadTrust } from '@kezek/adapters'
 import { xmlDsigVerifier } from './adapter.js'
+import { revocationOf } from './revocation.js'
+import type { WorkerData } from './worker-pool.js'
 
-const loaded = loadTrust(workerData as TrustSource)
+const data = workerData as WorkerData
+const loaded = loadTrust(data.trust)
 if (E.isLeft(loaded)) throw new Error(`verify worker: ${loaded.left.detail}`)
 const trust = loaded.right
-const verifier = xmlDsigVerifier({ current: () => trust })
+// Each worker has its own OCSP answer cache (the settings cross the thread, the port cannot).
+const verifier = xmlDsigVerifier({
+  current: () => trust,
+  ...(data.revocation === undefined ? {} : { revocation: revocationOf(data.revocation, () => new Date()) }),
+})
 
 parentPort?.on('message', (m: { readonly id: number; readonly xml: string; readonly at: number }) => {
   verifier.verifyRequest(m.xml, new Date(m.at)).then(

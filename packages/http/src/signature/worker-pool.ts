@@ -9,7 +9,14 @@
  */
 import { Worker } from 'node:worker_threads'
 import type { TrustSource } from '@kezek/adapters'
+import type { RevocationSettings } from '../config.js'
 import type { SignatureVerifier, VerifiedRequest } from './port.js'
+
+/** What a worker is started with: the trust bytes and the revocation settings (KEZEK_REVOCATION, KEZEK_OCSP_*). */
+export interface WorkerData {
+  readonly trust: TrustSource
+  readonly revocation?: RevocationSettings
+}
 
 export interface WorkerPoolVerifier extends SignatureVerifier {
   readonly close: () => Promise<void>
@@ -32,11 +39,12 @@ interface Slot {
   alive: boolean
 }
 
-export const workerPoolVerifier = (source: TrustSource, size: number): WorkerPoolVerifier => {
+export const workerPoolVerifier = (source: TrustSource, size: number, revocation?: RevocationSettings): WorkerPoolVerifier => {
+  const workerData: WorkerData = { trust: source, ...(revocation === undefined ? {} : { revocation }) }
   let next = 0
   let closing = false
   const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => {
-    const slot: Slot = { worker: new Worker(BOOT, { eval: true, workerData: source }), pending: new Map(), alive: true }
+    const slot: Slot = { worker: new Worker(BOOT, { eval: true, workerData }), pending: new Map(), alive: true }
     const failAll = (e: Error) => {
       slot.alive = false
       for (const p of slot.pending.values()) p.reject(e)

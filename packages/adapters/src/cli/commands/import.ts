@@ -19,7 +19,8 @@ import { ExitCode } from '../exit-codes.js'
 import type { CliIo } from '../io.js'
 import { withStore, type OpenedStore } from '../open-store.js'
 import { progress } from '../progress.js'
-import { readLine, type Line } from '../transfer/format.js'
+import type { Line } from '../transfer/format.js'
+import { badLine, transferFile, type Mode } from '../transfer/file-records.js'
 import { importIntoSql } from '../transfer/import-into-sql.js'
 import { countLines, lineSource, type NumberedLine } from '../transfer/read-lines.js'
 import { checkLink, ChainVerifier, GENESIS_HASH, type ChainBreak } from '../../integrity/index.js'
@@ -32,15 +33,13 @@ const options = { ...commonOptions, ...storeOptions, json: { type: 'boolean' } }
 type Head = { readonly revision: number; readonly hash: string }
 
 interface Checked {
-  readonly mode: 'export' | 'generated'
+  readonly mode: Mode
   readonly events: number
   readonly streams: ReadonlyMap<string, Head>
   /** Kept when the source cannot be read twice (standard input). */
   readonly held?: readonly Line[]
 }
 
-const at = (l: NumberedLine, detail: string) =>
-  cliError('problems', `line ${l.n}: ${detail}`, 'the file is damaged or was edited; export it again from the source store')
 
 /**
  * What every store would refuse (the same checks as append), and an id used twice in the file: found in pass 1,
@@ -50,9 +49,9 @@ const refusedByStores = (l: NumberedLine, streamId: string, event: NewEvent, ids
   const valid = validateAppend(streamId, [event], { expected: 'any' })
   if (E.isLeft(valid)) {
     const detail = valid.left.kind === 'invalid_event' ? valid.left.detail : valid.left.kind
-    fail(at(l, `stores refuse this event of stream ${streamId.slice(0, 80)}: ${detail}`))
+    fail(badLine(l, `stores refuse this event of stream ${streamId.slice(0, 80)}: ${detail}`))
   }
-  if (ids.has(event.id)) fail(at(l, `the event id ${event.id} appears twice in the file`))
+  if (ids.has(event.id)) fail(badLine(l, `the event id ${event.id} appears twice in the file`))
   ids.add(event.id)
 }
 
@@ -60,34 +59,14 @@ const refusedByStores = (l: NumberedLine, streamId: string, event: NewEvent, ids
 const checkFile = async (lines: AsyncIterable<NumberedLine>, hold: boolean, tick: () => void): Promise<Checked> => {
   const heads = new Map<string, Head>()
   const held: Line[] = []
-  let mode: 'export' | 'generated' | undefined
-  let trailer: { events: number; streams: number } | undefined
+  const file = transferFile(lines)
   let events = 0
   let firstBreak: { line: NumberedLine; b: ChainBreak } | undefined
   const ids = new Set<string>()
   let breaks = 0
-  for await (const l of lines) {
-    const parsed = readLine(l.text)
-    if (E.isLeft(parsed)) fail(at(l, parsed.left))
-    const line = (parsed as E.Right<Line>).right
-    if (trailer !== undefined) fail(at(l, 'there is more after the trailer line'))
-    if (mode === undefined) {
-      if (line.kind === 'header') {
-        if (line.header.format !== 1) fail(cliError('usage', `the file is export format ${line.header.format}; this kezek reads format 1`, 'use the kezek version that wrote it'))
-        if (line.header.chain !== 'kezek.event.v1') fail(cliError('usage', `the file's hash chain is ${line.header.chain}; this kezek verifies kezek.event.v1`))
-        mode = 'export'
-        continue
-      }
-      if (line.kind === 'generated') mode = 'generated'
-      else fail(at(l, 'the file does not start with a kezek export header or a generated record'))
-    }
-    if (mode === 'export') {
-      if (line.kind === 'trailer') {
-        trailer = { events: line.events, streams: line.streams }
-        continue
-      }
-      if (line.kind !== 'event') fail(at(l, `expected an exported event, found a ${line.kind} line`))
-      const e = (line as Extract<Line, { kind: 'event' }>).event
+  for await (const { line: l, record } of file.records) {
+    if (record.kind === 'event') {
+      const e = record.event
       refusedByStores(l, e.streamId, { id: e.id, type: e.type, data: e.data, metadata: e.metadata }, ids)
       const b = checkLink(heads.get(e.streamId) ?? { revision: -1, hash: GENESIS_HASH }, e)
       if (b !== undefined) {
@@ -96,16 +75,13 @@ const checkFile = async (lines: AsyncIterable<NumberedLine>, hold: boolean, tick
       }
       heads.set(e.streamId, { revision: Math.max(e.revision, heads.get(e.streamId)?.revision ?? -1), hash: e.hash })
     } else {
-      if (line.kind !== 'generated') fail(at(l, `expected a generated record, found a ${line.kind} line`))
-      const g = line as Extract<Line, { kind: 'generated' }>
-      refusedByStores(l, g.streamId, toNew(g).event, ids)
-      heads.set(g.streamId, { revision: (heads.get(g.streamId)?.revision ?? -1) + 1, hash: '' })
+      refusedByStores(l, record.streamId, toNew(record).event, ids)
+      heads.set(record.streamId, { revision: (heads.get(record.streamId)?.revision ?? -1) + 1, hash: '' })
     }
     events++
-    if (hold) held.push(line)
+    if (hold) held.push(record)
     tick()
   }
-  if (mode === undefined) fail(cliError('problems', 'the file is empty', 'pass the file `kezek export --out` wrote'))
   if (firstBreak !== undefined) {
     const { line, b } = firstBreak
     fail(
@@ -116,14 +92,8 @@ const checkFile = async (lines: AsyncIterable<NumberedLine>, hold: boolean, tick
       ),
     )
   }
-  if (mode === 'export') {
-    if (trailer === undefined) fail(cliError('problems', `the file ends without its trailer line after ${events} events: it was cut short`, 'nothing was imported; copy or export the file again'))
-    const tr = trailer as { events: number; streams: number }
-    if (tr.events !== events || tr.streams !== heads.size) {
-      fail(cliError('problems', `the trailer counts ${tr.events} events in ${tr.streams} streams, the file holds ${events} in ${heads.size}`, 'nothing was imported; export the file again'))
-    }
-  }
-  return { mode: mode as 'export' | 'generated', events, streams: heads, ...(hold ? { held } : {}) }
+  const mode = file.end(heads.size)
+  return { mode, events, streams: heads, ...(hold ? { held } : {}) }
 }
 
 /** What the target already holds of a stream: nothing, a prefix of the file's stream (resume), or something else. */
@@ -255,10 +225,7 @@ const visible = async (io: CliIo, target: OpenedStore, last: string | undefined)
 }
 
 async function* fromLines(lines: AsyncIterable<NumberedLine>): AsyncIterable<Line> {
-  for await (const l of lines) {
-    const parsed = readLine(l.text)
-    if (E.isRight(parsed) && (parsed.right.kind === 'event' || parsed.right.kind === 'generated')) yield parsed.right
-  }
+  for await (const { record } of transferFile(lines).records) yield record
 }
 
 async function* fromHeld(held: readonly Line[]): AsyncIterable<Line> {
@@ -298,7 +265,7 @@ store the same way (it has no hashes to check; the store computes them).`,
         // PGlite and PostgreSQL: one pass, one transaction, all or nothing, thousands of rows per statement.
         const total = source.rereadable ? await countLines(source.description) : undefined
         const bar = progress(io, 'import: checking and writing', total)
-        const done = await importIntoSql(target.sql, target.description, source.lines(), () => bar.tick())
+        const done = await importIntoSql(target.sql, target.description, source.lines(), () => bar.tick(), target.personal)
         bar.finish(`${done.written} written, ${done.skipped} already there`)
         checked = done
         appended = { written: done.written, skipped: done.skipped, last: done.last }

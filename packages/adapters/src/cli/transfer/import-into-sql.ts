@@ -7,21 +7,29 @@
  *
  * One hash per event: the writer chains each event on the head it continues and the file's hash must come out
  * identical. Only when it does not is the file's own link checked (`checkLink`), to name the break.
+ *
+ * A generated history holds personal data in clear: when the target encrypts it, each run of events is sealed
+ * first, exactly as the encrypting store's `append` would (privacy/seal.ts), with the keys created inside this
+ * transaction. An export is written as it is: its personal data is already sealed, and its hashes must match.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { chainHash, checkLink, GENESIS_HASH } from '../../integrity/index.js'
-import type { NewEvent, RecordedEvent } from '../../store/port.js'
+import type { Json, NewEvent, RecordedEvent } from '../../store/port.js'
 import type { BulkWriter } from '../../store/sql/bulk.js'
 import { isUniqueViolation } from '../../store/sql/driver.js'
 import type { SqlEventStore } from '../../store/sql/store.js'
+import { quoteIdent } from '../../store/sql/schema.js'
+import type { ProtectedStore } from '../../privacy/protect.js'
+import type { Sealer } from '../../privacy/seal.js'
 import { cliError, fail } from '../errors.js'
-import { readLine, type Line } from './format.js'
+import type { Line } from './format.js'
+import { badLine, transferFile, type Mode } from './file-records.js'
 import type { NumberedLine } from './read-lines.js'
 
 export type Head = { readonly revision: number; readonly hash: string }
 
 export interface Imported {
-  readonly mode: 'export' | 'generated'
+  readonly mode: Mode
   readonly events: number
   readonly streams: ReadonlyMap<string, Head>
   readonly written: number
@@ -42,16 +50,31 @@ interface Run {
   readonly recorded: EventLine[]
 }
 
-const at = (l: NumberedLine, detail: string, hint = 'nothing was imported; the file is damaged or was edited: export it again from the source store') =>
-  cliError('problems', `line ${l.n}: ${detail}`, hint)
 
 const generatedEvent = (l: NumberedLine, g: Extract<Line, { kind: 'generated' }>): NewEvent => {
   const id = (g.envelope as { eventId?: unknown } | null)?.eventId
   const type = (g.event as { type?: unknown } | null)?.type
   if (typeof id !== 'string' || typeof type !== 'string') {
-    return fail(at(l, `a generated record of stream ${g.streamId} has no envelope.eventId or event.type`, 'nothing was imported; regenerate the history'))
+    return fail(badLine(l, `a generated record of stream ${g.streamId} has no envelope.eventId or event.type`, 'nothing was imported; regenerate the history'))
   }
   return { id, type, data: g.event, metadata: g.envelope }
+}
+
+/**
+ * Seals runs of a generated history inside the import's transaction. A stream's applicant is in its `authorized`
+ * event: remembered when this import sealed it, else read from what the target already held.
+ */
+const sealingIn = (personal: ProtectedStore, w: BulkWriter, schema: string) => {
+  const applicants = new Map<string, Json | undefined>()
+  const firstApplicant = `SELECT data->'applicantIin' AS applicant FROM ${quoteIdent(schema)}.events WHERE stream_id = $1 ORDER BY revision LIMIT 1`
+  const sealer: Sealer = personal.sealerIn(w.tx, async (streamId) =>
+    applicants.has(streamId) ? applicants.get(streamId) : (await w.tx.query<{ applicant: Json }>(firstApplicant, [streamId]))[0]?.applicant)
+  return async (streamId: string, events: readonly NewEvent[]) => {
+    const sealed = await sealer.sealEvents(streamId, events)
+    const first = E.isRight(sealed) ? sealed.right[0] : undefined
+    if (first?.type === 'authorized') applicants.set(streamId, (first.data as { applicantIin?: Json }).applicantIin)
+    return sealed
+  }
 }
 
 export const importIntoSql = async (
@@ -59,11 +82,13 @@ export const importIntoSql = async (
   description: string,
   lines: AsyncIterable<NumberedLine>,
   tick: () => void,
+  /** The target's encryption of personal data, when it has one: a generated history is sealed with it. */
+  personal?: ProtectedStore,
 ): Promise<Imported> => {
   const done = await sql.bulk(async (w) => {
+    const seal = personal === undefined ? undefined : sealingIn(personal, w, sql.schema)
     const file = new Map<string, Head>()
-    let mode: 'export' | 'generated' | undefined
-    let trailer: { events: number; streams: number } | undefined
+    const read = transferFile(lines)
     let events = 0
     let skipped = 0
     let run: Run | undefined
@@ -72,19 +97,20 @@ export const importIntoSql = async (
       if (run === undefined) return
       const r = run
       run = undefined
-      const written = await w.append(r.streamId, r.events, r.after < 0 ? 'no_stream' : r.after)
+      const sealed = seal === undefined || read.mode() !== 'generated' ? E.right(r.events) : await seal(r.streamId, r.events)
+      const written = E.isLeft(sealed) ? sealed : await w.append(r.streamId, sealed.right, r.after < 0 ? 'no_stream' : r.after)
       if (E.isLeft(written)) {
         const l = written.left
         const first = r.lines[0] as NumberedLine
         fail(
           l.kind === 'invalid_event'
-            ? at(first, `${description} refuses the events of stream ${r.streamId.slice(0, 80)}: ${l.detail}`, 'nothing was imported; fix or remove that stream in the file')
+            ? badLine(first, `${description} refuses the events of stream ${r.streamId.slice(0, 80)}: ${l.detail}`, 'nothing was imported; fix or remove that stream in the file')
             : l.kind === 'wrong_expected_revision'
               ? cliError('conflict', `stream ${r.streamId} in ${description} is at revision ${String(l.actual)}, the file continues it from ${String(l.expected)}`, 'nothing was imported; import into an empty store')
-              : at(first, `an empty append to ${r.streamId}`),
+              : badLine(first, `an empty append to ${r.streamId}`),
         )
       }
-      if (mode !== 'export') return
+      if (read.mode() !== 'export') return
       const hashes = (written as E.Right<readonly string[]>).right
       let prev: Head = { revision: r.after, hash: r.after < 0 ? GENESIS_HASH : (r.recorded[0] as EventLine).previousHash }
       r.recorded.forEach((e, k) => {
@@ -93,7 +119,7 @@ export const importIntoSql = async (
           fail(
             b === undefined
               ? cliError('conflict', `${description} holds a different event before ${e.streamId} revision ${e.revision}`, 'nothing was imported; import into an empty store')
-              : at(r.lines[k] as NumberedLine, `the file's hash chain is broken at stream ${b.streamId} revision ${b.revision}: ${b.kind} — ${b.detail}`),
+              : badLine(r.lines[k] as NumberedLine, `the file's hash chain is broken at stream ${b.streamId} revision ${b.revision}: ${b.kind} — ${b.detail}`),
           )
         }
         prev = { revision: e.revision, hash: e.hash }
@@ -126,53 +152,25 @@ export const importIntoSql = async (
       file.set(streamId, { revision: run.after + run.events.length, hash: recorded?.hash ?? '' })
     }
 
-    for await (const l of lines) {
-      const parsed = readLine(l.text)
-      if (E.isLeft(parsed)) fail(at(l, parsed.left))
-      const line = (parsed as E.Right<Line>).right
-      if (trailer !== undefined) fail(at(l, 'there is more after the trailer line'))
-      if (mode === undefined) {
-        if (line.kind === 'header') {
-          if (line.header.format !== 1) fail(cliError('usage', `the file is export format ${line.header.format}; this kezek reads format 1`, 'use the kezek version that wrote it'))
-          if (line.header.chain !== 'kezek.event.v1') fail(cliError('usage', `the file's hash chain is ${line.header.chain}; this kezek verifies kezek.event.v1`))
-          mode = 'export'
-          continue
-        }
-        if (line.kind === 'generated') mode = 'generated'
-        else fail(at(l, 'the file does not start with a kezek export header or a generated record'))
-      }
-      if (mode === 'export') {
-        if (line.kind === 'trailer') {
-          trailer = { events: line.events, streams: line.streams }
-          continue
-        }
-        if (line.kind !== 'event') fail(at(l, `expected an exported event, found a ${line.kind} line`))
-        const e = (line as Extract<Line, { kind: 'event' }>).event
+    for await (const { line: l, record } of read.records) {
+      if (record.kind === 'event') {
+        const e = record.event
         // The file's own order and links; the hash itself is checked when the writer chains the event.
         const before = file.get(e.streamId) ?? { revision: -1, hash: GENESIS_HASH }
         if (e.revision !== before.revision + 1 || e.previousHash !== before.hash) {
-          const b = checkLink(before, e as RecordedEvent)
-          fail(at(l, `the file's hash chain is broken at stream ${e.streamId} revision ${e.revision}: ${b?.kind ?? 'broken_link'} — ${b?.detail ?? 'out of order'}`))
+          const b = checkLink(before, e)
+          fail(badLine(l, `the file's hash chain is broken at stream ${e.streamId} revision ${e.revision}: ${b?.kind ?? 'broken_link'} — ${b?.detail ?? 'out of order'}`))
         }
         await add(l, e.streamId, { id: e.id, type: e.type, data: e.data, metadata: e.metadata }, e)
       } else {
-        if (line.kind !== 'generated') fail(at(l, `expected a generated record, found a ${line.kind} line`))
-        const g = line as Extract<Line, { kind: 'generated' }>
-        await add(l, g.streamId, generatedEvent(l, g), undefined)
+        await add(l, record.streamId, generatedEvent(l, record), undefined)
       }
       events++
       tick()
     }
     await flush()
-    if (mode === undefined) fail(cliError('problems', 'the file is empty', 'pass the file `kezek export --out` wrote'))
-    if (mode === 'export') {
-      if (trailer === undefined) fail(cliError('problems', `the file ends without its trailer line after ${events} events: it was cut short`, 'nothing was imported; copy or export the file again'))
-      const tr = trailer as { events: number; streams: number }
-      if (tr.events !== events || tr.streams !== file.size) {
-        fail(cliError('problems', `the trailer counts ${tr.events} events in ${tr.streams} streams, the file holds ${events} in ${file.size}`, 'nothing was imported; export the file again'))
-      }
-    }
-    return { mode: mode as 'export' | 'generated', events, streams: file, skipped }
+    const mode = read.end(file.size)
+    return { mode, events, streams: file, skipped }
   }).catch((error: unknown) => refused(error, description))
   return { ...done.value, written: done.written, last: done.last }
 }

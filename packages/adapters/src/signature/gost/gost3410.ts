@@ -20,6 +20,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { q, TC26_512_A, type GostPoint } from './curve.js'
 import { GOST2015_512_KEY, GOST2015_512_PARAMSET_A, GOST2015_HASH_512 } from './oids.js'
 import { streebog512 } from './streebog.js'
+import { kernelKey, verifyKernel, type KernelKey } from './window-tables.js'
 
 const SIZE = 64
 
@@ -40,10 +41,16 @@ export const toLittleEndian = (n: bigint, length: number): Uint8Array => {
   return out
 }
 
-/** A decoded GOST 2015/512 public key: the point, with its multiplication tables made once (see `precomputed`). */
+/**
+ * A decoded GOST 2015/512 public key: the point (noble's, for encoding and checks) and the verification kernel's
+ * view of it, which earns window tables when the key is used again (window-tables.ts).
+ */
 export interface GostPublicKey {
   readonly point: GostPoint
+  readonly kernel: KernelKey
 }
+
+const publicKeyOf = (point: GostPoint): GostPublicKey => ({ point, kernel: kernelKey(point.toAffine()) })
 
 /** Parameters as Kalkan writes them: SEQUENCE { 1.2.398.3.10.1.1.2.2.1, 1.2.398.3.10.1.3.3 }. */
 const PARAMETERS_DER = Buffer.from('3016060a2a830e030a010102020106082a830e030a010303', 'hex')
@@ -66,17 +73,11 @@ export const decodeGostPublicKey = (spki: ArrayBuffer | Uint8Array): E.Either<st
       y: fromLittleEndian(octets.subarray(SIZE)),
     })
     point.assertValidity()
-    return E.right({ point: precomputed(point) })
+    return E.right(publicKeyOf(point))
   } catch (e) {
     return E.left(`GOST 2015/512 public key cannot be decoded: ${(e as Error).message.slice(0, 120)}`)
   }
 }
-
-/**
- * Window tables for Q (noble keeps them per point object), so that a returning signer's verification costs one
- * fixed-base and one fixed-point multiplication. The point object lives as long as the decoded certificate.
- */
-const precomputed = (point: GostPoint): GostPoint => point.precompute(6, true)
 
 /** e from a digest: little-endian, mod q, 1 if 0. */
 const digestScalar = (digest: Uint8Array): bigint => {
@@ -94,10 +95,8 @@ export const verifyDigest = (key: GostPublicKey, digest: Uint8Array, signature: 
   const v = Fn.inv(digestScalar(digest))
   const z1 = Fn.mul(s, v)
   const z2 = Fn.neg(Fn.mul(r, v))
-  // Public scalars: the faster, not constant-time multiplications are right for verification.
-  const R = TC26_512_A.BASE.multiplyUnsafe(z1).add(key.point.multiplyUnsafe(z2))
-  if (R.is0()) return false
-  return R.toAffine().x % q === r
+  // Public scalars: the fast, not constant-time kernel is right for verification.
+  return verifyKernel(key.kernel, z1, z2, r)
 }
 
 /** Verifies a signature over bytes (Streebog-512 of them). */
@@ -121,7 +120,7 @@ const randomScalar = (): bigint => {
 
 export const generateGostKeyPair = (): GostKeyPair => {
   const d = randomScalar()
-  return { privateKey: d, publicKey: { point: precomputed(TC26_512_A.BASE.multiply(d)) } }
+  return { privateKey: d, publicKey: publicKeyOf(TC26_512_A.BASE.multiply(d)) }
 }
 
 /** r‖s (each little-endian) over a Streebog-512 digest, with a fresh random k (GOST R 34.10-2012 §6.1). */

@@ -54,6 +54,8 @@ export interface IssueParams {
   readonly issuer?: Authority
   /** Reuse a key pair (re-issued certificate); a new one is generated when absent. */
   readonly keys?: CryptoKeyPair
+  /** NCA role OIDs in the extended key usage; default: an individual's, or a legal entity's employee with `bin`. */
+  readonly roles?: readonly string[]
 }
 
 export interface TestPki {
@@ -104,11 +106,11 @@ const subjectOf = (p: IssueParams): string =>
     .filter((s) => s !== '')
     .join(', ')
 
-const OWNER = { individual: '1.2.398.3.3.4.1.1', legalEntity: '1.2.398.3.3.4.1.2', employee: '1.2.398.3.3.4.1.2.5' }
+const OWNER = { individual: '1.2.398.3.3.4.1.1', legalEntity: '1.2.398.3.3.4.1.2', head: '1.2.398.3.3.4.1.2.1', employee: '1.2.398.3.3.4.1.2.5' }
 
 const leafExtensions = async (p: IssueParams, publicKey: CryptoKey): Promise<x509.Extension[]> => {
   const auth = p.purpose === 'auth'
-  const owner = p.bin === undefined ? [OWNER.individual] : [OWNER.legalEntity, OWNER.employee]
+  const owner = p.roles ?? (p.bin === undefined ? [OWNER.individual] : [OWNER.legalEntity, OWNER.employee])
   return [
     new x509.BasicConstraintsExtension(false, undefined, true),
     new x509.KeyUsagesExtension(
@@ -215,7 +217,7 @@ export const createTestPki = async (options: { readonly at?: Date } = {}): Promi
   })
   const head = await issue({
     commonName: 'ЖАНДОСОВ БОЛАТ', surname: 'ЖАНДОСОВ', iin: TEST_IIN.head, bin: TEST_BIN.provider,
-    organization: 'ГУ «Отдел жилищных отношений» (тест)', keys: headKeys,
+    organization: 'ГУ «Отдел жилищных отношений» (тест)', keys: headKeys, roles: [OWNER.legalEntity, OWNER.head],
   })
   const revoked = await issue(person)
   const expired = await issue({ ...person, notBefore: new Date(at.getTime() - 400 * DAY), notAfter: new Date(at.getTime() - 30 * DAY) })

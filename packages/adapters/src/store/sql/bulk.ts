@@ -16,6 +16,8 @@ import type { SqlDriver, SqlExecutor } from './driver.js'
 import { NO_STREAM, type StreamHead } from './stream-heads.js'
 
 export interface BulkWriter {
+  /** The import's transaction, for writes that must commit or roll back with its events (keys of sealed data). */
+  readonly tx: SqlExecutor
   /** The stream's head as this import sees it (its own writes included). */
   readonly head: (streamId: string) => Promise<StreamHead>
   /** The id and hash of a stored event, for comparing a file with what the target already holds. */
@@ -65,7 +67,7 @@ class Writer implements BulkWriter {
   private readonly insert: string
 
   constructor(
-    private readonly tx: SqlExecutor,
+    readonly tx: SqlExecutor,
     s: string,
     private readonly empty: boolean,
   ) {

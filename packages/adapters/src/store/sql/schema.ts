@@ -190,6 +190,77 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 5,
+    name: 'append_batch: idempotency keys by index, positions formatted once per stream',
+    // The generic plan of version 4 looked idempotency keys up with a hash join over a sequential scan of the
+    // whole idempotency_keys table (seen with auto_explain): fine while the table is small, a full scan per batch
+    // once every command carries a key. A lateral lookup with LIMIT 1 cannot be pulled up into that join, so it
+    // stays a primary-key probe per append. And the position text is formatted for each stream's last event only,
+    // not for every inserted row. Same arguments, same results.
+    up: (s) => `
+      CREATE OR REPLACE FUNCTION ${s}.append_batch(
+        p_streams text[], p_locks bigint[], p_basis_revisions bigint[], p_basis_hashes text[], p_keys text[],
+        p_owners integer[], p_revisions bigint[], p_ids text[], p_types text[], p_data text[], p_metadata text[],
+        p_hashes text[], p_previous text[]
+      ) RETURNS TABLE (o_outcome text, o_revision bigint, o_hash text, o_position text) LANGUAGE plpgsql
+        -- One plan, made once per connection: re-planning this statement on every call cost more than running it.
+        SET plan_cache_mode = force_generic_plan AS $$
+      DECLARE
+        v_lock bigint;
+      BEGIN
+        -- Before any write gives this transaction an id: the next append to a stream gets its id only after this
+        -- one committed, so per-stream order holds inside the global order (see store.ts).
+        FOREACH v_lock IN ARRAY p_locks LOOP
+          PERFORM pg_advisory_xact_lock(v_lock);
+        END LOOP;
+        RETURN QUERY
+        WITH appends AS (
+          SELECT a.ord::integer AS ord, a.stream, p_keys[a.ord] AS key,
+                 p_basis_revisions[a.ord] AS basis_revision, p_basis_hashes[a.ord] AS basis_hash,
+                 h.revision AS head_revision, h.hash AS head_hash,
+                 k.next_expected_revision AS key_revision, k.position AS key_position
+            FROM unnest(p_streams) WITH ORDINALITY AS a(stream, ord)
+            LEFT JOIN LATERAL (
+              SELECT e.revision, e.hash FROM ${s}.events e
+               WHERE e.stream_id = a.stream ORDER BY e.revision DESC LIMIT 1) h ON true
+            LEFT JOIN LATERAL (
+              SELECT k.next_expected_revision, k.position FROM ${s}.idempotency_keys k
+               WHERE k.stream_id = a.stream AND k.key = p_keys[a.ord] LIMIT 1) k ON true
+        ), decided AS (
+          SELECT ap.*,
+                 CASE WHEN ap.key_position IS NOT NULL THEN 'duplicate'
+                      WHEN ap.basis_hash IS NOT NULL AND coalesce(ap.head_revision, -1) = ap.basis_revision
+                           AND coalesce(ap.head_hash, repeat('0', 64)) = ap.basis_hash THEN 'written'
+                      ELSE 'moved' END AS outcome
+            FROM appends ap
+        ), inserted AS (
+          INSERT INTO ${s}.events (stream_id, revision, id, type, data, metadata, hash, previous_hash)
+          SELECT d.stream, t.r, t.i, t.ty, t.da::jsonb, t.me::jsonb, t.h, t.pr
+            FROM unnest(p_owners, p_revisions, p_ids, p_types, p_data, p_metadata, p_hashes, p_previous)
+                 WITH ORDINALITY AS t(o, r, i, ty, da, me, h, pr, ord)
+            JOIN decided d ON d.ord = t.o AND d.outcome = 'written'
+           ORDER BY t.ord
+          RETURNING stream_id, revision, transaction_id, global_position
+        ), heads AS (
+          SELECT l.stream_id, l.revision, l.transaction_id::text || ':' || l.global_position::text AS pos
+            FROM (SELECT DISTINCT ON (i.stream_id) i.stream_id, i.revision, i.transaction_id, i.global_position
+                    FROM inserted i ORDER BY i.stream_id, i.revision DESC) l
+        ), keys AS (
+          INSERT INTO ${s}.idempotency_keys (stream_id, key, next_expected_revision, position)
+          SELECT d.stream, d.key, hd.revision, hd.pos
+            FROM decided d JOIN heads hd ON hd.stream_id = d.stream
+           WHERE d.outcome = 'written' AND d.key IS NOT NULL
+        )
+        SELECT d.outcome,
+               CASE d.outcome WHEN 'written' THEN hd.revision WHEN 'duplicate' THEN d.key_revision ELSE d.head_revision END,
+               CASE d.outcome WHEN 'moved' THEN d.head_hash END,
+               CASE d.outcome WHEN 'written' THEN hd.pos WHEN 'duplicate' THEN d.key_position END
+          FROM decided d LEFT JOIN heads hd ON hd.stream_id = d.stream AND d.outcome = 'written'
+         ORDER BY d.ord;
+      END $$;
+    `,
+  },
+  {
     // Version 10, not 3: versions 3–9 are reserved for the append path's own migrations. Order of application
     // does not matter between them (this one touches no table they do).
     version: 10,

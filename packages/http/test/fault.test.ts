@@ -16,7 +16,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { decodeEvent, housingQueueEditions, kazakhstanNational, type ProviderId } from '@kezek/domain'
-import { openPgliteStore, openPostgresStore, type EventStore } from '@kezek/adapters'
+import { openPersonalDataStore, openPgliteStore, openPostgresStore, type EventStore } from '@kezek/adapters'
 import { loadDemoHistory } from '../src/demo/history.js'
 import { startReadModels } from '../src/read-model/projections.js'
 import { silentLogger } from '../src/index.js'
@@ -29,10 +29,10 @@ const PROVIDERS = [{ id: PROVIDER, name: PROVIDER, definition: housingQueueEditi
 const HANG_MS = 15_000
 const WORKERS = 4
 
-const until = async (what: string, cond: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> => {
+const until = async (what: string, cond: () => boolean | Promise<boolean>, timeoutMs = 120_000, detail: () => string = () => ''): Promise<void> => {
   const deadline = Date.now() + timeoutMs
   while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} ${detail()}`)
     await delay(50)
   }
 }
@@ -101,6 +101,9 @@ const writeLoad = (url: string, token: () => string, apps: readonly string[]): L
   return { acknowledged, outcomes, samples, stop: async () => { stopped = true; await running } }
 }
 
+const progress = (load: Load): string =>
+  `(acknowledged ${load.acknowledged.size}; other answers ${JSON.stringify(Object.fromEntries(load.outcomes))}; samples:\n${load.samples.join('\n')})`
+
 /** Watches /health and /ready every 100 ms. */
 const watch = (url: string) => {
   const seen: { at: number; health: number | 'down'; ready: number | 'down' }[] = []
@@ -152,6 +155,10 @@ const sameAsRebuild = async (url: string, token: string, store: EventStore, ids:
   }
 }
 
+/** A store opened as the service opens it: personal data encrypted, keys beside the events (its default). */
+const asService = async (inner: Promise<EventStore>): Promise<EventStore> =>
+  (await openPersonalDataStore(await inner, { mode: 'encrypted' }, () => undefined)).store
+
 const figures: Record<string, unknown>[] = []
 
 let cluster: ThrowawayCluster | undefined
@@ -173,17 +180,17 @@ const tempDir = (label: string): string => {
 test('PostgreSQL killed (SIGKILL) under write load and restarted: the service rides it out, loses nothing, recovers by itself', async () => {
   cluster = await throwawayCluster()
   await cluster.start()
-  const seeding = await openPostgresStore({ connectionString: cluster.url })
+  const seeding = await asService(openPostgresStore({ connectionString: cluster.url }))
   const apps = await seed(seeding).finally(() => seeding.close())
   const port = await freePort()
   const env = { PORT: String(port), KEZEK_STORE: cluster.url, KEZEK_DATA_DIR: tempDir('pg'), KEZEK_TOKEN_SECRET: 'fault-test-secret-0123456789abcdef', KEZEK_DEMO: 'auto' }
-  let svc = await startService(env)
+  let svc = await startService(env, PROVIDER)
   services.push(svc)
   await until('ready', async () => (await statusOf(`${svc.url}/ready`)) === 200)
   const load = writeLoad(svc.url, () => svc.officer, apps)
   const watcher = watch(svc.url)
   try {
-    await until('acknowledged writes before the kill', () => load.acknowledged.size >= 20)
+    await until('acknowledged writes before the kill', () => load.acknowledged.size >= 20, 120_000, () => progress(load))
     const killedAt = Date.now()
     await cluster.kill9()
     await until('/ready 503 during the outage', () => watcher.seen.some((s) => s.at > killedAt && s.ready === 503))
@@ -191,10 +198,15 @@ test('PostgreSQL killed (SIGKILL) under write load and restarted: the service ri
     await delay(3000) // the outage lasts a few seconds
     const restartAt = Date.now()
     await cluster.start()
-    await until('/ready 200 again', () => watcher.seen.some((s) => s.at > restartAt && s.ready === 200), 60_000)
+    let lastReady = ''
+    await until('/ready 200 again', async () => {
+      if (watcher.seen.some((s) => s.at > restartAt && s.ready === 200)) return true
+      lastReady = await fetch(`${svc.url}/ready`).then((r) => r.text(), (e: Error) => e.message)
+      return false
+    }, 120_000, () => `(last /ready: ${lastReady}; ${progress(load)}; service stderr:\n${svc.stderr().slice(-2000)})`)
     const readyAt = watcher.seen.find((s) => s.at > restartAt && s.ready === 200)?.at ?? Date.now()
     const before = load.acknowledged.size
-    await until('acknowledged writes after recovery', () => load.acknowledged.size >= before + 20)
+    await until('acknowledged writes after recovery', () => load.acknowledged.size >= before + 20, 120_000, () => progress(load))
     await load.stop()
     await watcher.stop()
 
@@ -202,7 +214,7 @@ test('PostgreSQL killed (SIGKILL) under write load and restarted: the service ri
     assert.is(load.outcomes.get('hang'), undefined, 'no request hung')
     assert.equal([...load.outcomes.keys()].sort(), ['503'], `only 200s and 503 problems with Retry-After: ${load.samples.join('\n')}`)
     assert.ok(watcher.seen.every((s) => s.health === 200), '/health stayed 200 throughout')
-    const check = await openPostgresStore({ connectionString: cluster.url })
+    const check = await asService(openPostgresStore({ connectionString: cluster.url }))
     try {
       const lost = await lostWrites(check, load.acknowledged)
       assert.equal(lost, [], 'every acknowledged write is in the store')
@@ -217,19 +229,19 @@ test('PostgreSQL killed (SIGKILL) under write load and restarted: the service ri
 
     // The service itself killed and restarted on the same port, over the same database.
     const load2 = writeLoad(svc.url, () => svc.officer, apps)
-    await until('acknowledged writes before the service is killed', () => load2.acknowledged.size >= 20)
+    await until('acknowledged writes before the service is killed', () => load2.acknowledged.size >= 20, 120_000, () => progress(load2))
     const serviceKilledAt = Date.now()
     svc.child.kill('SIGKILL')
     await svc.exited
-    svc = await startService(env)
+    svc = await startService(env, PROVIDER)
     services.push(svc)
     await until('the restarted service ready', async () => (await statusOf(`${svc.url}/ready`)) === 200)
     const serviceReadyAt = Date.now()
     const before2 = load2.acknowledged.size
-    await until('acknowledged writes after the restart', () => load2.acknowledged.size >= before2 + 20)
+    await until('acknowledged writes after the restart', () => load2.acknowledged.size >= before2 + 20, 120_000, () => progress(load2))
     await load2.stop()
     assert.is(load2.outcomes.get('hang'), undefined, 'no request hung')
-    const check2 = await openPostgresStore({ connectionString: cluster.url })
+    const check2 = await asService(openPostgresStore({ connectionString: cluster.url }))
     try {
       assert.equal(await lostWrites(check2, load2.acknowledged), [], 'every acknowledged write survived the service kill')
       await sameAsRebuild(svc.url, svc.officer, check2, [...load2.acknowledged.values()])
@@ -247,25 +259,25 @@ test('PostgreSQL killed (SIGKILL) under write load and restarted: the service ri
 
 test('the service on PGlite killed (SIGKILL) under write load and restarted: nothing acknowledged is lost', async () => {
   const dataDir = join(tempDir('pglite'), 'kezek')
-  const seeding = await openPgliteStore({ dataDir })
+  const seeding = await asService(openPgliteStore({ dataDir }))
   const apps = await seed(seeding).finally(() => seeding.close())
   const port = await freePort()
   const env = { PORT: String(port), KEZEK_STORE: dataDir, KEZEK_DATA_DIR: tempDir('pglite-data'), KEZEK_TOKEN_SECRET: 'fault-test-secret-0123456789abcdef', KEZEK_DEMO: 'auto' }
-  let svc = await startService(env)
+  let svc = await startService(env, PROVIDER)
   services.push(svc)
   await until('ready', async () => (await statusOf(`${svc.url}/ready`)) === 200)
   const load = writeLoad(svc.url, () => svc.officer, apps)
   try {
-    await until('acknowledged writes before the kill', () => load.acknowledged.size >= 20)
+    await until('acknowledged writes before the kill', () => load.acknowledged.size >= 20, 120_000, () => progress(load))
     const killedAt = Date.now()
     svc.child.kill('SIGKILL')
     await svc.exited
-    svc = await startService(env) // takes over the dead process's directory lock
+    svc = await startService(env, PROVIDER) // takes over the dead process's directory lock
     services.push(svc)
     await until('the restarted service ready', async () => (await statusOf(`${svc.url}/ready`)) === 200)
     const readyAt = Date.now()
     const before = load.acknowledged.size
-    await until('acknowledged writes after the restart', () => load.acknowledged.size >= before + 20)
+    await until('acknowledged writes after the restart', () => load.acknowledged.size >= before + 20, 120_000, () => progress(load))
     await load.stop()
     assert.is(load.outcomes.get('hang'), undefined, 'no request hung')
     // What the running service shows, before it stops and the directory can be opened here.
@@ -278,7 +290,7 @@ test('the service on PGlite killed (SIGKILL) under write load and restarted: not
     }
     svc.child.kill('SIGTERM')
     assert.is(await svc.exited, 0, `SIGTERM stops the service cleanly:\n${svc.stderr()}`)
-    const check = await openPgliteStore({ dataDir })
+    const check = await asService(openPgliteStore({ dataDir }))
     try {
       assert.equal(await lostWrites(check, load.acknowledged), [], 'every acknowledged write survived the kill')
       const rebuild = startReadModels(check, { logger: silentLogger, now: () => new Date() })

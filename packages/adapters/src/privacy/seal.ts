@@ -1,0 +1,175 @@
+/**
+ * Sealing new events: every personal field is encrypted under the keys of the people it belongs to — its owners'
+ * (an IIN is its own owner; a signer's name is its IIN's) and the application's applicant's, the IIN in the
+ * stream's `authorized` event. The protected store (protect.ts) seals every append this way; `kezek import`'s bulk
+ * path seals a generated history the same way inside its one SQL transaction, with a keyring whose statements run
+ * in that transaction (so the keys commit or roll back with the events, and PGlite's single connection is not
+ * asked twice at once).
+ *
+ * Keys are cached here: a kid's key (or `null` once known erased: erasure is final), a subject's current key (until
+ * a rotation or an erasure through this process), and a stream's applicant (kids and IIN never change).
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { AppendError, Json, NewEvent } from '../store/port.js'
+import { combinedKey, parseSealed, sealText } from './cipher.js'
+import type { Keyring, SubjectKey } from './keyring.js'
+import { mapPersonalFields, ownersOf, type PersonalFields } from './personal-fields.js'
+
+export interface SealerOptions {
+  readonly fields: PersonalFields
+  /** Default true; false asks the keyring every time (a process that must see other processes' erasures at once). */
+  readonly cacheKeys?: boolean
+  /** The `applicantIin` (sealed) of a stream's first stored event: asked when a batch does not start its stream. */
+  readonly storedApplicant: (streamId: string) => Promise<Json | undefined>
+  /** How many streams' and subjects' keys are remembered; default 10 000. */
+  readonly cacheSize?: number
+}
+
+export interface Sealer {
+  /** The events with their personal fields sealed, or why they cannot be (no subject, or the applicant was erased). */
+  readonly sealEvents: (streamId: string, events: readonly NewEvent[]) => Promise<E.Either<AppendError, readonly NewEvent[]>>
+  /** A kid's key; `null` when it was erased; throws for a kid the keyring has never seen. */
+  readonly keyOf: (kid: string) => Promise<Uint8Array | null>
+  /** Stop using the current key of one subject (or of all): after an erasure or a rotation. */
+  readonly forgetCurrent: (subject?: string) => void
+  /** These kids were destroyed (here or by another process). */
+  readonly keysErased: (kids: readonly string[]) => void
+}
+
+class NoSubject extends Error {
+  constructor(readonly at: string) {
+    super(`personal field ${at} has no data subject (IIN) to encrypt under`)
+  }
+}
+
+class SubjectErased extends Error {
+  constructor(readonly streamId: string) {
+    super(`the applicant of ${streamId} was erased: no personal data can be added to it`)
+  }
+}
+
+interface StreamApplicant {
+  readonly kids: readonly string[]
+  /** Undefined once erased. */
+  readonly iin: string | undefined
+}
+
+/** Where an `authorized` event's applicant IIN sits: bound into its ciphertext. */
+const APPLICANT_AT = 'data/applicantIin'
+
+const bounded = <K, V>(map: Map<K, V>, limit: number, key: K, value: V): void => {
+  map.set(key, value)
+  if (map.size > limit) map.delete(map.keys().next().value as K)
+}
+
+export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer => {
+  const { fields, storedApplicant } = options
+  const cache = options.cacheKeys ?? true
+  const limit = options.cacheSize ?? 10_000
+  const keys = new Map<string, Uint8Array | null>()
+  const current = new Map<string, SubjectKey>()
+  const streamApplicants = new Map<string, StreamApplicant | null>()
+
+  const keyOf = async (kid: string): Promise<Uint8Array | null> => {
+    const known = keys.get(kid)
+    if (known !== undefined) return known
+    const found = await keyring.lookup(kid)
+    if (found.kind === 'unknown') {
+      throw new Error(`no key ${kid} in the keyring: it was never erased, so the keyring is incomplete`)
+    }
+    const key = found.kind === 'live' ? found.key.key : null
+    if (cache || key === null) keys.set(kid, key)
+    return key
+  }
+
+  const keyFor = async (subject: string): Promise<SubjectKey> => {
+    const known = cache ? current.get(subject) : undefined
+    if (known !== undefined && keys.get(known.kid) !== null) return known
+    const k = await keyring.keyFor(subject)
+    if (cache) bounded(current, limit, subject, k)
+    return k
+  }
+
+  /**
+   * The applicant's key of a stream: from the batch's `authorized` event, else the applicant's *current* key, found
+   * by opening the stored first event's IIN (so after a rotation new events of old applications use the new kid).
+   * `null` when the applicant was erased (the kids that sealed their IIN are destroyed); `undefined` when the stream
+   * names no applicant.
+   */
+  const applicantKey = async (streamId: string, events: readonly NewEvent[]): Promise<SubjectKey | null | undefined> => {
+    const first = events[0]
+    const applicant = first?.type === 'authorized' ? (first.data as { applicantIin?: Json }).applicantIin : undefined
+    // Not remembered for the stream: the append may yet be refused (another writer started the stream).
+    if (typeof applicant === 'string' && parseSealed(applicant) === undefined) return keyFor(applicant)
+    let known = streamApplicants.get(streamId)
+    if (known === undefined) {
+      known = await storedApplicantOf(streamId)
+      bounded(streamApplicants, limit, streamId, known)
+    }
+    if (known === null) return undefined
+    for (const kid of known.kids) if ((await keyOf(kid)) === null) return null
+    return known.iin === undefined ? null : keyFor(known.iin)
+  }
+
+  /** Who the stream's applicant is: the kids sealing their IIN (empty when stored in clear) and the IIN. */
+  const storedApplicantOf = async (streamId: string): Promise<StreamApplicant | null> => {
+    const stored = await storedApplicant(streamId)
+    if (typeof stored !== 'string') return null
+    const sealed = parseSealed(stored)
+    if (sealed === undefined) return { kids: [], iin: stored }
+    const found: Uint8Array[] = []
+    for (const kid of sealed.kids) {
+      const key = await keyOf(kid)
+      if (key === null) return { kids: sealed.kids, iin: undefined }
+      found.push(key)
+    }
+    const iin = JSON.parse(sealed.open(combinedKey(sealed.kids, found), APPLICANT_AT)) as Json
+    return { kids: sealed.kids, iin: typeof iin === 'string' ? iin : undefined }
+  }
+
+  const seal = async (json: Json, section: 'data' | 'metadata', type: string, stream: () => Promise<SubjectKey | null | undefined>, streamId: string): Promise<Json> =>
+    mapPersonalFields(json, section, section === 'data' ? fields.data(type) : fields.metadata, async (value, { field, at }, container) => {
+      if (typeof value === 'string' && parseSealed(value) !== undefined) return value
+      const applicant = await stream()
+      if (applicant === null) throw new SubjectErased(streamId)
+      const sealing: SubjectKey[] = applicant === undefined ? [] : [applicant]
+      for (const owner of ownersOf(value, field, container)) {
+        const k = await keyFor(owner)
+        if (!sealing.some((s) => s.kid === k.kid)) sealing.push(k)
+      }
+      if (sealing.length === 0) throw new NoSubject(at)
+      const kids = sealing.map((k) => k.kid)
+      return sealText(kids.join('+'), combinedKey(kids, sealing.map((k) => k.key)), at, JSON.stringify(value))
+    })
+
+  const sealEvents: Sealer['sealEvents'] = async (streamId, events) => {
+    const sealed: NewEvent[] = []
+    let applicant: Promise<SubjectKey | null | undefined> | undefined
+    const stream = () => (applicant ??= applicantKey(streamId, events))
+    try {
+      for (const e of events) {
+        sealed.push({
+          ...e,
+          data: await seal(e.data, 'data', e.type, stream, streamId),
+          metadata: await seal(e.metadata, 'metadata', e.type, stream, streamId),
+        })
+      }
+    } catch (error) {
+      if (!(error instanceof NoSubject) && !(error instanceof SubjectErased)) throw error
+      return E.left<AppendError>({ kind: 'invalid_event', streamId, detail: error.message })
+    }
+    return E.right(sealed)
+  }
+
+  return {
+    sealEvents,
+    keyOf,
+    forgetCurrent: (subject) => {
+      if (subject === undefined) current.clear()
+      else current.delete(subject)
+    },
+    keysErased: (kids) => {
+      for (const kid of kids) keys.set(kid, null)
+    },
+  }
+}
