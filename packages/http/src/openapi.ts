@@ -102,7 +102,7 @@ const document = (): Json => ({
           status: { type: 'string', enum: [...statuses] },
           statusText: { type: 'string' }, since: { type: 'string', format: 'date-time' }, deadline: { type: ['string', 'null'], format: 'date-time' },
           deadlineExtendedUntil: { type: ['string', 'null'], format: 'date', description: 'the last day of the term as the provider extended it' },
-          contactCentre: { type: 'object', properties: { phone: { const: '1414' }, text: { type: 'string' } } },
+          contactCentre: { type: ['object', 'null'], description: 'п.10–11 of the regulation; null where the seed names none (housing assistance)', properties: { phone: { const: '1414' }, text: { type: 'string' }, statusChannels: { type: 'string' } } },
           revision: { type: 'integer' }, queueNumberAtRegistration: { type: 'integer' }, rejection: { type: 'object' }, links: { type: 'object' },
           result: { type: 'object', description: 'An issued result document: kind, its name, issuedOn, validUntil' },
         },

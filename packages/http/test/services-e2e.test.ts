@@ -108,6 +108,7 @@ s('service 2, allowance for a disabled child: filed, term extended (notice, stat
   assert.is(registered.body.deadlineExtendedUntil, null)
   assert.is(registered.body.contactCentre.phone, '1414')
   assert.match(registered.body.contactCentre.text, /Единого контакт-центра: 1414/)
+  assert.match(registered.body.contactCentre.statusChannels, /«История получения услуг», а также при обращении к услугодателю/)
 
   const until = plusDays(today, 30)
   const extension = { until, ground: 'documents_requested', decisionRef: 'письмо № 12' }
@@ -195,6 +196,7 @@ s('service 8, housing assistance on the portal: the state information systems co
     result: { kind: 'housing_assistance_notice', monthlyTiyn: 512_050, periodFrom: today, periodTo: plusMonths(today, 3) }, issuedOn: today,
   })
   assert.is(issued.status, 200, issued.text)
+  assert.is(issued.body.contactCentre, null, 'seed 003 names no contact centre')
   const { ru } = await resultOf(r, id)
   assert.ok(ru.some((l) => l.includes('5120.50 тенге')), ru.join('\n'))
   assert.is((await post(r, id, 'deadline-extension', { until: plusDays(today, 30), ground: 'additional_check', decisionRef: 'п. 1' })).status, 409,

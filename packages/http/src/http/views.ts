@@ -3,7 +3,7 @@
  * type, status, deadline, and links to the result document once there is one.
  */
 import { hasResult, type ApplicationStatus } from '@kezek/domain'
-import { citizenDeadlineOf, type Fact } from '@kezek/domain'
+import { CONTACT_CENTRE_PHONE, citizenDeadlineOf, informationChannelsOf, type Fact } from '@kezek/domain'
 import { describeRejection, message, statusText, type Language } from '@kezek/domain'
 import type { ApplicationView } from '../read-model/projections.js'
 import { definitionOf, type ProviderConfig } from './services.js'
@@ -24,8 +24,6 @@ const deadlineOf = (view: ApplicationView, provider: ProviderConfig | undefined)
   return citizenDeadlineOf({ ...s, facts: view.facts as readonly Fact[] }, definition, provider.calendar) ?? null
 }
 
-/** п.11 of every seed: the Unified contact centre answers on the service and its status. */
-export const CONTACT_CENTRE = '1414'
 
 export const statusView = (view: ApplicationView, provider: ProviderConfig | undefined, lang: Language) => {
   const s = view.status
@@ -43,7 +41,10 @@ export const statusView = (view: ApplicationView, provider: ProviderConfig | und
     since: s.since,
     deadline: deadlineOf(view, provider),
     deadlineExtendedUntil: s.deadlineExtendedUntil ?? null,
-    contactCentre: { phone: CONTACT_CENTRE, text: message('contact_centre.status_screen', lang) },
+    // п.10–11 of the seeds, where they print them: the contact centre 1414 and the ways to check the status.
+    contactCentre: informationChannelsOf(s.serviceId) === undefined ? null : {
+      phone: CONTACT_CENTRE_PHONE, text: message('contact_centre.status_screen', lang), statusChannels: message('contact_centre.status_channels', lang),
+    },
     revision: view.revision,
     ...(outcome?.kind === 'queued'
       ? { list: outcome.list, queueNumberAtRegistration: outcome.queueNumberAtRegistration }
