@@ -6,6 +6,7 @@
  *   pnpm bench                      full sizes (1,000,000-event history; a few minutes)
  *   pnpm bench -- --quick           small sizes (seconds)
  *   pnpm bench -- --only waiting-list,rebuild-store
+ *   pnpm bench -- --quick --only personal-data   reads through the decrypting store vs encryption off
  *   pnpm bench -- --seed 2 --events 200000 --verbose
  *
  * Benchmarks written by other parts of the project are loaded with a guarded dynamic import: one that is not
@@ -436,7 +437,22 @@ const pages: Benchmark = {
   },
 }
 
-export const benchmarks: readonly Benchmark[] = [waitingList, rebuildStore, store, signature, http, pages]
+const personalData: Benchmark = {
+  name: 'personal-data',
+  run: async (ctx, raw) => {
+    const mod = await optional('packages/adapters/bench/personal-data.bench.ts')
+    if (typeof mod === 'string') return notRun('personal-data', `reads through the decrypting store — ${mod}`)
+    const run = exported(mod, 'runPersonalDataBench')
+    if (run === undefined) return notRun('personal-data', 'runPersonalDataBench is not exported')
+    // The first events of the run's generated history, sealed and in clear.
+    const history = await ctx.history()
+    const out = await quiet(ctx, () => run({ quick: ctx.scale !== 'full', tiny: ctx.scale === 'tiny', history }))
+    raw['personal-data'] = out
+    return rowsIn('personal-data', out) ?? [row('personal-data', 'ran; its result has no rows in the suite shape (see the JSON)', { verdict: 'info' })]
+  },
+}
+
+export const benchmarks: readonly Benchmark[] = [waitingList, rebuildStore, store, signature, http, pages, personalData]
 
 // ── the run ─────────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os'
 import { isAbsolute, resolve } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import { housingQueueEditions, type HousingQueueEdition } from '@kezek/domain'
-import type { PersonalDataConfig } from '@kezek/adapters'
+import type { PersonalDataConfig, SignerPolicy } from '@kezek/adapters'
 
 export type StoreConfig =
   | { readonly kind: 'pglite'; readonly dataDir: string }
@@ -40,6 +40,8 @@ export interface ServerConfig {
   readonly verifyWorkers: number
   /** Where the revocation of a signer's certificate is asked, in order (KEZEK_REVOCATION), and NCA's OCSP responder. */
   readonly revocation: RevocationSettings
+  /** Accepted certificatePolicies OIDs of citizens' and staff keys (KEZEK_INDIVIDUAL_POLICIES, KEZEK_STAFF_POLICIES). */
+  readonly signerPolicy: SignerPolicy
   /** Per-person encryption of personal data (on unless KEZEK_PERSONAL_DATA=off); see docs/personal-data.md. */
   readonly personalData: PersonalDataConfig
 }
@@ -132,6 +134,7 @@ export const loadConfig = (env: Env, base: string): E.Either<readonly string[], 
 
   const personalData = personalDataFrom(env, path, errors)
   const revocation = revocationFrom(env, errors)
+  const signerPolicy = signerPolicyFrom(env, errors)
 
   if (errors.length > 0) return E.left(errors)
   return E.right({
@@ -154,7 +157,26 @@ export const loadConfig = (env: Env, base: string): E.Either<readonly string[], 
     verifyWorkers: Number(workersText),
     personalData,
     revocation,
+    signerPolicy,
   })
+}
+
+/**
+ * KEZEK_INDIVIDUAL_POLICIES, KEZEK_STAFF_POLICIES: comma-separated certificatePolicies OIDs, one of which a signer's
+ * key must carry (NCA: 1.2.398.3.3.2.3 individuals' signing, 1.2.398.3.3.2.1 legal entities' signing); unset: not
+ * checked, since NCA's CA generations write different ones (docs/signatures.md, *Roles and policies*).
+ */
+const signerPolicyFrom = (env: Env, errors: string[]): SignerPolicy => {
+  const read = (name: string): readonly string[] | undefined => {
+    const text = env[name]
+    if (text === undefined) return undefined
+    const oids = list(text)
+    if (oids.length === 0 || oids.some((o) => !/^[0-2](\.(0|[1-9]\d{0,9})){1,30}$/.test(o))) errors.push(`${name} must be comma-separated OIDs (e.g. 1.2.398.3.3.2.3)`)
+    return oids
+  }
+  const individualPolicies = read('KEZEK_INDIVIDUAL_POLICIES')
+  const staffPolicies = read('KEZEK_STAFF_POLICIES')
+  return { ...(individualPolicies === undefined ? {} : { individualPolicies }), ...(staffPolicies === undefined ? {} : { staffPolicies }) }
 }
 
 /**

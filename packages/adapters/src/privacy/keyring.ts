@@ -35,6 +35,33 @@ export interface Keyring {
    * `keyFor` makes a new key with a new kid. Returns how many keys were retired.
    */
   readonly rotate: (subject?: string) => Promise<number>
+  /** The keys as stored, for a backup apart from the events (`kezek keys export`); absent for a keyring in memory. */
+  readonly backup?: KeyBackup
+}
+
+/**
+ * One stored key as a backup holds it: the kid, the subject reference (an HMAC, never the IIN), the key as stored
+ * (wrapped when the keyring has a master key; null once erased) and its dates. Restoring it needs the same master key.
+ */
+export interface StoredKey {
+  readonly kid: string
+  readonly subject: string | null
+  /** base64; null for an erased key (its tombstone). */
+  readonly key: string | null
+  readonly createdAt: string
+  readonly retiredAt: string | null
+  readonly erasedAt: string | null
+}
+
+export interface KeyBackup {
+  readonly rows: () => Promise<readonly StoredKey[]>
+  /**
+   * Adds the rows of a backup. A kid the keyring already holds is left as it is — an erased key is never brought
+   * back — and so is a row whose subject already has a current key (it comes in retired).
+   */
+  readonly restore: (rows: readonly StoredKey[]) => Promise<{ readonly added: number; readonly present: number }>
+  /** Destroys these kids where they still hold a key: erasures re-applied after a restore. Returns how many. */
+  readonly destroy: (kids: readonly string[]) => Promise<number>
 }
 
 export const KEY_BYTES = 32

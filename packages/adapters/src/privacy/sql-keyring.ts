@@ -146,5 +146,36 @@ export const sqlKeyringOn = (db: Queryable, options: SqlKeyringOptions = {}): Ke
       )
       return rows.length
     },
+    backup: {
+      rows: async () => {
+        const { rows } = await run<{ kid: string; subject: string | null; key: string | null; created_at: string; retired_at: string | null; erased_at: string | null }>(db,
+          `select kid, subject, replace(encode(key, 'base64'), E'\n', '') as key, created_at::text, retired_at::text, erased_at::text
+             from ${t} order by created_at, kid`)
+        return rows.map((r) => ({ kid: r.kid, subject: r.subject, key: r.key, createdAt: r.created_at, retiredAt: r.retired_at, erasedAt: r.erased_at }))
+      },
+      restore: async (backup) => {
+        // A current key of the backup comes in retired when the subject already has a current key here.
+        const { rows } = await run<{ kid: string }>(db,
+          `insert into ${t} (kid, subject, key, created_at, retired_at, erased_at)
+           select r.kid, r.subject, decode(r.key, 'base64'), r.created_at::timestamptz,
+                  case when r.retired_at is null and r.erased_at is null
+                        and exists (select 1 from ${t} c where c.subject = r.subject and c.erased_at is null and c.retired_at is null)
+                       then now() else r.retired_at::timestamptz end,
+                  r.erased_at::timestamptz
+             from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) as r(kid, subject, key, created_at, retired_at, erased_at)
+           on conflict (kid) do nothing
+           returning kid`,
+          [backup.map((k) => k.kid), backup.map((k) => k.subject), backup.map((k) => k.key), backup.map((k) => k.createdAt),
+            backup.map((k) => k.retiredAt), backup.map((k) => k.erasedAt)])
+        return { added: rows.length, present: backup.length - rows.length }
+      },
+      destroy: async (kids) => {
+        const { rows } = await run<{ kid: string }>(db,
+          `update ${t} set key = null, subject = null, erased_at = now() where kid = any($1::text[]) and erased_at is null returning kid`,
+          [[...kids]])
+        await run(db, `vacuum ${t}`).catch(() => undefined)
+        return rows.length
+      },
+    },
   }
 }

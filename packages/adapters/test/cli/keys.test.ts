@@ -6,7 +6,7 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as E from 'fp-ts/lib/Either.js'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../../src/cli/run.js'
@@ -109,6 +109,53 @@ test('kezek keys rotate: new kids for new writes, old data readable, erasure des
   assert.is((gone.right[5]?.data as { dwellingRef: string }).dwellingRef, ERASED_TEXT)
 
   assert.is((await cli(dir, ['verify', '--store', dir])).code, 0, 'the chain verifies after rotation and erasure')
+})
+
+test('kezek keys export / import: events and keys backed up apart, restored together; an older key backup does not undo an erasure', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kezek-keys-move-'))
+  const source = join(dir, 'source')
+  const target = join(dir, 'target')
+  const before = await open(source)
+  for (const i of [0, 1]) {
+    assert.ok(E.isRight(await before.store.append(applicationId(i), applicationEvents({ index: i, filedMinute: i, decisionDay: 0 }), { expected: 'no_stream' })))
+  }
+  await before.store.close()
+  const keysFile = join(dir, 'keys.ndjson')
+  const exported = await cli(dir, ['keys', 'export', '--store', source, '--out', keysFile, '--json'])
+  assert.is(exported.code, 0)
+  assert.equal(JSON.parse(exported.out).keys, 2)
+  assert.is(statSync(keysFile).mode & 0o777, 0o600, 'the key backup is readable by its owner only')
+  const text = readFileSync(keysFile, 'utf8')
+  for (const i of [0, 1]) assert.not.ok(text.includes(applicantOf(i)), 'no IIN in the key backup')
+  assert.is((await cli(dir, ['keys', 'export', '--store', source, '--out', keysFile])).code, 5, 'an existing file is kept without --force')
+
+  // The person is erased after the key backup was taken; the events' backup is taken after the erasure.
+  assert.is((await cli(dir, ['erase', '--store', source, '--iin', applicantOf(0), '--ground', 'заявление № ПД-4'])).code, 0)
+  const events = join(dir, 'events.ndjson')
+  assert.is((await cli(dir, ['export', '--store', source, '--out', events])).code, 0)
+  assert.not.ok(readFileSync(events, 'utf8').includes(applicantOf(1)), 'the events backup holds ciphertext')
+
+  // Restore: the events into a new store, then the (older) keys.
+  assert.is((await cli(dir, ['import', events, '--store', target])).code, 0)
+  const imported = await cli(dir, ['keys', 'import', keysFile, '--store', target, '--json'])
+  assert.is(imported.code, 0)
+  assert.equal(JSON.parse(imported.out), { added: 2, alreadyThere: 0, destroyedAgain: 1, erasureRecords: 1 })
+  const restored = await open(target)
+  const kept = await restored.store.readStream(applicationId(1))
+  const gone = await restored.store.readStream(applicationId(0))
+  await restored.store.close()
+  assert.ok(E.isRight(kept) && E.isRight(gone))
+  assert.is((kept.right[0]?.data as { applicantIin: string }).applicantIin, applicantOf(1), 'the restored key opens the moved events')
+  assert.is((gone.right[0]?.data as { applicantIin: string }).applicantIin, ERASED_IIN, 'the erasure the events remember is applied again')
+  assert.is((await cli(dir, ['verify', '--store', target])).code, 0)
+
+  const again = await cli(dir, ['keys', 'import', keysFile, '--store', target, '--json'])
+  assert.equal(JSON.parse(again.out), { added: 0, alreadyThere: 2, destroyedAgain: 0, erasureRecords: 1 }, 'a second import changes nothing')
+  const wrongMaster = await (async () => {
+    const run = io(dir)
+    return runCli(['keys', 'import', keysFile, '--store', target], { ...run, env: { ...run.env, KEZEK_KEYRING_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') } })
+  })()
+  assert.is(wrongMaster, 2, 'a file exported without a master key is refused where one is set')
 })
 
 test.run()

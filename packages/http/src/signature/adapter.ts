@@ -11,7 +11,7 @@ import type { SignatureVerdict } from '@kezek/domain'
 import { readApplicationRequest, toDomainRequest, type ApplicationRequestDocument } from '@kezek/adapters'
 import { DEFAULT_MAX_BYTES, guardDocument } from '@kezek/adapters'
 import { parseXml } from '@kezek/adapters'
-import type { LoadedTrust } from '@kezek/adapters'
+import type { LoadedTrust, SignerPolicy } from '@kezek/adapters'
 import { verifyRequest } from '@kezek/adapters'
 import type { VerifiedSignature } from '@kezek/adapters'
 import type { ApplicationDocument, SignatureVerifier, VerifiedRequest } from './port.js'
@@ -57,6 +57,8 @@ export interface TrustSourceNow {
   readonly maxBytes?: number
   /** Revocation sources in order and the OCSP port (revocation.ts); CRLs alone when absent. */
   readonly revocation?: VerifierRevocation
+  /** Accepted certificate policies of individuals' and staff keys; not checked when absent. */
+  readonly signerPolicy?: SignerPolicy
 }
 
 export const xmlDsigVerifier = (trust: TrustSourceNow): SignatureVerifier => ({
@@ -69,6 +71,7 @@ export const xmlDsigVerifier = (trust: TrustSourceNow): SignatureVerifier => ({
       crls,
       at,
       maxBytes,
+      ...(trust.signerPolicy === undefined ? {} : { signerPolicy: trust.signerPolicy }),
       ...(r === undefined ? {} : { revocationSources: r.sources, ...(r.ocsp === undefined ? {} : { ocsp: r.ocsp }) }),
     })
     if (E.isRight(v)) return { kind: 'read', document: toDocument(v.right.request), verdict: confirmed(v.right.signature) }

@@ -17,6 +17,7 @@ const trust = loaded.right
 const verifier = xmlDsigVerifier({
   current: () => trust,
   ...(data.revocation === undefined ? {} : { revocation: revocationOf(data.revocation, () => new Date()) }),
+  ...(data.signerPolicy === undefined ? {} : { signerPolicy: data.signerPolicy }),
 })
 
 parentPort?.on('message', (m: { readonly id: number; readonly xml: string; readonly at: number }) => {

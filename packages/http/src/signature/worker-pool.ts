@@ -8,7 +8,7 @@
  * id, never a hang) and is not used again.
  */
 import { Worker } from 'node:worker_threads'
-import type { TrustSource } from '@kezek/adapters'
+import type { SignerPolicy, TrustSource } from '@kezek/adapters'
 import type { RevocationSettings } from '../config.js'
 import type { SignatureVerifier, VerifiedRequest } from './port.js'
 
@@ -16,6 +16,7 @@ import type { SignatureVerifier, VerifiedRequest } from './port.js'
 export interface WorkerData {
   readonly trust: TrustSource
   readonly revocation?: RevocationSettings
+  readonly signerPolicy?: SignerPolicy
 }
 
 export interface WorkerPoolVerifier extends SignatureVerifier {
@@ -39,8 +40,17 @@ interface Slot {
   alive: boolean
 }
 
-export const workerPoolVerifier = (source: TrustSource, size: number, revocation?: RevocationSettings): WorkerPoolVerifier => {
-  const workerData: WorkerData = { trust: source, ...(revocation === undefined ? {} : { revocation }) }
+export const workerPoolVerifier = (
+  source: TrustSource,
+  size: number,
+  revocation?: RevocationSettings,
+  signerPolicy?: SignerPolicy,
+): WorkerPoolVerifier => {
+  const workerData: WorkerData = {
+    trust: source,
+    ...(revocation === undefined ? {} : { revocation }),
+    ...(signerPolicy === undefined ? {} : { signerPolicy }),
+  }
   let next = 0
   let closing = false
   const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => {
