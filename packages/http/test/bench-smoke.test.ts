@@ -9,8 +9,8 @@ test('the HTTP benchmark runs for about a second and measures reads, submissions
   assert.ok(r.statusReads.requests > 0 && r.statusReads.errors === 0, JSON.stringify(r.statusReads))
   assert.ok(r.submissions.requests > 0 && r.submissions.errors === 0, JSON.stringify(r.submissions))
   assert.ok(r.statusReads.p99ms >= r.statusReads.p50ms)
-  // Two API rows, then the pages' three (list page, movement page, the figures' recomputation).
-  assert.is(out.rows.length, 5)
+  // Two API rows, then the pages' four (list page, movement page, the load average, the first movement request).
+  assert.is(out.rows.length, 6)
   assert.ok(out.pages !== undefined && out.pages.listTimes.requests > 0 && out.pages.movementTimes.requests > 0)
 })
 

@@ -9,7 +9,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { openPgliteStore, type EventStore } from '@kezek/adapters'
 import { startOcspResponder, type TestOcspResponder } from '@kezek/adapters/testing'
 import { loadConfig } from '../src/config.js'
-import { revocationOf, xmlDsigVerifier } from '../src/index.js'
+import { revocationOf, workerPoolVerifier, xmlDsigVerifier } from '../src/index.js'
 import { call, signedRequest, startServer, testPki, tokens, type Running } from './harness.js'
 
 const DAY = 24 * 3_600_000
@@ -95,6 +95,23 @@ s('KEZEK_REVOCATION=ocsp,crl, the responder unreachable and no CRL speaking: a t
     assert.match(answer.body.detail, /unreachable.*; .*CRL/)
   } finally {
     await r.stop()
+  }
+})
+
+s('verify workers (KEZEK_VERIFY_WORKERS) get the same OCSP settings and ask the responder themselves', async ({ responder }) => {
+  const pki = await testPki()
+  const config = loadConfig({ KEZEK_REVOCATION: 'ocsp,crl', KEZEK_OCSP_URL: responder.url }, '/srv/kezek')
+  if (E.isLeft(config)) throw new Error(config.left.join('; '))
+  const bytes = (x: { readonly rawData: ArrayBuffer }) => new Uint8Array(x.rawData)
+  const source = { roots: pki.trust.roots.map(bytes), intermediates: pki.trust.intermediates.map(bytes), crls: pki.crls.map(bytes) }
+  const pool = workerPoolVerifier(source, 1, config.right.revocation)
+  try {
+    const before = responder.requests()
+    const answer = await pool.verifyRequest(await signedRequest((p) => p.citizen), new Date())
+    assert.ok(answer.kind === 'read' && !answer.verdict.valid && answer.verdict.failure === 'certificate_revoked', JSON.stringify(answer))
+    assert.ok(responder.requests() > before)
+  } finally {
+    await pool.close()
   }
 })
 

@@ -196,7 +196,10 @@ ${svgChart({
 </details>`
 }
 
-const yearsText = (x: number, lang: Language): string => `${x < 10 ? (Math.round(x * 10) / 10).toLocaleString(lang === 'en' ? 'en' : 'ru') : fmt(Math.round(x))} ${tr('years', lang)}`
+/** One decimal, with the language's decimal mark (23,6 in Russian and Kazakh, 23.6 in English). */
+const decimal = (x: number, lang: Language): string => (Math.round(x * 10) / 10).toLocaleString(lang === 'en' ? 'en' : 'ru')
+
+const yearsText = (x: number, lang: Language): string => `${x < 10 ? decimal(x, lang) : fmt(Math.round(x))} ${tr('years', lang)}`
 
 export const estimateSection = (c: PageContext, m: ListMovement | undefined, position: number | undefined, currentYear: number, action: string): Html => {
   const form = html`<form class="row" method="get" action="${action}">
@@ -212,6 +215,6 @@ export const estimateSection = (c: PageContext, m: ListMovement | undefined, pos
         ${e.high === undefined
           ? html`${tr('noUpperBound', c.lang)}.`
           : html`${tr('between', c.lang)} ${yearsText(e.low, c.lang)} ${tr('and', c.lang)} ${yearsText(e.high, c.lang)}.`}
-        <br>${tr('yearsUsed', c.lang)} (${tr('housed', c.lang).toLowerCase()}): ${years} — ${fmt(Math.round(e.meanPerYear * 10) / 10)} ${tr('perYear', c.lang)}.</p>`
+        <br>${tr('yearsUsed', c.lang)} (${tr('housed', c.lang).toLowerCase()}): ${years} — ${decimal(e.meanPerYear, c.lang)} ${tr('perYear', c.lang)}.</p>`
   return html`<section aria-labelledby="estimate-h"><h2 id="estimate-h">${tr('estimate', c.lang)}</h2>${form}${result}${method}</section>`
 }
