@@ -15,7 +15,7 @@ import {
 } from '@kezek/domain'
 import { buildApplicationRequestXml, openPgliteStore, verifySignedXml, type EventStore } from '@kezek/adapters'
 import { signAs } from '@kezek/adapters/testing'
-import { tableRegistries } from '../src/index.js'
+import { memoryNoticeChannel, tableRegistries, type MemoryNoticeChannel } from '../src/index.js'
 import { fetchPdf } from './pdf-text.js'
 import { call, IIN, PROVIDER, registryTable, serviceToday, startServer, testPki, tokens, type Running } from './harness.js'
 
@@ -55,10 +55,11 @@ const registries = tableRegistries({
   ],
 })
 
-const s = suite<{ r: Running; store: EventStore }>('services 2, 4, 5, 6, 8 end to end')
+const s = suite<{ r: Running; store: EventStore; sms: MemoryNoticeChannel }>('services 2, 4, 5, 6, 8 end to end')
 s.before(async (ctx) => {
   ctx.store = await openPgliteStore()
-  ctx.r = await startServer(ctx.store, { registries, providers })
+  ctx.sms = memoryNoticeChannel('sms')
+  ctx.r = await startServer(ctx.store, { registries, providers, noticeChannels: [ctx.sms] })
 })
 s.after(async (ctx) => {
   await ctx.r.stop()
@@ -98,7 +99,7 @@ const resultOf = async (r: Running, id: string): Promise<{ ru: string[]; kk: str
   return { ru, kk }
 }
 
-s('service 2, allowance for a disabled child: filed, term extended (notice, status), checked, notice of the allowance issued', async ({ r }) => {
+s('service 2, allowance for a disabled child: filed, term extended (notice, status), checked, notice of the allowance issued', async ({ r, sms }) => {
   const id = await file(r, req({ service: 'disabled-child-allowance', child: { iin: CHILD }, bankAccount: 'KZ86125KZT5004100100', bankName: 'АО «Народный банк Казахстана»', documents: docs, contact }))
   const registered = await call(r.url, 'GET', `/v1/applications/${id}`, { token: tokens.citizen, headers: { 'accept-language': 'ru' } })
   const term = registered.body.deadline as string
@@ -125,6 +126,11 @@ s('service 2, allowance for a disabled child: filed, term extended (notice, stat
   const notice = (feed.body.items as { kind: string; applicationId: string; text: string }[]).find((n) => n.applicationId === id && n.kind === 'deadline_extended')
   assert.ok(notice, feed.text)
   assert.match(notice.text, new RegExp(`${until.split('-').reverse().join('\\.')} дейін ұзартылды`))
+  // The same notice reaches the notice channels (an SMS gateway here), in all three languages.
+  const pushed = await sms.waitFor((n) => n.applicationId === id && n.kind === 'deadline_extended')
+  assert.match(pushed.text.ru, /^Срок оказания услуги «Оформление документов для материального обеспечения/)
+  assert.match(pushed.text.ru, /Основание: запрос документов \(сведений\) в других государственных органах и организациях\.$/)
+  assert.match(pushed.text.en, /is extended to/)
 
   assert.is((await post(r, id, 'document-check', { conforming: true })).body.status, 'documents_checked')
   const issued = await post(r, id, 'result', {

@@ -208,6 +208,10 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
       [streamId, opts?.from ?? 0, opts?.maxCount ?? null],
       { arrays: true },
     )
+    // No rows from revision 0 with room for some: the stream has no events, no second query needed. Only a read
+    // from a later revision (or of none) must ask whether the stream exists at all.
+    const fromStart = (opts?.from ?? 0) === 0 && opts?.maxCount !== 0
+    if (rows.length === 0 && fromStart) return E.left({ kind: 'stream_not_found', streamId })
     if (rows.length === 0) {
       const exists = await driver.query(`SELECT 1 FROM ${s}.events WHERE stream_id = $1 LIMIT 1`, [streamId])
       if (exists.length === 0) return E.left({ kind: 'stream_not_found', streamId })
