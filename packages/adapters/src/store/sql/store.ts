@@ -62,28 +62,20 @@ export interface SqlEventStore extends EventStore {
 
 /**
  * An event row as read, in the select-list order of COLUMNS (rows come as arrays: cheaper to build than objects for
- * the thousands of rows of a page). Positions and the revision come as decimal text (node-postgres) or numbers
- * (PGlite); the timestamp as epoch milliseconds.
+ * the thousands of rows of a page). The fixed-format fields travel packed in one text column, `packed`: each column
+ * of a row costs the drivers a field to decode (PGlite in JavaScript, from its WebAssembly output), and the small
+ * ones together cost more than the two JSON documents. Measured on 9,000-event pages, six columns instead of eleven
+ * read about a fifth faster on both back-ends.
  */
-type EventRow = readonly [
-  streamId: string,
-  revision: string | number,
-  id: string,
-  type: string,
-  data: Json,
-  metadata: Json,
-  hash: string,
-  previousHash: string,
-  transactionId: string | number | bigint,
-  globalPosition: string | number | bigint,
-  recordedMs: string | number,
-]
+type EventRow = readonly [streamId: string, id: string, type: string, data: Json, metadata: Json, packed: string]
 
-// No `::text` casts and no to_char: read with EXPLAIN ANALYZE and pgbench on a 1,000-row page, the casts of the
-// two position columns cost more than every other column together, and the drivers hand these types over as
-// decimal text (or numbers) anyway. Milliseconds, truncated as the ISO form the store reports.
-const COLUMNS = `stream_id, revision, id, type, data, metadata, hash, previous_hash, transaction_id, global_position,
-  floor(extract(epoch FROM recorded_at) * 1000)::bigint`
+// `packed` is `<hash><previous hash><revision> <recorded ms> <transaction id>:<global position>`: the two hashes
+// are exactly 64 characters each (a CHECK holds them to it), the rest decimal, so it splits without ambiguity and
+// its tail is the position as the store reports it. No to_char: the timestamp travels as epoch milliseconds,
+// truncated as the ISO form the store reports, and is formatted in Node.
+const COLUMNS = `stream_id, id, type, data, metadata,
+  concat(hash, previous_hash, revision, ' ', floor(extract(epoch FROM recorded_at) * 1000)::bigint, ' ',
+         transaction_id, ':', global_position)`
 
 /**
  * The visibility horizon: the oldest transaction still running *in this database* when the statement's snapshot
@@ -101,25 +93,36 @@ const HORIZON = `(SELECT COALESCE(min(x.xid), pg_snapshot_xmax(pg_current_snapsh
 
 // Drivers may hand jsonb back as text (a custom type parser, or a string stored as a JSON string): data and
 // metadata are always objects or scalars as stored, so only parse when the driver did not.
-const toRecorded = (r: EventRow): RecordedEvent => ({
-  streamId: r[0],
-  revision: Number(r[1]),
-  id: r[2],
-  type: r[3],
-  data: r[4],
-  metadata: r[5],
-  hash: r[6],
-  previousHash: r[7],
-  position: formatPosition(String(r[8]), String(r[9])),
-  recordedAt: isoMillis(r[10]),
-})
+/**
+ * The same row as one JSON array, for drivers that read it faster so (`SqlDriver.rowsAsJson`). JSON.parse gives
+ * data and metadata exactly as the driver's own jsonb parser would: both parse the text jsonb outputs.
+ */
+const ROW_AS_JSON = `json_build_array(${COLUMNS})::text`
+
+const toRecorded = (r: EventRow): RecordedEvent => {
+  const packed = r[5]
+  const afterRevision = packed.indexOf(' ', 128)
+  const afterMs = packed.indexOf(' ', afterRevision + 1)
+  return {
+    streamId: r[0],
+    revision: Number(packed.slice(128, afterRevision)),
+    id: r[1],
+    type: r[2],
+    data: r[3],
+    metadata: r[4],
+    hash: packed.slice(0, 64),
+    previousHash: packed.slice(64, 128),
+    position: packed.slice(afterMs + 1),
+    recordedAt: isoMillis(packed.slice(afterRevision + 1, afterMs)),
+  }
+}
 
 // The events of one transaction share their timestamp (`now()` is the transaction's start), and a page holds whole
 // batches of them: formatting each distinct timestamp once instead of per row saves a Date and a toISOString per
 // event. One entry is enough, since rows come in transaction order.
-let lastMs: string | number | undefined
+let lastMs: string | undefined
 let lastIso = ''
-const isoMillis = (ms: string | number): string => {
+const isoMillis = (ms: string): string => {
   if (ms !== lastMs) {
     lastIso = new Date(Number(ms)).toISOString()
     lastMs = ms
@@ -199,6 +202,12 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
     },
   })
 
+  const selected = driver.rowsAsJson === true ? ROW_AS_JSON : COLUMNS
+  const readRows = async (text: string, params: readonly unknown[]): Promise<EventRow[]> =>
+    driver.rowsAsJson === true
+      ? (await driver.query<[string]>(text, params, { arrays: true })).map((r) => JSON.parse(r[0]) as EventRow)
+      : driver.query<EventRow>(text, params, { arrays: true })
+
   const append = async (
     streamId: string,
     events: readonly NewEvent[],
@@ -216,10 +225,9 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
   ): Promise<E.Either<StreamNotFound, readonly RecordedEvent[]>> => {
     ensureOpen()
     checkReadStreamOptions(opts)
-    const rows = await driver.query<EventRow>(
-      `SELECT ${COLUMNS} FROM ${s}.events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
+    const rows = await readRows(
+      `SELECT ${selected} FROM ${s}.events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
       [streamId, opts?.from ?? 0, opts?.maxCount ?? null],
-      { arrays: true },
     )
     // No rows from revision 0 with room for some: the stream has no events, no second query needed. Only a read
     // from a later revision (or of none) must ask whether the stream exists at all.
@@ -229,26 +237,26 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
       const exists = await driver.query(`SELECT 1 FROM ${s}.events WHERE stream_id = $1 LIMIT 1`, [streamId])
       if (exists.length === 0) return E.left({ kind: 'stream_not_found', streamId })
     }
+    const events = rows.map(toRecorded)
     // A read to the end of the stream tells the next append its head, so the append needs no read of its own.
-    const last = rows[rows.length - 1]
+    const last = events[events.length - 1]
     if (last !== undefined && (opts?.maxCount === undefined || rows.length < opts.maxCount)) {
-      commits.heads.set(streamId, { revision: Number(last[1]), hash: last[6] })
+      commits.heads.set(streamId, { revision: last.revision, hash: last.hash })
     }
-    return E.right(rows.map(toRecorded))
+    return E.right(events)
   }
 
   /** A page of the global order; `held` is only worked out when `askHeld` (subscriptions need it, readAll not). */
   const readPage = async (after: string | undefined, limit: number, askHeld = true): Promise<Page> => {
     ensureOpen()
     const from = after === undefined ? { transactionId: 0n, globalPosition: 0n } : parsePosition(after)
-    const rows = await driver.query<EventRow>(
-      `SELECT ${COLUMNS} FROM ${s}.events
+    const rows = await readRows(
+      `SELECT ${selected} FROM ${s}.events
         WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
           AND transaction_id < ${HORIZON}
         ORDER BY transaction_id, global_position
         LIMIT $3`,
       [from.transactionId.toString(), from.globalPosition.toString(), limit],
-      { arrays: true },
     )
     if (rows.length >= limit || !askHeld) return { events: rows.map(toRecorded), held: false }
     const [held] = await driver.query<{ held: boolean }>(
