@@ -89,4 +89,16 @@ test('the HTTP app from the installed @kezek/http starts and answers /health', a
   }
 })
 
+test('the installed @kezek/http renders a PDF with its font found in the installed dejavu-fonts-ttf', async () => {
+  writeFileSync(join(project, 'pdf.mjs'), `import { renderPdf } from '@kezek/http'
+const doc = { kind: 'receipt', applicationId: 'a-1', serviceId: 'housing-queue', providerId: 'p', applicantIin: '870412300415',
+  issuedAt: '2024-03-01T04:00:00.000Z', lines: { kk: ['Құжаттарды қабылдау туралы қолхат: ә ғ қ ң ө ұ ү һ і'], ru: ['Расписка'] }, dataXml: '' }
+const bytes = await renderPdf(doc, 'kk')
+process.stdout.write(JSON.stringify({ head: new TextDecoder().decode(bytes.slice(0, 5)), size: bytes.length, font: new TextDecoder('latin1').decode(bytes).includes('DejaVuSans') }))
+`)
+  const { stdout } = await sh(process.execPath, ['pdf.mjs'], project)
+  const out = JSON.parse(stdout) as { head: string; size: number; font: boolean }
+  assert.equal([out.head, out.font], ['%PDF-', true], stdout)
+})
+
 test.run()

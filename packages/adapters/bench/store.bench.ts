@@ -8,7 +8,7 @@
  * durable commit each, as every append is. PGlite has one connection; its bare INSERTs share it, as appends do.
  *
  *   node --import tsx packages/adapters/bench/store.bench.ts [--events 4000] [--writers 1,8,64] [--repeats 3]
- *        [--backends postgres,pglite]          (PostgreSQL from KEZEK_BENCH_DATABASE_URL, default the local `test`)
+ *        [--backends postgres,pglite] [--bulk-events 100000]          (PostgreSQL from KEZEK_BENCH_DATABASE_URL, default the local `test`)
  *
  * Every append carries one event and is its own durable commit, as in the service (one command, one commit).
  */
@@ -41,6 +41,8 @@ export interface StoreBenchOptions {
   readonly connectionString?: string
   /** Print nothing (the smoke test). */
   readonly quiet?: boolean
+  /** Events per bulk-write measurement; default by scale: 200 tiny, 20,000 quick, else ten times `events` or 100,000. */
+  readonly bulkEvents?: number
 }
 
 export interface Figure {
@@ -67,6 +69,18 @@ export interface ReadRow {
   readonly ratio: number
 }
 
+/** The bulk path of `kezek import`: many appends in one transaction, against bare multi-row INSERTs of the same rows. */
+export interface BulkRow {
+  readonly backend: Backend
+  readonly events: number
+  readonly store: Figure
+  readonly bareInsert: Figure
+  readonly ratio: number
+}
+
+/** Issue 19's target for the bulk path into PostgreSQL, in events/s (absolute: the issue states it so). */
+export const BULK_TARGET = 20_000
+
 /** One line of the `pnpm bench` summary table. */
 export interface SuiteRow {
   readonly figure: string
@@ -81,6 +95,7 @@ export interface StoreBenchResult {
   readonly machine: Readonly<Record<string, string>>
   readonly appends: readonly AppendRow[]
   readonly reads: readonly ReadRow[]
+  readonly bulk: readonly BulkRow[]
   /** The same figures in the shape of the `pnpm bench` summary. */
   readonly rows: readonly SuiteRow[]
 }
@@ -154,10 +169,12 @@ const openBed = async (backend: Backend, connectionString: string): Promise<Bed>
           return c
         }),
       )
+      const names = new Map<string, string>()
+      const named = (text: string): string => names.get(text) ?? (names.set(text, `bare_${names.size}`).get(text) as string)
       const conns = clients.map((c): SqlExecutor => ({
         // A named statement: parsed and planned once per connection, then only bound and executed.
         query: async <R>(text: string, p?: readonly unknown[]) =>
-          (await c.query({ name: 'bare_insert', text, values: p === undefined ? [] : [...p] })).rows as R[],
+          (p === undefined ? await c.query(text) : await c.query({ name: named(text), text, values: [...p] })).rows as R[],
       }))
       return { conns, close: async () => void (await Promise.all(clients.map((c) => c.end()))) }
     }
@@ -228,6 +245,44 @@ const bareInsertRun = async (bed: Bed, conns: readonly SqlExecutor[], events: nu
   })
 }
 
+/** Events as `kezek import` writes them: streams of 8, each a new stream, all in one bulk transaction. */
+const bulkRun = async (bed: Bed, events: number): Promise<number> => {
+  const streams = Array.from({ length: Math.ceil(events / 8) }, (_, s) => ({
+    id: `bulk-${randomUUID()}`,
+    events: Array.from({ length: Math.min(8, events - s * 8) }, (_, i): NewEvent => ({ id: randomUUID(), type: 'ApplicationRegistered', ...payload(i) })),
+  }))
+  return rate(events, async () => {
+    await bed.store.bulk(async (w) => {
+      for (const s of streams) {
+        const r = await w.append(s.id, s.events, 'no_stream')
+        if (E.isLeft(r)) throw new Error(`bench bulk append failed: ${JSON.stringify(r.left)}`)
+      }
+    })
+  })
+}
+
+/** The same payloads into the bare table: one transaction, 2,000 rows per INSERT (the bulk writer's statement size). */
+const bareBulkRun = async (bed: Bed, events: number): Promise<number> => {
+  const items = Array.from({ length: events }, (_, i) => payload(i))
+  const { conns, close } = await bed.bare(1)
+  const conn = conns[0] as SqlExecutor
+  try {
+    return await rate(events, async () => {
+      await conn.query('BEGIN')
+      for (let i = 0; i < items.length; i += 2000) {
+        const chunk = items.slice(i, i + 2000)
+        await conn.query(`INSERT INTO ${bed.bareTable} (data, metadata) SELECT d::jsonb, m::jsonb FROM unnest($1::text[], $2::text[]) AS t(d, m)`, [
+          chunk.map((p) => JSON.stringify(p.data)),
+          chunk.map((p) => JSON.stringify(p.metadata)),
+        ])
+      }
+      await conn.query('COMMIT')
+    })
+  } finally {
+    await close()
+  }
+}
+
 const readAllRun = async (bed: Bed): Promise<{ events: number; rate: number }> => {
   let count = 0
   const r = await rate(1, async () => {
@@ -263,6 +318,9 @@ export const runStoreBench = async (options: StoreBenchOptions = {}): Promise<St
   }
   const appends: AppendRow[] = []
   const reads: ReadRow[] = []
+  const bulk: BulkRow[] = []
+  const bulkEvents =
+    options.bulkEvents ?? (options.tiny === true ? 200 : options.quick === true ? 20_000 : options.events !== undefined ? options.events * 10 : 100_000)
   for (const backend of backends) {
     const bed = await openBed(backend, connectionString)
     try {
@@ -295,11 +353,19 @@ export const runStoreBench = async (options: StoreBenchOptions = {}): Promise<St
       }
       const row = { backend, events: total, store: figure(storeReads), bareSelect: figure(bareReads) }
       reads.push({ ...row, ratio: row.store.median / row.bareSelect.median })
+      const storeBulk: number[] = []
+      const bareBulk: number[] = []
+      for (let r = 0; r < repeats; r++) {
+        storeBulk.push(await bulkRun(bed, bulkEvents))
+        bareBulk.push(await bareBulkRun(bed, bulkEvents))
+      }
+      const b = { backend, events: bulkEvents, store: figure(storeBulk), bareInsert: figure(bareBulk) }
+      bulk.push({ ...b, ratio: b.store.median / b.bareInsert.median })
     } finally {
       await bed.close()
     }
   }
-  const result = { machine, appends, reads, rows: suiteRows(appends, reads) }
+  const result = { machine, appends, reads, bulk, rows: suiteRows(appends, reads, bulk) }
   log(formatBench(result))
   return result
 }
@@ -312,7 +378,7 @@ export const READ_ALL_TARGET = 0.7
 const verdict = (ratio: number, target: number | undefined): SuiteRow['verdict'] =>
   target === undefined ? 'info' : ratio >= target ? 'ok' : 'MISS'
 
-const suiteRows = (appends: readonly AppendRow[], reads: readonly ReadRow[]): SuiteRow[] => [
+const suiteRows = (appends: readonly AppendRow[], reads: readonly ReadRow[], bulk: readonly BulkRow[]): SuiteRow[] => [
   ...appends.map((a): SuiteRow => {
     const target = appendTarget(a.backend, a.writers)
     return {
@@ -332,6 +398,14 @@ const suiteRows = (appends: readonly AppendRow[], reads: readonly ReadRow[]): Su
     target: `≥ ${Math.round(READ_ALL_TARGET * 100)}% of bare`,
     verdict: verdict(x.ratio, READ_ALL_TARGET),
   })),
+  ...bulk.map((x): SuiteRow => ({
+    figure: `${x.backend} bulk write events/s (${x.events} events in streams of 8, one transaction: kezek import's path)`,
+    kezek: f(x.store),
+    limit: `bare multi-row INSERT ${f(x.bareInsert)}`,
+    ratio: `${Math.round(x.ratio * 100)}%`,
+    target: x.backend === 'postgres' ? `≥ ${BULK_TARGET.toLocaleString('en')} events/s` : '—',
+    verdict: x.backend === 'postgres' ? (x.store.median >= BULK_TARGET ? 'ok' : 'MISS') : 'info',
+  })),
 ]
 
 const f = (x: Figure): string => `${Math.round(x.median).toLocaleString('en')} (${Math.round(x.min)}–${Math.round(x.max)})`
@@ -350,6 +424,11 @@ export const formatBench = (r: StoreBenchResult): string => {
     '| back-end | events | store readAll | bare SELECT | store / bare |',
     '|---|---:|---:|---:|---:|',
     ...r.reads.map((x) => `| ${x.backend} | ${x.events} | ${f(x.store)} | ${f(x.bareSelect)} | ${x.ratio.toFixed(2)} |`),
+    '',
+    'bulk write throughput (kezek import), events/s: median (min–max); all events in one transaction',
+    '| back-end | events | store bulk | bare multi-row INSERT | store / bare |',
+    '|---|---:|---:|---:|---:|',
+    ...r.bulk.map((x) => `| ${x.backend} | ${x.events} | ${f(x.store)} | ${f(x.bareInsert)} | ${x.ratio.toFixed(2)} |`),
   ]
   return lines.join('\n')
 }
@@ -365,5 +444,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     writers: (arg('writers') ?? '1,8,64').split(',').map(Number),
     repeats: Number(arg('repeats') ?? 3),
     backends: (arg('backends') ?? 'postgres,pglite').split(',') as Backend[],
+    bulkEvents: Number(arg('bulk-events') ?? 100_000),
   })
 }

@@ -15,6 +15,7 @@ export { keyResultSigner, resultSignerProblem, type SigningIdentity } from './si
 export { openApiDocument } from './openapi.js'
 export { routeAccess, accessTableMarkdown, type RouteAccess, type Caller } from './routes/access.js'
 export { buildResultXml, documentText, legalFooter, resultDocument, resultXml, RESULT_NS, type ResultDocument, type ResultDocumentKind } from './results/document.js'
+export { pdfLines, renderPdf } from './results/pdf.js'
 export { receiptDocument } from './results/receipt.js'
 export { noticesOf, type Notice, type NoticeKind } from './notices/notice.js'
 export { noticeFeed } from './notices/feed.js'

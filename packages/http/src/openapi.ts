@@ -14,6 +14,7 @@ const json = (description: string, schema: Json, headers?: Json): Json =>
   ({ description, content: { 'application/json': { schema } }, ...(headers === undefined ? {} : { headers }) })
 const etag = { ETag: { description: 'The application stream revision; send it back as If-Match', schema: { type: 'string' } } }
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } }
+const pdfLangParam = { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['kk', 'ru'] }, description: 'the document’s language; default: the request’s language if kk or ru, else ru' }
 const providerParam = { name: 'providerId', in: 'path', required: true, schema: { type: 'string' } }
 const listCategories = [...categories, 'preschool_journal']
 const categoryParam = { name: 'category', in: 'path', required: true, schema: { type: 'string', enum: listCategories } }
@@ -32,6 +33,13 @@ const common = {
   '403': problemResponse('Not allowed for this role'),
   '404': problemResponse('Not found (or not yours)'),
 }
+
+const pdfCopy = (summary: string): Json => ({
+  get: {
+    tags: ['status'], summary, security: bearer, parameters: [idParam, pdfLangParam],
+    responses: { '200': { description: 'PDF (text in DejaVu Sans, embedded)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, '422': problemResponse('Unknown query parameter or language'), ...common },
+  },
+})
 
 const submission = (summary: string, role: string, body: Json): Json => ({
   post: {
@@ -93,6 +101,8 @@ const document = (): Json => ({
           serviceType: {}, providerId: { type: ['string', 'null'] }, channel: { type: ['string', 'null'] },
           status: { type: 'string', enum: [...statuses] },
           statusText: { type: 'string' }, since: { type: 'string', format: 'date-time' }, deadline: { type: ['string', 'null'], format: 'date-time' },
+          deadlineExtendedUntil: { type: ['string', 'null'], format: 'date', description: 'the last day of the term as the provider extended it' },
+          contactCentre: { type: ['object', 'null'], description: 'п.10–11 of the regulation; null where the seed names none (housing assistance)', properties: { phone: { const: '1414' }, text: { type: 'string' }, statusChannels: { type: 'string' } } },
           revision: { type: 'integer' }, queueNumberAtRegistration: { type: 'integer' }, rejection: { type: 'object' }, links: { type: 'object' },
           result: { type: 'object', description: 'An issued result document: kind, its name, issuedOn, validUntil' },
         },
@@ -147,6 +157,8 @@ const document = (): Json => ({
         { type: 'object', required: ['result', 'issuedOn'], properties: { result: { type: 'object', required: ['kind'], properties: { kind: { enum: resultKindIds } } }, issuedOn: localDate } }),
       get: { tags: ['status'], summary: 'The signed result document (notification or motivated refusal)', security: bearer, parameters: [idParam], responses: { '200': { description: 'Signed XML', content: { 'application/xml': { schema: { type: 'string' } } } }, ...common } } },
     '/v1/applications/{id}/receipt': { get: { tags: ['status'], summary: 'The signed intake receipt (расписка), where the regulation gives one', security: bearer, parameters: [idParam], responses: { '200': { description: 'Signed XML', content: { 'application/xml': { schema: { type: 'string' } } } }, ...common } } },
+    '/v1/applications/{id}/result.pdf': pdfCopy('A PDF copy of the result document, in one language (the signed XML of …/result is the legal original)'),
+    '/v1/applications/{id}/receipt.pdf': pdfCopy('A PDF copy of the intake receipt, in one language (the signed XML of …/receipt is the legal original)'),
     '/v1/applications/{id}/position': { get: { tags: ['waiting list'], summary: 'Current position of the application in its list', security: bearer, parameters: [idParam], responses: { '200': json('Position', { type: 'object' }), ...common } } },
     '/v1/me/notices': { get: { tags: ['status'], summary: '«Уведомления»: the citizen’s notices (status changed, result ready), newest first', security: bearer,
       responses: { '200': json('Notices', { type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } } }), ...common } } },
@@ -180,6 +192,7 @@ const document = (): Json => ({
       { type: 'object', required: ['returnedOn', 'registryRef'], properties: { returnedOn: localDate, registryRef: ref500 } }),
     '/v1/applications/{id}/data-change': decision('Data changed (family size)', 'provider_officer', { type: 'object', required: ['familySize', 'note'], properties: { familySize: { type: 'integer' }, note: ref500 } }),
     '/v1/applications/{id}/family-succession': decision('The family keeps the place (Art. 73 p.2)', 'provider_officer', { type: 'object', required: ['ground', 'successorIin'], properties: { ground: { enum: ['applicant_died', 'applicant_moved_away'] }, successorIin: iin } }),
+    '/v1/applications/{id}/deadline-extension': decision('The provider extends the service’s term before deciding (services whose regulation notifies an extension: 2, 4, 5, 6); the citizen is notified', 'provider_officer', { type: 'object', required: ['until', 'ground', 'decisionRef'], properties: { until: localDate, ground: { enum: ['documents_requested', 'inspection', 'additional_check'] }, decisionRef: ref500 } }),
     '/v1/applications/{id}/removal': decision('Removed from the list on a ground of Art. 73', 'provider_officer', { type: 'object', required: ['ground', 'decisionRef', 'decidedOn'], properties: { ground: { enum: ['grounds_ceased', 'moved_away_or_left_state_employment', 'untrue_information', 'acquired_housing'] }, decisionRef: ref500, decidedOn: localDate } }),
     '/v1/applications/{id}/housing-allocation': decision('Housing allocated', 'provider_officer', { type: 'object', required: ['dwellingRef', 'decisionRef', 'decidedOn'], properties: { dwellingRef: ref500, decisionRef: ref500, decidedOn: localDate } }),
     '/v1/applications/{id}/restoration': decision('Restored after a successful appeal', 'provider_officer', { type: 'object', required: ['appealRef', 'decidedOn'], properties: { appealRef: ref500, decidedOn: localDate } }),

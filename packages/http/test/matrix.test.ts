@@ -48,6 +48,7 @@ const validBodies = async (): Promise<Record<string, { xml?: string; json?: Reco
   'post /v1/applications/{id}/removal': { json: { ground: 'grounds_ceased', decisionRef: 'D-1', decidedOn: today } },
   'post /v1/applications/{id}/housing-allocation': { json: { dwellingRef: 'flat 12', decisionRef: 'D-2', decidedOn: today } },
   'post /v1/applications/{id}/restoration': { json: { appealRef: 'A-1', decidedOn: today } },
+  'post /v1/applications/{id}/deadline-extension': { json: { until: '2099-12-31', ground: 'documents_requested', decisionRef: 'письмо № 12' } },
   'post /v1/applications/{id}/result-view': { json: {} },
   'post /v1/applications/{id}/questionnaire': { json: { quality: 3, information: 3 } },
   'post /v1/personal-data/erasures': { json: { iin: IIN.citizen, ground: 'заявление № ПД-1' } },

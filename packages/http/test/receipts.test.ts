@@ -8,6 +8,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { housingAssistanceKaraganda2014, housingQueueAlmaty2012, kazakhstanNational, ServiceRequest } from '@kezek/domain'
 import { buildApplicationRequestXml, openPgliteStore, verifySignedXml, type EventStore } from '@kezek/adapters'
 import { signAs, TEST_BIN } from '@kezek/adapters/testing'
+import { fetchPdf } from './pdf-text.js'
 import { call, IIN, PROVIDER, signedRequest, startServer, testPki, tokens, walkInBody, type Running } from './harness.js'
 
 const providers = [{
@@ -57,12 +58,28 @@ s('ЦОН: a complete housing-assistance package gets the signed receipt of п.1
   assert.is(ru[5], 'Работник ЦОН, принявший заявление: Ахметова А.')
   assert.is(ru[6], `Услугополучатель: ИИН ${IIN.citizen}`)
   assert.is(ru[7], 'Телефон услугополучателя: +7 701 111 22 33')
-  assert.match(ru[8] ?? '', /Единого контакт-центра: 1414\.$/)
+  assert.is(ru.length, 8, 'the fields of п.10 and no more: seed 003 names no contact centre')
   assert.is(linesOf(got.text, 'kk')[0], '№ Р-17 қолхат')
   const again = await call(r.url, 'GET', `/v1/applications/${id}/receipt`, { token: tokens.citizen })
   assert.is(linesOf(again.text, 'ru').join('\n'), ru.join('\n'), 'the same receipt on every download')
   const stranger = await call(r.url, 'GET', `/v1/applications/${id}/receipt`, { token: tokens.otherCitizen })
   assert.is(stranger.status, 404, 'someone else’s receipt does not exist for a citizen')
+
+  // The PDF copy: the same lines, in the language asked for (else the request's), ending with the note on the original.
+  const pdf = await fetchPdf(`${r.url}/v1/applications/${id}/receipt.pdf?lang=ru`, tokens.citizen)
+  assert.is(pdf.status, 200)
+  assert.is(pdf.headers.get('content-type'), 'application/pdf')
+  assert.match(pdf.headers.get('content-disposition') ?? '', /^attachment; filename="receipt-.+\.ru\.pdf"$/)
+  assert.equal(pdf.lines.slice(0, ru.length), ru)
+  assert.match(pdf.lines.at(-1) ?? '', /Юридическую силу имеет электронный документ в формате XML/)
+  const kk = await fetchPdf(`${r.url}/v1/applications/${id}/receipt.pdf`, tokens.officer, { 'accept-language': 'kk' })
+  assert.is(kk.headers.get('content-language'), 'kk')
+  const kkLines = linesOf(got.text, 'kk')
+  assert.equal(kk.lines.slice(0, kkLines.length), kkLines)
+  assert.is((await fetchPdf(`${r.url}/v1/applications/${id}/receipt.pdf`, tokens.otherCitizen)).status, 404, 'nor its PDF')
+  assert.is((await fetchPdf(`${r.url}/v1/applications/${id}/receipt.pdf?lang=en`, tokens.citizen)).status, 422, 'the documents print kk and ru only')
+  assert.is((await fetchPdf(`${r.url}/v1/applications/${id}/receipt.pdf?lang=ru&x=1`, tokens.citizen)).status, 422, 'an unknown parameter')
+  assert.is((await fetchPdf(`${r.url}/v1/applications/${id}/result.pdf`, tokens.citizen)).status, 404, 'no result yet')
 })
 
 s('desk: the housing list’s intake receipt names the service, the number, the channel and the documents; the portal gives none', async ({ r }) => {

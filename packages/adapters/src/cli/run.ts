@@ -13,6 +13,7 @@ import { list } from './commands/list.js'
 import { erase } from './commands/erase.js'
 import { keys } from './commands/keys.js'
 import { CliFailure, describeCause, exitCodeOf } from './errors.js'
+import { KeyringIncomplete } from '../privacy/seal.js'
 import { ExitCode } from './exit-codes.js'
 import type { CliIo } from './io.js'
 
@@ -62,6 +63,11 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
     if (e instanceof CliFailure) {
       io.err.write(`kezek ${command.name}: ${e.error.message}\n${e.error.hint === undefined ? '' : `hint: ${e.error.hint}\n`}`)
       return exitCodeOf(e.error.kind)
+    }
+    if (e instanceof KeyringIncomplete) {
+      // Events restored or moved without their keys: an operator's step is missing, not a bug.
+      io.err.write(`kezek ${command.name}: ${e.message}\nhint: restore the keys beside these events (\`kezek keys import\` of the key backup), or set KEZEK_KEYRING to the keyring that holds them\n`)
+      return exitCodeOf('problems')
     }
     io.err.write(`kezek ${command.name}: unexpected failure: ${describeCause(e)}\n`)
     io.err.write(`hint: this is a bug in kezek; please report it with the command line${io.env.KEZEK_DEBUG === '1' ? '' : ' (KEZEK_DEBUG=1 prints the stack)'}\n`)

@@ -110,3 +110,54 @@ export const canonicalJson = (value: Json): string => {
   }
   return `${out}}`
 }
+
+/**
+ * `toStorableJson` and `canonicalJson` in one pass, for the bulk path (`kezek import`), where both ran over every
+ * event and the copy was thrown away at once: the same checks, the same first error (keys are checked in the
+ * value's own order, as `toStorableJson` does), and the canonical text of what `toStorableJson` would return.
+ */
+export const canonicalStorableJson = (value: unknown, path = '$'): E.Either<NotJson, string> => {
+  const fail = (reason: string): E.Either<NotJson, string> => E.left({ kind: 'not_json', path, reason })
+  switch (typeof value) {
+    case 'boolean':
+      return E.right(value ? 'true' : 'false')
+    case 'number':
+      return Number.isFinite(value) ? E.right(JSON.stringify(value)) : fail(`${value} is not a JSON number`)
+    case 'string': {
+      const bad = unstorableString(value)
+      return bad === undefined ? E.right(JSON.stringify(value)) : fail(`string ${bad}`)
+    }
+    case 'object': {
+      if (value === null) return E.right('null')
+      if (Array.isArray(value)) {
+        let out = '['
+        for (let i = 0; i < value.length; i++) {
+          const r = canonicalStorableJson(value[i], `${path}[${i}]`)
+          if (E.isLeft(r)) return r
+          out += (i === 0 ? '' : ',') + r.right
+        }
+        return E.right(`${out}]`)
+      }
+      if (!isPlainObject(value)) return fail(`${Object.prototype.toString.call(value)} is not a plain object`)
+      const members: [string, string][] = []
+      for (const key of Object.keys(value)) {
+        const bad = unstorableString(key)
+        if (bad !== undefined) return fail(`key ${JSON.stringify(key)} ${bad}`)
+        const v = (value as Record<string, unknown>)[key]
+        if (v === undefined) continue
+        const r = canonicalStorableJson(v, `${path}.${key}`)
+        if (E.isLeft(r)) return r
+        members.push([key, r.right])
+      }
+      members.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      let out = '{'
+      for (let i = 0; i < members.length; i++) {
+        const [k, text] = members[i] as [string, string]
+        out += `${i === 0 ? '' : ','}${JSON.stringify(k)}:${text}`
+      }
+      return E.right(`${out}}`)
+    }
+    default:
+      return fail(`${typeof value} is not JSON`)
+  }
+}

@@ -60,3 +60,21 @@ export const chainBatch = <T extends ChainedContent>(
     return out
   })
 }
+
+/**
+ * `chainHash` over content whose `data` and `metadata` are already canonical JSON text (`canonicalStorableJson`):
+ * the same preimage, byte for byte — the canonical text of an array is its members' canonical texts joined — with
+ * no second pass over the event.
+ */
+export const chainHashOfText = (
+  previousHash: string,
+  e: { readonly streamId: string; readonly revision: number; readonly id: string; readonly type: string },
+  dataText: string,
+  metadataText: string,
+): string =>
+  createHash('sha256')
+    .update(
+      `[${canonicalJson(CHAIN_VERSION)},${canonicalJson(previousHash)},${canonicalJson(e.streamId)},${canonicalJson(e.revision)},${canonicalJson(e.id)},${canonicalJson(e.type)},${dataText},${metadataText}]`,
+      'utf8',
+    )
+    .digest('hex')

@@ -112,9 +112,39 @@ const prefixesOf = (fields: FieldIndex): ReadonlySet<string> => {
   return found
 }
 
+/** One synchronous pass: `json` rebuilt along the marked paths, each personal value replaced by `replace`. */
+const rebuild = (
+  json: Json,
+  section: 'data' | 'metadata',
+  fields: FieldIndex,
+  replace: (value: Json, match: Match, container: JsonObject) => Json,
+): Json => {
+  const prefixes = prefixesOf(fields)
+  const walk = (node: Json, keys: string, at: string): Json => {
+    if (Array.isArray(node)) return (node as readonly Json[]).map((item, i) => walk(item, keys, `${at}/${i}`))
+    if (!isObject(node)) return node
+    const out: { [k: string]: Json } = {}
+    for (const [k, v] of Object.entries(node)) {
+      const path = keys === '' ? k : `${keys}.${k}`
+      const hit = fields.get(path)?.find((f) => applies(f, node))
+      out[k] = hit !== undefined && v !== null && typeof v !== 'object'
+        ? replace(v, { field: hit, at: `${at}/${k}` }, node)
+        : hit !== undefined && Array.isArray(v)
+          ? (v as readonly Json[]).map((x, i) => (x !== null && typeof x !== 'object' ? replace(x, { field: hit, at: `${at}/${k}/${i}` }, node) : x))
+          : v !== null && typeof v === 'object' && prefixes.has(path)
+            ? walk(v, path, `${at}/${k}`)
+            : v
+    }
+    return out
+  }
+  return walk(json, '', section)
+}
+
 /**
- * Rebuilds `json`, replacing each personal field's value by `replace(value, match, container)`. The container is the
- * object as it was before any replacement, so a name can still find the IIN next to it.
+ * Rebuilds `json`, replacing each personal field's value by `replace(value, match, container)`, one value after
+ * the other. The container is the object as it was before any replacement, so a name can still find the IIN next
+ * to it. The walk itself is synchronous (a first pass finds the values, a second puts the answers in): only the
+ * replacements wait, and a payload with no personal value is returned as it is, without waiting at all.
  */
 export const mapPersonalFields = async (
   json: Json,
@@ -122,29 +152,16 @@ export const mapPersonalFields = async (
   fields: FieldIndex,
   replace: (value: Json, match: Match, container: JsonObject) => Promise<Json>,
 ): Promise<Json> => {
-  const prefixes = prefixesOf(fields)
-  const walk = async (node: Json, keys: string, at: string): Promise<Json> => {
-    if (Array.isArray(node)) {
-      const out: Json[] = []
-      for (const [i, item] of (node as readonly Json[]).entries()) out.push(await walk(item, keys, `${at}/${i}`))
-      return out
-    }
-    if (!isObject(node)) return node
-    const out: { [k: string]: Json } = {}
-    for (const [k, v] of Object.entries(node)) {
-      const path = keys === '' ? k : `${keys}.${k}`
-      const hit = fields.get(path)?.find((f) => applies(f, node))
-      out[k] = hit !== undefined && v !== null && typeof v !== 'object'
-        ? await replace(v, { field: hit, at: `${at}/${k}` }, node)
-        : hit !== undefined && Array.isArray(v)
-          ? await Promise.all((v as readonly Json[]).map((x, i) => (x !== null && typeof x !== 'object' ? replace(x, { field: hit, at: `${at}/${k}/${i}` }, node) : x)))
-          : v !== null && typeof v === 'object' && prefixes.has(path)
-            ? await walk(v, path, `${at}/${k}`)
-            : v
-    }
-    return out
-  }
-  return walk(json, '', section)
+  const found: Array<readonly [Json, Match, JsonObject]> = []
+  rebuild(json, section, fields, (value, match, container) => {
+    found.push([value, match, container])
+    return value
+  })
+  if (found.length === 0) return json
+  const answers: Json[] = []
+  for (const [value, match, container] of found) answers.push(await replace(value, match, container))
+  let next = 0
+  return rebuild(json, section, fields, () => answers[next++] as Json)
 }
 
 /** The IINs that own a matched value besides the application's applicant (an IIN owns itself). */

@@ -36,6 +36,13 @@ export interface Sealer {
   readonly keysErased: (kids: readonly string[]) => void
 }
 
+/** A kid the keyring has never seen (not even as erased): the wrong keyring, or keys not restored — never "erased". */
+export class KeyringIncomplete extends Error {
+  constructor(readonly kid: string) {
+    super(`no key ${kid} in the keyring: it was never erased, so the keyring is incomplete`)
+  }
+}
+
 class NoSubject extends Error {
   constructor(readonly at: string) {
     super(`personal field ${at} has no data subject (IIN) to encrypt under`)
@@ -75,7 +82,7 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
     if (known !== undefined) return known
     const found = await keyring.lookup(kid)
     if (found.kind === 'unknown') {
-      throw new Error(`no key ${kid} in the keyring: it was never erased, so the keyring is incomplete`)
+      throw new KeyringIncomplete(kid)
     }
     const key = found.kind === 'live' ? found.key.key : null
     if (cache || key === null) keys.set(kid, key)

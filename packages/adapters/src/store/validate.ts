@@ -2,7 +2,7 @@
  * What every back-end checks before it writes anything, so all of them accept and refuse exactly the same input.
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { toStorableJson, unstorableString } from '../integrity/canonical.js'
+import { canonicalStorableJson, toStorableJson, unstorableString } from '../integrity/canonical.js'
 import type { AppendError, AppendOptions, ExpectedRevision, Json, NewEvent } from './port.js'
 
 /** Longest stream id, event id, event type and idempotency key accepted (PostgreSQL btree entries stay small). */
@@ -26,12 +26,51 @@ const checkName = (what: string, value: unknown): string | undefined => {
 const isExpectedRevision = (x: unknown): x is ExpectedRevision =>
   x === 'any' || x === 'no_stream' || x === 'stream_exists' || (Number.isSafeInteger(x) && (x as number) >= 0)
 
+/** An event after validation, with its data and metadata as the canonical JSON text that is hashed and stored. */
+export interface ValidEventText {
+  readonly id: string
+  readonly type: string
+  readonly dataText: string
+  readonly metadataText: string
+}
+
 /** Validates an append's arguments; returns the events as they will be stored. */
 export const validateAppend = (
   streamId: string,
   events: readonly NewEvent[],
   options: AppendOptions,
-): E.Either<AppendError, readonly ValidEvent[]> => {
+): E.Either<AppendError, readonly ValidEvent[]> =>
+  validateWith(streamId, events, options, (e, i, invalid) => {
+    const data = toStorableJson(e.data, `events[${i}].data`)
+    if (E.isLeft(data)) return invalid(`${data.left.path}: ${data.left.reason}`)
+    const metadata = toStorableJson(e.metadata, `events[${i}].metadata`)
+    if (E.isLeft(metadata)) return invalid(`${metadata.left.path}: ${metadata.left.reason}`)
+    return E.right({ id: e.id, type: e.type, data: data.right, metadata: metadata.right })
+  })
+
+/**
+ * `validateAppend` with the same checks and the same errors, returning the canonical text of data and metadata
+ * instead of a copy (the bulk path hashes and stores that text: one pass over each event instead of three).
+ */
+export const validateAppendAsText = (
+  streamId: string,
+  events: readonly NewEvent[],
+  options: AppendOptions,
+): E.Either<AppendError, readonly ValidEventText[]> =>
+  validateWith(streamId, events, options, (e, i, invalid) => {
+    const data = canonicalStorableJson(e.data, `events[${i}].data`)
+    if (E.isLeft(data)) return invalid(`${data.left.path}: ${data.left.reason}`)
+    const metadata = canonicalStorableJson(e.metadata, `events[${i}].metadata`)
+    if (E.isLeft(metadata)) return invalid(`${metadata.left.path}: ${metadata.left.reason}`)
+    return E.right({ id: e.id, type: e.type, dataText: data.right, metadataText: metadata.right })
+  })
+
+const validateWith = <V>(
+  streamId: string,
+  events: readonly NewEvent[],
+  options: AppendOptions,
+  body: (e: NewEvent, i: number, invalid: (detail: string) => E.Either<AppendError, never>) => E.Either<AppendError, V>,
+): E.Either<AppendError, readonly V[]> => {
   const invalid = (detail: string): E.Either<AppendError, never> => E.left({ kind: 'invalid_event', streamId, detail })
   const badStream = checkName('the stream id', streamId)
   if (badStream !== undefined) return invalid(badStream)
@@ -44,17 +83,15 @@ export const validateAppend = (
   }
   if (!Array.isArray(events) || events.length === 0) return E.left({ kind: 'empty_append', streamId })
   const ids = new Set<string>()
-  const out: ValidEvent[] = []
+  const out: V[] = []
   for (const [i, e] of events.entries()) {
     const bad = checkName(`event ${i}: the id`, e.id) ?? checkName(`event ${i}: the type`, e.type)
     if (bad !== undefined) return invalid(bad)
     if (ids.has(e.id)) return invalid(`event ${i}: the id ${e.id} appears twice in the append`)
     ids.add(e.id)
-    const data = toStorableJson(e.data, `events[${i}].data`)
-    if (E.isLeft(data)) return invalid(`${data.left.path}: ${data.left.reason}`)
-    const metadata = toStorableJson(e.metadata, `events[${i}].metadata`)
-    if (E.isLeft(metadata)) return invalid(`${metadata.left.path}: ${metadata.left.reason}`)
-    out.push({ id: e.id, type: e.type, data: data.right, metadata: metadata.right })
+    const valid = body(e, i, invalid)
+    if (E.isLeft(valid)) return valid
+    out.push(valid.right)
   }
   return E.right(out)
 }

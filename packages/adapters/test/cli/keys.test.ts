@@ -137,6 +137,7 @@ test('kezek keys export / import: events and keys backed up apart, restored toge
 
   // Restore: the events into a new store, then the (older) keys.
   assert.is((await cli(dir, ['import', events, '--store', target])).code, 0)
+  assert.is((await cli(dir, ['verify', '--store', target])).code, 1, 'without its keys the moved store is reported incomplete (not a crash, not "erased")')
   const imported = await cli(dir, ['keys', 'import', keysFile, '--store', target, '--json'])
   assert.is(imported.code, 0)
   assert.equal(JSON.parse(imported.out), { added: 2, alreadyThere: 0, destroyedAgain: 1, erasureRecords: 1 })

@@ -16,6 +16,7 @@ import { Registry } from './registry.js'
 import { IssuedResult, JournalEntry, Receipt } from './service-result.js'
 import { ServiceRequest } from './service-request.js'
 import { RemovalGround, SuccessionGround } from './removal-ground.js'
+import { ExtensionGround } from './extension-ground.js'
 import { SignatureVerdict } from './signature-verdict.js'
 
 const FamilySize = t.refinement(t.Integer, (n) => n >= 1 && n <= 99, 'FamilySize')
@@ -137,6 +138,12 @@ export const AllocateHousing = command('allocate_housing', {
 /** A successful appeal against a removal or a motivated refusal. */
 export const Restore = command('restore', { appealRef: Reference, decidedOn: LocalDate })
 
+/**
+ * An officer of the provider extends the term of a service whose regulation notifies such an extension, before the
+ * decision: `until` is the new last day, later than the day of the command and than any earlier extension.
+ */
+export const ExtendDeadline = command('extend_deadline', { until: LocalDate, ground: ExtensionGround, decisionRef: Reference })
+
 export const ViewResult = command('view_result', {})
 
 export const AnswerQuestionnaire = command('answer_questionnaire', { quality: Answer, information: Answer })
@@ -160,6 +167,7 @@ export const commandCodecs = {
   check_package: CheckPackage,
   issue_result: IssueResult,
   return_unclaimed: ReturnUnclaimed,
+  extend_deadline: ExtendDeadline,
 } as const
 
 export type CommandType = keyof typeof commandCodecs

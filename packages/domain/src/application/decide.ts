@@ -314,6 +314,19 @@ const returnUnclaimed = (c: CommandOf<'return_unclaimed'>, s: ApplicationState, 
   return ok({ ...base(c), type: 'result_returned_unclaimed', returnedOn: c.returnedOn, registryRef: c.registryRef })
 }
 
+/**
+ * Before the decision only (the application registered, its documents perhaps checked): the new last day must be
+ * later than today on the service's clock and than the last extension, so an extension never shortens the term.
+ */
+const extendDeadline = (c: CommandOf<'extend_deadline'>, s: ApplicationState, r: ServiceRules): Decision => {
+  const a = s.application
+  if (a.stage !== 'registered' && a.stage !== 'documents_checked') return notAllowed(c.type, a.stage)
+  const today = localDateAt(c.at, r.utcOffsetMinutes)
+  const floor = s.deadlineExtendedUntil !== undefined && s.deadlineExtendedUntil > today ? s.deadlineExtendedUntil : today
+  if (c.until <= floor) return inconsistent(c.type, 'extension_not_later', { subject: floor })
+  return ok({ ...base(c), type: 'deadline_extended', until: c.until, ground: c.ground, decisionRef: c.decisionRef })
+}
+
 const viewResult = (c: CommandOf<'view_result'>, a: Application): Decision =>
   hasResult(a) ? ok({ ...base(c), type: 'result_viewed' }) : inconsistent(c.type, 'no_result_yet')
 
@@ -367,6 +380,7 @@ export const decideWith = (rulesOf: RulesOf) => (command: ApplicationCommand, st
     case 'restore': return restore(command, a)
     case 'issue_result': return issueResult(command, a, r)
     case 'return_unclaimed': return returnUnclaimed(command, state, r)
+    case 'extend_deadline': return extendDeadline(command, state, r)
     case 'view_result': return viewResult(command, a)
     case 'answer_questionnaire': return answerQuestionnaire(command, state)
   }

@@ -60,6 +60,7 @@ export type Inconsistency =
   | 'result_does_not_match_request'
   | 'unclaimed_period_not_over'
   | 'result_already_collected'
+  | 'extension_not_later'
 
 export type DomainErrorCode = DomainError['code']
 
@@ -69,6 +70,7 @@ export const inconsistencies: readonly Inconsistency[] = [
   'list_not_offered', 'result_not_offered', 'registry_not_in_service', 'journal_entry_required',
   'child_birth_date_unknown', 'period_reversed', 'payment_table_mismatch', 'result_does_not_match_request',
   'unclaimed_period_not_over', 'result_already_collected', 'decision_before_filing', 'decision_after_command',
+  'extension_not_later',
 ]
 
 /** Every `DomainError` code, for callers that list them (docs, an exhaustive mapping); checked against the type. */

@@ -19,6 +19,7 @@ import { IssuedResult, JournalEntry, Receipt } from './service-result.js'
 import { ServiceRequest } from './service-request.js'
 import { RejectionReason } from './rejection.js'
 import { RemovalGround, SuccessionGround } from './removal-ground.js'
+import { ExtensionGround } from './extension-ground.js'
 import { Signer } from './signature-verdict.js'
 
 const FamilySize = t.refinement(t.Integer, (n) => n >= 1 && n <= 99, 'FamilySize')
@@ -176,6 +177,12 @@ export const ResultIssued = t.intersection(
 /** ЦОН kept an uncollected result a month and handed it back to the provider under a registry (seed 003 п.12). */
 export const ResultReturnedUnclaimed = event('result_returned_unclaimed', { returnedOn: LocalDate, registryRef: Reference })
 
+/**
+ * The provider extended the service's term to `until` (the new last day, local date) before deciding: the citizen
+ * is notified (002 §2, §4–6 Прил.3) and the status screen shows the new deadline.
+ */
+export const DeadlineExtended = event('deadline_extended', { until: LocalDate, ground: ExtensionGround, decisionRef: Reference })
+
 export const eventCodecs = {
   authorized: Authorized,
   checked: Checked,
@@ -194,13 +201,14 @@ export const eventCodecs = {
 
 /**
  * The facts the other services add: their signed request, their result document, ЦОН's return of an uncollected
- * result. Kept apart from `eventCodecs` so `eventTypes` still names the original vocabulary (the six core facts and
+ * result, the extension of a service's term. Kept apart from `eventCodecs` so `eventTypes` still names the original vocabulary (the six core facts and
  * the housing list's lifecycle); `allEventCodecs` / `allEventTypes` hold both.
  */
 export const serviceEventCodecs = {
   request_signed: RequestSigned,
   result_issued: ResultIssued,
   result_returned_unclaimed: ResultReturnedUnclaimed,
+  deadline_extended: DeadlineExtended,
 } as const
 
 export const allEventCodecs = { ...eventCodecs, ...serviceEventCodecs } as const

@@ -68,6 +68,7 @@ const next = (a: Application, e: ApplicationEvent): Application => {
       return a.stage !== 'result_issued' || a.returnedOn !== undefined ? a : { ...a, returnedOn: e.returnedOn }
     case 'result_viewed':
     case 'questionnaire_answered':
+    case 'deadline_extended':
       return a
   }
 }
@@ -77,4 +78,6 @@ export const evolve = (state: ApplicationState, event: ApplicationEvent): Applic
   handled: new Set(state.handled).add(event.commandId),
   resultViewed: state.resultViewed || event.type === 'result_viewed',
   questionnaireAnswered: state.questionnaireAnswered || event.type === 'questionnaire_answered',
+  ...(event.type === 'deadline_extended' ? { deadlineExtendedUntil: event.until }
+    : state.deadlineExtendedUntil === undefined ? {} : { deadlineExtendedUntil: state.deadlineExtendedUntil }),
 })

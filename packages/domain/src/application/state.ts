@@ -100,6 +100,8 @@ export interface ApplicationState {
   readonly handled: ReadonlySet<CommandId>
   readonly resultViewed: boolean
   readonly questionnaireAnswered: boolean
+  /** The last day of the service's term as the provider last extended it, if it did. */
+  readonly deadlineExtendedUntil?: LocalDate
 }
 
 export const initialState: ApplicationState = {

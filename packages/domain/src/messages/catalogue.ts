@@ -468,6 +468,12 @@ export const catalogue = {
     en: 'the storage period of the uncollected result is not over yet',
     kkComposed: true,
   },
+  'inconsistency.extension_not_later': {
+    ru: 'новый срок должен быть позже сегодняшнего дня и ранее установленного срока',
+    kk: 'жаңа мерзім бүгінгі күннен және бұрын белгіленген мерзімнен кейін болуы тиіс',
+    en: 'the new deadline must be later than today and than the deadline already set',
+    kkComposed: true,
+  },
   'inconsistency.result_already_collected': {
     ru: 'результат уже получен услугополучателем',
     kk: 'нәтижені қызмет алушы алып қойған',

@@ -230,6 +230,28 @@ export const formTexts = {
     'The application’s status is shown under “Service history” on the e-government portal, and by the Unified contact centre’s phone 1414.',
   ),
 
+  // ── The PDF copy of a document (our wording): the signed XML is what the law (ЗРК «Об электронном документе…»
+  // Art. 7) makes equal to paper; the PDF only shows its text.
+  'document.pdf_copy': c(
+    'Настоящий PDF является копией для печати. Юридическую силу имеет электронный документ в формате XML, подписанный ЭЦП услугодателя.',
+    'Бұл PDF басып шығаруға арналған көшірме болып табылады. Заңды күші бар түпнұсқа – көрсетілетін қызметті берушінің ЭЦҚ-сымен қол қойылған XML форматындағы электрондық құжат.',
+    'This PDF is a printable copy. The legal original is the electronic document in XML signed with the provider’s digital signature.',
+  ),
+
+  // п.10 of the seeds 000–002: «Способ проверки получателем статуса исполнения запроса: на портале … в разделе
+  // «История получения услуг», а также при обращении к услугодателю или в Центр», on the status screen.
+  'contact_centre.status_channels': c(
+    'Статус исполнения заявления можно проверить на портале «электронного правительства» в разделе «История получения услуг», а также при обращении к услугодателю или в Центр обслуживания населения.',
+    'Өтініштің орындалу мәртебесін «электрондық үкімет» порталындағы «Қызмет алу тарихы» бөлімінен, сондай-ақ көрсетілетін қызметті берушіге немесе Халыққа қызмет көрсету орталығына жүгіну арқылы тексеруге болады.',
+    'The status can be checked on the e-government portal under “Service history”, or by asking the provider or the public service centre.',
+  ),
+  // п.11 of every seed but 003: «Необходимую информацию и консультацию … по телефону call-центра: 1414», on the status screen.
+  'contact_centre.status_screen': c(
+    'Необходимую информацию и консультацию по оказанию услуги можно получить по телефону Единого контакт-центра: 1414.',
+    'Қызмет көрсету туралы қажетті ақпарат пен кеңесті Бірыңғай байланыс орталығының 1414 телефоны арқылы алуға болады.',
+    'Information and advice on the service: the Unified contact centre, phone 1414.',
+  ),
+
   // ── Notices in the portal's «Уведомления» («Произвольная строка с текстом уведомления», 002 §1–2, §4–7 Прил.3):
   // the wording is ours.
   'notice.status_changed': c(
@@ -242,6 +264,20 @@ export const formTexts = {
     '№ {number} өтініш бойынша «{service}» қызметін көрсету нәтижесі дайын ({status}). Оны жеке кабинетте қарауға болады: «Нәтижені қарау».',
     'The result of “{service}” for application No. {number} is ready ({status}). View it in your personal cabinet: “View result”.',
   ),
+
+  'notice.deadline_extended': c(
+    'Срок оказания услуги «{service}» по заявлению № {number} продлен до {until}. Основание: {ground}.',
+    '№ {number} өтініш бойынша «{service}» қызметін көрсету мерзімі {until} дейін ұзартылды. Негіздеме: {ground}.',
+    'The term of “{service}” for application No. {number} is extended to {until}. Ground: {ground}.',
+  ),
+  // Why a term is extended (application/extension-ground.ts): the seeds name no grounds; the wording is ours.
+  'extension_ground.documents_requested': c(
+    'запрос документов (сведений) в других государственных органах и организациях',
+    'басқа мемлекеттік органдар мен ұйымдардан құжаттарды (мәліметтерді) сұрату',
+    'documents (information) requested from other state bodies and organisations',
+  ),
+  'extension_ground.inspection': c('обследование условий проживания (имущества)', 'тұрғын үй жағдайларын (мүлікті) тексеру', 'an inspection of the living conditions (the property)'),
+  'extension_ground.additional_check': c('дополнительное изучение (проверка) представленных документов', 'ұсынылған құжаттарды қосымша зерделеу (тексеру)', 'an additional study (check) of the documents submitted'),
 
   // ── Housing categories (Law «О жилищных отношениях» Art. 67–68), as the notice names them «по категории «___»».
   'category.war_veterans': c('участники и инвалиды Великой Отечественной войны', 'Ұлы Отан соғысының қатысушылары мен мүгедектері', 'participants and disabled veterans of the Great Patriotic War'),

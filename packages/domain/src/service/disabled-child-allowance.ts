@@ -75,6 +75,6 @@ export const disabledChildAllowanceKokpekty2012: ServiceDefinition = {
 
 export const disabledChildAllowanceRules: ServiceRules = rulesFor([disabledChildAllowanceKokpekty2012], {
   request: 'disabled-child-allowance',
-  extraCommands: ['issue_result'],
+  extraCommands: ['issue_result', 'extend_deadline'],
   results: [{ kind: 'disabled_child_allowance_notice', from: ['documents_checked'] }],
 })

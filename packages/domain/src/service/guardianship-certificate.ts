@@ -54,7 +54,7 @@ export const guardianshipCertificateKokpekty2012: ServiceDefinition = {
 
 export const guardianshipCertificateRules: ServiceRules = rulesFor([guardianshipCertificateKokpekty2012], {
   request: 'guardianship-certificate',
-  extraCommands: ['check_record', 'issue_result'],
+  extraCommands: ['check_record', 'issue_result', 'extend_deadline'],
   records: [{ registry: 'guardianship_register', channels: ['service_centre', 'portal'] }],
   results: [{ kind: 'guardianship_certificate', from: ['documents_checked'] }],
 })

@@ -50,7 +50,7 @@ export const guardianshipInheritanceKokpekty2012: ServiceDefinition = {
 
 export const guardianshipInheritanceRules: ServiceRules = rulesFor([guardianshipInheritanceKokpekty2012], {
   request: 'guardianship-inheritance',
-  extraCommands: ['issue_result'],
+  extraCommands: ['issue_result', 'extend_deadline'],
   results: [{ kind: 'inheritance_permission', from: ['documents_checked'], validFor: { unit: 'months', amount: 1 } }],
   grounds: [{ kind: 'consent_from', years: 10, variants: ['bank'] }],
 })

@@ -51,7 +51,7 @@ export const guardianshipPropertyDealKokpekty2012: ServiceDefinition = {
 
 export const guardianshipPropertyDealRules: ServiceRules = rulesFor([guardianshipPropertyDealKokpekty2012], {
   request: 'guardianship-property-deal',
-  extraCommands: ['issue_result'],
+  extraCommands: ['issue_result', 'extend_deadline'],
   results: [{ kind: 'property_deal_permission', from: ['documents_checked'], validFor: { unit: 'months', amount: 1 } }],
   // «дети старше 10 лет расписываются, пишут слово "согласны"»: from the tenth birthday on.
   grounds: [{ kind: 'consent_from', years: 10 }],

@@ -11,11 +11,13 @@
  *   failed condition and the refusal are recorded as one `rejected` fact.
  * - Before step 1's fact there is no application, so nothing is pending.
  * A step is overdue when `now` is strictly after its due instant.
+ * - When the provider extended the service's term (`deadline_extended`), a step never falls due before the end of
+ *   the extension's last day.
  */
 import type { Channel } from '../application/channel.js'
 import type { EventType } from '../application/events.js'
 import type { ApplicationId } from '../kernel/ids.js'
-import { toMillis, type Instant } from '../kernel/instant.js'
+import { toMillis, type Instant, type LocalDate } from '../kernel/instant.js'
 import { addDuration, workingDaysWithin, type WorkingCalendar } from './calendar.js'
 import { channelOf, completionMatches, type CheckKind, type ServiceDefinition, type Step, type StepNumber } from './definition.js'
 import { largestWholeUnit, workingDays, type Duration } from './duration.js'
@@ -31,7 +33,15 @@ export interface ApplicationFacts {
   readonly applicationId: ApplicationId
   readonly channel: Channel
   readonly facts: readonly Fact[]
+  /** When the term as the provider extended it ends (`extendedTermEnd`), if it did. */
+  readonly extendedTo?: Instant
 }
+
+/** The last instant of `until` on the service's clock (`offsetMinutes` east of UTC): an extended term's end. */
+export const extendedTermEnd = (until: LocalDate, offsetMinutes: number): Instant =>
+  new Date(Date.parse(`${until}T23:59:59.999Z`) - offsetMinutes * 60_000).toISOString() as Instant
+
+const later = (a: Instant, b: Instant | undefined): Instant => (b !== undefined && toMillis(b) > toMillis(a) ? b : a)
 
 export interface Pending {
   readonly kind: 'pending'
@@ -93,8 +103,25 @@ export const progressOf = (def: ServiceDefinition, calendar: WorkingCalendar, ap
   const step = rest[pendingAt]
   if (step === undefined) return { kind: 'finished' }
   const covered = rest.slice(0, pendingAt + 1)
-  const dueAt = covered.reduce<Instant>((at, s) => addDuration(at, s.deadline.range.max, calendar), doneFact.at)
+  const dueAt = later(covered.reduce<Instant>((at, s) => addDuration(at, s.deadline.range.max, calendar), doneFact.at), app.extendedTo)
   return { kind: 'pending', channel: app.channel, step, covers: covered.map((s) => s.number), since: doneFact.at, dueAt }
+}
+
+/**
+ * The deadline the regulation gives the citizen: the service's term, counted from the registration of the request
+ * (the fact that gives it its number) through every later step of the success path up to the result — the bold
+ * last cell of the tables, plus the minutes of the steps around it — or the end of the extended term if that is
+ * later. None before registration (no term runs yet) and none once a result or a refusal was issued.
+ */
+export const serviceDeadlineOf = (def: ServiceDefinition, calendar: WorkingCalendar, app: ApplicationFacts): Instant | undefined => {
+  const channel = channelOf(def, app.channel)
+  if (channel === undefined || channel.steps.some((s) => isTerminal(s) && latestMatch(s, app.facts) !== undefined)) return undefined
+  const path = successPath(channel.steps, channel.steps[0])
+  const start = path.findIndex((s) => s.completedBy?.event === 'registered')
+  const registration = path[start]
+  const registered = registration === undefined ? undefined : latestMatch(registration, app.facts)
+  if (registered === undefined) return undefined
+  return later(path.slice(start + 1).reduce<Instant>((at, s) => addDuration(at, s.deadline.range.max, calendar), registered.at), app.extendedTo)
 }
 
 export interface OverdueStep extends Omit<Pending, 'kind'> {

@@ -10,7 +10,8 @@ import type { ApplicationId, ProviderId, RequestNumber, ServiceId } from '../ker
 import type { IIN } from '../kernel/iin.js'
 import type { Instant, LocalDate } from '../kernel/instant.js'
 import type { IssuedResult } from '../application/service-result.js'
-import { progressOf, type Fact, type Progress } from '../service/overdue.js'
+import { extendedTermEnd, progressOf, serviceDeadlineOf, type ApplicationFacts, type Fact, type Progress } from '../service/overdue.js'
+import { builtInRulesOf } from '../service/catalog.js'
 import type { WorkingCalendar } from '../service/calendar.js'
 import type { ServiceDefinition } from '../service/definition.js'
 
@@ -52,6 +53,8 @@ export interface ApplicationStatus {
   readonly since: Instant
   readonly outcome?: Outcome
   readonly resultViewed: boolean
+  /** The new last day of the service's term, when the provider extended it (`deadline_extended`). */
+  readonly deadlineExtendedUntil?: LocalDate
   /** Every fact's type and valid time, in stream order: the input of deadline and overdue calculations. */
   readonly facts: readonly Fact[]
 }
@@ -85,6 +88,7 @@ const advance = (s: ApplicationStatus, e: ApplicationEvent): ApplicationStatus =
     }
     case 'result_returned_unclaimed': return { ...s, status: 'returned_unclaimed', since: e.at }
     case 'result_viewed': return { ...s, resultViewed: true }
+    case 'deadline_extended': return { ...s, deadlineExtendedUntil: e.until }
     case 'data_changed':
     case 'position_kept_by_family':
     case 'questionnaire_answered':
@@ -116,6 +120,22 @@ export const statusOf = (events: Iterable<ApplicationEvent>): ApplicationStatus 
  * service definition the provider runs, or why there is none.
  */
 export const deadlineOf = (s: ApplicationStatus, definition: ServiceDefinition, calendar: WorkingCalendar): Progress =>
-  s.channel === undefined
-    ? { kind: 'finished' }
-    : progressOf(definition, calendar, { applicationId: s.applicationId, channel: s.channel, facts: s.facts })
+  s.channel === undefined ? { kind: 'finished' } : progressOf(definition, calendar, factsOf(s, s.channel))
+
+/** UTC+5, the country's clock, for a service the catalogue does not know. */
+const KAZAKHSTAN_OFFSET = 300
+
+const factsOf = (s: ApplicationStatus, channel: Channel): ApplicationFacts => {
+  const offset = (s.serviceId === undefined ? undefined : builtInRulesOf(s.serviceId))?.utcOffsetMinutes ?? KAZAKHSTAN_OFFSET
+  return {
+    applicationId: s.applicationId, channel, facts: s.facts,
+    ...(s.deadlineExtendedUntil === undefined ? {} : { extendedTo: extendedTermEnd(s.deadlineExtendedUntil, offset) }),
+  }
+}
+
+/**
+ * The deadline the regulation gives the citizen for the service (`serviceDeadlineOf`): its term from the request's
+ * registration, or the end of the term as the provider extended it. Undefined before registration and once decided.
+ */
+export const citizenDeadlineOf = (s: ApplicationStatus, definition: ServiceDefinition, calendar: WorkingCalendar): Instant | undefined =>
+  s.channel === undefined ? undefined : serviceDeadlineOf(definition, calendar, factsOf(s, s.channel))

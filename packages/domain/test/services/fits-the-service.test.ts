@@ -73,7 +73,7 @@ test('the housing queue is decided exactly as before: same events for the same c
 
 test('every new command and event round-trips its codec; the original vocabulary is unchanged', () => {
   assert.is(eventTypes.length, 13)
-  assert.equal(allEventTypes.slice(13), ['request_signed', 'result_issued', 'result_returned_unclaimed'])
+  assert.equal(allEventTypes.slice(13), ['request_signed', 'result_issued', 'result_returned_unclaimed', 'deadline_extended'])
   for (const c of cases) {
     for (const channel of serviceCatalog[c.serviceId as keyof typeof serviceCatalog].rules.channels) {
       const commands = [...toChecked(c, channel), c.decision()]

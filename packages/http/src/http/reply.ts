@@ -10,8 +10,8 @@ import type { StoredReply } from '../middleware/idempotency.js'
 export interface Reply {
   readonly status: number
   readonly body?: unknown
-  /** Sent as is (XML documents, metrics text) with `contentType`. */
-  readonly raw?: string
+  /** Sent as is (XML documents, metrics text, PDF bytes) with `contentType`. */
+  readonly raw?: string | Uint8Array
   readonly contentType?: string
   readonly headers?: Readonly<Record<string, string>>
 }
@@ -34,7 +34,8 @@ export const render = (o: Outcome, res: Response, instance: string): StoredReply
     }
   }
   const contentType = o.contentType ?? 'application/json; charset=utf-8'
-  const body = o.raw ?? (o.body === undefined ? '' : JSON.stringify(o.body))
+  const body = o.raw instanceof Uint8Array ? Buffer.from(o.raw.buffer, o.raw.byteOffset, o.raw.byteLength)
+    : o.raw ?? (o.body === undefined ? '' : JSON.stringify(o.body))
   return { status: o.status, headers: { 'Content-Type': contentType, ...o.headers }, body }
 }
 

@@ -3,7 +3,7 @@
  * type, status, deadline, and links to the result document once there is one.
  */
 import { hasResult, type ApplicationStatus } from '@kezek/domain'
-import { progressOf, type Fact } from '@kezek/domain'
+import { CONTACT_CENTRE_PHONE, citizenDeadlineOf, informationChannelsOf, type Fact } from '@kezek/domain'
 import { describeRejection, message, statusText, type Language } from '@kezek/domain'
 import type { ApplicationView } from '../read-model/projections.js'
 import { definitionOf, type ProviderConfig } from './services.js'
@@ -12,17 +12,18 @@ const RESULT_STATUSES = new Set(['queued', 'rejected', 'removed', 'housed', 'res
 
 export const hasResultDocument = (s: ApplicationStatus): boolean => RESULT_STATUSES.has(s.status)
 
+/**
+ * The deadline the regulation gives the citizen: the service's term from the registration of the request, on the
+ * provider's working calendar, or the end of the term as the provider extended it. Null before registration and
+ * once decided.
+ */
 const deadlineOf = (view: ApplicationView, provider: ProviderConfig | undefined): string | null => {
   const s = view.status
   const definition = provider === undefined || s.serviceId === undefined ? undefined : definitionOf(provider, s.serviceId)
-  if (provider === undefined || definition === undefined || s.channel === undefined) return null
-  const progress = progressOf(definition, provider.calendar, {
-    applicationId: s.applicationId,
-    channel: s.channel,
-    facts: view.facts as readonly Fact[],
-  })
-  return progress.kind === 'pending' ? progress.dueAt : null
+  if (provider === undefined || definition === undefined) return null
+  return citizenDeadlineOf({ ...s, facts: view.facts as readonly Fact[] }, definition, provider.calendar) ?? null
 }
+
 
 export const statusView = (view: ApplicationView, provider: ProviderConfig | undefined, lang: Language) => {
   const s = view.status
@@ -39,6 +40,11 @@ export const statusView = (view: ApplicationView, provider: ProviderConfig | und
     statusText: statusText(s.serviceId, s.status, lang),
     since: s.since,
     deadline: deadlineOf(view, provider),
+    deadlineExtendedUntil: s.deadlineExtendedUntil ?? null,
+    // п.10–11 of the seeds, where they print them: the contact centre 1414 and the ways to check the status.
+    contactCentre: informationChannelsOf(s.serviceId) === undefined ? null : {
+      phone: CONTACT_CENTRE_PHONE, text: message('contact_centre.status_screen', lang), statusChannels: message('contact_centre.status_channels', lang),
+    },
     revision: view.revision,
     ...(outcome?.kind === 'queued'
       ? { list: outcome.list, queueNumberAtRegistration: outcome.queueNumberAtRegistration }

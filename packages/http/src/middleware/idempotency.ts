@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto'
 export interface StoredReply {
   readonly status: number
   readonly headers: Readonly<Record<string, string>>
-  readonly body: string
+  /** Text, or the bytes of a binary download (a PDF). */
+  readonly body: string | Buffer
 }
 
 interface Entry {

@@ -82,6 +82,7 @@ ${field(tr('status', c.lang), html`<strong>${v.statusText}</strong> (${tr('since
 ${field(tr('deadline', c.lang), v.deadline === null ? tr('noDeadline', c.lang) : html`<time datetime="${v.deadline}">${localDateTime(v.deadline)}</time>`)}
 ${field(tr('result', c.lang), result)}
 </dl>
+${v.contactCentre === null ? '' : html`<p>${v.contactCentre.statusChannels} ${v.contactCentre.text}</p>`}
 ${download}
 ${positionSection(c, s, id, movement)}
 <h2>${tr('notices', c.lang)}</h2>

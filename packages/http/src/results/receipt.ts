@@ -5,7 +5,7 @@
  * download of it is the same text; the provider signs it like a result document.
  */
 import { definitionOf, message, type ApplicationEvent, type EventOf, type ServiceId } from '@kezek/domain'
-import { builtInRulesOf } from '@kezek/domain'
+import { builtInRulesOf, informationChannelsOf } from '@kezek/domain'
 import { escapeXml } from '@kezek/adapters'
 import { contactOf, localDateOf, nameOf, officialDate, optional, say, type DocLang, type FormLines } from './form.js'
 import type { ResultDocument } from './document.js'
@@ -49,7 +49,8 @@ export const receiptDocument = (events: readonly ApplicationEvent[]): ResultDocu
       say('receipt.operator', l, { operator: r.operator }),
       say('receipt.applicant', l, { name: nameOf(authorized.applicantIin, contact, l) }),
       ...optional(phone, (p) => say('receipt.phone', l, { phone: p })),
-      say('receipt.contact_centre', l),
+      // Seed 003 names no contact centre (informationChannelsOf): its receipt has the fields of п.10 only.
+      ...optional(informationChannelsOf(authorized.serviceId), () => say('receipt.contact_centre', l)),
     ]
     return {
       ...base, kind: 'receipt', issuedAt: packageCheck.at, lines: { kk: lines('kk'), ru: lines('ru') },

@@ -44,6 +44,8 @@ export const routeAccess = (): readonly RouteAccess[] => [
   read('/v1/applications/{id}', ['citizen', 'provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'the applicant; staff of its provider; auditors'),
   read('/v1/applications/{id}/result', ['citizen', 'provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'the applicant; staff of its provider; auditors'),
   read('/v1/applications/{id}/receipt', ['citizen', 'provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'the applicant; staff of its provider; auditors'),
+  read('/v1/applications/{id}/result.pdf', ['citizen', 'provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'the applicant; staff of its provider; auditors'),
+  read('/v1/applications/{id}/receipt.pdf', ['citizen', 'provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'the applicant; staff of its provider; auditors'),
   read('/v1/me/notices', ['citizen'], 'the citizen’s own notices'),
   read('/v1/services/{serviceId}/questionnaire', ['anyone'], 'public (the regulation’s appendix)'),
   read('/v1/providers/{providerId}/questionnaire-results', ['provider_officer', 'service_centre_operator', 'auditor', 'administrator'], 'staff of that provider; auditors'),

@@ -10,7 +10,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { Router } from 'express'
 import {
-  IIN, Instant, IssuedResult, JournalEntry, ListCategory, LocalDate, Reference, Registry, RemovalGround, SuccessionGround,
+  ExtensionGround, IIN, Instant, IssuedResult, JournalEntry, ListCategory, LocalDate, Reference, Registry, RemovalGround, SuccessionGround,
   builtInRulesOf, plusDays, plusMonths,
   type ApplicationEvent, type CommandType, type EventType, type ServiceId,
 } from '@kezek/domain'
@@ -87,6 +87,7 @@ export const FamilySuccessionBody = t.type({ ground: SuccessionGround, successor
 export const RemovalBody = t.type({ ground: RemovalGround, decisionRef: Reference, decidedOn: LocalDate }, 'Removal')
 export const HousingAllocationBody = t.type({ dwellingRef: Reference, decisionRef: Reference, decidedOn: LocalDate }, 'HousingAllocation')
 export const RestorationBody = t.type({ appealRef: Reference, decidedOn: LocalDate }, 'Restoration')
+export const DeadlineExtensionBody = t.type({ until: LocalDate, ground: ExtensionGround, decisionRef: Reference }, 'DeadlineExtension')
 export const ResultViewBody = t.type({}, 'ResultView')
 export const QuestionnaireBody = t.type({ quality: Answer, information: Answer }, 'Questionnaire')
 
@@ -194,6 +195,10 @@ const decisions = (s: Services): readonly Decision<unknown>[] => [
   decision({
     path: 'restoration', codec: RestorationBody, who: 'provider_officer', command: 'restore', events: ['restored'],
     build: async (b) => ({ appealRef: b.appealRef, decidedOn: b.decidedOn }),
+  }),
+  decision({
+    path: 'deadline-extension', codec: DeadlineExtensionBody, who: 'provider_officer', command: 'extend_deadline', events: ['deadline_extended'],
+    build: async (b) => ({ until: b.until, ground: b.ground, decisionRef: b.decisionRef }),
   }),
   decision({
     path: 'result-view', codec: ResultViewBody, who: 'citizen', command: 'view_result', events: ['result_viewed'],

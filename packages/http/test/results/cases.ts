@@ -126,3 +126,15 @@ export const formCases: readonly FormCase[] = [
   c('housing-assistance', 'intake refusal receipt: incomplete package', [...intake('housing-assistance', 'service_centre'),
     reject({ code: 'package_incomplete', missing: ['справка о доходах', 'квитанции за коммунальные услуги'] })], { providerName: 'Отдел занятости и социальных программ' }),
 ]
+
+/** The receipts (расписка) the regulations give at intake: ЦОН's for housing assistance (003 п.10), the housing list's desk receipt (000 Прил.1). */
+export const receiptCases: readonly FormCase[] = [
+  c('housing-assistance', 'ЦОН receipt of a complete package', [...intake('housing-assistance', 'service_centre'),
+    ev('checked', '2024-03-01T04:10:00.000Z', { check: { kind: 'package', receipt: {
+      receiptNumber: 'Р-17', documents: ['заявление', 'справка о доходах'], collectOn: '2024-03-15', collectAt: 'ЦОН № 2, окно 4', operator: 'Ахметова А.', contactPhone: '+7 701 111 22 33',
+    } } }),
+    ...signedService({ service: 'housing-assistance', documents: [], familySize: 3, contact })]),
+  c('housing-queue', 'desk receipt', [...intake('housing-queue', 'provider_desk'),
+    ev('signed', '2024-03-01T04:05:00.000Z', { request: { ...housingRequest, documents: [{ kind: 'application', digest: 'ab'.repeat(32) }] }, signerIin: APPLICANT, documentDigest: 'd', signedAt: '2024-03-01T04:05:00.000Z' }),
+    ev('registered', '2024-03-01T04:06:00.000Z', { requestNumber: '000124' })]),
+]

@@ -119,6 +119,8 @@ export const describeEvent = (e: ApplicationEvent, lang: Language): string => {
       })}`
     case 'restored':
       return say('restored', lang, { ref: e.appealRef, date: e.decidedOn })
+    case 'deadline_extended':
+      return say('deadlineExtended', lang, { until: e.until, ground: message(`extension_ground.${e.ground}`, lang), ref: e.decisionRef })
     case 'result_viewed':
       return say('resultViewed', lang)
     case 'questionnaire_answered':

@@ -83,6 +83,11 @@ export const words = {
     '{date} күнгі {ref} шағым нәтижесі бойынша қалпына келтірілді',
     'Restored after a successful appeal {ref} of {date}',
   ),
+  deadlineExtended: t(
+    'Срок оказания услуги продлен до {until}: {ground} (решение {ref})',
+    'Қызмет көрсету мерзімі {until} дейін ұзартылды: {ground} ({ref} шешім)',
+    'The term of the service was extended to {until}: {ground} (decision {ref})',
+  ),
   resultViewed: t('Результат просмотрен', 'Нәтиже қаралды', 'The result was viewed'),
   questionnaire: t(
     'Анкета заполнена: качество — {quality}; информация — {information}',

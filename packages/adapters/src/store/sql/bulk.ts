@@ -9,9 +9,9 @@
  * at once, when it commits.
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { chainBatch } from '../../integrity/chain.js'
+import { chainHashOfText } from '../../integrity/chain.js'
 import type { AppendError, ExpectedRevision, NewEvent } from '../port.js'
-import { expectationHolds, validateAppend } from '../validate.js'
+import { expectationHolds, validateAppendAsText } from '../validate.js'
 import type { SqlDriver, SqlExecutor } from './driver.js'
 import { NO_STREAM, type StreamHead } from './stream-heads.js'
 
@@ -104,29 +104,35 @@ class Writer implements BulkWriter {
   }
 
   append = async (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision) => {
-    const valid = validateAppend(streamId, events, { expected })
+    // One pass per event: validated and made canonical together; that text is hashed and stored as it is.
+    const valid = validateAppendAsText(streamId, events, { expected })
     if (E.isLeft(valid)) return valid
     const head = await this.head(streamId)
     const actual = head.revision < 0 ? undefined : head.revision
     if (!expectationHolds(expected, actual)) {
       return E.left<AppendError>({ kind: 'wrong_expected_revision', streamId, expected, actual })
     }
-    const chained = chainBatch(head.hash, valid.right.map((e, k) => ({ ...e, streamId, revision: head.revision + 1 + k })))
     const c = this.cols
-    for (const e of chained) {
+    const hashes: string[] = []
+    let previous = head.hash
+    let revision = head.revision
+    for (const e of valid.right) {
+      revision += 1
+      const hash = chainHashOfText(previous, { streamId, revision, id: e.id, type: e.type }, e.dataText, e.metadataText)
       c.s.push(streamId)
-      c.r.push(e.revision)
+      c.r.push(revision)
       c.i.push(e.id)
       c.ty.push(e.type)
-      c.d.push(JSON.stringify(e.data))
-      c.m.push(JSON.stringify(e.metadata))
-      c.h.push(e.hash)
-      c.p.push(e.previousHash)
+      c.d.push(e.dataText)
+      c.m.push(e.metadataText)
+      c.h.push(hash)
+      c.p.push(previous)
+      hashes.push(hash)
+      previous = hash
     }
-    const last = chained[chained.length - 1] as (typeof chained)[number]
-    this.heads.set(streamId, { revision: last.revision, hash: last.hash })
+    this.heads.set(streamId, { revision, hash: previous })
     if (c.s.length >= ROWS_PER_STATEMENT) await this.flush()
-    return E.right(chained.map((e) => e.hash))
+    return E.right(hashes)
   }
 
   /**

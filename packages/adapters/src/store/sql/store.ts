@@ -111,8 +111,21 @@ const toRecorded = (r: EventRow): RecordedEvent => ({
   hash: r[6],
   previousHash: r[7],
   position: formatPosition(String(r[8]), String(r[9])),
-  recordedAt: new Date(Number(r[10])).toISOString(),
+  recordedAt: isoMillis(r[10]),
 })
+
+// The events of one transaction share their timestamp (`now()` is the transaction's start), and a page holds whole
+// batches of them: formatting each distinct timestamp once instead of per row saves a Date and a toISOString per
+// event. One entry is enough, since rows come in transaction order.
+let lastMs: string | number | undefined
+let lastIso = ''
+const isoMillis = (ms: string | number): string => {
+  if (ms !== lastMs) {
+    lastIso = new Date(Number(ms)).toISOString()
+    lastMs = ms
+  }
+  return lastIso
+}
 
 /** A signed 64-bit advisory-lock key for a stream, distinct per schema. */
 const streamLockKey = (schema: string, streamId: string): bigint =>
@@ -208,6 +221,10 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
       [streamId, opts?.from ?? 0, opts?.maxCount ?? null],
       { arrays: true },
     )
+    // No rows from revision 0 with room for some: the stream has no events, no second query needed. Only a read
+    // from a later revision (or of none) must ask whether the stream exists at all.
+    const fromStart = (opts?.from ?? 0) === 0 && opts?.maxCount !== 0
+    if (rows.length === 0 && fromStart) return E.left({ kind: 'stream_not_found', streamId })
     if (rows.length === 0) {
       const exists = await driver.query(`SELECT 1 FROM ${s}.events WHERE stream_id = $1 LIMIT 1`, [streamId])
       if (exists.length === 0) return E.left({ kind: 'stream_not_found', streamId })
@@ -240,24 +257,70 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
     return { events: rows.map(toRecorded), held: held?.held === true }
   }
 
-  async function* readAll(opts?: ReadAllOptions): AsyncIterable<RecordedEvent> {
-    const limit = opts?.batchSize ?? defaultBatch
-    // The next page is asked for as soon as this one arrives, so the database reads it while the caller works
-    // through this one: readAll's time is then the larger of the two, not their sum.
-    let next = readPage(opts?.after, limit, false)
-    for (;;) {
-      const page = await next
-      const last = page.events[page.events.length - 1]
-      const more = last !== undefined && page.events.length >= limit
-      if (more) {
-        next = readPage(last.position, limit, false)
+  /**
+   * Not an async generator: a generator's `yield` costs several promise hops per event, and readAll hands out
+   * thousands of events per page. This iterator answers `next()` from the page in hand with an already-settled
+   * promise, so a `for await` pays one hop per event and a page read per page.
+   */
+  const readAll = (opts?: ReadAllOptions): AsyncIterable<RecordedEvent> => ({
+    [Symbol.asyncIterator]: (): AsyncIterator<RecordedEvent> => {
+      const limit = opts?.batchSize ?? defaultBatch
+      let events: readonly RecordedEvent[] = []
+      let index = 0
+      let more = true
+      let next: Promise<Page> | undefined
+      // The next page is asked for as soon as this one arrives, so the database reads it while the caller works
+      // through this one: readAll's time is then the larger of the two, not their sum.
+      const fetch = (after: string | undefined): void => {
+        next = readPage(after, limit, false)
         // A caller that stops early never awaits it: its failure must not surface as an unhandled rejection.
         next.catch(() => undefined)
       }
-      yield* page.events
-      if (!more) return
-    }
-  }
+      const finished = (): IteratorResult<RecordedEvent> => {
+        more = false
+        next = undefined
+        events = []
+        return { done: true, value: undefined }
+      }
+      const step = async (): Promise<IteratorResult<RecordedEvent>> => {
+        while (index >= events.length) {
+          if (next === undefined) return finished()
+          let page: Page
+          try {
+            page = await next
+          } catch (error) {
+            // As a generator would: a failed read ends the iteration.
+            finished()
+            throw error
+          }
+          next = undefined
+          events = page.events
+          index = 0
+          const last = events[events.length - 1]
+          if (last !== undefined && events.length >= limit && more) fetch(last.position)
+        }
+        return { done: false, value: events[index++] as RecordedEvent }
+      }
+      fetch(opts?.after)
+      // Calls to `next` that overlap (not `for await`, which waits) are answered in order, as a generator would.
+      let busy: Promise<IteratorResult<RecordedEvent>> | undefined
+      return {
+        next: () => {
+          if (busy === undefined && index < events.length) {
+            return Promise.resolve({ done: false, value: events[index++] as RecordedEvent })
+          }
+          const result = busy === undefined ? step() : busy.then(step, step)
+          busy = result
+          const settle = (): void => {
+            if (busy === result) busy = undefined
+          }
+          result.then(settle, settle)
+          return result
+        },
+        return: async () => finished(),
+      }
+    },
+  })
 
   const startListening = (): void => {
     if (driver.listen === undefined || listening !== undefined) return

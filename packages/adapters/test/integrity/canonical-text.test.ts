@@ -1,0 +1,58 @@
+/**
+ * The bulk path's one-pass validation and hashing (issue 19) must give exactly what the append path gives: the
+ * same canonical text, the same first error, the same hash.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { canonicalJson, canonicalStorableJson, toStorableJson } from '../../src/integrity/canonical.js'
+import { chainHash, chainHashOfText, GENESIS_HASH } from '../../src/integrity/chain.js'
+import type { Json } from '../../src/store/port.js'
+
+const protoKey = JSON.parse('{"__proto__": {"x": 1}, "b": 2}') as unknown
+
+const values: unknown[] = [
+  null, true, false, 0, -1.5, 1e21, 'Әлия', '', [], {}, [1, 'a', null, [2, {}]],
+  { b: 1, a: { d: [1, 2], c: 'x' }, 'ä': 0, A: undefined, '': 'empty key' },
+  { z: { y: { x: [{ w: 'deep', v: 4.5 }] } } },
+  protoKey,
+]
+
+test('canonicalStorableJson gives the canonical text of what toStorableJson stores', () => {
+  for (const v of values) {
+    const copy = toStorableJson(v)
+    const text = canonicalStorableJson(v)
+    assert.ok(E.isRight(copy) && E.isRight(text), JSON.stringify(v))
+    if (E.isRight(copy) && E.isRight(text)) assert.is(text.right, canonicalJson(copy.right))
+  }
+})
+
+test('canonicalStorableJson refuses what toStorableJson refuses, at the same first path and for the same reason', () => {
+  const bad: unknown[] = [
+    Number.NaN, Infinity, 'a\u0000b', '\uD800', { k: undefined, a: [1, undefined] }, { b: { c: new Date(0) } },
+    { 'x\u0000': 1 }, () => 1, 10n, { second: 1, first: { bad: Infinity }, later: Number.NaN },
+  ]
+  for (const v of bad) {
+    const copy = toStorableJson(v)
+    const text = canonicalStorableJson(v)
+    assert.ok(E.isLeft(copy) && E.isLeft(text), String(v))
+    if (E.isLeft(copy) && E.isLeft(text)) assert.equal(text.left, copy.left)
+  }
+})
+
+test('chainHashOfText over canonical text is chainHash over the event', () => {
+  const events = values.map((v, i) => ({ streamId: `stream-${i}`, revision: i, id: `id-${i}`, type: 'T"ype', data: v as Json, metadata: { at: i } as Json }))
+  let previous = GENESIS_HASH
+  for (const e of events) {
+    const stored = toStorableJson(e.data)
+    if (E.isLeft(stored)) throw new Error('fixture')
+    const expected = chainHash(previous, { ...e, data: stored.right })
+    const text = canonicalStorableJson(e.data)
+    const meta = canonicalStorableJson(e.metadata)
+    if (E.isLeft(text) || E.isLeft(meta)) throw new Error('fixture')
+    assert.is(chainHashOfText(previous, e, text.right, meta.right), expected)
+    previous = expected
+  }
+})
+
+test.run()
