@@ -38,7 +38,6 @@ class Rollback<T> {
 
 export const pgliteDriver = (db: PGlite, owned: boolean): SqlDriver => ({
   ...executor(db),
-  rowsAsJson: true,
   exec: async (text) => {
     await db.exec(text)
   },

@@ -61,11 +61,6 @@ export interface SqlDriver extends SqlExecutor {
    * is then enough. The lock travels on a connection of its own, never one `body` may need.
    */
   readonly exclusive?: <A>(key: bigint, body: () => Promise<A>) => Promise<A>
-  /**
-   * Event rows are read as one JSON text each rather than column by column. PGlite copies and decodes every column
-   * of every row in JavaScript, so one column per row reads pages much faster there; node-postgres gains nothing.
-   */
-  readonly rowsAsJson?: boolean
   /** How often a caught-up subscription re-reads when nothing woke it; absent when every append wakes it. */
   readonly pollIntervalMs?: number
   readonly close: () => Promise<void>

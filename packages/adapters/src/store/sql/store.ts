@@ -93,12 +93,6 @@ const HORIZON = `(SELECT COALESCE(min(x.xid), pg_snapshot_xmax(pg_current_snapsh
 
 // Drivers may hand jsonb back as text (a custom type parser, or a string stored as a JSON string): data and
 // metadata are always objects or scalars as stored, so only parse when the driver did not.
-/**
- * The same row as one JSON array, for drivers that read it faster so (`SqlDriver.rowsAsJson`). JSON.parse gives
- * data and metadata exactly as the driver's own jsonb parser would: both parse the text jsonb outputs.
- */
-const ROW_AS_JSON = `json_build_array(${COLUMNS})::text`
-
 const toRecorded = (r: EventRow): RecordedEvent => {
   const packed = r[5]
   const afterRevision = packed.indexOf(' ', 128)
@@ -202,11 +196,8 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
     },
   })
 
-  const selected = driver.rowsAsJson === true ? ROW_AS_JSON : COLUMNS
-  const readRows = async (text: string, params: readonly unknown[]): Promise<EventRow[]> =>
-    driver.rowsAsJson === true
-      ? (await driver.query<[string]>(text, params, { arrays: true })).map((r) => JSON.parse(r[0]) as EventRow)
-      : driver.query<EventRow>(text, params, { arrays: true })
+  const readRows = (text: string, params: readonly unknown[]): Promise<EventRow[]> =>
+    driver.query<EventRow>(text, params, { arrays: true })
 
   const append = async (
     streamId: string,
@@ -226,7 +217,7 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
     ensureOpen()
     checkReadStreamOptions(opts)
     const rows = await readRows(
-      `SELECT ${selected} FROM ${s}.events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
+      `SELECT ${COLUMNS} FROM ${s}.events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
       [streamId, opts?.from ?? 0, opts?.maxCount ?? null],
     )
     // No rows from revision 0 with room for some: the stream has no events, no second query needed. Only a read
@@ -251,7 +242,7 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
     ensureOpen()
     const from = after === undefined ? { transactionId: 0n, globalPosition: 0n } : parsePosition(after)
     const rows = await readRows(
-      `SELECT ${selected} FROM ${s}.events
+      `SELECT ${COLUMNS} FROM ${s}.events
         WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
           AND transaction_id < ${HORIZON}
         ORDER BY transaction_id, global_position
