@@ -135,23 +135,31 @@ const timed = (iterations: number, rounds: number, work: () => void): { readonly
 
 const microsPer = (iterations: number, rounds: number, work: () => void): Spread => timed(iterations, rounds, work).wall
 
-const runGostBench = async (options: BenchOptions, rounds: number): Promise<GostReport> => {
-  const at = new Date()
-  const pki = await createGostTestPki({ at })
-  const xml = await signAsGost(pki.citizen, sampleRequestXml())
+/** What verifying one signed request costs: rounds of `iterations`, wall and CPU, split by stage, and for a new signer. */
+interface VerificationFigures {
+  readonly perSecond: Spread
+  readonly cpuMicros: Spread
+  readonly firstSeenPerSecond: Spread
+  readonly stages: StageSplit
+}
+
+const measureVerification = async (
+  xml: string,
+  trust: Parameters<typeof verifyRequest>[1],
+  options: BenchOptions,
+  rounds: number,
+): Promise<VerificationFigures> => {
   const stageTotals = new Map<keyof StageSplit, number>()
   let observing = false
   const verifyOptions = {
-    trust: pki.trust,
-    crls: pki.crls,
-    at,
+    ...trust,
     onStage: (stage: VerificationStage, ms: number) => {
       if (observing) stageTotals.set(STAGE_GROUP[stage], (stageTotals.get(STAGE_GROUP[stage]) ?? 0) + ms)
     },
   }
   const once = async (): Promise<void> => {
     const result = await verifyRequest(xml, verifyOptions)
-    if (E.isLeft(result)) throw new Error(`the GOST benchmark document did not verify: ${result.left.detail}`)
+    if (E.isLeft(result)) throw new Error(`the benchmark document did not verify: ${result.left.detail}`)
   }
   for (let i = 0; i < (options.warmup ?? options.iterations); i++) await once()
   const perSecond: number[] = []
@@ -170,7 +178,6 @@ const runGostBench = async (options: BenchOptions, rounds: number): Promise<Gost
     cpuMicros.push((cpu.user + cpu.system) / options.iterations)
     stageRounds.push(new Map(stageTotals))
   }
-  const stage = (k: keyof StageSplit): number => spread(stageRounds.map((m) => ((m.get(k) ?? 0) * 1000) / options.iterations)).median
   const firstSeen: number[] = []
   for (let r = 0; r < rounds; r++) {
     const start = performance.now()
@@ -181,6 +188,27 @@ const runGostBench = async (options: BenchOptions, rounds: number): Promise<Gost
     }
     firstSeen.push((options.iterations * 1000) / (performance.now() - start))
   }
+  const stage = (k: keyof StageSplit): number => spread(stageRounds.map((m) => ((m.get(k) ?? 0) * 1000) / options.iterations)).median
+  return {
+    perSecond: spread(perSecond),
+    cpuMicros: spread(cpuMicros),
+    firstSeenPerSecond: spread(firstSeen),
+    stages: {
+      parse: stage('parse'),
+      c14n: stage('c14n'),
+      digest: stage('digest'),
+      signature: stage('signature'),
+      chainAndCrl: stage('chainAndCrl'),
+      other: stage('other'),
+    },
+  }
+}
+
+const runGostBench = async (options: BenchOptions, rounds: number): Promise<GostReport> => {
+  const at = new Date()
+  const pki = await createGostTestPki({ at })
+  const xml = await signAsGost(pki.citizen, sampleRequestXml())
+  const measured = await measureVerification(xml, { trust: pki.trust, crls: pki.crls, at }, options, rounds)
 
   const keys = generateGostKeys()
   const bytes = Buffer.from(xml, 'utf8')
@@ -196,17 +224,7 @@ const runGostBench = async (options: BenchOptions, rounds: number): Promise<Gost
   const z2 = TC26_512_A.Fn.neg(z1)
   return {
     documentBytes: bytes.length,
-    perSecond: spread(perSecond),
-    cpuMicros: spread(cpuMicros),
-    firstSeenPerSecond: spread(firstSeen),
-    stages: {
-      parse: stage('parse'),
-      c14n: stage('c14n'),
-      digest: stage('digest'),
-      signature: stage('signature'),
-      chainAndCrl: stage('chainAndCrl'),
-      other: stage('other'),
-    },
+    ...measured,
     bareVerifyMicros: bare.wall,
     bareVerifyCpuMicros: bare.cpu,
     nobleVerifyMicros: microsPer(Math.max(1, Math.ceil(options.iterations / 4)), rounds, () => {
@@ -221,47 +239,7 @@ export const runSignatureBench = async (options: BenchOptions): Promise<BenchRep
   const at = new Date()
   const pki = await createTestPki({ at })
   const xml = await signAs(pki.citizen, sampleRequestXml())
-  const stageTotals = new Map<keyof StageSplit, number>()
-  let observing = false
-  const verifyOptions = {
-    trust: pki.trust,
-    crls: pki.crls,
-    at,
-    onStage: (stage: VerificationStage, ms: number) => {
-      if (observing) stageTotals.set(STAGE_GROUP[stage], (stageTotals.get(STAGE_GROUP[stage]) ?? 0) + ms)
-    },
-  }
-  const once = async (): Promise<void> => {
-    if (E.isLeft(await verifyRequest(xml, verifyOptions))) throw new Error('the benchmark document did not verify')
-  }
-  for (let i = 0; i < (options.warmup ?? options.iterations); i++) await once()
-
-  const perSecond: number[] = []
-  const cpuMicros: number[] = []
-  const stageRounds: Map<keyof StageSplit, number>[] = []
-  for (let r = 0; r < rounds; r++) {
-    stageTotals.clear()
-    observing = true
-    const cpu0 = process.cpuUsage()
-    const start = performance.now()
-    for (let i = 0; i < options.iterations; i++) await once()
-    const elapsed = performance.now() - start
-    const cpu = process.cpuUsage(cpu0)
-    observing = false
-    perSecond.push((options.iterations * 1000) / elapsed)
-    cpuMicros.push((cpu.user + cpu.system) / options.iterations)
-    stageRounds.push(new Map(stageTotals))
-  }
-  const firstSeen: number[] = []
-  for (let r = 0; r < rounds; r++) {
-    const start = performance.now()
-    for (let i = 0; i < options.iterations; i++) {
-      forgetDecodedCertificates()
-      await once()
-    }
-    firstSeen.push((options.iterations * 1000) / (performance.now() - start))
-  }
-  const stage = (k: keyof StageSplit): number => spread(stageRounds.map((m) => ((m.get(k) ?? 0) * 1000) / options.iterations)).median
+  const measured = await measureVerification(xml, { trust: pki.trust, crls: pki.crls, at }, options, rounds)
 
   const c = cpus()
   return {
@@ -274,17 +252,7 @@ export const runSignatureBench = async (options: BenchOptions): Promise<BenchRep
     documentBytes: Buffer.byteLength(xml, 'utf8'),
     iterations: options.iterations,
     rounds,
-    perSecond: spread(perSecond),
-    cpuMicros: spread(cpuMicros),
-    firstSeenPerSecond: spread(firstSeen),
-    stages: {
-      parse: stage('parse'),
-      c14n: stage('c14n'),
-      digest: stage('digest'),
-      signature: stage('signature'),
-      chainAndCrl: stage('chainAndCrl'),
-      other: stage('other'),
-    },
+    ...measured,
     bareRsaVerifyMicros: {
       peculiar: await bareVerify(webcrypto.subtle, options.iterations, rounds),
       nodeWebCrypto: await bareVerify(globalThis.crypto.subtle, options.iterations, rounds),
