@@ -23,6 +23,7 @@ import type { ProtectedStore } from '../src/privacy/protect.js'
 import { openPgliteStore } from '../src/store/pglite.js'
 import type { EventStore } from '../src/store/port.js'
 import type { SqlEventStore } from '../src/store/sql/store.js'
+import type { SuiteRow } from './store.bench.js'
 
 export interface PersonalDataBenchOptions {
   /** Events read (the first N of the history); default by scale: 500 tiny, 20,000 quick, 100,000. */
@@ -51,14 +52,7 @@ export interface PersonalDataBenchResult {
   readonly decryptingCold: Figure
   readonly sealedRowsOnly: Figure
   readonly clear: Figure
-  readonly rows: readonly {
-    readonly figure: string
-    readonly kezek: string
-    readonly limit: string
-    readonly ratio: string
-    readonly target: string
-    readonly verdict: 'ok' | 'MISS' | 'info'
-  }[]
+  readonly rows: readonly SuiteRow[]
 }
 
 const figure = (xs: readonly number[]): Figure => {
