@@ -45,6 +45,12 @@ export interface CommandContext extends Omit<Provenance, 'ruleVersion'> {
    * from it (and refuses a `queue` without it). The caller makes sure it has caught up with the store.
    */
   readonly waitingList?: ListSnapshot
+  /**
+   * The application as the caller has just read it (`handler.load`): the first attempt decides on it instead of
+   * reading the stream again. It is only a starting point: the append still expects its revision, so a write made
+   * in between is a lost race, and the retry reads the stream afresh. Not used with `expectedRevision`.
+   */
+  readonly known?: LoadedApplication
 }
 
 /**
@@ -74,6 +80,11 @@ export interface Handled {
   readonly duplicate: boolean
   /** The whole stream after the call, events with their revisions: answers need no second read. */
   readonly history: readonly { readonly event: ApplicationEvent; readonly revision: number }[]
+  /**
+   * The events this call wrote as the store holds them (data and envelope), in `events` order: a caller that keeps
+   * read models applies its own write without reading it back. Empty when nothing was written.
+   */
+  readonly appended: readonly NewEvent[]
 }
 
 export interface CommandHandler {
@@ -119,8 +130,9 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     applicationId: string,
     input: CommandInput,
     context: CommandContext,
+    known: LoadedApplication | undefined,
   ): Promise<E.Either<HandlerError, Handled | 'lost_race'>> => {
-    const loaded = await load(applicationId)
+    const loaded = known === undefined ? await load(applicationId) : E.right(known)
     if (E.isLeft(loaded)) return loaded
     const { streamId, revision } = loaded.right
     if (context.expectedRevision !== undefined && !sameRevision(context.expectedRevision, revision))
@@ -132,7 +144,7 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
     const result = { applicationId, streamId, state }
     const before = loaded.right.events.map(({ event, revision: r }) => ({ event, revision: r }))
     if (pairs.length === 0)
-      return E.right({ ...result, events: [], revision, position: loaded.right.events.at(-1)?.position, duplicate: true, history: before })
+      return E.right({ ...result, events: [], revision, position: loaded.right.events.at(-1)?.position, duplicate: true, history: before, appended: [] })
 
     const recordedAt = deps.clock()
     const ruleVersion = deps.ruleVersion(commands[0] as ApplicationCommand, loaded.right.state)
@@ -165,6 +177,7 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
       return E.right({
         ...result, state: now.right.state, events: [], revision: now.right.revision, position: appended.right.position, duplicate: true,
         history: now.right.events.map(({ event, revision: r }) => ({ event, revision: r })),
+        appended: [],
       })
     }
     const first = (revision ?? -1) + 1
@@ -175,13 +188,17 @@ export const createCommandHandler = (deps: HandlerDeps): CommandHandler => {
       position: appended.right.position,
       duplicate: false,
       history: [...before, ...pairs.map((p, i) => ({ event: p.event, revision: first + i }))],
+      appended: newEvents,
     })
   }
 
   const handle: CommandHandler['handle'] = async (applicationId, input, context) => {
     const attempts = Math.max(1, deps.maxAttempts ?? 3)
     for (let i = 0; i < attempts; i++) {
-      const r = await attempt(applicationId, input, context)
+      // Only the first attempt may start from what the caller read (after a lost race the stream has moved on), and
+      // only when no revision is pinned: a pinned revision is checked against the stream itself.
+      const known = i === 0 && context.expectedRevision === undefined && context.known?.streamId === applicationStream(applicationId) ? context.known : undefined
+      const r = await attempt(applicationId, input, context, known)
       if (E.isLeft(r)) return r
       if (r.right !== 'lost_race') return E.right(r.right)
     }

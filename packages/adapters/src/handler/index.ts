@@ -4,7 +4,7 @@
 export { applicationStream, applicationIdOfStream, APPLICATION_STREAM_PREFIX } from './stream.js'
 export type { HandlerError, HandlerErrorKind } from './errors.js'
 export { envelopeFor, toNewEvent, type Provenance } from './envelope.js'
-export { loadApplication, decodeRecorded, type LoadedApplication, type StoredApplicationEvent } from './load.js'
+export { emptyApplication, loadApplication, decodeRecorded, type LoadedApplication, type StoredApplicationEvent } from './load.js'
 export {
   createCommandHandler,
   type CommandHandler,

@@ -57,6 +57,18 @@ export const decodeRecorded = (r: RecordedEvent): E.Either<HandlerError, StoredA
 
 const describeFailure = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
+/**
+ * An application with no events, as `loadApplication` reads a stream that does not exist: what a caller that knows
+ * no event of the application (its read models have none) decides on without reading. If the stream does exist
+ * after all, the append's expectation of a new stream fails, and the handler reads it and decides again.
+ */
+export const emptyApplication = (applicationId: string): LoadedApplication => ({
+  streamId: applicationStream(applicationId),
+  state: applicationDecider.initialState,
+  events: [],
+  revision: undefined,
+})
+
 /** Reads and folds one application. A stream that does not exist is an empty application, not an error. */
 export const loadApplication = async (
   store: EventStore,

@@ -2,7 +2,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import * as E from 'fp-ts/lib/Either.js'
 import { openMemoryStore } from '../../src/store/index.js'
-import { applicationStream, createCommandHandler, type CommandContext } from '../../src/handler/index.js'
+import { applicationStream, createCommandHandler, emptyApplication, type CommandContext } from '../../src/handler/index.js'
 
 const APPLICANT = '871008401427'
 let n = 0
@@ -113,6 +113,35 @@ test('a history that does not decode is corrupt, not an exception', async () => 
   await store.append(applicationStream('a8'), [{ id: 'e1', type: 'authorized', data: { type: 'authorized', nonsense: true }, metadata: {} }], { expected: 'no_stream' })
   const r = await handler.handle('a8', [sign('a8')], context)
   assert.ok(E.isLeft(r) && r.left.kind === 'corrupt_history' && r.left.revision === 0)
+})
+
+
+test('a caller that has just read the application saves the handler its read; the append still guards it', async () => {
+  const { store, handler } = setup()
+  let reads = 0
+  const counted = { ...store, readStream: (...a: Parameters<typeof store.readStream>) => { reads += 1; return store.readStream(...a) } }
+  const h = createCommandHandler({ store: counted, clock, newId: ids, ruleVersion: () => 'housing-queue/almaty-2012@1' })
+  const fresh = await h.handle('k1', [authorize('k1'), sign('k1'), register('k1')], { ...context, known: emptyApplication('k1') })
+  assert.ok(E.isRight(fresh) && fresh.right.revision === 3, JSON.stringify(fresh))
+  assert.is(reads, 0, 'decided on what the caller read')
+  if (E.isRight(fresh)) assert.equal(fresh.right.appended.map((e) => e.type), ['authorized', 'checked', 'signed', 'registered'])
+
+  // What the caller read is out of date (the stream exists after all): the append fails, the handler reads the
+  // stream and decides again on it — here authorizing an application already filed, which the domain refuses.
+  const stale = await h.handle('k1', [authorize('k1', 'k1.authorize-again')], { ...context, known: emptyApplication('k1') })
+  assert.ok(E.isLeft(stale) && stale.left.kind === 'domain_refused', JSON.stringify(stale))
+  assert.is(reads, 1)
+  const read = await store.readStream(applicationStream('k1'))
+  assert.ok(E.isRight(read) && read.right.length === 4, 'nothing was written twice')
+
+  // A pinned revision (If-Match) is checked against the stream itself, never against what the caller read.
+  const pinned = await h.handle('k1', [sign('k1')], { ...context, expectedRevision: 'no_stream', known: emptyApplication('k1') })
+  assert.ok(E.isLeft(pinned) && pinned.left.kind === 'stale_revision', JSON.stringify(pinned))
+  assert.is(reads, 2)
+  // Another application's read is never used.
+  const other = await h.handle('k2', [authorize('k2')], { ...context, known: emptyApplication('k1') })
+  assert.ok(E.isRight(other) && other.right.revision === 0)
+  assert.is(reads, 3)
 })
 
 test.run()
