@@ -71,6 +71,17 @@ export const waitingEntryOf = (e: EventOf<'queued'>): WaitingEntry => ({
   ...(e.journal === undefined ? {} : { journal: e.journal }),
 })
 
+/** The event types a waiting list reads; every other event leaves every list (and its records) as it was. */
+const LIST_EVENTS: ReadonlySet<ApplicationEvent['type']> = new Set<ApplicationEvent['type']>([
+  'queued', 'removed', 'housing_allocated', 'result_issued', 'restored', 'position_kept_by_family', 'data_changed',
+])
+
+/**
+ * Whether the event may change a waiting list. A service that shows its own writes at once (before following the
+ * log) may do so only for the others: lists follow the log's global order.
+ */
+export const changesWaitingList = (e: ApplicationEvent): boolean => LIST_EVENTS.has(e.type)
+
 /**
  * Applies one event to the records only (no ordering). Shared by the incremental projection and by the bulk
  * rebuild, so both read the events the same way. Returns the record's entry before and after, for the caller's
@@ -80,6 +91,8 @@ const step = (
   records: Map<string, EntryRecord>,
   e: ApplicationEvent,
 ): { readonly before?: WaitingEntry; readonly after?: WaitingEntry } => {
+  // The set above is the one list of what a list reads: a case below that is missing from it never runs.
+  if (!LIST_EVENTS.has(e.type)) return {}
   switch (e.type) {
     case 'queued': {
       const previous = records.get(e.applicationId)

@@ -78,10 +78,13 @@ export const actorOf = (p: Principal, channel: CommandContext['actor']['channel'
 })
 
 /**
- * Runs commands through the application service and waits until the read models have the result, so the
- * client's next GET sees its own write. Once the store has committed, the answer never fails: when the read
- * models lag (or cannot read the store just now) it is built from the stream the handler holds, which is exact,
- * and `lagging` says so; the write's position lets the client wait for it on any instance (`Kezek-Min-Position`).
+ * Runs commands through the application service and makes sure the read models have the result, so the client's
+ * next GET on this instance sees its own write. A write that moves no waiting list is applied to its
+ * application's view and indexes at once (`ReadModels.wrote`); otherwise — or when the read models have not seen
+ * the stream up to it — the answer waits until they have followed the log to the write's position. Once the store
+ * has committed, the answer never fails: when the read models lag (or cannot read the store just now) it is built
+ * from the stream the handler holds, which is exact, and `lagging` says so; the write's position lets the client
+ * wait for it on any instance (`Kezek-Min-Position`).
  */
 export const execute = async (
   s: Services,
@@ -96,7 +99,11 @@ export const execute = async (
     return E.left(problem('validation-failed', 'the request holds a NUL or a lone surrogate', { errors: unstorable.map((f) => `${f}: NUL or lone surrogate`) }))
   const r = await s.handler.handle(applicationId, commands, context)
   if (E.isLeft(r)) return E.left(handlerProblem(r.left))
-  if (r.right.position !== undefined) {
+  const shown = r.right.appended.length > 0 && s.read.wrote({
+    events: r.right.history.slice(-r.right.appended.length),
+    stored: r.right.appended,
+  })
+  if (!shown && r.right.position !== undefined) {
     const seen = await within(s.readYourWritesMs, s.read.reached(r.right.position)).catch(() => 'timeout' as const)
     if (seen === 'timeout') {
       s.logger.log('warn', 'read models lag behind a write', { applicationId, correlationId: context.correlationId })

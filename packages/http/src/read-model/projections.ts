@@ -7,6 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import {
+  changesWaitingList,
   decodeEvent,
   emptyWaitingList,
   evolveStatus,
@@ -53,12 +54,27 @@ export interface ReadModels {
   readonly caughtUp: Promise<void>
   /** Resolves once the read models have applied the event at `position`. */
   readonly reached: (position: string) => Promise<void>
+  /**
+   * A write this instance has just committed, applied at once to its application's view and indexes, before the
+   * subscription delivers it: the next read of that application on this instance sees it without the write waiting
+   * for the whole log to be followed. `true` when the write is then visible to every read; `false` when the caller
+   * must still wait for `reached` — some event changes a waiting list (lists follow the log's global order
+   * only), or the read models have not yet seen the stream up to the write (the view would be built on a gap).
+   */
+  readonly wrote: (write: OwnWrite) => boolean
   readonly stats: () => { readonly eventsProjected: number; readonly skipped: number; readonly lagMs: number; readonly applications: number }
   /** How following the store goes: failing (retrying with backoff), reconnects, time spent failing. */
   readonly health: () => SubscriptionHealth
   readonly stop: () => Promise<void>
   /** Settles when following stops; rejects when an event cannot be applied (store failures are retried). */
   readonly done: Promise<void>
+}
+
+/** An instance's own committed write: the decided events with their stream revisions, and each as stored. */
+export interface OwnWrite {
+  readonly events: readonly { readonly event: ApplicationEvent; readonly revision: number }[]
+  /** Type, data and envelope of each event, in the same order (the indexes of who is named read the envelope too). */
+  readonly stored: readonly Pick<RecordedEvent, 'type' | 'data' | 'metadata'>[]
 }
 
 /** Folds one event into an application's view: shared by the read models and by answers built from a stream. */
@@ -116,8 +132,8 @@ export const startReadModels = (
   let lagMs = 0
   let caught = false
 
-  const apply = (r: RecordedEvent, e: ApplicationEvent): void => {
-    applyToList(e)
+  /** Everything of one event that is the application's own: its view and the indexes naming it. */
+  const applyToApplication = (r: Pick<RecordedEvent, 'type' | 'data' | 'metadata' | 'revision'>, e: ApplicationEvent): void => {
     const view = evolveView(views.get(e.applicationId), e, r.revision)
     if (e.type === 'authorized') {
       addTo(byIin, e.applicantIin, e.applicationId)
@@ -127,6 +143,29 @@ export const startReadModels = (
     if (e.type === 'registered' && /^\d+$/.test(e.requestNumber)) maxRequest = Math.max(maxRequest, Number(e.requestNumber))
     people.add(iinsNamedIn(r), e.applicationId)
     views.set(e.applicationId, view)
+  }
+
+  const apply = (r: RecordedEvent, e: ApplicationEvent): void => {
+    applyToList(e)
+    // Already applied by `wrote` (this instance's own write): the view is at or past this revision.
+    if ((views.get(e.applicationId)?.revision ?? -1) >= r.revision) return
+    applyToApplication(r, e)
+  }
+
+  const wrote = (w: OwnWrite): boolean => {
+    const first = w.events[0]
+    if (first === undefined) return true
+    if (w.events.some(({ event }) => changesWaitingList(event))) return false
+    const seen = views.get(first.event.applicationId)?.revision ?? -1
+    // Already delivered by the subscription (or an erasure re-read the stream since): nothing left to apply.
+    if (seen >= (w.events.at(-1)?.revision ?? -1)) return true
+    // The write must follow on what the view holds: otherwise events of another instance are still on their way.
+    if (seen !== first.revision - 1) return false
+    w.events.forEach(({ event, revision }, i) => {
+      const stored = w.stored[i]
+      if (stored !== undefined) applyToApplication({ ...stored, revision }, event)
+    })
+    return true
   }
 
   /**
@@ -195,6 +234,7 @@ export const startReadModels = (
     isCaughtUp: () => caught,
     caughtUp,
     reached: (position) => subscription.reached(position),
+    wrote,
     stats: () => ({ eventsProjected: projected, skipped, lagMs, applications: views.size }),
     health: () => subscription.health?.() ?? { failing: false, reconnects: 0, outageMs: 0 },
     stop: () => subscription.stop(),

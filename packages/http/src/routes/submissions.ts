@@ -14,10 +14,10 @@ import * as t from 'io-ts'
 import { Router } from 'express'
 import {
   Category, DocumentRef, IIN, Receipt, Reference, ServiceRequest, strictRulesOf,
-  type ApplicationRequest, type Channel, type ServiceId,
+  type ApplicationRequest, type Channel, type RequestNumber, type ServiceId,
 } from '@kezek/domain'
-import { serviceRequestFields } from '@kezek/adapters'
-import type { CommandItem } from '@kezek/adapters'
+import { emptyApplication, serviceRequestFields } from '@kezek/adapters'
+import type { CommandItem, LoadedApplication } from '@kezek/adapters'
 import type { Principal } from '../auth/principal.js'
 import { contextOf, requirePrincipal } from '../middleware/context.js'
 import { jsonBody, xmlBody } from '../middleware/body.js'
@@ -68,6 +68,9 @@ const ServiceWalkIn = t.intersection([
 export const WalkInBody = t.union([HousingWalkIn, ServiceWalkIn], 'WalkInApplication')
 export type WalkInBody = t.TypeOf<typeof WalkInBody>
 
+/** Says an answer is the application a signed document filed before, not a new one. */
+const REPLAYED = 'Kezek-Signed-Document-Replayed'
+
 const unreadable = (v: Extract<VerifiedRequest, { kind: 'bad_input' | 'indeterminate' }>): Problem => {
   if (v.kind === 'indeterminate') return { ...problem('signature-indeterminate', v.detail, { code: v.code }), retryAfter: 60 }
   if (v.code === 'too_large') return problem('payload-too-large', v.detail, { code: v.code })
@@ -115,10 +118,11 @@ const sameRequest = (a: AnyRequest, b: AnyRequest): boolean => {
 const checksPackage = (serviceId: string, channel: Channel): boolean =>
   strictRulesOf(serviceId as ServiceId)?.packageCheck.includes(channel) ?? false
 
-const submitted = async (s: Services, res: Parameters<typeof contextOf>[0], applicationId: string, items: readonly CommandItem[], p: Principal, channel: Channel, onBehalfOf?: { iin: IIN; powerOfAttorney: string }): Promise<Outcome> => {
+const submitted = async (s: Services, res: Parameters<typeof contextOf>[0], applicationId: string, items: readonly CommandItem[], p: Principal, channel: Channel, known: LoadedApplication, onBehalfOf?: { iin: IIN; powerOfAttorney: string }): Promise<Outcome> => {
   const r = await execute(s, applicationId, items, {
     actor: actorOf(p, channel),
     correlationId: correlationOf(res),
+    known,
     ...(onBehalfOf === undefined ? {} : { onBehalfOf }),
   })
   if (E.isLeft(r)) return r.left
@@ -130,25 +134,49 @@ const submitted = async (s: Services, res: Parameters<typeof contextOf>[0], appl
   return {
     status: handled.duplicate ? 200 : 201,
     body,
-    headers: { Location: `/v1/applications/${encodeURIComponent(applicationId)}`, ...setEtagHeader(handled.revision), ...positionHeader(handled.position) },
+    headers: {
+      Location: `/v1/applications/${encodeURIComponent(applicationId)}`, ...setEtagHeader(handled.revision), ...positionHeader(handled.position),
+      // Every command had been decided before: this signed document was filed already (the same Idempotency-Key).
+      ...(handled.duplicate ? { [REPLAYED]: 'true' } : {}),
+    },
   }
 }
 
 /**
  * A signed document already filed: its application (the id comes from the signature value), answered 200 whatever
- * the Idempotency-Key, so replaying one signed file never creates a second application. `undefined` when new.
+ * the Idempotency-Key, so replaying one signed file never creates a second application. Right: the application
+ * is new, and what was read is where the handler starts (no second read).
+ *
+ * The stream is read only when the read models know the application. Most submissions are new, and for them the
+ * handler starts from an empty application without a round trip: the append expects a new stream, so if the
+ * stream exists all the same (the read models lag behind a write, here or on another instance) the append fails,
+ * the handler reads and decides again, registration is refused on the filed application, and `fileOnce` answers
+ * the replay.
  */
-const alreadyFiled = async (s: Services, res: Parameters<typeof contextOf>[0], applicationId: string): Promise<Outcome | undefined> => {
+const readFiled = async (s: Services, res: Parameters<typeof contextOf>[0], applicationId: string): Promise<E.Either<Outcome, LoadedApplication>> =>
+  s.read.application(applicationId) === undefined ? E.right(emptyApplication(applicationId)) : readStored(s, res, applicationId)
+
+const readStored = async (s: Services, res: Parameters<typeof contextOf>[0], applicationId: string): Promise<E.Either<Outcome, LoadedApplication>> => {
   const loaded = await s.handler.load(applicationId)
-  if (E.isLeft(loaded)) return handlerProblem(loaded.left)
-  if (loaded.right.events.length === 0) return undefined
-  const view = viewOfStream(loaded.right.events)
+  if (E.isLeft(loaded)) return E.left(handlerProblem(loaded.left))
+  const replay = replayOf(s, res, applicationId, loaded.right)
+  return replay === undefined ? E.right(loaded.right) : E.left(replay)
+}
+
+const alreadyFiled = async (s: Services, res: Parameters<typeof contextOf>[0], applicationId: string): Promise<Outcome | undefined> => {
+  const r = await readStored(s, res, applicationId)
+  return E.isLeft(r) ? r.left : undefined
+}
+
+const replayOf = (s: Services, res: Parameters<typeof contextOf>[0], applicationId: string, loaded: LoadedApplication): Outcome | undefined => {
+  if (loaded.events.length === 0) return undefined
+  const view = viewOfStream(loaded.events)
   if (view === undefined) return undefined
   const provider = view.status.providerId === undefined ? undefined : s.providers.get(view.status.providerId)
   return {
     status: 200,
     body: statusView(view, provider, contextOf(res).lang),
-    headers: { Location: `/v1/applications/${encodeURIComponent(applicationId)}`, ...setEtagHeader(view.revision), 'Kezek-Signed-Document-Replayed': 'true' },
+    headers: { Location: `/v1/applications/${encodeURIComponent(applicationId)}`, ...setEtagHeader(view.revision), [REPLAYED]: 'true' },
   }
 }
 
@@ -164,17 +192,24 @@ const applicationIdFor = (xml: string, ids: CommandIds, unsigned?: unknown): str
 
 /** Files the commands, or — when a concurrent replay of the same signed document won the race — answers its application. */
 const fileOnce = async (s: Services, res: Parameters<typeof contextOf>[0], applicationId: string, file: () => Promise<Outcome>): Promise<Outcome> => {
-  const first = await alreadyFiled(s, res, applicationId)
-  if (first !== undefined) return first
   const outcome = await file()
   if (isProblem(outcome) && (outcome.kind === 'precondition-failed' || outcome.kind === 'command-refused'))
     return (await alreadyFiled(s, res, applicationId)) ?? outcome
   return outcome
 }
 
-// The request number is drawn before deciding (it may come from the database, several instances sharing it).
-const intake = async (s: Services, ids: CommandIds, applicationId: string, at: string, d: ApplicationDocument, channel: Channel) => {
-  const requestNumber = await s.numbers.next()
+/**
+ * The request number, drawn before deciding (it may come from the database, several instances sharing it), and
+ * while the caller goes on reading: a submission that turns out to be a replay or is refused leaves its number
+ * unused, which numbers allow (request-numbers.ts). Awaited by the caller; a failure nobody awaits is not reported.
+ */
+const drawNumber = (s: Services): Promise<RequestNumber> => {
+  const n = s.numbers.next()
+  n.catch(() => undefined)
+  return n
+}
+
+const intake = (ids: CommandIds, applicationId: string, at: string, d: ApplicationDocument, channel: Channel, requestNumber: RequestNumber) => {
   return {
     authorize: {
       type: 'authorize', commandId: ids.of('authorize'), applicationId, at,
@@ -206,14 +241,15 @@ export const submissionRoutes = (s: Services): Router => {
     if (v.document.request.representativeIin !== undefined) return problem('validation-failed', 'representatives act through a service centre', { errors: ['representativeIin'] })
     const applicationId = applicationIdFor(req.body, ids)
     const at = now.toISOString()
-    return fileOnce(s, res, applicationId, async () => {
-      const steps = await intake(s, ids, applicationId, at, v.document, 'portal')
-      return submitted(s, res, applicationId, [
-        steps.authorize,
-        { type: 'sign', commandId: ids.of('sign'), applicationId, at, request: v.document.request, signature: v.verdict },
-        steps.register,
-      ], p, 'portal')
-    })
+    const number = drawNumber(s)
+    const read = await readFiled(s, res, applicationId)
+    if (E.isLeft(read)) return read.left
+    const steps = intake(ids, applicationId, at, v.document, 'portal', await number)
+    return fileOnce(s, res, applicationId, () => submitted(s, res, applicationId, [
+      steps.authorize,
+      { type: 'sign', commandId: ids.of('sign'), applicationId, at, request: v.document.request, signature: v.verdict },
+      steps.register,
+    ], p, 'portal', read.right))
   }))
 
   const walkIn = (channel: 'provider_desk' | 'service_centre') => postRoute(s, async (req, res, ids) => {
@@ -256,12 +292,13 @@ export const submissionRoutes = (s: Services): Router => {
 
     const applicationId = applicationIdFor(b.signedXml, ids, pkg)
     // A replay is answered before the registers are asked again.
-    const existing = await alreadyFiled(s, res, applicationId)
-    if (existing !== undefined) return existing
+    const read = await readFiled(s, res, applicationId)
+    if (E.isLeft(read)) return read.left
+    const number = drawNumber(s)
     const person = await s.registries.persons.findPerson(b.applicantIin)
     if (E.isLeft(person)) return registryDown(s, res, person.left)
     const at = now.toISOString()
-    const steps = await intake(s, ids, applicationId, at, d, channel)
+    const steps = intake(ids, applicationId, at, d, channel, await number)
     const items: CommandItem[] = [
       steps.authorize,
       {
@@ -285,7 +322,7 @@ export const submissionRoutes = (s: Services): Router => {
     if (pkg !== undefined && person.right !== undefined)
       items.push({ type: 'check_package', commandId: ids.of('check_package'), applicationId, at, result: pkg })
     items.push({ type: 'sign', commandId: ids.of('sign'), applicationId, at, request, signature: v.verdict }, steps.register)
-    return fileOnce(s, res, applicationId, () => submitted(s, res, applicationId, items, p, channel, onBehalfOfOf(b)))
+    return fileOnce(s, res, applicationId, () => submitted(s, res, applicationId, items, p, channel, read.right, onBehalfOfOf(b)))
   })
 
   r.post('/v1/desk/applications', ...jsonBody(s.limits), walkIn('provider_desk'))
