@@ -10,7 +10,7 @@
  * `provider` (staff: the provider they act for), `iin` (citizens), `exp` (required), optional `nbf`, `iat`, `iss`,
  * `aud` (checked when configured). Clock skew up to `clockToleranceSeconds` (default 60) is tolerated.
  */
-import { createHmac } from 'node:crypto'
+import { createHmac, webcrypto } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose'
@@ -79,8 +79,17 @@ export interface JwtAuthOptions {
   readonly now: () => Date
 }
 
+// Imported once per secret: given raw bytes, jose imports an HMAC key at every verification (a tenth of a
+// submission's service-thread time in the HTTP benchmark's profile).
+const hmacKey = (secret: string): Promise<CryptoKey> =>
+  webcrypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify'])
+
 const hsKeys = (secrets: Readonly<Record<string, string>>): JWTVerifyGetKey => {
-  const keys = new Map(Object.entries(secrets).map(([kid, s]) => [kid, new TextEncoder().encode(s)]))
+  const keys = new Map(Object.entries(secrets).map(([kid, s]) => {
+    const key = hmacKey(s)
+    key.catch(() => undefined) // surfaces at the first verification that needs it
+    return [kid, key] as const
+  }))
   return (header) => {
     const key = header.kid === undefined ? (keys.size === 1 ? [...keys.values()][0] : undefined) : keys.get(header.kid)
     if (key === undefined) throw new Error('unknown kid')
