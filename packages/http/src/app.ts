@@ -173,7 +173,11 @@ export const createApp = (o: AppOptions): KezekApp => {
     next()
   })
   // Before the API: a page may hand a request on to an API route (the result download) with the session's principal.
-  if (o.pages !== false) app.use(pageRoutes(s, { auth: o.auth, ...(o.pages?.demoUsers === undefined ? {} : { demoUsers: o.pages.demoUsers }) }))
+  if (o.pages !== false) {
+    const pages = pageRoutes(s, { auth: o.auth, ...(o.pages?.demoUsers === undefined ? {} : { demoUsers: o.pages.demoUsers }) })
+    // No page lives under /v1/: API requests skip the pages' routes instead of being matched against each of them.
+    app.use((req: Request, res: Response, next: NextFunction) => { if (req.path.startsWith('/v1/')) next(); else pages(req, res, next) })
+  }
   app.use(operationRoutes(s, () => closing))
   app.use(readYourWrites(read, o.store.comparePositions, s.readYourWritesMs))
   app.use(submissionRoutes(s))
