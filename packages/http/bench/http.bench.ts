@@ -58,15 +58,30 @@ export interface StoreResult {
   readonly store: string
   readonly statusReads: Measured
   readonly submissions: Measured
-  /** The verifier alone, sequential, in process: the ceiling for submissions on one core. */
+  /** The verifier alone, sequential, in process: the ceiling for submissions on one core (median of the rounds). */
   readonly verifierPerSecond: number
+  /** Submissions over the verifier alone: the median of the rounds' ratios (each round measures both). */
+  readonly share: number
+  readonly rounds: readonly Round[]
   readonly verifyWorkers: number
 }
+
+/** One round: the verifier alone, then submissions right after it. */
+export interface Round {
+  readonly verifier: number
+  readonly submissions: Measured
+}
+
+/** Rounds of the verifier alone and of submissions, alternating. */
+const ROUNDS = 3
 
 const PROVIDER = 'bench-housing' as ProviderId
 /** Issue 19: signed submissions over HTTP reach at least this share of the verifier alone. */
 export const SUBMISSION_TARGET = 0.5
 const SECRET = randomBytes(24).toString('base64url')
+
+/** Untimed warm-up before each timed phase: half its length, at least a second (the smoke test's short runs: as long). */
+const warmUpSeconds = (seconds: number): number => (seconds < 1 ? seconds : Math.max(1, seconds / 2))
 
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted.length === 0 ? Number.NaN : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number)
@@ -108,7 +123,7 @@ run()
 interface Req { readonly method: string; readonly path: string; readonly headers: Record<string, string>; readonly body?: string }
 
 /** `once`: send each request at most once (signed submissions: the same document again is a replay, not a submission). */
-const load = async (base: string, seconds: number, connections: number, requests: readonly Req[], expect: number, once = false): Promise<Measured> => {
+const load = async (base: string, seconds: number, connections: number, requests: readonly Req[], expect: number, once = false): Promise<Measured & { readonly latencies: readonly number[] }> => {
   const out = await new Promise<{ latencies: number[]; errors: number; elapsed: number }>((resolve, reject) => {
     const w = new Worker(CLIENT, { eval: true, workerData: { base, seconds, connections, requests, expect, once } })
     w.once('message', resolve)
@@ -116,9 +131,25 @@ const load = async (base: string, seconds: number, connections: number, requests
   })
   const latencies = out.latencies.sort((a, b) => a - b)
   return {
+    latencies,
     requests: latencies.length,
     errors: out.errors,
     perSecond: Math.round(latencies.length / out.elapsed),
+    p50ms: Math.round(percentile(latencies, 50) * 100) / 100,
+    p99ms: Math.round(percentile(latencies, 99) * 100) / 100,
+  }
+}
+
+const withoutLatencies = ({ latencies: _, ...m }: Measured & { readonly latencies: readonly number[] }): Measured => m
+
+/** Several rounds' measurements as one: the median round's rate, latencies over all of them. */
+const merged = (ms: readonly (Measured & { readonly latencies: readonly number[] })[]): Measured => {
+  const latencies = ms.flatMap((m) => m.latencies).sort((a, b) => a - b)
+  const rates = ms.map((m) => m.perSecond).sort((a, b) => a - b)
+  return {
+    requests: ms.reduce((n, m) => n + m.requests, 0),
+    errors: ms.reduce((n, m) => n + m.errors, 0),
+    perSecond: rates[Math.floor(rates.length / 2)] ?? 0,
     p50ms: Math.round(percentile(latencies, 50) * 100) / 100,
     p99ms: Math.round(percentile(latencies, 99) * 100) / 100,
   }
@@ -176,21 +207,47 @@ const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connection
     }))
     const xml = await signed(0)
 
-    // The verifier alone, sequentially, for the same time.
-    let verified = 0
-    const vEnd = performance.now() + seconds * 1000
-    const vStart = performance.now()
-    while (performance.now() < vEnd) { await inProcess.verifyRequest(xml, new Date()); verified += 1 }
-    const verifierPerSecond = Math.round(verified / ((performance.now() - vStart) / 1000))
-
-    const documents = await Promise.all(Array.from({ length: Math.min(20_000, Math.ceil(verifierPerSecond * seconds * 1.5) + connections) }, (_, n) => signed(n + 1)))
+    // Both sides are timed warm: a service that has just started (the JIT cold, the verify worker's certificate
+    // cache empty) is not what either figure describes, and in a one-second quick run it was most of the time.
+    const warm = warmUpSeconds(seconds)
+    // The verifier alone: in process, one request at a time.
+    const verifyFor = async (s: number): Promise<number> => {
+      let verified = 0
+      const vEnd = performance.now() + s * 1000
+      const vStart = performance.now()
+      while (performance.now() < vEnd) { await inProcess.verifyRequest(xml, new Date()); verified += 1 }
+      return verified / ((performance.now() - vStart) / 1000)
+    }
+    let serial = 1
+    const documentsFor = (perSecond: number, s: number) =>
+      Promise.all(Array.from({ length: Math.min(20_000, Math.ceil(perSecond * s * 1.5) + connections) }, () => signed(serial++)))
     const submit = (body: string) => ({ method: 'POST', path: '/v1/portal/applications', headers: { authorization: `Bearer ${citizen}`, 'content-type': 'application/xml' }, body })
-    const submissions = await load(base, seconds, connections, documents.map(submit), 201, true)
+    let rate = await verifyFor(warm)
+    await load(base, warm, connections, (await documentsFor(rate, warm)).map(submit), 201, true)
+
+    // Interleaved rounds, verifier then submissions, each a share of the time: on a machine shared with other jobs
+    // the load moves within seconds, and a ratio of two figures taken a minute apart measured the load instead.
+    const slice = seconds / ROUNDS
+    const rounds: Round[] = []
+    const timed: (Measured & { readonly latencies: readonly number[] })[] = []
+    for (let i = 0; i < ROUNDS; i++) {
+      // Signed before the round (as many as the last verifier rate could need), so the two halves follow each other.
+      const documents = await documentsFor(rate, slice)
+      const verifier = await verifyFor(slice)
+      rate = Math.max(rate, verifier)
+      timed.push(await load(base, slice, connections, documents.map(submit), 201, true))
+      rounds.push({ verifier: Math.round(verifier), submissions: withoutLatencies(timed.at(-1)!) })
+    }
+    const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
+    const verifierPerSecond = Math.round(median(rounds.map((r) => r.verifier)))
+    const submissions = merged(timed)
+    const share = median(rounds.map((r) => r.submissions.perSecond / Math.max(1, r.verifier)))
     const ids = app.readModels.applicationsOf(TEST_IIN.citizen)
     if (ids.length === 0) throw new Error(`no submission was accepted (${submissions.errors} refused)`)
     const reads = ids.map((id) => ({ method: 'GET', path: `/v1/applications/${id}`, headers: { authorization: `Bearer ${citizen}` } }))
-    const statusReads = await load(base, seconds, connections, reads, 200)
-    return { store: kind, statusReads, submissions, verifierPerSecond, verifyWorkers: workers }
+    await load(base, warm, connections, reads, 200)
+    const statusReads = withoutLatencies(await load(base, seconds, connections, reads, 200))
+    return { store: kind, statusReads, submissions, verifierPerSecond, share, rounds, verifyWorkers: workers }
   } finally {
     await pool?.close()
     server.closeAllConnections()
@@ -203,7 +260,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connection
 const fmt = (m: Measured, unit: string) => `${m.perSecond.toLocaleString('en')} ${unit}/s (p50 ${m.p50ms} ms, p99 ${m.p99ms} ms${m.errors > 0 ? `, ${m.errors} errors` : ''})`
 
 export const runHttpBench = async (options: HttpBenchOptions = {}) => {
-  const seconds = options.seconds ?? (options.quick ? 1 : 5)
+  const seconds = options.seconds ?? (options.tiny ? 0.5 : options.quick ? 2 : 5)
   const connections = options.connections ?? 16
   const pgUrl = options.postgresUrl ?? process.env['KEZEK_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test'
   const pki = options.pki ?? (await createTestPki())
@@ -219,10 +276,10 @@ export const runHttpBench = async (options: HttpBenchOptions = {}) => {
     {
       figure: `signed portal submissions/s, ${r.store}, ${r.verifyWorkers} verify worker(s)`,
       kezek: fmt(r.submissions, 'submissions'),
-      limit: `verifier alone: ${r.verifierPerSecond}/s (one core, sequential)`,
-      ratio: `${Math.round((100 * r.submissions.perSecond) / Math.max(1, r.verifierPerSecond))}%`,
+      limit: `verifier alone: ${r.verifierPerSecond}/s (one core, sequential; ${ROUNDS} rounds alternating with submissions, medians)`,
+      ratio: `${Math.round(100 * r.share)}%`,
       target: `≥ ${Math.round(SUBMISSION_TARGET * 100)}% of the verifier alone`,
-      verdict: r.submissions.errors === 0 && r.submissions.perSecond >= SUBMISSION_TARGET * r.verifierPerSecond ? 'ok' : 'MISS',
+      verdict: r.submissions.errors === 0 && r.share >= SUBMISSION_TARGET ? 'ok' : 'MISS',
     },
   ])
   // The public pages' server time on a large history (bench/pages.bench.ts): the suite's history when it passes one.
