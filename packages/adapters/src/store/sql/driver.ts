@@ -23,6 +23,11 @@ export interface SqlExecutor {
     params?: readonly unknown[],
     options?: QueryOptions,
   ) => Promise<R[]>
+  /**
+   * Runs `COPY … FROM STDIN` (text format) with `rows` as its whole input and returns the rows copied. Only inside
+   * a transaction, and only where the driver can (PostgreSQL); the bulk writer falls back to INSERTs without it.
+   */
+  readonly copyFrom?: (statement: string, rows: Uint8Array) => Promise<number>
 }
 
 /** What a transaction body returns: whether to commit, and the value to hand back either way. */
