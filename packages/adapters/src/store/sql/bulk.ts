@@ -62,7 +62,14 @@ export const bulkWrite = async <T>(
     await tx.query(`LOCK TABLE ${s}.events IN EXCLUSIVE MODE`)
     const [state] = await tx.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM ${s}.events) AS empty`)
     const writer = new Writer(tx, s, state?.empty === true)
-    const value = await body(writer)
+    let value: T
+    try {
+      value = await body(writer)
+    } catch (error) {
+      // A batch the database refused (a duplicate id) fails every statement queued behind it with "current
+      // transaction is aborted": the refusal is the error worth reporting.
+      throw (await writer.refusal()) ?? error
+    }
     await writer.finish()
     // The position of the last row written, for waiting until readers see the import (it commits as one).
     const [last] = writer.written === 0 ? [] : await tx.query<{ position: string }>(
@@ -226,6 +233,16 @@ class Writer implements BulkWriter {
     this.inFlight = batch.send(this.tx)
     // Observed at the next await; never left unhandled in between.
     this.inFlight.catch(() => undefined)
+  }
+
+  /** Why the statement in flight failed, if it did. */
+  async refusal(): Promise<unknown> {
+    try {
+      await this.inFlight
+      return undefined
+    } catch (error) {
+      return error
+    }
   }
 
   async finish(): Promise<void> {
