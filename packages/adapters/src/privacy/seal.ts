@@ -110,7 +110,9 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
    */
   const remember = (subject: string, k: SubjectKey): void => {
     bounded(current, limit, subject, k)
-    if (!keys.has(k.kid)) keys.set(k.kid, k.key)
+    // A copy: a keyring may zero the key it handed out when the subject is erased (the memory keyring does), and
+    // what this sealer has cached must then read as it would after a lookup — until it is told (keysErased).
+    if (!keys.has(k.kid)) keys.set(k.kid, Uint8Array.from(k.key))
   }
 
   /**
