@@ -62,8 +62,9 @@ const generatedEvent = (l: NumberedLine, g: Extract<Line, { kind: 'generated' }>
   eventOf(g) ?? fail(badLine(l, `a generated record of stream ${g.streamId} has no envelope.eventId or event.type`, 'nothing was imported; regenerate the history'))
 
 /**
- * Records read ahead of the one being written. Sealing asks for the keys of every person the next records name in
- * one go (`Sealer.prepare`): a few statements per window instead of up to three per new person.
+ * Records read ahead of the one being written. The heads of the streams they continue are read in one query
+ * (`BulkWriter.learnHeads`), and sealing asks for the keys of every person they name in one go (`Sealer.prepare`):
+ * a few statements per window instead of one per stream and up to three per new person.
  */
 const READ_AHEAD = 2_000
 
@@ -185,6 +186,7 @@ export const importIntoSql = async (
 
     const ahead: FileRecord[] = []
     const drain = async (): Promise<void> => {
+      await w.learnHeads(ahead.map(({ record }) => (record.kind === 'event' ? record.event.streamId : record.streamId)))
       if (sealing !== undefined && read.mode() === 'generated') {
         // A record without an id or type is left for `take` to refuse, in its turn.
         const runs: { streamId: string; events: NewEvent[] }[] = []
