@@ -91,6 +91,14 @@ const HORIZON = `(SELECT COALESCE(min(x.xid), pg_snapshot_xmax(pg_current_snapsh
                       WHERE a.backend_xid = x.xid::xid
                         AND a.datname IS NOT NULL AND a.datname <> current_database()))`
 
+/**
+ * The condition that keeps a read below the horizon, or none for a sole writer (PGlite): there a read waits for any
+ * open transaction to end (one connection, and PGlite queues statements behind a transaction), so every row it can
+ * see is committed and no transaction is in flight to commit below it later. Working out the horizon cost PGlite a
+ * scan of pg_stat_activity per page.
+ */
+const belowHorizon = (soleWriter: boolean): string => (soleWriter ? '' : `AND transaction_id < ${HORIZON}`)
+
 // Drivers may hand jsonb back as text (a custom type parser, or a string stored as a JSON string): data and
 // metadata are always objects or scalars as stored, so only parse when the driver did not.
 const toRecorded = (r: EventRow): RecordedEvent => {
@@ -150,6 +158,8 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
   await migrate(driver, schema)
   const s = quoteIdent(schema)
   const channel = `${schema}_events`
+  const sole = driver.soleWriter === true
+  const visible = belowHorizon(sole)
   const localWakers = new Set<() => void>()
   const subscriptions = new Set<Subscription>()
   let unlisten: (() => Promise<void>) | undefined
@@ -250,12 +260,12 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
     const rows = await readRows(
       `SELECT ${COLUMNS} FROM ${s}.events
         WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-          AND transaction_id < ${HORIZON}
+          ${visible}
         ORDER BY transaction_id, global_position
         LIMIT $3`,
       [from.transactionId.toString(), from.globalPosition.toString(), limit],
     )
-    if (rows.length >= limit || !askHeld) return { events: rows.map(toRecorded), held: false }
+    if (rows.length >= limit || !askHeld || sole) return { events: rows.map(toRecorded), held: false }
     const [held] = await driver.query<{ held: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM ${s}.events WHERE transaction_id >= ${HORIZON}) AS held`,
     )
@@ -373,7 +383,7 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
       ensureOpen()
       const [row] = await driver.query<{ tx: string; gp: string }>(
         `SELECT transaction_id::text AS tx, global_position::text AS gp FROM ${s}.events
-          WHERE transaction_id < ${HORIZON}
+          WHERE true ${visible}
           ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
       )
       return row === undefined ? undefined : formatPosition(row.tx, row.gp)
