@@ -15,8 +15,24 @@ export const SEALED_PREFIX = 'pii1.'
 const IV_BYTES = 12
 const TAG_BYTES = 16
 
+/**
+ * Fresh IVs cut from a pool of random bytes: one `randomBytes` call per value sealed cost a quarter of a sealed
+ * import's sealing time (--cpu-prof). Each IV is used once and a pool is never refilled in place.
+ */
+const IV_POOL_BYTES = IV_BYTES * 1024
+let ivPool = Buffer.alloc(0)
+let ivTaken = 0
+const freshIv = (): Buffer => {
+  if (ivTaken + IV_BYTES > ivPool.length) {
+    ivPool = randomBytes(IV_POOL_BYTES)
+    ivTaken = 0
+  }
+  ivTaken += IV_BYTES
+  return ivPool.subarray(ivTaken - IV_BYTES, ivTaken)
+}
+
 export const sealBytes = (key: Uint8Array, plain: Uint8Array, aad: string): Uint8Array => {
-  const iv = randomBytes(IV_BYTES)
+  const iv = freshIv()
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   cipher.setAAD(Buffer.from(aad, 'utf8'))
   const body = Buffer.concat([cipher.update(plain), cipher.final()])

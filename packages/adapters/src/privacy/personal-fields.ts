@@ -146,17 +146,27 @@ const rebuild = (
  * to it. The walk itself is synchronous (a first pass finds the values, a second puts the answers in): only the
  * replacements wait, and a payload with no personal value is returned as it is, without waiting at all.
  */
+/** The personal values of `json` with where they sit, in document order: what `mapPersonalFields` would replace. */
+export const personalValuesOf = (
+  json: Json,
+  section: 'data' | 'metadata',
+  fields: FieldIndex,
+): Array<readonly [Json, Match, JsonObject]> => {
+  const found: Array<readonly [Json, Match, JsonObject]> = []
+  rebuild(json, section, fields, (value, match, container) => {
+    found.push([value, match, container])
+    return value
+  })
+  return found
+}
+
 export const mapPersonalFields = async (
   json: Json,
   section: 'data' | 'metadata',
   fields: FieldIndex,
   replace: (value: Json, match: Match, container: JsonObject) => Promise<Json>,
 ): Promise<Json> => {
-  const found: Array<readonly [Json, Match, JsonObject]> = []
-  rebuild(json, section, fields, (value, match, container) => {
-    found.push([value, match, container])
-    return value
-  })
+  const found = personalValuesOf(json, section, fields)
   if (found.length === 0) return json
   const answers: Json[] = []
   for (const [value, match, container] of found) answers.push(await replace(value, match, container))

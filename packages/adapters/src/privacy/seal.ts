@@ -13,7 +13,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { AppendError, Json, NewEvent } from '../store/port.js'
 import { combinedKey, parseSealed, sealText } from './cipher.js'
 import type { Keyring, SubjectKey } from './keyring.js'
-import { mapPersonalFields, ownersOf, type PersonalFields } from './personal-fields.js'
+import { mapPersonalFields, ownersOf, personalValuesOf, type PersonalFields } from './personal-fields.js'
 
 export interface SealerOptions {
   readonly fields: PersonalFields
@@ -28,6 +28,13 @@ export interface SealerOptions {
 export interface Sealer {
   /** The events with their personal fields sealed, or why they cannot be (no subject, or the applicant was erased). */
   readonly sealEvents: (streamId: string, events: readonly NewEvent[]) => Promise<E.Either<AppendError, readonly NewEvent[]>>
+  /**
+   * Creates or reads, in as few statements as the keyring allows, the keys that sealing these runs will ask for
+   * (their new subjects: the owners of their personal values and the applicants their `authorized` events name),
+   * so that `sealEvents` on them finds every key cached. Only what one-by-one sealing would have created is
+   * created. Does nothing when keys are not cached.
+   */
+  readonly prepare: (runs: readonly { readonly streamId: string; readonly events: readonly NewEvent[] }[]) => Promise<void>
   /** A kid's key; `null` when it was erased; throws for a kid the keyring has never seen. */
   readonly keyOf: (kid: string) => Promise<Uint8Array | null>
   /** Stop using the current key of one subject (or of all): after an erasure or a rotation. */
@@ -93,8 +100,19 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
     const known = cache ? current.get(subject) : undefined
     if (known !== undefined && keys.get(known.kid) !== null) return known
     const k = await keyring.keyFor(subject)
-    if (cache) bounded(current, limit, subject, k)
+    if (cache) remember(subject, k)
     return k
+  }
+
+  /**
+   * A subject's current key, and its kid's key: the next event of the same application finds its applicant's kid
+   * in the stored `authorized` event, and opening that must not cost a lookup per stream.
+   */
+  const remember = (subject: string, k: SubjectKey): void => {
+    bounded(current, limit, subject, k)
+    // A copy: a keyring may zero the key it handed out when the subject is erased (the memory keyring does), and
+    // what this sealer has cached must then read as it would after a lookup — until it is told (keysErased).
+    if (!keys.has(k.kid)) keys.set(k.kid, Uint8Array.from(k.key))
   }
 
   /**
@@ -168,8 +186,46 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
     return E.right(sealed)
   }
 
+  const prepare: Sealer['prepare'] = async (runs) => {
+    if (!cache) return
+    const wanted = new Set<string>()
+    const want = (subject: string): void => {
+      const known = current.get(subject)
+      if (known === undefined || keys.get(known.kid) === null) wanted.add(subject)
+    }
+    for (const { events } of runs) {
+      const first = events[0]
+      const applicant = first?.type === 'authorized' ? (first.data as { applicantIin?: Json }).applicantIin : undefined
+      let sealsSomething = false
+      for (const e of events) {
+        for (const [section, json, index] of [['data', e.data, fields.data(e.type)], ['metadata', e.metadata, fields.metadata]] as const) {
+          for (const [value, { field }, container] of personalValuesOf(json, section, index)) {
+            if (typeof value === 'string' && parseSealed(value) !== undefined) continue
+            sealsSomething = true
+            for (const owner of ownersOf(value, field, container)) want(owner)
+          }
+        }
+      }
+      // The applicant's key is asked only when something is sealed (seal() asks it lazily); an applicant named by
+      // an earlier batch is already cached, and one read from the store is left to sealEvents.
+      if (sealsSomething && typeof applicant === 'string' && parseSealed(applicant) === undefined) want(applicant)
+    }
+    if (wanted.size === 0) return
+    const subjects = [...wanted]
+    if (keyring.keysFor !== undefined) {
+      const found = await keyring.keysFor(subjects)
+      for (const subject of subjects) {
+        const k = found.get(subject)
+        if (k !== undefined) remember(subject, k)
+      }
+    } else {
+      for (const subject of subjects) remember(subject, await keyring.keyFor(subject))
+    }
+  }
+
   return {
     sealEvents,
+    prepare,
     keyOf,
     forgetCurrent: (subject) => {
       if (subject === undefined) current.clear()

@@ -97,7 +97,52 @@ export const sqlKeyringOn = (db: Queryable, options: SqlKeyringOptions = {}): Ke
     return row === undefined ? undefined : { kid: row.kid, key: unwrap(row.kid, bytes(row.key)) }
   }
 
+  /** The live keys of many subjects (after retiring the ones due for rotation), by subject. */
+  const liveOf = async (subjects: readonly string[]): Promise<Map<string, SubjectKey>> => {
+    const refs = subjects.map(ref)
+    if (rotateAfterDays !== undefined) {
+      await run(db, `update ${t} set retired_at = now()
+        where subject = any($1::text[]) and erased_at is null and retired_at is null and created_at < now() - make_interval(days => $2)`,
+      [refs, rotateAfterDays])
+    }
+    const { rows } = await run<{ subject: string; kid: string; key: unknown }>(db,
+      `select subject, kid, key from ${t} where subject = any($1::text[]) and erased_at is null and retired_at is null`,
+      [refs],
+    )
+    const bySubject = new Map(rows.map((r) => [r.subject, r]))
+    const out = new Map<string, SubjectKey>()
+    subjects.forEach((subject, i) => {
+      const row = bySubject.get(refs[i] as string)
+      if (row !== undefined) out.set(subject, { kid: row.kid, key: unwrap(row.kid, bytes(row.key)) })
+    })
+    return out
+  }
+
   return {
+    keysFor: async (wanted) => {
+      const subjects = [...new Set(wanted)]
+      if (subjects.length === 0) return new Map()
+      const found = await liveOf(subjects)
+      const missing = subjects.filter((s) => !found.has(s))
+      if (missing.length === 0) return found
+      const created = missing.map((subject) => {
+        const kid = randomUUID()
+        return { subject, kid, key: randomBytes(KEY_BYTES) }
+      })
+      // As in keyFor: a subject whose first key another writer created meanwhile keeps that writer's key (the
+      // partial unique index refuses the second); the keys read back are the ones stored.
+      await run(db,
+        `insert into ${t} (kid, subject, key) select * from unnest($1::text[], $2::text[], $3::bytea[]) on conflict do nothing`,
+        [created.map((c) => c.kid), created.map((c) => ref(c.subject)), created.map((c) => Buffer.from(wrap(c.kid, c.key)))],
+      )
+      const winners = await liveOf(missing)
+      for (const subject of missing) {
+        const key = winners.get(subject)
+        if (key === undefined) throw new Error('subject key vanished right after it was created')
+        found.set(subject, key)
+      }
+      return found
+    },
     keyFor: async (subject) => {
       const found = await live(subject)
       if (found !== undefined) return found

@@ -38,6 +38,7 @@ class Rollback<T> {
 
 export const pgliteDriver = (db: PGlite, owned: boolean): SqlDriver => ({
   ...executor(db),
+  soleWriter: true,
   exec: async (text) => {
     await db.exec(text)
   },

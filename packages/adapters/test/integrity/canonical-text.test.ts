@@ -16,6 +16,8 @@ const values: unknown[] = [
   { b: 1, a: { d: [1, 2], c: 'x' }, 'ä': 0, A: undefined, '': 'empty key' },
   { z: { y: { x: [{ w: 'deep', v: 4.5 }] } } },
   protoKey,
+  // The text of an escape, not the character: the fast path's scan takes it for NUL or a surrogate and falls back.
+  'not NUL: \\u0000, not a surrogate: \\ud800', { '\\u0000': '\\udfff' },
 ]
 
 test('canonicalStorableJson gives the canonical text of what toStorableJson stores', () => {

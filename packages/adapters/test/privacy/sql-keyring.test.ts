@@ -63,6 +63,46 @@ const exercise = async (db: Queryable, label: string, schema?: string) => {
   assert.is.not(fresh.kid, a.kid)
 }
 
+/** keysFor (the bulk import's) gives the keys keyFor gives one by one, creates only what is missing, and erases alike. */
+const batchIsOneByOne = async (db: Queryable, label: string, masterKey?: Uint8Array) => {
+  const keyring = await sqlKeyring(db, masterKey === undefined ? {} : { masterKey })
+  const keysFor = keyring.keysFor
+  if (keysFor === undefined) throw new Error('the SQL keyring creates keys in batches')
+  const existing = await keyring.keyFor('100000000001')
+  const erased = await keyring.keyFor('100000000002')
+  await keyring.erase('100000000002')
+  const subjects = ['100000000001', '100000000002', '100000000003', '100000000003', '100000000004']
+  const before = (await rows(db)).length
+  const batch = await keysFor(subjects)
+  assert.is(batch.size, 4, `${label}: one key per distinct subject`)
+  assert.is((await rows(db)).length, before + 3, `${label}: keys created for the three without a live one only`)
+  assert.is(batch.get('100000000001')?.kid, existing.kid, `${label}: a live key is the one given`)
+  assert.equal(Buffer.from(batch.get('100000000001')?.key ?? []), Buffer.from(existing.key))
+  assert.is.not(batch.get('100000000002')?.kid, erased.kid, `${label}: after an erasure, new data gets a new key`)
+  for (const subject of new Set(subjects)) {
+    const got = batch.get(subject) as { kid: string; key: Uint8Array }
+    const one = await keyring.keyFor(subject)
+    assert.is(one.kid, got.kid, `${label}: keyFor afterwards gives the batch's key`)
+    assert.equal(Buffer.from(one.key), Buffer.from(got.key))
+    const stored = await keyring.lookup(got.kid)
+    assert.ok(stored.kind === 'live' && Buffer.from(stored.key.key).equals(Buffer.from(got.key)), `${label}: stored as given`)
+  }
+  const again = await keysFor(subjects)
+  assert.equal([...again].map(([s, k]) => [s, k.kid]), [...batch].map(([s, k]) => [s, k.kid]), `${label}: a second batch creates nothing`)
+  assert.is((await rows(db)).length, before + 3)
+  const live = JSON.stringify(await rows(db))
+  assert.not.ok(subjects.some((s) => live.includes(s)), `${label}: no IIN in the keyring`)
+  const receipt = await keyring.erase('100000000003')
+  assert.equal(receipt.kids, [(batch.get('100000000003') as { kid: string }).kid], `${label}: a batch-made key is erased like any`)
+  assert.is((await keyring.lookup(receipt.kids[0] as string)).kind, 'erased')
+  assert.equal(await keysFor([]), new Map())
+}
+
+test('PGlite: keys made in a batch are the keys made one by one', async () => {
+  await batchIsOneByOne(await freshLite(), 'pglite')
+  await batchIsOneByOne(await freshLite(), 'pglite, wrapped', randomBytes(32))
+})
+
 test('PGlite: keys persist, erasure leaves an IIN-free tombstone', async () => {
   await exercise(await freshLite(), 'pglite')
 })
@@ -79,6 +119,15 @@ test('PostgreSQL: the same, against the real server', async () => {
     const keyring = await sqlKeyring(pool)
     const keys = await Promise.all(Array.from({ length: 8 }, () => keyring.keyFor('680503450037')))
     assert.is(new Set(keys.map((k) => k.kid)).size, 1)
+    await pool.query('drop table kezek_subject_keys')
+    await batchIsOneByOne(pool, 'postgres', randomBytes(32))
+    // Batches racing each other and single calls for the same new people: one live key each, the same for all.
+    const people = Array.from({ length: 50 }, (_, i) => String(700000000000 + i))
+    const raced = await Promise.all([
+      ...Array.from({ length: 4 }, () => keyring.keysFor?.(people)),
+      ...people.slice(0, 4).map(async (p) => new Map([[p, await keyring.keyFor(p)]])),
+    ])
+    for (const p of people) assert.is(new Set(raced.map((m) => m?.get(p)?.kid).filter((k) => k !== undefined)).size, 1, p)
   } finally {
     await pool.end()
     await admin.query(`drop schema ${schema} cascade`)

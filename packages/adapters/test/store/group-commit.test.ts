@@ -120,3 +120,66 @@ for (const backend of backends) {
 
   test.run()
 }
+
+// PGlite is its database's sole writer: a batch whose heads it knows is one plain INSERT (sole-writer.ts), and the
+// constraints stand in for the checks `append_batch` makes. These are the cases where only a constraint can tell.
+const sole = suite('group commit: PGlite as the sole writer')
+
+sole('a retry whose expectation still holds on the known head gets the first result and writes nothing', async () => {
+  const db = await PGlite.create()
+  try {
+    const store = await openPgliteStore({ db })
+    const id = streamName('sole-retry')
+    const first = right(await store.append(id, events(1), { expected: 'any', idempotencyKey: 'command-1' }))
+    // 'any' holds on the head this store knows (0), so the retry is chained on it and sent: the key refuses it.
+    const retry = right(await store.append(id, events(1), { expected: 'any', idempotencyKey: 'command-1' }))
+    assert.equal(retry, { ...first, duplicate: true })
+    assert.is(right(await store.readStream(id)).length, 1)
+  } finally {
+    await db.close()
+  }
+})
+
+sole('a head moved by another store over the same database is found by the revision constraint, then re-chained', async () => {
+  const db = await PGlite.create()
+  try {
+    const store = await openPgliteStore({ db })
+    const other = await openPgliteStore({ db })
+    const id = streamName('sole-moved')
+    right(await store.append(id, events(1), { expected: 'no_stream' }))
+    right(await other.append(id, events(1), { expected: 0 }))
+    // This store still believes the head is 0: its INSERT of revision 1 collides, and the general path re-reads.
+    assert.is(right(await store.append(id, events(1), { expected: 'any' })).nextExpectedRevision, 2)
+    // A stream this store never saw is guessed new for 'no_stream': the INSERT of revision 0 collides.
+    const made = streamName('sole-made-elsewhere')
+    right(await other.append(made, events(1), { expected: 'no_stream' }))
+    assert.equal(left(await store.append(made, events(1), { expected: 'no_stream' })), {
+      kind: 'wrong_expected_revision',
+      streamId: made,
+      expected: 'no_stream',
+      actual: 0,
+    })
+    assert.ok(E.isRight(await verifyStore(store)), 'the chain holds')
+  } finally {
+    await db.close()
+  }
+})
+
+sole('concurrent appends with keys are one transaction, and every key is stored with its own result', async () => {
+  const db = await PGlite.create()
+  try {
+    const store = await openPgliteStore({ db })
+    const streams = Array.from({ length: 5 }, (_, i) => streamName(`sole-keys-${i}`))
+    for (const s of streams) right(await store.append(s, events(1), { expected: 'no_stream' }))
+    const written = (await Promise.all(streams.map((s, i) => store.append(s, events(i + 1), { expected: 0, idempotencyKey: `key-${i}` })))).map((r) => right(r))
+    assert.is(new Set(written.map((w) => transactionOf(w.position))).size, 1, 'one transaction')
+    assert.equal(written.map((w) => w.nextExpectedRevision), [1, 2, 3, 4, 5])
+    const retries = (await Promise.all(streams.map((s, i) => store.append(s, events(i + 1), { expected: 0, idempotencyKey: `key-${i}` })))).map((r) => right(r))
+    assert.equal(retries, written.map((w) => ({ ...w, duplicate: true })))
+    assert.ok(E.isRight(await verifyStore(store)))
+  } finally {
+    await db.close()
+  }
+})
+
+sole.run()

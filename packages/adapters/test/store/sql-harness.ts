@@ -1,7 +1,7 @@
 /** Test helpers shared by the PGlite and PostgreSQL test files: raw tampering and a per-file PostgreSQL schema. */
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import type { SqlDriver } from '../../src/store/sql/driver.js'
+import type { QueryOptions, SqlDriver } from '../../src/store/sql/driver.js'
 import type { SqlEventStore } from '../../src/store/sql/store.js'
 import type { StoreHarness, Tamper } from './contract.js'
 
@@ -58,8 +58,11 @@ export const sqlHarness = (store: SqlEventStore): StoreHarness => ({
   tamper: sqlTamper(store),
 })
 
-/** Is this the store's group-commit statement (one batch of appends)? */
-export const isAppendBatch = (text: string): boolean => text.includes('.append_batch(')
+/**
+ * Is this the store's group-commit statement (one batch of appends)? `append_batch`, or on a sole writer (PGlite)
+ * the plain INSERT of the batch's events (sole-writer.ts).
+ */
+export const isAppendBatch = (text: string): boolean => text.includes('.append_batch(') || /^\s*(WITH e AS \()?INSERT INTO \S+\.events /.test(text)
 
 /**
  * A driver whose append batches run inside an explicit transaction that calls `pause` after the batch statement
@@ -68,10 +71,10 @@ export const isAppendBatch = (text: string): boolean => text.includes('.append_b
  */
 export const pauseBeforeCommit = (driver: SqlDriver, pause: (params: readonly unknown[]) => Promise<void>): SqlDriver => ({
   ...driver,
-  query: (async (text: string, params?: readonly unknown[], options?: { commits?: boolean }) =>
+  query: (async (text: string, params?: readonly unknown[], options?: QueryOptions) =>
     isAppendBatch(text)
       ? driver.transaction(async (tx) => {
-          const rows = await tx.query(text, params)
+          const rows = await tx.query(text, params, options)
           await pause(params ?? [])
           return { commit: true, value: rows }
         })

@@ -23,7 +23,7 @@ import type { ProtectedStore } from '../../privacy/protect.js'
 import type { Sealer } from '../../privacy/seal.js'
 import { cliError, fail } from '../errors.js'
 import type { Line } from './format.js'
-import { badLine, transferFile, type Mode } from './file-records.js'
+import { badLine, transferFile, type FileRecord, type Mode } from './file-records.js'
 import type { NumberedLine } from './read-lines.js'
 
 export type Head = { readonly revision: number; readonly hash: string }
@@ -51,14 +51,22 @@ interface Run {
 }
 
 
-const generatedEvent = (l: NumberedLine, g: Extract<Line, { kind: 'generated' }>): NewEvent => {
+/** The event of a generated record; undefined when it has no id or type. */
+const eventOf = (g: Extract<Line, { kind: 'generated' }>): NewEvent | undefined => {
   const id = (g.envelope as { eventId?: unknown } | null)?.eventId
   const type = (g.event as { type?: unknown } | null)?.type
-  if (typeof id !== 'string' || typeof type !== 'string') {
-    return fail(badLine(l, `a generated record of stream ${g.streamId} has no envelope.eventId or event.type`, 'nothing was imported; regenerate the history'))
-  }
-  return { id, type, data: g.event, metadata: g.envelope }
+  return typeof id !== 'string' || typeof type !== 'string' ? undefined : { id, type, data: g.event, metadata: g.envelope }
 }
+
+const generatedEvent = (l: NumberedLine, g: Extract<Line, { kind: 'generated' }>): NewEvent =>
+  eventOf(g) ?? fail(badLine(l, `a generated record of stream ${g.streamId} has no envelope.eventId or event.type`, 'nothing was imported; regenerate the history'))
+
+/**
+ * Records read ahead of the one being written. The heads of the streams they continue are read in one query
+ * (`BulkWriter.learnHeads`), and sealing asks for the keys of every person they name in one go (`Sealer.prepare`):
+ * a few statements per window instead of one per stream and up to three per new person.
+ */
+const READ_AHEAD = 2_000
 
 /**
  * Seals runs of a generated history inside the import's transaction. A stream's applicant is in its `authorized`
@@ -68,12 +76,19 @@ const sealingIn = (personal: ProtectedStore, w: BulkWriter, schema: string) => {
   const applicants = new Map<string, Json | undefined>()
   const firstApplicant = `SELECT data->'applicantIin' AS applicant FROM ${quoteIdent(schema)}.events WHERE stream_id = $1 ORDER BY revision LIMIT 1`
   const sealer: Sealer = personal.sealerIn(w.tx, async (streamId) =>
-    applicants.has(streamId) ? applicants.get(streamId) : (await w.tx.query<{ applicant: Json }>(firstApplicant, [streamId]))[0]?.applicant)
-  return async (streamId: string, events: readonly NewEvent[]) => {
-    const sealed = await sealer.sealEvents(streamId, events)
-    const first = E.isRight(sealed) ? sealed.right[0] : undefined
-    if (first?.type === 'authorized') applicants.set(streamId, (first.data as { applicantIin?: Json }).applicantIin)
-    return sealed
+    applicants.has(streamId)
+      ? applicants.get(streamId)
+      : (await w.head(streamId)).revision < 0 // a stream new to the target (w.head asks nothing of an empty one)
+        ? undefined
+        : (await w.tx.query<{ applicant: Json }>(firstApplicant, [streamId]))[0]?.applicant)
+  return {
+    prepare: sealer.prepare,
+    seal: async (streamId: string, events: readonly NewEvent[]) => {
+      const sealed = await sealer.sealEvents(streamId, events)
+      const first = E.isRight(sealed) ? sealed.right[0] : undefined
+      if (first?.type === 'authorized') applicants.set(streamId, (first.data as { applicantIin?: Json }).applicantIin)
+      return sealed
+    },
   }
 }
 
@@ -86,7 +101,7 @@ export const importIntoSql = async (
   personal?: ProtectedStore,
 ): Promise<Imported> => {
   const done = await sql.bulk(async (w) => {
-    const seal = personal === undefined ? undefined : sealingIn(personal, w, sql.schema)
+    const sealing = personal === undefined ? undefined : sealingIn(personal, w, sql.schema)
     const file = new Map<string, Head>()
     const read = transferFile(lines)
     let events = 0
@@ -97,7 +112,7 @@ export const importIntoSql = async (
       if (run === undefined) return
       const r = run
       run = undefined
-      const sealed = seal === undefined || read.mode() !== 'generated' ? E.right(r.events) : await seal(r.streamId, r.events)
+      const sealed = sealing === undefined || read.mode() !== 'generated' ? E.right(r.events) : await sealing.seal(r.streamId, r.events)
       const written = E.isLeft(sealed) ? sealed : await w.append(r.streamId, sealed.right, r.after < 0 ? 'no_stream' : r.after)
       if (E.isLeft(written)) {
         const l = written.left
@@ -152,7 +167,7 @@ export const importIntoSql = async (
       file.set(streamId, { revision: run.after + run.events.length, hash: recorded?.hash ?? '' })
     }
 
-    for await (const { line: l, record } of read.records) {
+    const take = async ({ line: l, record }: FileRecord): Promise<void> => {
       if (record.kind === 'event') {
         const e = record.event
         // The file's own order and links; the hash itself is checked when the writer chains the event.
@@ -168,6 +183,28 @@ export const importIntoSql = async (
       events++
       tick()
     }
+
+    const ahead: FileRecord[] = []
+    const drain = async (): Promise<void> => {
+      await w.learnHeads(ahead.map(({ record }) => (record.kind === 'event' ? record.event.streamId : record.streamId)))
+      if (sealing !== undefined && read.mode() === 'generated') {
+        // A record without an id or type is left for `take` to refuse, in its turn.
+        const runs: { streamId: string; events: NewEvent[] }[] = []
+        for (const { record } of ahead) {
+          if (record.kind !== 'generated') continue
+          const e = eventOf(record)
+          if (e !== undefined) runs.push({ streamId: record.streamId, events: [e] })
+        }
+        await sealing.prepare(runs)
+      }
+      for (const r of ahead) await take(r)
+      ahead.length = 0
+    }
+    for await (const r of read.records) {
+      ahead.push(r)
+      if (ahead.length >= READ_AHEAD) await drain()
+    }
+    await drain()
     await flush()
     const mode = read.end(file.size)
     return { mode, events, streams: file, skipped }

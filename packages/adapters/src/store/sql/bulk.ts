@@ -20,6 +20,11 @@ export interface BulkWriter {
   readonly tx: SqlExecutor
   /** The stream's head as this import sees it (its own writes included). */
   readonly head: (streamId: string) => Promise<StreamHead>
+  /**
+   * Learns the heads of streams about to be written, in one query: `head` then answers them without a round trip
+   * each (which would also wait behind the batch in flight). Nothing to ask of an empty target.
+   */
+  readonly learnHeads: (streamIds: Iterable<string>) => Promise<void>
   /** The id and hash of a stored event, for comparing a file with what the target already holds. */
   readonly eventAt: (streamId: string, revision: number) => Promise<{ readonly id: string; readonly hash: string } | undefined>
   /** Validates, checks `expected`, chains and queues the events; returns their hashes. Written in large batches. */
@@ -37,8 +42,23 @@ export interface BulkWritten<T> {
   readonly last: string | undefined
 }
 
-/** Rows per INSERT: large enough that the per-statement cost vanishes, small enough to keep memory flat. */
-const ROWS_PER_STATEMENT = 2_000
+/**
+ * Rows per statement: large enough that the per-statement cost vanishes, small enough to keep memory flat (a COPY
+ * batch is one string of about 1 KB per event) and to let the database work on one batch while the next is built.
+ */
+const ROWS_PER_INSERT = 2_000
+const ROWS_PER_COPY = 5_000
+
+const COLUMNS = '(stream_id, revision, id, type, data, metadata, hash, previous_hash)'
+const TAB = 0x09
+const NEWLINE = 0x0a
+
+/** COPY's text format: a backslash, a tab, a newline or a carriage return in a value is written as its escape. */
+const COPY_SPECIAL = /[\\\t\n\r]/
+const COPY_SPECIAL_ALL = /[\\\t\n\r]/g
+const COPY_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' }
+/** Most values have none of them (canonical JSON has no raw control characters), so the test comes first. */
+export const copyValue = (v: string): string => (COPY_SPECIAL.test(v) ? v.replace(COPY_SPECIAL_ALL, (c) => COPY_ESCAPES[c] as string) : v)
 
 export const bulkWrite = async <T>(
   driver: SqlDriver,
@@ -49,7 +69,14 @@ export const bulkWrite = async <T>(
     await tx.query(`LOCK TABLE ${s}.events IN EXCLUSIVE MODE`)
     const [state] = await tx.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM ${s}.events) AS empty`)
     const writer = new Writer(tx, s, state?.empty === true)
-    const value = await body(writer)
+    let value: T
+    try {
+      value = await body(writer)
+    } catch (error) {
+      // A batch the database refused (a duplicate id) fails every statement queued behind it with "current
+      // transaction is aborted": the refusal is the error worth reporting.
+      throw (await writer.refusal()) ?? error
+    }
     await writer.finish()
     // The position of the last row written, for waiting until readers see the import (it commits as one).
     const [last] = writer.written === 0 ? [] : await tx.query<{ position: string }>(
@@ -59,32 +86,136 @@ export const bulkWrite = async <T>(
     return { commit: true, value: { value, written: writer.written, last: last?.position } }
   })
 
+/** A batch of rows on its way to the events table, in the order they are added. */
+interface Batch {
+  readonly size: number
+  add(streamId: string, revision: number, id: string, type: string, data: string, metadata: string, hash: string, previous: string): void
+  /** Writes the rows added (the batch is not reused). */
+  send(tx: SqlExecutor): Promise<unknown>
+}
+
+/**
+ * Rows as COPY's text input, one line each. The database assigns `global_position` in the order COPY reads the
+ * lines, which is the order they were added: per-stream order inside the global order holds as it did with the
+ * INSERT's `ORDER BY ordinality`, without a sort.
+ */
+class CopyBatch implements Batch {
+  size = 0
+  private bytes: Buffer
+  private used = 0
+  constructor(private readonly statement: string, expectedBytes: number) {
+    this.bytes = Buffer.allocUnsafe(expectedBytes)
+  }
+  add(streamId: string, revision: number, id: string, type: string, data: string, metadata: string, hash: string, previous: string): void {
+    // Each value is encoded straight into one buffer, separators as bytes: a line built as one string and encoded
+    // (or the whole batch as one string) cost flattening thousands of concatenated pieces and their garbage. The
+    // hash computed here is hex and the revision a number; the texts are escaped for COPY. A UTF-16 unit takes at
+    // most 3 bytes in UTF-8.
+    const s = copyValue(streamId)
+    const i = copyValue(id)
+    const t = copyValue(type)
+    const d = copyValue(data)
+    const m = copyValue(metadata)
+    const p = copyValue(previous)
+    const most = (s.length + i.length + t.length + d.length + m.length + p.length) * 3 + 64 + 32
+    if (this.bytes.length - this.used < most) {
+      const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + most))
+      this.bytes.copy(grown, 0, 0, this.used)
+      this.bytes = grown
+    }
+    const b = this.bytes
+    let at = this.used
+    at += b.write(s, at, 'utf8')
+    b[at++] = TAB
+    at += b.write(String(revision), at, 'latin1')
+    b[at++] = TAB
+    at += b.write(i, at, 'utf8')
+    b[at++] = TAB
+    at += b.write(t, at, 'utf8')
+    b[at++] = TAB
+    at += b.write(d, at, 'utf8')
+    b[at++] = TAB
+    at += b.write(m, at, 'utf8')
+    b[at++] = TAB
+    at += b.write(hash, at, 'latin1')
+    b[at++] = TAB
+    // The hash before comes from the target's head (the store wrote it, 64 bytes by the table's check); written
+    // as any text, so even a tampered head is stored as read, and the chain check will say so.
+    at += b.write(p, at, 'utf8')
+    b[at++] = NEWLINE
+    this.used = at
+    this.size++
+  }
+  get byteLength(): number {
+    return this.used
+  }
+  send(tx: SqlExecutor): Promise<unknown> {
+    return (tx.copyFrom as NonNullable<SqlExecutor['copyFrom']>)(this.statement, this.bytes.subarray(0, this.used))
+  }
+}
+
+/** Rows as eight arrays for `INSERT … SELECT FROM unnest(…)`: where the driver has no COPY (PGlite). */
+class InsertBatch implements Batch {
+  private readonly c = { s: [] as string[], r: [] as number[], i: [] as string[], ty: [] as string[], d: [] as string[], m: [] as string[], h: [] as string[], p: [] as string[] }
+  constructor(private readonly statement: string) {}
+  get size(): number {
+    return this.c.s.length
+  }
+  add(streamId: string, revision: number, id: string, type: string, data: string, metadata: string, hash: string, previous: string): void {
+    const c = this.c
+    c.s.push(streamId)
+    c.r.push(revision)
+    c.i.push(id)
+    c.ty.push(type)
+    c.d.push(data)
+    c.m.push(metadata)
+    c.h.push(hash)
+    c.p.push(previous)
+  }
+  send(tx: SqlExecutor): Promise<unknown> {
+    const c = this.c
+    return tx.query(this.statement, [c.s, c.r, c.i, c.ty, c.d, c.m, c.h, c.p])
+  }
+}
+
 class Writer implements BulkWriter {
   written = 0
   private readonly heads = new Map<string, StreamHead>()
-  private cols = Writer.columns()
+  private readonly newBatch: () => Batch
+  private readonly rowsPerStatement: number
+  private batch: Batch
   private inFlight: Promise<unknown> | undefined
-  private readonly insert: string
+  private readonly headSql: string
+  private readonly eventSql: string
+  private readonly headsSql: string
+  /** The size of the last COPY batch, so the next one is allocated once at about the right size. */
+  private copyBytes = 4 * 1024 * 1024
 
   constructor(
     readonly tx: SqlExecutor,
     s: string,
     private readonly empty: boolean,
   ) {
-    this.insert = `INSERT INTO ${s}.events (stream_id, revision, id, type, data, metadata, hash, previous_hash)
-      SELECT t.s, t.r, t.i, t.ty, t.d::jsonb, t.m::jsonb, t.h, t.p
-        FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-             WITH ORDINALITY AS t(s, r, i, ty, d, m, h, p, ord)
-       ORDER BY t.ord`
+    if (tx.copyFrom !== undefined) {
+      const copy = `COPY ${s}.events ${COLUMNS} FROM STDIN`
+      this.newBatch = () => new CopyBatch(copy, this.copyBytes)
+      this.rowsPerStatement = ROWS_PER_COPY
+    } else {
+      const insert = `INSERT INTO ${s}.events ${COLUMNS}
+        SELECT t.s, t.r, t.i, t.ty, t.d::jsonb, t.m::jsonb, t.h, t.p
+          FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+               WITH ORDINALITY AS t(s, r, i, ty, d, m, h, p, ord)
+         ORDER BY t.ord`
+      this.newBatch = () => new InsertBatch(insert)
+      this.rowsPerStatement = ROWS_PER_INSERT
+    }
+    this.batch = this.newBatch()
     this.headSql = `SELECT e.revision::text AS head, e.hash FROM ${s}.events e WHERE e.stream_id = $1 ORDER BY e.revision DESC LIMIT 1`
     this.eventSql = `SELECT id, hash FROM ${s}.events WHERE stream_id = $1 AND revision = $2`
-  }
-
-  private readonly headSql: string
-  private readonly eventSql: string
-
-  private static columns() {
-    return { s: [] as string[], r: [] as number[], i: [] as string[], ty: [] as string[], d: [] as string[], m: [] as string[], h: [] as string[], p: [] as string[] }
+    // One index probe per stream, as headSql, for a whole read-ahead window.
+    this.headsSql = `SELECT s.id AS stream_id, h.revision::text AS head, h.hash
+      FROM unnest($1::text[]) AS s(id)
+      CROSS JOIN LATERAL (SELECT e.revision, e.hash FROM ${s}.events e WHERE e.stream_id = s.id ORDER BY e.revision DESC LIMIT 1) h`
   }
 
   head = async (streamId: string): Promise<StreamHead> => {
@@ -95,6 +226,15 @@ class Writer implements BulkWriter {
     const head = row === undefined ? NO_STREAM : { revision: Number(row.head), hash: row.hash }
     this.heads.set(streamId, head)
     return head
+  }
+
+  learnHeads = async (streamIds: Iterable<string>): Promise<void> => {
+    if (this.empty) return
+    const unknown = [...new Set(streamIds)].filter((id) => !this.heads.has(id))
+    if (unknown.length === 0) return
+    const rows = await this.tx.query<{ stream_id: string; head: string; hash: string }>(this.headsSql, [unknown])
+    for (const id of unknown) this.heads.set(id, NO_STREAM)
+    for (const r of rows) this.heads.set(r.stream_id, { revision: Number(r.head), hash: r.hash })
   }
 
   eventAt = async (streamId: string, revision: number) => {
@@ -112,26 +252,18 @@ class Writer implements BulkWriter {
     if (!expectationHolds(expected, actual)) {
       return E.left<AppendError>({ kind: 'wrong_expected_revision', streamId, expected, actual })
     }
-    const c = this.cols
     const hashes: string[] = []
     let previous = head.hash
     let revision = head.revision
     for (const e of valid.right) {
       revision += 1
       const hash = chainHashOfText(previous, { streamId, revision, id: e.id, type: e.type }, e.dataText, e.metadataText)
-      c.s.push(streamId)
-      c.r.push(revision)
-      c.i.push(e.id)
-      c.ty.push(e.type)
-      c.d.push(e.dataText)
-      c.m.push(e.metadataText)
-      c.h.push(hash)
-      c.p.push(previous)
+      this.batch.add(streamId, revision, e.id, e.type, e.dataText, e.metadataText, hash, previous)
       hashes.push(hash)
       previous = hash
     }
     this.heads.set(streamId, { revision, hash: previous })
-    if (c.s.length >= ROWS_PER_STATEMENT) await this.flush()
+    if (this.batch.size >= this.rowsPerStatement) await this.flush()
     return E.right(hashes)
   }
 
@@ -141,13 +273,24 @@ class Writer implements BulkWriter {
    */
   private async flush(): Promise<void> {
     await this.inFlight
-    const c = this.cols
-    if (c.s.length === 0) return
-    this.cols = Writer.columns()
-    this.written += c.s.length
-    this.inFlight = this.tx.query(this.insert, [c.s, c.r, c.i, c.ty, c.d, c.m, c.h, c.p])
+    const batch = this.batch
+    if (batch.size === 0) return
+    if (batch instanceof CopyBatch) this.copyBytes = Math.ceil(batch.byteLength * 1.1)
+    this.batch = this.newBatch()
+    this.written += batch.size
+    this.inFlight = batch.send(this.tx)
     // Observed at the next await; never left unhandled in between.
     this.inFlight.catch(() => undefined)
+  }
+
+  /** Why the statement in flight failed, if it did. */
+  async refusal(): Promise<unknown> {
+    try {
+      await this.inFlight
+      return undefined
+    } catch (error) {
+      return error
+    }
   }
 
   async finish(): Promise<void> {

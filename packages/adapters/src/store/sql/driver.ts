@@ -23,6 +23,11 @@ export interface SqlExecutor {
     params?: readonly unknown[],
     options?: QueryOptions,
   ) => Promise<R[]>
+  /**
+   * Runs `COPY … FROM STDIN` (text format) with `rows` as its whole input and returns the rows copied. Only inside
+   * a transaction, and only where the driver can (PostgreSQL); the bulk writer falls back to INSERTs without it.
+   */
+  readonly copyFrom?: (statement: string, rows: Uint8Array) => Promise<number>
 }
 
 /** What a transaction body returns: whether to commit, and the value to hand back either way. */
@@ -61,6 +66,12 @@ export interface SqlDriver extends SqlExecutor {
    * is then enough. The lock travels on a connection of its own, never one `body` may need.
    */
   readonly exclusive?: <A>(key: bigint, body: () => Promise<A>) => Promise<A>
+  /**
+   * Every write to the database goes through this driver, in this process, one statement at a time (PGlite: the
+   * data directory belongs to one process, which has one connection). Appends may then trust the heads this
+   * process knows; the constraints still refuse a wrong guess (see store/sql/sole-writer.ts).
+   */
+  readonly soleWriter?: boolean
   /** How often a caught-up subscription re-reads when nothing woke it; absent when every append wakes it. */
   readonly pollIntervalMs?: number
   readonly close: () => Promise<void>

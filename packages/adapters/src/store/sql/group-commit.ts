@@ -8,7 +8,8 @@
  *   chained on; the database writes it only if that is still the stream's head, under the stream's advisory lock,
  *   and otherwise reports the real head. A conflicting append therefore fails alone; the others commit.
  * - Durability: its promise settles only after the statement, and with it the transaction, committed.
- * - The hash chain: hashes are computed here, in Node, on the head the database confirms.
+ * - The hash chain: hashes are computed here, in Node, on the head the database confirms, over the canonical text
+ *   validation produced; that same text is what the database stores (one pass over each event, not three).
  * - Idempotency: a stored key wins inside the database, before any check, and the first result comes back.
  * - The global order: the function takes the streams' locks first (sorted, so batches never deadlock), before any
  *   write gives the transaction an id; see store.ts.
@@ -21,10 +22,11 @@
  * batch, so appends to one stream stay in call order, as they were under the per-append lock.
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { chainBatch } from '../../integrity/chain.js'
+import { chainHashOfText } from '../../integrity/chain.js'
 import type { AppendError, AppendResult, ExpectedRevision } from '../port.js'
-import { expectationHolds, type ValidEvent } from '../validate.js'
+import { expectationHolds, type ValidEventText } from '../validate.js'
 import { isUniqueViolation, type SqlExecutor } from './driver.js'
+import { soleWriterSql, writeAsSoleWriter, type SoleWriterSql } from './sole-writer.js'
 import { NO_STREAM, type StreamHead, StreamHeads } from './stream-heads.js'
 
 export type AppendOutcome = E.Either<AppendError, AppendResult>
@@ -40,13 +42,18 @@ export interface GroupCommitOptions {
   readonly maxInFlight: number
   /** Upper bound on the events of one batch (an append larger than this goes alone). */
   readonly maxBatchEvents?: number
+  /**
+   * Every write to the database goes through this process, one statement at a time (PGlite): batches whose heads
+   * are known are written by a plain INSERT instead of `append_batch` (see sole-writer.ts).
+   */
+  readonly soleWriter?: boolean
   /** Called after a batch wrote anything: wakes local subscribers, announces to other processes. */
   readonly onWritten: () => void
 }
 
 interface Pending {
   readonly streamId: string
-  readonly events: readonly ValidEvent[]
+  readonly events: readonly ValidEventText[]
   readonly expected: ExpectedRevision
   readonly key: string | null
   attempts: number
@@ -58,7 +65,13 @@ interface Attempt {
   readonly pending: Pending
   /** The head the events are chained on; undefined: only ask for the head (the expectation cannot hold on it). */
   readonly basis: StreamHead | undefined
-  readonly chained: ReturnType<typeof chainBatch<ValidEvent & { streamId: string; revision: number }>>
+  readonly chained: readonly ChainedEvent[]
+}
+
+interface ChainedEvent extends ValidEventText {
+  readonly revision: number
+  readonly hash: string
+  readonly previousHash: string
 }
 
 interface OutcomeRow {
@@ -88,12 +101,14 @@ export class GroupCommit {
   private scheduled = false
   private idleWaiters: (() => void)[] = []
   private readonly sql: string
+  private readonly sole: SoleWriterSql | undefined
 
   constructor(private readonly options: GroupCommitOptions) {
     this.sql = appendBatchSql(options.schemaSql)
+    this.sole = options.soleWriter === true ? soleWriterSql(options.schemaSql) : undefined
   }
 
-  append(streamId: string, events: readonly ValidEvent[], expected: ExpectedRevision, key: string | null): Promise<AppendOutcome> {
+  append(streamId: string, events: readonly ValidEventText[], expected: ExpectedRevision, key: string | null): Promise<AppendOutcome> {
     return new Promise((settle, fail) => {
       this.queue.push({ streamId, events, expected, key, attempts: 0, settle, fail })
       this.schedule()
@@ -162,10 +177,15 @@ export class GroupCommit {
     const guess = known ?? (pending.expected === 'no_stream' || pending.expected === 'any' ? NO_STREAM : undefined)
     const holds = guess !== undefined && expectationHolds(pending.expected, guess.revision < 0 ? undefined : guess.revision)
     if (!holds) return { pending, basis: undefined, chained: [] }
-    const chained = chainBatch(
-      guess.hash,
-      pending.events.map((e, i) => ({ ...e, streamId: pending.streamId, revision: guess.revision + 1 + i })),
-    )
+    const chained: ChainedEvent[] = []
+    let previousHash = guess.hash
+    let revision = guess.revision
+    for (const e of pending.events) {
+      revision += 1
+      const hash = chainHashOfText(previousHash, { streamId: pending.streamId, revision, id: e.id, type: e.type }, e.dataText, e.metadataText)
+      chained.push({ ...e, revision, hash, previousHash })
+      previousHash = hash
+    }
     return { pending, basis: guess, chained }
   }
 
@@ -182,8 +202,8 @@ export class GroupCommit {
         cols.revisions.push(e.revision)
         cols.ids.push(e.id)
         cols.types.push(e.type)
-        data.push(JSON.stringify(e.data))
-        metadata.push(JSON.stringify(e.metadata))
+        data.push(e.dataText)
+        metadata.push(e.metadataText)
         hashes.push(e.hash)
         previous.push(e.previousHash)
       }
@@ -207,6 +227,7 @@ export class GroupCommit {
 
   private async write(batch: readonly Pending[]): Promise<void> {
     const attempts = batch.map((p) => this.prepare(p))
+    if (this.sole !== undefined && attempts.every((a) => a.basis !== undefined) && (await this.writeSole(this.sole, attempts))) return
     let rows: OutcomeRow[]
     try {
       rows = await this.options.executor.query<OutcomeRow>(this.sql, this.params(attempts))
@@ -235,6 +256,39 @@ export class GroupCommit {
     }
     this.queue.unshift(...again)
     if (wrote) this.options.onWritten()
+  }
+
+  /**
+   * The sole writer's batch, every append chained on its known head: one INSERT. False when the constraints refused
+   * it (nothing was written): the caller then writes the batch through `append_batch`.
+   */
+  private async writeSole(sql: SoleWriterSql, attempts: readonly Attempt[]): Promise<boolean> {
+    const rows = attempts.flatMap((a) => a.chained.map((e) => ({ ...e, streamId: a.pending.streamId })))
+    const keys = attempts.flatMap((a) => {
+      const last = a.chained[a.chained.length - 1]
+      return a.pending.key === null || last === undefined ? [] : [{ streamId: a.pending.streamId, lastRevision: last.revision, key: a.pending.key }]
+    })
+    let written: Awaited<ReturnType<typeof writeAsSoleWriter>>
+    try {
+      written = await writeAsSoleWriter(this.options.executor, sql, rows, keys)
+    } catch (error) {
+      if (isDataError(error)) return false
+      for (const a of attempts) a.pending.fail(error)
+      return true
+    }
+    for (const a of attempts) {
+      const p = a.pending
+      const w = written.get(p.streamId)
+      const last = a.chained[a.chained.length - 1]
+      if (w === undefined || last === undefined || w.revision !== last.revision) {
+        p.fail(new Error(`append to ${p.streamId}: the INSERT did not answer the append's last event`))
+        continue
+      }
+      this.heads.set(p.streamId, { revision: last.revision, hash: last.hash })
+      p.settle(E.right({ nextExpectedRevision: w.revision, position: w.position, duplicate: false }))
+    }
+    this.options.onWritten()
+    return true
   }
 
   /** Settles one append from its row, or puts it in `again`; true when it wrote. */

@@ -261,6 +261,107 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 6,
+    name: 'append_batch: a batch of one append takes a lean path',
+    // A lone writer's batches hold one append each, and there the set-based statement of version 5 cost more than
+    // the write itself: 270 µs a call against 100 µs for a plain INSERT into the same table, measured in one
+    // transaction on this machine's PostgreSQL. For one append the function now runs a few single-row statements,
+    // each a cached plan on an index: the key, the head, the rows, the key again. Same arguments, same results, same
+    // locking (the stream's lock before any write); batches of two or more still take the set-based statement.
+    up: (s) => `
+      CREATE OR REPLACE FUNCTION ${s}.append_batch(
+        p_streams text[], p_locks bigint[], p_basis_revisions bigint[], p_basis_hashes text[], p_keys text[],
+        p_owners integer[], p_revisions bigint[], p_ids text[], p_types text[], p_data text[], p_metadata text[],
+        p_hashes text[], p_previous text[]
+      ) RETURNS TABLE (o_outcome text, o_revision bigint, o_hash text, o_position text) LANGUAGE plpgsql
+        SET plan_cache_mode = force_generic_plan AS $$
+      DECLARE
+        v_lock bigint;
+        v_revision bigint;
+        v_hash text;
+        v_position text;
+        v_i integer;
+      BEGIN
+        FOREACH v_lock IN ARRAY p_locks LOOP
+          PERFORM pg_advisory_xact_lock(v_lock);
+        END LOOP;
+        IF cardinality(p_streams) = 1 THEN
+          IF p_keys[1] IS NOT NULL THEN
+            SELECT k.next_expected_revision, k.position INTO v_revision, v_position
+              FROM ${s}.idempotency_keys k WHERE k.stream_id = p_streams[1] AND k.key = p_keys[1];
+            IF FOUND THEN
+              RETURN QUERY SELECT 'duplicate'::text, v_revision, NULL::text, v_position;
+              RETURN;
+            END IF;
+          END IF;
+          SELECT e.revision, e.hash INTO v_revision, v_hash
+            FROM ${s}.events e WHERE e.stream_id = p_streams[1] ORDER BY e.revision DESC LIMIT 1;
+          IF p_basis_hashes[1] IS NULL OR coalesce(v_revision, -1) <> p_basis_revisions[1]
+             OR coalesce(v_hash, repeat('0', 64)) <> p_basis_hashes[1] THEN
+            RETURN QUERY SELECT 'moved'::text, v_revision, v_hash, NULL::text;
+            RETURN;
+          END IF;
+          FOR v_i IN 1 .. cardinality(p_revisions) LOOP
+            INSERT INTO ${s}.events (stream_id, revision, id, type, data, metadata, hash, previous_hash)
+            VALUES (p_streams[1], p_revisions[v_i], p_ids[v_i], p_types[v_i], p_data[v_i]::jsonb, p_metadata[v_i]::jsonb,
+                    p_hashes[v_i], p_previous[v_i])
+            RETURNING revision, transaction_id::text || ':' || global_position::text INTO v_revision, v_position;
+          END LOOP;
+          IF p_keys[1] IS NOT NULL THEN
+            INSERT INTO ${s}.idempotency_keys (stream_id, key, next_expected_revision, position)
+            VALUES (p_streams[1], p_keys[1], v_revision, v_position);
+          END IF;
+          RETURN QUERY SELECT 'written'::text, v_revision, NULL::text, v_position;
+          RETURN;
+        END IF;
+        RETURN QUERY
+        WITH appends AS (
+          SELECT a.ord::integer AS ord, a.stream, p_keys[a.ord] AS key,
+                 p_basis_revisions[a.ord] AS basis_revision, p_basis_hashes[a.ord] AS basis_hash,
+                 h.revision AS head_revision, h.hash AS head_hash,
+                 k.next_expected_revision AS key_revision, k.position AS key_position
+            FROM unnest(p_streams) WITH ORDINALITY AS a(stream, ord)
+            LEFT JOIN LATERAL (
+              SELECT e.revision, e.hash FROM ${s}.events e
+               WHERE e.stream_id = a.stream ORDER BY e.revision DESC LIMIT 1) h ON true
+            LEFT JOIN LATERAL (
+              SELECT k.next_expected_revision, k.position FROM ${s}.idempotency_keys k
+               WHERE k.stream_id = a.stream AND k.key = p_keys[a.ord] LIMIT 1) k ON true
+        ), decided AS (
+          SELECT ap.*,
+                 CASE WHEN ap.key_position IS NOT NULL THEN 'duplicate'
+                      WHEN ap.basis_hash IS NOT NULL AND coalesce(ap.head_revision, -1) = ap.basis_revision
+                           AND coalesce(ap.head_hash, repeat('0', 64)) = ap.basis_hash THEN 'written'
+                      ELSE 'moved' END AS outcome
+            FROM appends ap
+        ), inserted AS (
+          INSERT INTO ${s}.events (stream_id, revision, id, type, data, metadata, hash, previous_hash)
+          SELECT d.stream, t.r, t.i, t.ty, t.da::jsonb, t.me::jsonb, t.h, t.pr
+            FROM unnest(p_owners, p_revisions, p_ids, p_types, p_data, p_metadata, p_hashes, p_previous)
+                 WITH ORDINALITY AS t(o, r, i, ty, da, me, h, pr, ord)
+            JOIN decided d ON d.ord = t.o AND d.outcome = 'written'
+           ORDER BY t.ord
+          RETURNING stream_id, revision, transaction_id, global_position
+        ), heads AS (
+          SELECT l.stream_id, l.revision, l.transaction_id::text || ':' || l.global_position::text AS pos
+            FROM (SELECT DISTINCT ON (i.stream_id) i.stream_id, i.revision, i.transaction_id, i.global_position
+                    FROM inserted i ORDER BY i.stream_id, i.revision DESC) l
+        ), keys AS (
+          INSERT INTO ${s}.idempotency_keys (stream_id, key, next_expected_revision, position)
+          SELECT d.stream, d.key, hd.revision, hd.pos
+            FROM decided d JOIN heads hd ON hd.stream_id = d.stream
+           WHERE d.outcome = 'written' AND d.key IS NOT NULL
+        )
+        SELECT d.outcome,
+               CASE d.outcome WHEN 'written' THEN hd.revision WHEN 'duplicate' THEN d.key_revision ELSE d.head_revision END,
+               CASE d.outcome WHEN 'moved' THEN d.head_hash END,
+               CASE d.outcome WHEN 'written' THEN hd.pos WHEN 'duplicate' THEN d.key_position END
+          FROM decided d LEFT JOIN heads hd ON hd.stream_id = d.stream AND d.outcome = 'written'
+         ORDER BY d.ord;
+      END $$;
+    `,
+  },
+  {
     // Version 10, not 3: versions 3–9 are reserved for the append path's own migrations. Order of application
     // does not matter between them (this one touches no table they do).
     version: 10,
