@@ -256,6 +256,9 @@ const incrementalRows = async (ctx: Context, r: WaitingListBenchReport, raw: Rec
   return rows
 }
 
+/** Issue 19: a rebuild from the store reaches at least this share of the store's own bare paged read. */
+const REBUILD_TARGET = 0.8
+
 const rebuildStore: Benchmark = {
   name: 'rebuild-store',
   run: async (ctx, raw) => {
@@ -263,7 +266,8 @@ const rebuildStore: Benchmark = {
     // PGlite appends and reads are several times slower than PostgreSQL: its fixture is kept smaller.
     const plan = {
       tiny: [{ store: 'pglite' as const, events: 1_000 }, { store: 'postgres' as const, events: 1_000 }],
-      quick: [{ store: 'pglite' as const, events: 5_000 }, { store: 'postgres' as const, events: 5_000 }],
+      // 20,000 events: at 5,000 a run lasted a fraction of a second and its first round was mostly warm-up.
+      quick: [{ store: 'pglite' as const, events: 20_000 }, { store: 'postgres' as const, events: 20_000 }],
       full: [{ store: 'pglite' as const, events: 200_000 }, { store: 'postgres' as const, events: ctx.events }],
     }[ctx.scale]
     const reports: RebuildBenchReport[] = []
@@ -285,8 +289,8 @@ const rebuildStore: Benchmark = {
               kezek: rate(x.kezek, 'ev/s'),
               limit: `bare paged SELECT: ${rate(x.bareSelect, 'rows/s')}`,
               ratio: pct(ratio),
-              target: '≥ 70 % of the bare read',
-              verdict: check(ratio >= 0.7),
+              target: '≥ 80 % of the bare read',
+              verdict: check(ratio >= REBUILD_TARGET),
             }),
             row('rebuild-store', `  ${x.store}: peak RSS; fixture ${x.fixture.cached ? 'cached' : `loaded in ${x.fixture.loadSeconds.toFixed(0)} s`}`, {
               kezek: `${x.peakRssMiB.toFixed(0)} MiB`,

@@ -59,10 +59,11 @@ export const sqlHarness = (store: SqlEventStore): StoreHarness => ({
 })
 
 /**
- * Is this the store's group-commit statement (one batch of appends)? `append_batch`, or on a sole writer (PGlite)
- * the plain INSERT of the batch's events (sole-writer.ts).
+ * Is this the store's group-commit statement (one batch of appends)? `append_batch`, `append_one` for a batch of
+ * one event, or on a sole writer (PGlite) the plain INSERT of the batch's events (sole-writer.ts).
  */
-export const isAppendBatch = (text: string): boolean => text.includes('.append_batch(') || /^\s*(WITH e AS \()?INSERT INTO \S+\.events /.test(text)
+export const isAppendBatch = (text: string): boolean =>
+  text.includes('.append_batch(') || text.includes('.append_one(') || /^\s*(WITH e AS \()?INSERT INTO \S+\.events /.test(text)
 
 /**
  * A driver whose append batches run inside an explicit transaction that calls `pause` after the batch statement

@@ -89,6 +89,11 @@ export const appendBatchSql = (s: string): string =>
      FROM ${s}.append_batch($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::integer[],
                             $7::bigint[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])`
 
+/** One append of at most one event (a lone writer's usual batch), in scalars: see migration 7. */
+export const appendOneSql = (s: string): string =>
+  `SELECT o_outcome, o_revision::text AS o_revision, o_hash, o_position
+     FROM ${s}.append_one($1, $2::bigint, $3::bigint, $4, $5, $6, $7, $8, $9, $10)`
+
 /** A data or integrity error of one append (SQLSTATE class 22 or 23) fails the statement, not the connection. */
 const isDataError = (e: unknown): boolean =>
   typeof e === 'object' && e !== null && /^2[23]/.test(String((e as { code?: unknown }).code ?? ''))
@@ -101,10 +106,12 @@ export class GroupCommit {
   private scheduled = false
   private idleWaiters: (() => void)[] = []
   private readonly sql: string
+  private readonly oneSql: string
   private readonly sole: SoleWriterSql | undefined
 
   constructor(private readonly options: GroupCommitOptions) {
     this.sql = appendBatchSql(options.schemaSql)
+    this.oneSql = appendOneSql(options.schemaSql)
     this.sole = options.soleWriter === true ? soleWriterSql(options.schemaSql) : undefined
   }
 
@@ -225,12 +232,34 @@ export class GroupCommit {
     ]
   }
 
+  /** `append_one`'s arguments; a probe (no basis) carries no event, and the function only reports the head. */
+  private paramsOfOne(a: Attempt): unknown[] {
+    const e = a.chained[0]
+    const p = a.pending
+    return [
+      p.streamId,
+      String(this.options.lockKey(p.streamId)),
+      a.basis?.revision ?? -1,
+      a.basis === undefined ? null : a.basis.hash,
+      p.key,
+      e?.id ?? null,
+      e?.type ?? null,
+      e?.dataText ?? null,
+      e?.metadataText ?? null,
+      e?.hash ?? null,
+    ]
+  }
+
   private async write(batch: readonly Pending[]): Promise<void> {
     const attempts = batch.map((p) => this.prepare(p))
     if (this.sole !== undefined && attempts.every((a) => a.basis !== undefined) && (await this.writeSole(this.sole, attempts))) return
     let rows: OutcomeRow[]
     try {
-      rows = await this.options.executor.query<OutcomeRow>(this.sql, this.params(attempts))
+      const one = attempts.length === 1 && (attempts[0] as Attempt).pending.events.length === 1 ? (attempts[0] as Attempt) : undefined
+      rows =
+        one === undefined
+          ? await this.options.executor.query<OutcomeRow>(this.sql, this.params(attempts))
+          : await this.options.executor.query<OutcomeRow>(this.oneSql, this.paramsOfOne(one))
     } catch (error) {
       if (batch.length > 1 && isDataError(error)) {
         // One append's data failed the whole statement (nothing of it committed): write each alone, so only the

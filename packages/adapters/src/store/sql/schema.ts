@@ -362,6 +362,49 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 7,
+    name: 'append_one: one event to one stream, in scalars',
+    // A lone writer's batch is most often one append of one event. append_batch takes it as thirteen one-element
+    // arrays, which node-postgres encodes by escaping every quote of the JSON and the server decodes again; these
+    // scalars go as they are. The result comes back in OUT parameters, one row, without RETURN QUERY's tuple
+    // store. Same checks in the same order as append_batch: the stream's lock first, then the key, then the head.
+    // The event's revision is the basis revision + 1 and its previous hash the basis hash.
+    up: (s) => `
+      CREATE FUNCTION ${s}.append_one(
+        p_stream text, p_lock bigint, p_basis_revision bigint, p_basis_hash text, p_key text,
+        p_id text, p_type text, p_data text, p_metadata text, p_hash text,
+        OUT o_outcome text, OUT o_revision bigint, OUT o_hash text, OUT o_position text
+      ) LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_advisory_xact_lock(p_lock);
+        IF p_key IS NOT NULL THEN
+          SELECT 'duplicate', k.next_expected_revision, k.position INTO o_outcome, o_revision, o_position
+            FROM ${s}.idempotency_keys k WHERE k.stream_id = p_stream AND k.key = p_key;
+          IF FOUND THEN
+            RETURN;
+          END IF;
+        END IF;
+        SELECT e.revision, e.hash INTO o_revision, o_hash
+          FROM ${s}.events e WHERE e.stream_id = p_stream ORDER BY e.revision DESC LIMIT 1;
+        IF p_basis_hash IS NULL OR coalesce(o_revision, -1) <> p_basis_revision
+           OR coalesce(o_hash, repeat('0', 64)) <> p_basis_hash THEN
+          o_outcome := 'moved';
+          RETURN;
+        END IF;
+        INSERT INTO ${s}.events (stream_id, revision, id, type, data, metadata, hash, previous_hash)
+        VALUES (p_stream, p_basis_revision + 1, p_id, p_type, p_data::jsonb, p_metadata::jsonb, p_hash, p_basis_hash)
+        RETURNING transaction_id::text || ':' || global_position::text INTO o_position;
+        IF p_key IS NOT NULL THEN
+          INSERT INTO ${s}.idempotency_keys (stream_id, key, next_expected_revision, position)
+          VALUES (p_stream, p_key, p_basis_revision + 1, o_position);
+        END IF;
+        o_outcome := 'written';
+        o_revision := p_basis_revision + 1;
+        o_hash := NULL;
+      END $$;
+    `,
+  },
+  {
     // Version 10, not 3: versions 3–9 are reserved for the append path's own migrations. Order of application
     // does not matter between them (this one touches no table they do).
     version: 10,
