@@ -2,8 +2,9 @@
  * The service's read models, kept in memory by following the store: the waiting lists, each application's status
  * («История получения услуг»), and the indexes that answer "whose is this" without reading streams.
  *
- * They are a cache of the log: on start they catch up from the beginning, and readiness means caught up. A write
- * waits until the read models have seen its position before answering, so a client reads its own writes.
+ * They are a cache of the log: on start they catch up from the beginning, and readiness means caught up. A client
+ * reads its own writes: a write that moves no waiting list is applied to its application's view and indexes at
+ * once (`wrote`); any other write waits until the read models have seen its position before answering.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import {
