@@ -13,6 +13,56 @@ export interface Migration {
   readonly up: (s: string) => string
 }
 
+/**
+ * The set-based body of `append_batch` (migration 5), restated word for word by migration 6 for batches of two or
+ * more appends (CREATE OR REPLACE gives the whole function): one statement reads every head and key, inserts the
+ * written appends' events and stores their keys.
+ */
+const setBasedBatch = (s: string): string => `        RETURN QUERY
+        WITH appends AS (
+          SELECT a.ord::integer AS ord, a.stream, p_keys[a.ord] AS key,
+                 p_basis_revisions[a.ord] AS basis_revision, p_basis_hashes[a.ord] AS basis_hash,
+                 h.revision AS head_revision, h.hash AS head_hash,
+                 k.next_expected_revision AS key_revision, k.position AS key_position
+            FROM unnest(p_streams) WITH ORDINALITY AS a(stream, ord)
+            LEFT JOIN LATERAL (
+              SELECT e.revision, e.hash FROM ${s}.events e
+               WHERE e.stream_id = a.stream ORDER BY e.revision DESC LIMIT 1) h ON true
+            LEFT JOIN LATERAL (
+              SELECT k.next_expected_revision, k.position FROM ${s}.idempotency_keys k
+               WHERE k.stream_id = a.stream AND k.key = p_keys[a.ord] LIMIT 1) k ON true
+        ), decided AS (
+          SELECT ap.*,
+                 CASE WHEN ap.key_position IS NOT NULL THEN 'duplicate'
+                      WHEN ap.basis_hash IS NOT NULL AND coalesce(ap.head_revision, -1) = ap.basis_revision
+                           AND coalesce(ap.head_hash, repeat('0', 64)) = ap.basis_hash THEN 'written'
+                      ELSE 'moved' END AS outcome
+            FROM appends ap
+        ), inserted AS (
+          INSERT INTO ${s}.events (stream_id, revision, id, type, data, metadata, hash, previous_hash)
+          SELECT d.stream, t.r, t.i, t.ty, t.da::jsonb, t.me::jsonb, t.h, t.pr
+            FROM unnest(p_owners, p_revisions, p_ids, p_types, p_data, p_metadata, p_hashes, p_previous)
+                 WITH ORDINALITY AS t(o, r, i, ty, da, me, h, pr, ord)
+            JOIN decided d ON d.ord = t.o AND d.outcome = 'written'
+           ORDER BY t.ord
+          RETURNING stream_id, revision, transaction_id, global_position
+        ), heads AS (
+          SELECT l.stream_id, l.revision, l.transaction_id::text || ':' || l.global_position::text AS pos
+            FROM (SELECT DISTINCT ON (i.stream_id) i.stream_id, i.revision, i.transaction_id, i.global_position
+                    FROM inserted i ORDER BY i.stream_id, i.revision DESC) l
+        ), keys AS (
+          INSERT INTO ${s}.idempotency_keys (stream_id, key, next_expected_revision, position)
+          SELECT d.stream, d.key, hd.revision, hd.pos
+            FROM decided d JOIN heads hd ON hd.stream_id = d.stream
+           WHERE d.outcome = 'written' AND d.key IS NOT NULL
+        )
+        SELECT d.outcome,
+               CASE d.outcome WHEN 'written' THEN hd.revision WHEN 'duplicate' THEN d.key_revision ELSE d.head_revision END,
+               CASE d.outcome WHEN 'moved' THEN d.head_hash END,
+               CASE d.outcome WHEN 'written' THEN hd.pos WHEN 'duplicate' THEN d.key_position END
+          FROM decided d LEFT JOIN heads hd ON hd.stream_id = d.stream AND d.outcome = 'written'
+         ORDER BY d.ord;`
+
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -213,50 +263,7 @@ export const migrations: readonly Migration[] = [
         FOREACH v_lock IN ARRAY p_locks LOOP
           PERFORM pg_advisory_xact_lock(v_lock);
         END LOOP;
-        RETURN QUERY
-        WITH appends AS (
-          SELECT a.ord::integer AS ord, a.stream, p_keys[a.ord] AS key,
-                 p_basis_revisions[a.ord] AS basis_revision, p_basis_hashes[a.ord] AS basis_hash,
-                 h.revision AS head_revision, h.hash AS head_hash,
-                 k.next_expected_revision AS key_revision, k.position AS key_position
-            FROM unnest(p_streams) WITH ORDINALITY AS a(stream, ord)
-            LEFT JOIN LATERAL (
-              SELECT e.revision, e.hash FROM ${s}.events e
-               WHERE e.stream_id = a.stream ORDER BY e.revision DESC LIMIT 1) h ON true
-            LEFT JOIN LATERAL (
-              SELECT k.next_expected_revision, k.position FROM ${s}.idempotency_keys k
-               WHERE k.stream_id = a.stream AND k.key = p_keys[a.ord] LIMIT 1) k ON true
-        ), decided AS (
-          SELECT ap.*,
-                 CASE WHEN ap.key_position IS NOT NULL THEN 'duplicate'
-                      WHEN ap.basis_hash IS NOT NULL AND coalesce(ap.head_revision, -1) = ap.basis_revision
-                           AND coalesce(ap.head_hash, repeat('0', 64)) = ap.basis_hash THEN 'written'
-                      ELSE 'moved' END AS outcome
-            FROM appends ap
-        ), inserted AS (
-          INSERT INTO ${s}.events (stream_id, revision, id, type, data, metadata, hash, previous_hash)
-          SELECT d.stream, t.r, t.i, t.ty, t.da::jsonb, t.me::jsonb, t.h, t.pr
-            FROM unnest(p_owners, p_revisions, p_ids, p_types, p_data, p_metadata, p_hashes, p_previous)
-                 WITH ORDINALITY AS t(o, r, i, ty, da, me, h, pr, ord)
-            JOIN decided d ON d.ord = t.o AND d.outcome = 'written'
-           ORDER BY t.ord
-          RETURNING stream_id, revision, transaction_id, global_position
-        ), heads AS (
-          SELECT l.stream_id, l.revision, l.transaction_id::text || ':' || l.global_position::text AS pos
-            FROM (SELECT DISTINCT ON (i.stream_id) i.stream_id, i.revision, i.transaction_id, i.global_position
-                    FROM inserted i ORDER BY i.stream_id, i.revision DESC) l
-        ), keys AS (
-          INSERT INTO ${s}.idempotency_keys (stream_id, key, next_expected_revision, position)
-          SELECT d.stream, d.key, hd.revision, hd.pos
-            FROM decided d JOIN heads hd ON hd.stream_id = d.stream
-           WHERE d.outcome = 'written' AND d.key IS NOT NULL
-        )
-        SELECT d.outcome,
-               CASE d.outcome WHEN 'written' THEN hd.revision WHEN 'duplicate' THEN d.key_revision ELSE d.head_revision END,
-               CASE d.outcome WHEN 'moved' THEN d.head_hash END,
-               CASE d.outcome WHEN 'written' THEN hd.pos WHEN 'duplicate' THEN d.key_position END
-          FROM decided d LEFT JOIN heads hd ON hd.stream_id = d.stream AND d.outcome = 'written'
-         ORDER BY d.ord;
+${setBasedBatch(s)}
       END $$;
     `,
   },
@@ -314,50 +321,7 @@ export const migrations: readonly Migration[] = [
           RETURN QUERY SELECT 'written'::text, v_revision, NULL::text, v_position;
           RETURN;
         END IF;
-        RETURN QUERY
-        WITH appends AS (
-          SELECT a.ord::integer AS ord, a.stream, p_keys[a.ord] AS key,
-                 p_basis_revisions[a.ord] AS basis_revision, p_basis_hashes[a.ord] AS basis_hash,
-                 h.revision AS head_revision, h.hash AS head_hash,
-                 k.next_expected_revision AS key_revision, k.position AS key_position
-            FROM unnest(p_streams) WITH ORDINALITY AS a(stream, ord)
-            LEFT JOIN LATERAL (
-              SELECT e.revision, e.hash FROM ${s}.events e
-               WHERE e.stream_id = a.stream ORDER BY e.revision DESC LIMIT 1) h ON true
-            LEFT JOIN LATERAL (
-              SELECT k.next_expected_revision, k.position FROM ${s}.idempotency_keys k
-               WHERE k.stream_id = a.stream AND k.key = p_keys[a.ord] LIMIT 1) k ON true
-        ), decided AS (
-          SELECT ap.*,
-                 CASE WHEN ap.key_position IS NOT NULL THEN 'duplicate'
-                      WHEN ap.basis_hash IS NOT NULL AND coalesce(ap.head_revision, -1) = ap.basis_revision
-                           AND coalesce(ap.head_hash, repeat('0', 64)) = ap.basis_hash THEN 'written'
-                      ELSE 'moved' END AS outcome
-            FROM appends ap
-        ), inserted AS (
-          INSERT INTO ${s}.events (stream_id, revision, id, type, data, metadata, hash, previous_hash)
-          SELECT d.stream, t.r, t.i, t.ty, t.da::jsonb, t.me::jsonb, t.h, t.pr
-            FROM unnest(p_owners, p_revisions, p_ids, p_types, p_data, p_metadata, p_hashes, p_previous)
-                 WITH ORDINALITY AS t(o, r, i, ty, da, me, h, pr, ord)
-            JOIN decided d ON d.ord = t.o AND d.outcome = 'written'
-           ORDER BY t.ord
-          RETURNING stream_id, revision, transaction_id, global_position
-        ), heads AS (
-          SELECT l.stream_id, l.revision, l.transaction_id::text || ':' || l.global_position::text AS pos
-            FROM (SELECT DISTINCT ON (i.stream_id) i.stream_id, i.revision, i.transaction_id, i.global_position
-                    FROM inserted i ORDER BY i.stream_id, i.revision DESC) l
-        ), keys AS (
-          INSERT INTO ${s}.idempotency_keys (stream_id, key, next_expected_revision, position)
-          SELECT d.stream, d.key, hd.revision, hd.pos
-            FROM decided d JOIN heads hd ON hd.stream_id = d.stream
-           WHERE d.outcome = 'written' AND d.key IS NOT NULL
-        )
-        SELECT d.outcome,
-               CASE d.outcome WHEN 'written' THEN hd.revision WHEN 'duplicate' THEN d.key_revision ELSE d.head_revision END,
-               CASE d.outcome WHEN 'moved' THEN d.head_hash END,
-               CASE d.outcome WHEN 'written' THEN hd.pos WHEN 'duplicate' THEN d.key_position END
-          FROM decided d LEFT JOIN heads hd ON hd.stream_id = d.stream AND d.outcome = 'written'
-         ORDER BY d.ord;
+${setBasedBatch(s)}
       END $$;
     `,
   },
