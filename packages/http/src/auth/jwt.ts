@@ -81,7 +81,7 @@ export interface JwtAuthOptions {
 
 // Imported once per secret: given raw bytes, jose imports an HMAC key at every verification (its import and key
 // object showed in the service thread's profile of every request, issue 19).
-const hmacKey = (secret: string): Promise<CryptoKey> =>
+const hmacKey = (secret: string): Promise<webcrypto.CryptoKey> =>
   webcrypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify'])
 
 const hsKeys = (secrets: Readonly<Record<string, string>>): JWTVerifyGetKey => {
