@@ -205,7 +205,7 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
     schemaSql: s,
     lockKey: (streamId) => streamLockKey(schema, streamId),
     maxInFlight: options.maxBatchesInFlight ?? driver.maxBatchesInFlight ?? 1,
-    ...(driver.soleWriter === true ? { soleWriter: true } : {}),
+    ...(sole ? { soleWriter: true } : {}),
     onWritten: () => {
       wakeAll()
       announce()
