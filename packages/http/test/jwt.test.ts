@@ -48,6 +48,23 @@ test('expiry with clock skew, nbf, alg none, malformed claims', async () => {
   assert.ok('refused' in (await principalOf(auth, noExp) as object), 'exp is required')
 })
 
+test('a token answered from memory keeps its expiry, and a refused one is never kept', async () => {
+  let now = NOW
+  const auth = jwtAuthenticator({ secrets: { [DEFAULT_KID]: secret }, now: () => now, clockToleranceSeconds: 30 })
+  const token = issueToken(secret, { role: 'citizen', sub: 'c1', iin: CITIZEN_IIN, exp: sec(NOW) + 60 } as TokenClaims)
+  assert.equal(await principalOf(auth, token), { role: 'citizen', subject: 'c1', iin: CITIZEN_IIN })
+  assert.equal(await principalOf(auth, token), { role: 'citizen', subject: 'c1', iin: CITIZEN_IIN }, 'again, from memory')
+  now = new Date(NOW.getTime() + 89_000)
+  assert.equal(await principalOf(auth, token), { role: 'citizen', subject: 'c1', iin: CITIZEN_IIN }, 'within exp and the skew')
+  now = new Date(NOW.getTime() + 91_000)
+  assert.equal(await principalOf(auth, token), { refused: 'token expired' }, 'past exp and the skew, though verified before')
+  // The same claims under a forged signature: refused every time, whatever was verified before.
+  const forged = `${token.slice(0, token.lastIndexOf('.'))}.${'A'.repeat(43)}`
+  now = NOW
+  assert.equal(await principalOf(auth, forged), { refused: 'token signature does not match' })
+  assert.equal(await principalOf(auth, forged), { refused: 'token signature does not match' })
+})
+
 test('RS256 and ES256 from a JWKS URL, rotation by kid, issuer and audience checked', async () => {
   const rsa = await generateKeyPair('RS256')
   const ec = await generateKeyPair('ES256')

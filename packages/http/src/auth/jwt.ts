@@ -10,7 +10,7 @@
  * `provider` (staff: the provider they act for), `iin` (citizens), `exp` (required), optional `nbf`, `iat`, `iss`,
  * `aud` (checked when configured). Clock skew up to `clockToleranceSeconds` (default 60) is tolerated.
  */
-import { createHmac, webcrypto } from 'node:crypto'
+import { createHash, createHmac, webcrypto } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose'
@@ -115,13 +115,18 @@ export const verifyJwt = (o: JwtAuthOptions) => {
   for (const s of Object.values(o.secrets ?? {})) if (s.length < 16) throw new Error('a token secret must be at least 16 characters')
   const key: JWTVerifyGetKey = o.jwksUrl !== undefined ? createRemoteJWKSet(new URL(o.jwksUrl)) : hsKeys(o.secrets ?? {})
   const algorithms = o.jwksUrl !== undefined ? ['RS256', 'ES256'] : ['HS256']
+  const tolerance = o.clockToleranceSeconds ?? 60
+  const verified = verifiedTokens()
   return async (token: string): Promise<E.Either<string, Principal>> => {
-    let payload: unknown
+    const now = o.now()
+    const known = verified.get(token, now.getTime())
+    if (known !== undefined) return E.right(known)
+    let payload: { readonly exp?: unknown; readonly nbf?: unknown }
     try {
       payload = (await jwtVerify(token, key, {
         algorithms,
-        currentDate: o.now(),
-        clockTolerance: o.clockToleranceSeconds ?? 60,
+        currentDate: now,
+        clockTolerance: tolerance,
         requiredClaims: ['exp', 'sub'],
         ...(o.issuer === undefined ? {} : { issuer: o.issuer }),
         ...(o.audience === undefined ? {} : { audience: o.audience }),
@@ -130,7 +135,40 @@ export const verifyJwt = (o: JwtAuthOptions) => {
       return E.left(reason(e))
     }
     const claims = JwtClaims.decode(payload)
-    return E.isLeft(claims) ? E.left('token claims are malformed (sub, role, provider or iin)') : E.right(toPrincipal(claims.right))
+    if (E.isLeft(claims)) return E.left('token claims are malformed (sub, role, provider or iin)')
+    const principal = toPrincipal(claims.right)
+    const from = typeof payload.nbf === 'number' ? (payload.nbf - tolerance) * 1000 : -Infinity
+    verified.set(token, principal, now.getTime(), from, (claims.right.exp + tolerance) * 1000)
+    return E.right(principal)
+  }
+}
+
+/** How long a verified token is answered from memory before it is verified again (a key the identity provider withdrew stops working within it). */
+export const VERIFIED_TOKEN_TTL_MS = 60_000
+const VERIFIED_TOKENS_KEPT = 10_000
+
+/**
+ * Tokens verified lately, by the SHA-256 of the token (no token text is kept, and a lookup's timing says nothing
+ * about a stored token): a client sends the same token with every request, and verifying it (jose, WebCrypto)
+ * was a tenth of a signed submission's service-thread time (--cpu-prof, issue 19). Each entry is answered only
+ * within its token's own validity (nbf, exp, with the clock tolerance) and for at most `VERIFIED_TOKEN_TTL_MS`.
+ * Only successes are kept, so a refused token is verified (and refused) every time.
+ */
+const verifiedTokens = () => {
+  const entries = new Map<string, { readonly principal: Principal; readonly until: number; readonly from: number }>()
+  const digest = (token: string): string => createHash('sha256').update(token).digest('base64url')
+  return {
+    get: (token: string, at: number): Principal | undefined => {
+      const id = digest(token)
+      const e = entries.get(id)
+      if (e === undefined) return undefined
+      if (at >= e.until || at < e.from) { entries.delete(id); return undefined }
+      return e.principal
+    },
+    set: (token: string, principal: Principal, at: number, from: number, expires: number): void => {
+      if (entries.size >= VERIFIED_TOKENS_KEPT) entries.delete(entries.keys().next().value as string)
+      entries.set(digest(token), { principal, from, until: Math.min(expires, at + VERIFIED_TOKEN_TTL_MS) })
+    },
   }
 }
 
