@@ -91,18 +91,38 @@ export const evolveView = (before: ApplicationView | undefined, e: ApplicationEv
 export const viewOfStream = (events: readonly { readonly event: ApplicationEvent; readonly revision: number }[]): ApplicationView | undefined =>
   events.reduce<ApplicationView | undefined>((v, x) => evolveView(v, x.event, x.revision), undefined)
 
-const removeFrom = (index: Map<string, string[]>, key: string, id: string): void => {
-  const ids = index.get(key)
-  if (ids === undefined) return
-  const left = ids.filter((x) => x !== id)
-  if (left.length === 0) index.delete(key)
-  else index.set(key, left)
+/**
+ * Application ids by a key (an IIN, a provider), in the order first seen. A set beside the list: a provider holds
+ * every application filed with it, and a membership scan of the list on every new application made catch-up
+ * quadratic in the provider's size (0.2 ms of a signed submission's service-thread time at 2,300, --cpu-prof).
+ */
+interface IdIndex {
+  readonly ids: Map<string, string[]>
+  readonly members: Map<string, Set<string>>
 }
 
-const addTo = (index: Map<string, string[]>, key: string, id: string): void => {
-  const ids = index.get(key)
-  if (ids === undefined) index.set(key, [id])
-  else if (!ids.includes(id)) ids.push(id)
+const idIndex = (): IdIndex => ({ ids: new Map(), members: new Map() })
+
+const idsOf = (index: IdIndex, key: string): readonly string[] => index.ids.get(key) ?? []
+
+const removeFrom = (index: IdIndex, key: string, id: string): void => {
+  const members = index.members.get(key)
+  if (members === undefined || !members.delete(id)) return
+  if (members.size === 0) {
+    index.members.delete(key)
+    index.ids.delete(key)
+  } else index.ids.set(key, (index.ids.get(key) ?? []).filter((x) => x !== id))
+}
+
+const addTo = (index: IdIndex, key: string, id: string): void => {
+  const members = index.members.get(key)
+  if (members === undefined) {
+    index.members.set(key, new Set([id]))
+    index.ids.set(key, [id])
+  } else if (!members.has(id)) {
+    members.add(id)
+    index.ids.get(key)?.push(id)
+  }
 }
 
 export const startReadModels = (
@@ -124,8 +144,8 @@ export const startReadModels = (
     movement.update(before, waitingList.record(e.applicationId))
   }
   const views = new Map<string, ApplicationView>()
-  const byIin = new Map<string, string[]>()
-  const byProvider = new Map<string, string[]>()
+  const byIin = idIndex()
+  const byProvider = idIndex()
   const people = peopleIndex()
   let maxRequest = 0
   let projected = 0
@@ -228,9 +248,9 @@ export const startReadModels = (
     waitingList,
     movement,
     application: (id) => views.get(id),
-    applicationsOf: (iin) => byIin.get(iin) ?? [],
+    applicationsOf: (iin) => idsOf(byIin, iin),
     streamsNaming: (iin) => people.applicationsNaming(iin).map(applicationStream),
-    applicationsOfProvider: (p) => byProvider.get(p) ?? [],
+    applicationsOfProvider: (p) => idsOf(byProvider, p),
     maxRequestNumber: () => maxRequest,
     isCaughtUp: () => caught,
     caughtUp,
