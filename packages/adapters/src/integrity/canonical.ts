@@ -81,34 +81,13 @@ export const toStorableJson = (value: unknown, path = '$'): E.Either<NotJson, Js
 
 /**
  * The canonical text of a JSON value. Assumes `checkJson` accepted it (the stores check before hashing); a number
- * that is not finite throws, because hashing `null` in its place would silently hash a different document.
+ * that is not finite throws, because hashing `null` in its place would silently hash a different document. The
+ * same walk as the bulk path's fast one (`fastCanonical`), so the hash chain has one definition of its text.
  */
 export const canonicalJson = (value: Json): string => {
-  // One string built by concatenation, not arrays joined: this runs over every event an append hashes, and the
-  // map/join version's garbage was a large share of an append's CPU (--cpu-prof, issue 19). Same output.
-  if (value === null) return 'null'
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value)
-    case 'boolean':
-      return value ? 'true' : 'false'
-    case 'number':
-      if (!Number.isFinite(value)) throw new RangeError(`canonicalJson: ${value} is not a JSON number`)
-      return JSON.stringify(value)
-  }
-  if (Array.isArray(value)) {
-    let out = '['
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i] as Json)
-    return `${out}]`
-  }
-  const obj = value as { readonly [k: string]: Json }
-  const keys = Object.keys(obj).sort()
-  let out = '{'
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] as string
-    out += `${i === 0 ? '' : ','}${JSON.stringify(k)}:${canonicalJson(obj[k] as Json)}`
-  }
-  return `${out}}`
+  const text = fastCanonical(value)
+  if (text === undefined) throw new RangeError('canonicalJson: not JSON (a number that is not finite, or a value that is not plain JSON)')
+  return text
 }
 
 /**
@@ -128,7 +107,11 @@ export const canonicalStorableJson = (value: unknown, path = '$'): E.Either<NotJ
 
 const ESCAPED_UNSTORABLE = /\\u(?:0000|d[89a-f])/
 
-/** The canonical text of plain JSON; undefined for anything else (the checked walk then says what is wrong). */
+/**
+ * The canonical text of plain JSON; undefined for anything else (the checked walk then says what is wrong). One
+ * string built by concatenation, not arrays joined: this runs over every event an append hashes, and the map/join
+ * version's garbage was a large share of an append's CPU (--cpu-prof, issue 19).
+ */
 const fastCanonical = (value: unknown): string | undefined => {
   switch (typeof value) {
     case 'string':
