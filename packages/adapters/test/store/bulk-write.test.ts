@@ -124,6 +124,42 @@ for (const b of backends) {
     }
   })
 
+  test(`${b.name}: into a store that holds streams, heads read ahead between sent batches are right`, async () => {
+    const { store, close } = await b.open()
+    try {
+      // Streams the target already holds, two events each; the import continues every one of them.
+      const held = Array.from({ length: 400 }, () => `held-${randomUUID()}`)
+      for (const id of held) assert.ok(E.isRight(await store.append(id, [event(0), event(1)], { expected: 'no_stream' })))
+      const fresh = streams(EVENTS)
+      const done = await store.bulk(async (w) => {
+        for (const [k, s] of fresh.entries()) {
+          // A window's lookup every 1,200 rows: each finds more than a lookup's worth of rows queued and sends them
+          // behind itself (store/sql/bulk.ts), so heads are read while batches of this import are on the wire.
+          if (k % 200 === 0) await w.learnHeads([...fresh.slice(k, k + 200).map((x) => x.id), ...held.slice(k / 5, k / 5 + 40)])
+          assert.ok(E.isRight(await w.append(s.id, s.events, 'no_stream')))
+          if (k % 5 === 0 && k / 5 < held.length) {
+            const id = held[k / 5] as string
+            const stale = await w.append(id, [event(2)], 0)
+            assert.equal(E.isLeft(stale) ? stale.left : undefined, { kind: 'wrong_expected_revision', streamId: id, expected: 0, actual: 1 })
+            assert.ok(E.isRight(await w.append(id, [event(2), event(3)], 1)))
+            // A stored event, looked up with a batch queued: the target's, not this import's.
+            assert.equal((await w.eventAt(id, 0))?.id !== undefined, true)
+          }
+        }
+      })
+      assert.is(done.written, EVENTS + held.length * 2)
+      assert.is(await count(store), EVENTS + held.length * 4)
+      for (const id of [held[0], held[199], held[399]] as string[]) {
+        const read = await store.readStream(id)
+        assert.equal(E.isRight(read) ? read.right.map((e) => e.revision) : read, [0, 1, 2, 3])
+      }
+      const verified = await verifyStore(store)
+      assert.ok(E.isRight(verified), JSON.stringify(verified))
+    } finally {
+      await close()
+    }
+  })
+
   test(`${b.name}: tabs, newlines, carriage returns and backslashes are stored exactly and chained as an append`, async () => {
     const { store, close } = await b.open()
     try {

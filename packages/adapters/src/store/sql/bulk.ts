@@ -48,6 +48,18 @@ export interface BulkWritten<T> {
  */
 const ROWS_PER_INSERT = 2_000
 const ROWS_PER_COPY = 5_000
+/**
+ * A lookup (a head, a stored event) sends the rows queued so far once they are this many, queued BEHIND the lookup:
+ * one connection runs its statements in order, so a lookup queued behind a COPY would wait for all of it. With the
+ * rows sent at each read-ahead window's lookup, the database writes one window while the next is built.
+ */
+const ROWS_SENT_AT_LOOKUP = 1_000
+/**
+ * Once a batch has been sent, building the next one yields to the event loop every this many rows. Appends whose
+ * heads are known resolve as microtasks, which never let the loop write the rest of the batch in flight to its
+ * socket: without the yield the database read the first chunk, then waited for the whole next batch to be built.
+ */
+const ROWS_PER_YIELD = 250
 
 const COLUMNS = '(stream_id, revision, id, type, data, metadata, hash, previous_hash)'
 const TAB = 0x09
@@ -180,6 +192,8 @@ class InsertBatch implements Batch {
 
 class Writer implements BulkWriter {
   written = 0
+  /** The batch's size when the writer last yielded to the event loop. */
+  private yieldedAt = 0
   private readonly heads = new Map<string, StreamHead>()
   private readonly newBatch: () => Batch
   private readonly rowsPerStatement: number
@@ -222,7 +236,7 @@ class Writer implements BulkWriter {
     const known = this.heads.get(streamId)
     if (known !== undefined) return known
     if (this.empty) return NO_STREAM
-    const [row] = await this.tx.query<{ head: string; hash: string }>(this.headSql, [streamId])
+    const [row] = await this.lookup<{ head: string; hash: string }>(this.headSql, [streamId])
     const head = row === undefined ? NO_STREAM : { revision: Number(row.head), hash: row.hash }
     this.heads.set(streamId, head)
     return head
@@ -232,14 +246,14 @@ class Writer implements BulkWriter {
     if (this.empty) return
     const unknown = [...new Set(streamIds)].filter((id) => !this.heads.has(id))
     if (unknown.length === 0) return
-    const rows = await this.tx.query<{ stream_id: string; head: string; hash: string }>(this.headsSql, [unknown])
+    const rows = await this.lookup<{ stream_id: string; head: string; hash: string }>(this.headsSql, [unknown])
     for (const id of unknown) this.heads.set(id, NO_STREAM)
     for (const r of rows) this.heads.set(r.stream_id, { revision: Number(r.head), hash: r.hash })
   }
 
   eventAt = async (streamId: string, revision: number) => {
     if (this.empty) return undefined
-    const [row] = await this.tx.query<{ id: string; hash: string }>(this.eventSql, [streamId, revision])
+    const [row] = await this.lookup<{ id: string; hash: string }>(this.eventSql, [streamId, revision])
     return row
   }
 
@@ -264,7 +278,24 @@ class Writer implements BulkWriter {
     }
     this.heads.set(streamId, { revision, hash: previous })
     if (this.batch.size >= this.rowsPerStatement) await this.flush()
+    else if (this.inFlight !== undefined && this.batch.size - this.yieldedAt >= ROWS_PER_YIELD) {
+      this.yieldedAt = this.batch.size
+      await new Promise((resolve) => setImmediate(resolve))
+    }
     return E.right(hashes)
+  }
+
+  /**
+   * A read in the import's transaction (its own rows are visible: the same answer whether the rows queued go
+   * before or after it). Sent first, then the rows queued, so it waits only for the batch already in flight.
+   */
+  private async lookup<R>(sql: string, params: readonly unknown[]): Promise<R[]> {
+    const rows = this.tx.query<R>(sql, params)
+    if (this.batch.size < ROWS_SENT_AT_LOOKUP) return rows
+    // Observed below; a refusal meanwhile must not count as unhandled.
+    rows.catch(() => undefined)
+    await this.flush()
+    return rows
   }
 
   /**
@@ -277,6 +308,7 @@ class Writer implements BulkWriter {
     if (batch.size === 0) return
     if (batch instanceof CopyBatch) this.copyBytes = Math.ceil(batch.byteLength * 1.1)
     this.batch = this.newBatch()
+    this.yieldedAt = 0
     this.written += batch.size
     this.inFlight = batch.send(this.tx)
     // Observed at the next await; never left unhandled in between.
