@@ -67,16 +67,28 @@ async function* numbered(input: NodeJS.ReadableStream): AsyncIterable<NumberedLi
   }
 }
 
-/** The number of non-blank lines of a file, counted without parsing (for a progress bar's total and ETA). */
+/**
+ * The number of non-blank lines of a file, counted without parsing (for a progress bar's total and ETA). Jumps
+ * from line end to line end with `indexOf`; only a line's first bytes are looked at, until one is not blank.
+ * Iterating every byte of a 100,000-event file took 0.4 s of the import (--cpu-prof).
+ */
 export const countLines = async (file: string): Promise<number> => {
   let lines = 0
   let blank = true
-  for await (const chunk of createReadStream(file)) {
-    for (const byte of chunk as Buffer) {
-      if (byte === 0x0a) {
-        if (!blank) lines++
-        blank = true
-      } else if (byte !== 0x0d && byte !== 0x20) blank = false
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const bytes = chunk as Buffer
+    let at = 0
+    for (;;) {
+      const lf = bytes.indexOf(0x0a, at)
+      const end = lf === -1 ? bytes.length : lf
+      for (let i = at; blank && i < end; i++) {
+        const byte = bytes[i]
+        if (byte !== 0x0d && byte !== 0x20) blank = false
+      }
+      if (lf === -1) break
+      if (!blank) lines++
+      blank = true
+      at = lf + 1
     }
   }
   return blank ? lines : lines + 1
