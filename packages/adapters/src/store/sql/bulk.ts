@@ -12,11 +12,14 @@ import * as E from 'fp-ts/lib/Either.js'
 import { chainHashOfText } from '../../integrity/chain.js'
 import type { AppendError, ExpectedRevision, NewEvent } from '../port.js'
 import { expectationHolds, validateAppendAsText } from '../validate.js'
-import type { SqlDriver, SqlExecutor } from './driver.js'
+import type { QueryOptions, SqlDriver, SqlExecutor } from './driver.js'
 import { NO_STREAM, type StreamHead } from './stream-heads.js'
 
 export interface BulkWriter {
-  /** The import's transaction, for writes that must commit or roll back with its events (keys of sealed data). */
+  /**
+   * The import's transaction, for writes that must commit or roll back with its events (keys of sealed data). Its
+   * statements are lookups (below): they go ahead of the rows queued, which are sent at the next `append`.
+   */
   readonly tx: SqlExecutor
   /** The stream's head as this import sees it (its own writes included). */
   readonly head: (streamId: string) => Promise<StreamHead>
@@ -49,11 +52,12 @@ export interface BulkWritten<T> {
 const ROWS_PER_INSERT = 2_000
 const ROWS_PER_COPY = 5_000
 /**
- * A lookup (a head, a stored event) sends the rows queued so far once they are this many, queued BEHIND the lookup:
- * one connection runs its statements in order, so a lookup queued behind a COPY would wait for all of it. With the
- * rows sent at each read-ahead window's lookup, the database writes one window while the next is built.
+ * Lookups (heads, stored events, the sealer's keys) go on the wire ahead of the rows queued, and those rows are sent
+ * at the next `append` once they are this many: one connection runs its statements in order, so a lookup queued
+ * behind a COPY would wait for all of it. A read-ahead window's lookups then wait only for the batch sent at the
+ * start of the window before, and the database writes one window while the next is built.
  */
-const ROWS_SENT_AT_LOOKUP = 1_000
+const ROWS_SENT_AFTER_LOOKUPS = 1_000
 /**
  * Once a batch has been sent, building the next one yields to the event loop every this many rows. Appends whose
  * heads are known resolve as microtasks, which never let the loop write the rest of the batch in flight to its
@@ -194,6 +198,10 @@ class Writer implements BulkWriter {
   written = 0
   /** The batch's size when the writer last yielded to the event loop. */
   private yieldedAt = 0
+  /** A lookup went out with enough rows queued: the next append sends them first. */
+  private sendAtNextAppend = false
+  /** The transaction as callers see it: every statement a lookup. */
+  readonly tx: SqlExecutor
   private readonly heads = new Map<string, StreamHead>()
   private readonly newBatch: () => Batch
   private readonly rowsPerStatement: number
@@ -206,11 +214,12 @@ class Writer implements BulkWriter {
   private copyBytes = 4 * 1024 * 1024
 
   constructor(
-    readonly tx: SqlExecutor,
+    private readonly connection: SqlExecutor,
     s: string,
     private readonly empty: boolean,
   ) {
-    if (tx.copyFrom !== undefined) {
+    this.tx = { query: (text, params, options) => this.lookup(text, params, options) }
+    if (connection.copyFrom !== undefined) {
       const copy = `COPY ${s}.events ${COLUMNS} FROM STDIN`
       this.newBatch = () => new CopyBatch(copy, this.copyBytes)
       this.rowsPerStatement = ROWS_PER_COPY
@@ -261,6 +270,10 @@ class Writer implements BulkWriter {
     // One pass per event: validated and made canonical together; that text is hashed and stored as it is.
     const valid = validateAppendAsText(streamId, events, { expected })
     if (E.isLeft(valid)) return valid
+    if (this.sendAtNextAppend) {
+      this.sendAtNextAppend = false
+      await this.flush()
+    }
     const head = await this.head(streamId)
     const actual = head.revision < 0 ? undefined : head.revision
     if (!expectationHolds(expected, actual)) {
@@ -285,17 +298,10 @@ class Writer implements BulkWriter {
     return E.right(hashes)
   }
 
-  /**
-   * A read in the import's transaction (its own rows are visible: the same answer whether the rows queued go
-   * before or after it). Sent first, then the rows queued, so it waits only for the batch already in flight.
-   */
-  private async lookup<R>(sql: string, params: readonly unknown[]): Promise<R[]> {
-    const rows = this.tx.query<R>(sql, params)
-    if (this.batch.size < ROWS_SENT_AT_LOOKUP) return rows
-    // Observed below; a refusal meanwhile must not count as unhandled.
-    rows.catch(() => undefined)
-    await this.flush()
-    return rows
+  /** A statement in the import's transaction, sent ahead of the rows queued (its answer is the same either way). */
+  private lookup<R>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<R[]> {
+    if (this.batch.size >= ROWS_SENT_AFTER_LOOKUPS) this.sendAtNextAppend = true
+    return this.connection.query<R>(sql, params, options)
   }
 
   /**
@@ -310,7 +316,7 @@ class Writer implements BulkWriter {
     this.batch = this.newBatch()
     this.yieldedAt = 0
     this.written += batch.size
-    this.inFlight = batch.send(this.tx)
+    this.inFlight = batch.send(this.connection)
     // Observed at the next await; never left unhandled in between.
     this.inFlight.catch(() => undefined)
   }
