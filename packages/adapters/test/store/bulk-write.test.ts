@@ -133,8 +133,8 @@ for (const b of backends) {
       const fresh = streams(EVENTS)
       const done = await store.bulk(async (w) => {
         for (const [k, s] of fresh.entries()) {
-          // A window's lookup every 1,200 rows: each finds more than a lookup's worth of rows queued and sends them
-          // behind itself (store/sql/bulk.ts), so heads are read while batches of this import are on the wire.
+          // A window's lookup every 1,200 rows: each finds more than 1,000 rows queued, which go out at the next
+          // append (store/sql/bulk.ts), so heads are read while batches of this import are on the wire.
           if (k % 200 === 0) await w.learnHeads([...fresh.slice(k, k + 200).map((x) => x.id), ...held.slice(k / 5, k / 5 + 40)])
           assert.ok(E.isRight(await w.append(s.id, s.events, 'no_stream')))
           if (k % 5 === 0 && k / 5 < held.length) {

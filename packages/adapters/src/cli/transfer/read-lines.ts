@@ -70,7 +70,7 @@ async function* numbered(input: NodeJS.ReadableStream): AsyncIterable<NumberedLi
 /**
  * The number of non-blank lines of a file, counted without parsing (for a progress bar's total and ETA). Jumps
  * from line end to line end with `indexOf`; only a line's first bytes are looked at, until one is not blank.
- * Iterating every byte of a 100,000-event file took 0.4 s of the import (--cpu-prof).
+ * Iterating every byte of a 100,000-event file (83 MB) took 0.6-1.7 s; this takes 35-320 ms.
  */
 export const countLines = async (file: string): Promise<number> => {
   let lines = 0
