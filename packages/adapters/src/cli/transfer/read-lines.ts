@@ -1,7 +1,6 @@
 /** Lines of a file or of standard input, without the newline, numbered from 1; blank lines are skipped. */
 import { createReadStream, existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { StringDecoder } from 'node:string_decoder'
 import { cliError, fail } from '../errors.js'
 import type { CliIo } from '../io.js'
 
@@ -25,43 +24,49 @@ export const lineSource = (io: CliIo, path: string): { readonly lines: () => Asy
   }
   const file = resolve(io.cwd, path)
   if (!existsSync(file)) fail(cliError('not_found', `there is no file ${file}`, 'pass the file `kezek export --out` wrote, or - for standard input'))
-  return { rereadable: true, description: file, lines: () => numbered(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) }
+  return { rereadable: true, description: file, lines: () => numbered(createReadStream(file, { highWaterMark: 1 << 20 })) }
 }
 
+const LF = 0x0a
+const CR = 0x0d
+
 /**
- * Splits the text as `readline` does (a line ends at LF, CRLF or a lone CR), without its per-line events and
+ * Splits the input as `readline` does (a line ends at LF, CRLF or a lone CR), without its per-line events and
  * buffering: in a 100,000-event import readline and its async iterator were a tenth of the CPU (--cpu-prof).
+ * Line ends are found in the bytes and only each line is decoded: decoding every 1 MiB chunk into one string and
+ * slicing lines out of it took 1.7 s for a 113 MB export, this 0.25-0.35 s. A line end is one byte that never
+ * occurs inside a UTF-8 character, so a character cut between two chunks stays whole in the carried rest.
  */
 async function* numbered(input: NodeJS.ReadableStream): AsyncIterable<NumberedLine> {
-  const decoder = new StringDecoder('utf8') // a character split between two chunks of standard input
   let n = 0
-  let rest = ''
+  let rest: Buffer | undefined
   for await (const chunk of input) {
-    const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer))
+    const piece = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)
+    const bytes = rest === undefined ? piece : Buffer.concat([rest, piece])
     let start = 0
     // Where the next LF and CR are, searched again only once passed (each search scans to the end of the chunk).
-    let lf = text.indexOf('\n')
-    let cr = text.indexOf('\r')
+    let lf = bytes.indexOf(LF)
+    let cr = bytes.indexOf(CR)
     for (;;) {
-      if (lf !== -1 && lf < start) lf = text.indexOf('\n', start)
-      if (cr !== -1 && cr < start) cr = text.indexOf('\r', start)
+      if (lf !== -1 && lf < start) lf = bytes.indexOf(LF, start)
+      if (cr !== -1 && cr < start) cr = bytes.indexOf(CR, start)
       let end: number
       if (cr !== -1 && (lf === -1 || cr < lf)) {
-        if (cr === text.length - 1) break // a CR ending the chunk may be the first half of a CRLF
+        if (cr === bytes.length - 1) break // a CR ending the chunk may be the first half of a CRLF
         end = cr
       } else if (lf !== -1) end = lf
       else break
-      const line = text.slice(start, end)
+      const line = bytes.toString('utf8', start, end)
       n++
       if (line.trim() !== '') yield { n, text: line }
       start = end === cr && lf === cr + 1 ? cr + 2 : end + 1
     }
-    rest = text.slice(start)
+    rest = start < bytes.length ? bytes.subarray(start) : undefined
   }
-  rest += decoder.end()
-  if (rest !== '') {
+  if (rest !== undefined) {
     // What is left: a last line without a line end, or one that ended with a lone CR.
-    const line = rest.endsWith('\r') ? rest.slice(0, -1) : rest
+    const end = rest[rest.length - 1] === CR ? rest.length - 1 : rest.length
+    const line = rest.toString('utf8', 0, end)
     n++
     if (line.trim() !== '') yield { n, text: line }
   }
