@@ -96,32 +96,25 @@ export const viewOfStream = (events: readonly { readonly event: ApplicationEvent
  * every application filed with it, and a membership scan of the list on every new application made catch-up
  * quadratic in the provider's size (0.2 ms of a signed submission's service-thread time at 2,300, --cpu-prof).
  */
-interface IdIndex {
-  readonly ids: Map<string, string[]>
-  readonly members: Map<string, Set<string>>
-}
+type IdIndex = Map<string, { readonly list: string[]; readonly members: Set<string> }>
 
-const idIndex = (): IdIndex => ({ ids: new Map(), members: new Map() })
+const idIndex = (): IdIndex => new Map()
 
-const idsOf = (index: IdIndex, key: string): readonly string[] => index.ids.get(key) ?? []
+const idsOf = (index: IdIndex, key: string): readonly string[] => index.get(key)?.list ?? []
 
 const removeFrom = (index: IdIndex, key: string, id: string): void => {
-  const members = index.members.get(key)
-  if (members === undefined || !members.delete(id)) return
-  if (members.size === 0) {
-    index.members.delete(key)
-    index.ids.delete(key)
-  } else index.ids.set(key, (index.ids.get(key) ?? []).filter((x) => x !== id))
+  const entry = index.get(key)
+  if (entry === undefined || !entry.members.delete(id)) return
+  if (entry.members.size === 0) index.delete(key)
+  else index.set(key, { list: entry.list.filter((x) => x !== id), members: entry.members })
 }
 
 const addTo = (index: IdIndex, key: string, id: string): void => {
-  const members = index.members.get(key)
-  if (members === undefined) {
-    index.members.set(key, new Set([id]))
-    index.ids.set(key, [id])
-  } else if (!members.has(id)) {
-    members.add(id)
-    index.ids.get(key)?.push(id)
+  const entry = index.get(key)
+  if (entry === undefined) index.set(key, { list: [id], members: new Set([id]) })
+  else if (!entry.members.has(id)) {
+    entry.members.add(id)
+    entry.list.push(id)
   }
 }
 
