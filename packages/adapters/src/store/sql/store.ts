@@ -9,7 +9,7 @@
  *   1. order by `(transaction_id, global_position)` and use that pair as the position, and
  *   2. only read rows whose `transaction_id` is below the oldest transaction still running
  *      (`pg_snapshot_xmin(pg_current_snapshot())`, taken from the statement's own snapshot; refined below to
- *      ignore transactions of other databases, see HORIZON).
+ *      ignore transactions of other databases, see horizon.ts).
  * Every transaction below that horizon has finished, so the set of rows below it can no longer change, and any
  * transaction that has not written yet will get a larger id. What a reader has seen is therefore a prefix of the
  * final order, and its checkpoint is safe. The price: a long-running transaction that wrote in this database
@@ -46,6 +46,7 @@ import { checkReadStreamOptions, validateAppendAsText } from '../validate.js'
 import type { SqlDriver } from './driver.js'
 import { bulkWrite, type BulkWriter, type BulkWritten } from './bulk.js'
 import { GroupCommit } from './group-commit.js'
+import { belowHorizon, heldAfterHorizon } from './horizon.js'
 import { compareSqlPositions, formatPosition, parsePosition } from './position.js'
 import { checkSchemaName, migrate, quoteIdent } from './schema.js'
 
@@ -76,28 +77,6 @@ type EventRow = readonly [streamId: string, id: string, type: string, data: Json
 const COLUMNS = `stream_id, id, type, data, metadata,
   concat(hash, previous_hash, revision, ' ', floor(extract(epoch FROM recorded_at) * 1000)::bigint, ' ',
          transaction_id, ':', global_position)`
-
-/**
- * The visibility horizon: the oldest transaction still running *in this database* when the statement's snapshot
- * was taken, or the snapshot's xmax when none is. `pg_snapshot_xmin` alone would do, but it counts transactions of
- * every database of the cluster, so another application's long transaction would hold our readers back. A
- * transaction is left out only when it is seen, after the snapshot, still running in another database: it cannot
- * write to our tables. Anything not seen that way (it ended meanwhile, or pg_stat_activity hides it from this role)
- * stays in, which can only hold readers back, never let them skip.
- */
-const HORIZON = `(SELECT COALESCE(min(x.xid), pg_snapshot_xmax(pg_current_snapshot()))
-    FROM pg_snapshot_xip(pg_current_snapshot()) AS x(xid)
-   WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a
-                      WHERE a.backend_xid = x.xid::xid
-                        AND a.datname IS NOT NULL AND a.datname <> current_database()))`
-
-/**
- * The condition that keeps a read below the horizon, or none for a sole writer (PGlite): there a read waits for any
- * open transaction to end (one connection, and PGlite queues statements behind a transaction), so every row it can
- * see is committed and no transaction is in flight to commit below it later. Working out the horizon cost PGlite a
- * scan of pg_stat_activity per page.
- */
-const belowHorizon = (soleWriter: boolean): string => (soleWriter ? '' : `AND transaction_id < ${HORIZON}`)
 
 // Drivers may hand jsonb back as text (a custom type parser, or a string stored as a JSON string): data and
 // metadata are always objects or scalars as stored, so only parse when the driver did not.
@@ -266,12 +245,9 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
       [from.transactionId.toString(), from.globalPosition.toString(), limit],
     )
     if (rows.length >= limit || !askHeld || sole) return { events: rows.map(toRecorded), held: false }
-    // With (no) parameters, so the driver prepares it: planned on every call, the horizon's view of pg_stat_activity
-    // took about 1 ms a call, against 0.1–0.3 ms prepared (psql \timing, issue 19).
-    const [held] = await driver.query<{ held: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM ${s}.events WHERE transaction_id >= ${HORIZON}) AS held`,
-      [],
-    )
+    // With no parameters, so the driver prepares it: planned on every call, the horizon's view of
+    // pg_stat_activity took about 1 ms a call, against 0.1–0.3 ms prepared (psql \timing, issue 19).
+    const [held] = await driver.query<{ held: boolean }>(heldAfterHorizon(s), [])
     return { events: rows.map(toRecorded), held: held?.held === true }
   }
 
