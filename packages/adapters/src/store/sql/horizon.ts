@@ -26,14 +26,31 @@ const HORIZON = `(SELECT COALESCE(min(x.xid), pg_snapshot_xmax(pg_current_snapsh
 export const belowHorizon = (soleWriter: boolean): string => (soleWriter ? '' : `AND transaction_id < ${HORIZON}`)
 
 /**
- * Whether committed events wait above the horizon (`held`): a subscription that caught up then reads again soon
- * instead of waiting for the next notification. One column, `held`.
+ * A subscription's page: the events after a position and below the horizon, in the global order, each row with
+ * `held` at its end (the row is `columns` then `held`). `held` says committed events wait above the horizon, so a
+ * subscription that caught up reads again soon instead of waiting for the next notification. When the page is
+ * empty the statement still answers one row, all NULL but `held`. Parameters: the position's transaction id (text)
+ * and global position, and the page size.
  *
- * Held means the newest transaction id in the log is at or above the horizon: one step down the primary key from its
- * end. Not `EXISTS (… WHERE transaction_id >= horizon)`: the horizon is unknown when the statement is planned, and
- * the generic plan of that was a sequential scan of the whole table. A subscription asks after every commit it
- * reads, so under load those scans took most of the database's CPU: at 20,000 events EXPLAIN ANALYZE gave 2.8–6.2
- * ms a call, against 0.17 ms this way, and signed submissions went from 589–650 to 716 a second (issue 19).
+ * One statement and one snapshot for both: it was two round trips per read, and a subscription reads after every
+ * commit it is woken for (about one read per group-commit batch under load). The horizon is worked out once
+ * (MATERIALIZED: inlined, the planner evaluated it for each of its two uses).
+ *
+ * Held means the newest transaction id in the log is at or above the horizon: one step down the primary key from
+ * its end. Not `EXISTS (… WHERE transaction_id >= horizon)`: the horizon is unknown when the statement is planned,
+ * and the generic plan of that was a sequential scan of the whole table. Under load those scans took most of the
+ * database's CPU: at 20,000 events EXPLAIN ANALYZE gave 2.8–6.2 ms a call, against 0.17 ms this way, and signed
+ * submissions went from 589–650 to 716 a second (issue 19).
  */
-export const heldAfterHorizon = (schemaSql: string): string =>
-  `SELECT COALESCE((SELECT transaction_id FROM ${schemaSql}.events ORDER BY transaction_id DESC LIMIT 1) >= ${HORIZON}, false) AS held`
+export const pageWithHeld = (schemaSql: string, columns: string): string => `
+  WITH horizon AS MATERIALIZED (SELECT ${HORIZON} AS xid)
+  SELECT page.*, held.held
+    FROM horizon
+   CROSS JOIN LATERAL (
+         SELECT COALESCE((SELECT transaction_id FROM ${schemaSql}.events ORDER BY transaction_id DESC LIMIT 1) >= horizon.xid,
+                         false) AS held) AS held
+    LEFT JOIN LATERAL (
+         SELECT ${columns} FROM ${schemaSql}.events
+          WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint) AND transaction_id < horizon.xid
+          ORDER BY transaction_id, global_position
+          LIMIT $3) AS page ON true`

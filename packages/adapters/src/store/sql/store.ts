@@ -46,7 +46,8 @@ import { checkReadStreamOptions, validateAppendAsText } from '../validate.js'
 import type { SqlDriver } from './driver.js'
 import { bulkWrite, type BulkWriter, type BulkWritten } from './bulk.js'
 import { GroupCommit } from './group-commit.js'
-import { belowHorizon, heldAfterHorizon } from './horizon.js'
+import { COLUMNS, toRecorded, type EventRow, type FollowRow } from './event-row.js'
+import { belowHorizon, pageWithHeld } from './horizon.js'
 import { compareSqlPositions, formatPosition, parsePosition } from './position.js'
 import { checkSchemaName, migrate, quoteIdent } from './schema.js'
 
@@ -59,56 +60,6 @@ export interface SqlEventStore extends EventStore {
    * until it ends; see bulk.ts.
    */
   readonly bulk: <T>(body: (writer: BulkWriter) => Promise<T>) => Promise<BulkWritten<T>>
-}
-
-/**
- * An event row as read, in the select-list order of COLUMNS (rows come as arrays: cheaper to build than objects for
- * the thousands of rows of a page). The fixed-format fields travel packed in one text column, `packed`: each column
- * of a row costs the drivers a field to decode (PGlite in JavaScript, from its WebAssembly output), and the small
- * ones together cost more than the two JSON documents. Measured on 9,000-event pages, six columns instead of eleven
- * read about a fifth faster on both back-ends.
- */
-type EventRow = readonly [streamId: string, id: string, type: string, data: Json, metadata: Json, packed: string]
-
-// `packed` is `<hash><previous hash><revision> <recorded ms> <transaction id>:<global position>`: the two hashes
-// are exactly 64 characters each (a CHECK holds them to it), the rest decimal, so it splits without ambiguity and
-// its tail is the position as the store reports it. No to_char: the timestamp travels as epoch milliseconds,
-// truncated as the ISO form the store reports, and is formatted in Node.
-const COLUMNS = `stream_id, id, type, data, metadata,
-  concat(hash, previous_hash, revision, ' ', floor(extract(epoch FROM recorded_at) * 1000)::bigint, ' ',
-         transaction_id, ':', global_position)`
-
-// Drivers may hand jsonb back as text (a custom type parser, or a string stored as a JSON string): data and
-// metadata are always objects or scalars as stored, so only parse when the driver did not.
-const toRecorded = (r: EventRow): RecordedEvent => {
-  const packed = r[5]
-  const afterRevision = packed.indexOf(' ', 128)
-  const afterMs = packed.indexOf(' ', afterRevision + 1)
-  return {
-    streamId: r[0],
-    revision: Number(packed.slice(128, afterRevision)),
-    id: r[1],
-    type: r[2],
-    data: r[3],
-    metadata: r[4],
-    hash: packed.slice(0, 64),
-    previousHash: packed.slice(64, 128),
-    position: packed.slice(afterMs + 1),
-    recordedAt: isoMillis(packed.slice(afterRevision + 1, afterMs)),
-  }
-}
-
-// The events of one transaction share their timestamp (`now()` is the transaction's start), and a page holds whole
-// batches of them: formatting each distinct timestamp once instead of per row saves a Date and a toISOString per
-// event. One entry is enough, since rows come in transaction order.
-let lastMs: string | undefined
-let lastIso = ''
-const isoMillis = (ms: string): string => {
-  if (ms !== lastMs) {
-    lastIso = new Date(Number(ms)).toISOString()
-    lastMs = ms
-  }
-  return lastIso
 }
 
 /** A signed 64-bit advisory-lock key for a stream, distinct per schema. */
@@ -232,23 +183,26 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
     return E.right(events)
   }
 
+  const pageSql = `SELECT ${COLUMNS} FROM ${s}.events
+        WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+          ${visible}
+        ORDER BY transaction_id, global_position
+        LIMIT $3`
+  const followSql = pageWithHeld(s, COLUMNS)
+
   /** A page of the global order; `held` is only worked out when `askHeld` (subscriptions need it, readAll not). */
   const readPage = async (after: string | undefined, limit: number, askHeld = true): Promise<Page> => {
     ensureOpen()
     const from = after === undefined ? { transactionId: 0n, globalPosition: 0n } : parsePosition(after)
-    const rows = await readRows(
-      `SELECT ${COLUMNS} FROM ${s}.events
-        WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-          ${visible}
-        ORDER BY transaction_id, global_position
-        LIMIT $3`,
-      [from.transactionId.toString(), from.globalPosition.toString(), limit],
-    )
-    if (rows.length >= limit || !askHeld || sole) return { events: rows.map(toRecorded), held: false }
-    // With no parameters, so the driver prepares it: planned on every call, the horizon's view of
-    // pg_stat_activity took about 1 ms a call, against 0.1–0.3 ms prepared (psql \timing, issue 19).
-    const [held] = await driver.query<{ held: boolean }>(heldAfterHorizon(s), [])
-    return { events: rows.map(toRecorded), held: held?.held === true }
+    const params = [from.transactionId.toString(), from.globalPosition.toString(), limit]
+    // A sole writer has no horizon, so nothing is ever held.
+    if (!askHeld || sole) return { events: (await readRows(pageSql, params)).map(toRecorded), held: false }
+    const rows = await driver.query<FollowRow>(followSql, params, { arrays: true })
+    const first = rows[0]
+    if (first === undefined || first[0] === null) return { events: [], held: first?.[6] === true }
+    // All NULL only when the page is empty: every row of a page is an event.
+    const events = (rows as readonly Extract<FollowRow, readonly [string, ...unknown[]]>[]).map(toRecorded)
+    return { events, held: events.length < limit && first[6] === true }
   }
 
   /**
