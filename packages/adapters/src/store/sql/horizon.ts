@@ -39,8 +39,8 @@ export const belowHorizon = (soleWriter: boolean): string => (soleWriter ? '' : 
  * Held means the newest transaction id in the log is at or above the horizon: one step down the primary key from
  * its end. Not `EXISTS (… WHERE transaction_id >= horizon)`: the horizon is unknown when the statement is planned,
  * and the generic plan of that was a sequential scan of the whole table. Under load those scans took most of the
- * database's CPU: at 20,000 events EXPLAIN ANALYZE gave 2.8–6.2 ms a call, against 0.17 ms this way, and signed
- * submissions went from 589–650 to 716 a second (issue 19).
+ * database's CPU: EXPLAIN ANALYZE gave 2.8–6.2 ms a call at 20,000 events and 89–144 ms at a million, against
+ * 0.17 and 0.03–0.10 ms this way (docs/storage.md, "Sixth pass").
  */
 export const pageWithHeld = (schemaSql: string, columns: string): string => `
   WITH horizon AS MATERIALIZED (SELECT ${HORIZON} AS xid)
