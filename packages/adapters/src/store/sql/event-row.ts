@@ -24,8 +24,7 @@ export const COLUMNS = `stream_id, id, type, data, metadata,
   concat(hash, previous_hash, revision, ' ', floor(extract(epoch FROM recorded_at) * 1000)::bigint, ' ',
          transaction_id, ':', global_position)`
 
-// Drivers may hand jsonb back as text (a custom type parser, or a string stored as a JSON string): data and
-// metadata are always objects or scalars as stored, so only parse when the driver did not.
+// Data and metadata come as the driver decoded the jsonb columns; the packed column is split here.
 export const toRecorded = (r: StartsWithEvent): RecordedEvent => {
   const packed = r[5]
   const afterRevision = packed.indexOf(' ', 128)

@@ -25,6 +25,17 @@ const HORIZON = `(SELECT COALESCE(min(x.xid), pg_snapshot_xmax(pg_current_snapsh
  */
 export const belowHorizon = (soleWriter: boolean): string => (soleWriter ? '' : `AND transaction_id < ${HORIZON}`)
 
+/** Events after a position ($1 its transaction id as text, $2 its global position) in the global order, at most $3. */
+const pageAfter = (schemaSql: string, columns: string, condition: string): string =>
+  `SELECT ${columns} FROM ${schemaSql}.events
+    WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint) ${condition}
+    ORDER BY transaction_id, global_position
+    LIMIT $3`
+
+/** A page of the global order below the horizon (none for a sole writer), without the held flag: `readAll`'s. */
+export const page = (schemaSql: string, columns: string, soleWriter: boolean): string =>
+  pageAfter(schemaSql, columns, belowHorizon(soleWriter))
+
 /**
  * A subscription's page: the events after a position and below the horizon, in the global order, each row with
  * `held` at its end (the row is `columns` then `held`). `held` says committed events wait above the horizon, so a
@@ -49,8 +60,4 @@ export const pageWithHeld = (schemaSql: string, columns: string): string => `
    CROSS JOIN LATERAL (
          SELECT COALESCE((SELECT transaction_id FROM ${schemaSql}.events ORDER BY transaction_id DESC LIMIT 1) >= horizon.xid,
                          false) AS held) AS held
-    LEFT JOIN LATERAL (
-         SELECT ${columns} FROM ${schemaSql}.events
-          WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint) AND transaction_id < horizon.xid
-          ORDER BY transaction_id, global_position
-          LIMIT $3) AS page ON true`
+    LEFT JOIN LATERAL (${pageAfter(schemaSql, columns, 'AND transaction_id < horizon.xid')}) AS page ON true`

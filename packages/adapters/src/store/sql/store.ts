@@ -47,7 +47,7 @@ import type { SqlDriver } from './driver.js'
 import { bulkWrite, type BulkWriter, type BulkWritten } from './bulk.js'
 import { GroupCommit } from './group-commit.js'
 import { COLUMNS, toRecorded, type EventRow, type FollowRow } from './event-row.js'
-import { belowHorizon, pageWithHeld } from './horizon.js'
+import { belowHorizon, page, pageWithHeld } from './horizon.js'
 import { compareSqlPositions, formatPosition, parsePosition } from './position.js'
 import { checkSchemaName, migrate, quoteIdent } from './schema.js'
 
@@ -183,11 +183,7 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
     return E.right(events)
   }
 
-  const pageSql = `SELECT ${COLUMNS} FROM ${s}.events
-        WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-          ${visible}
-        ORDER BY transaction_id, global_position
-        LIMIT $3`
+  const pageSql = page(s, COLUMNS, sole)
   const followSql = pageWithHeld(s, COLUMNS)
 
   /** A page of the global order; `held` is only worked out when `askHeld` (subscriptions need it, readAll not). */
