@@ -341,7 +341,7 @@ const signature: Benchmark = {
     const run = exported(mod, 'runSignatureBench')
     if (run === undefined) return notRun('signature', 'runSignatureBench is not exported')
     const [iterations, rounds] = ({ tiny: [5, 1], quick: [30, 3], full: [500, 5] } as const)[ctx.scale]
-    const r = (await quiet(ctx, () => run({ iterations, rounds, warmup: iterations }))) as {
+    const r = (await quiet(ctx, () => run({ iterations, rounds, warmup: iterations, ...(ctx.scale === 'tiny' ? { warmupSeconds: 0 } : {}) }))) as {
       rounds?: number
       perSecond?: Omit<Spread, 'runs'>
       bareRsaVerifyMicros?: { peculiar?: Spread; nodeWebCrypto?: Spread }
