@@ -7,7 +7,7 @@
  * connection per writer (no pool hand-off, no parse or plan per row), one autocommit INSERT per event, so one
  * durable commit each, as every append is. PGlite has one connection; its bare INSERTs share it, as appends do.
  *
- *   node --import tsx packages/adapters/bench/store.bench.ts [--events 4000] [--writers 1,8,64] [--repeats 3]
+ *   node --expose-gc --import tsx packages/adapters/bench/store.bench.ts [--events 4000] [--writers 1,8,64] [--repeats 3]
  *        [--backends postgres,pglite] [--bulk-events 100000]          (PostgreSQL from KEZEK_BENCH_DATABASE_URL, default the local `test`)
  *
  * Every append carries one event and is its own durable commit, as in the service (one command, one commit).
@@ -318,7 +318,19 @@ const bareBulkRun = async (bed: Bed, events: number, connectionString: string): 
   }
 }
 
+/** Alternating rounds of readAll and the bare SELECT (at least; a full run's `repeats` may ask for more). */
+const READ_ROUNDS = 9
+
+/**
+ * Collects garbage before a timed read, when the process allows it (`pnpm bench` runs with --expose-gc): a read
+ * round lasts 50-100 ms, and garbage left by the appends and by the other side's last round was collected inside
+ * whichever round ran into it. Both sides get it. Measured: readAll spends 24-25 ms of a round in GC of its own,
+ * the bare SELECT 14 ms (stop 16).
+ */
+const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.()
+
 const readAllRun = async (bed: Bed): Promise<{ events: number; rate: number }> => {
+  collectGarbage()
   let count = 0
   const r = await rate(1, async () => {
     for await (const e of bed.store.readAll({ batchSize: 1000 })) if (e.position !== '') count++
@@ -327,6 +339,7 @@ const readAllRun = async (bed: Bed): Promise<{ events: number; rate: number }> =
 }
 
 const bareSelectRun = async (bed: Bed, limit: number): Promise<number> => {
+  collectGarbage()
   let count = 0
   const r = await rate(1, async () => {
     const rows = await bed.reader.query(`SELECT id, data, metadata FROM ${bed.bareTable} ORDER BY id LIMIT $1`, [limit])
@@ -383,7 +396,11 @@ export const runStoreBench = async (options: StoreBenchOptions = {}): Promise<St
       // PostgreSQL setting hint bits on rows just written). Both sides read faster after it: a stronger baseline.
       if (options.tiny !== true) await bareSelectRun(bed, (await readAllRun(bed)).events)
       let total = 0
-      for (let r = 0; r < repeats; r++) {
+      // More rounds than the appends take: a round reads 9,000 events in 50-100 ms, and on a shared machine the
+      // speed of either side moved by half between rounds (stop 16: the median of three rounds gave 0.51 and 0.72
+      // in two runs of the same code, against 0.88-1.08 for medians of seven). Still alternating.
+      const readRounds = options.tiny === true ? repeats : Math.max(repeats, READ_ROUNDS)
+      for (let r = 0; r < readRounds; r++) {
         const s = await readAllRun(bed)
         total = s.events
         storeReads.push(s.rate)
