@@ -8,6 +8,7 @@
  *
  *   node --import tsx packages/http/bench/http.bench.ts [seconds] [connections]
  */
+import { readFileSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { availableParallelism, cpus } from 'node:os'
 import { randomBytes, randomUUID } from 'node:crypto'
@@ -64,12 +65,41 @@ export interface StoreResult {
   readonly share: number
   readonly rounds: readonly Round[]
   readonly verifyWorkers: number
+  /** CPU per submission during the timed rounds (medians of the rounds), in ms; see `SubmissionCpu`. */
+  readonly cpu: SubmissionCpu
+}
+
+/**
+ * What a submission cost in CPU, the load client included (it runs in this process), the database's own not.
+ * Rates on a shared machine move with its load; these say why a share is what it is: on `cores` cores a share of
+ * the verifier alone is only possible when all the work of a submission fits in `cores / (share × verifier rate)`,
+ * and the service thread's part in `1 / (share × verifier rate)`.
+ */
+export interface SubmissionCpu {
+  /** The whole process: service thread, verify workers, the load client, V8's threads. */
+  readonly process: number
+  /** The service thread alone (Linux, from /proc; undefined elsewhere). */
+  readonly serviceThread: number | undefined
 }
 
 /** One round: the verifier alone, then submissions right after it. */
 export interface Round {
   readonly verifier: number
   readonly submissions: Measured
+  readonly cpu: SubmissionCpu
+}
+
+/** This thread's CPU time in ms (user + system), on Linux; undefined elsewhere. */
+const threadCpuMs = (): number | undefined => {
+  if (process.platform !== 'linux') return undefined
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // utime and stime, the 14th and 15th fields of stat, in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+  } catch {
+    return undefined
+  }
 }
 
 /** Rounds of the verifier alone and of submissions, alternating. */
@@ -242,19 +272,30 @@ const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connection
       const documents = await documentsFor(rate, slice)
       const verifier = await verifyFor(slice)
       rate = Math.max(rate, verifier)
+      const process0 = process.cpuUsage()
+      const thread0 = threadCpuMs()
       timed.push(await load(base, slice, connections, documents.map(submit), 201, true))
-      rounds.push({ verifier: Math.round(verifier), submissions: withoutLatencies(timed.at(-1)!) })
+      const { user, system } = process.cpuUsage(process0)
+      const thread1 = threadCpuMs()
+      const done = Math.max(1, timed.at(-1)!.requests)
+      const cpu = {
+        process: (user + system) / 1000 / done,
+        serviceThread: thread0 === undefined || thread1 === undefined ? undefined : (thread1 - thread0) / done,
+      }
+      rounds.push({ verifier: Math.round(verifier), submissions: withoutLatencies(timed.at(-1)!), cpu })
     }
     const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
     const verifierPerSecond = Math.round(median(rounds.map((r) => r.verifier)))
     const submissions = merged(timed)
     const share = median(rounds.map((r) => r.submissions.perSecond / Math.max(1, r.verifier)))
+    const threads = rounds.flatMap((r) => (r.cpu.serviceThread === undefined ? [] : [r.cpu.serviceThread]))
+    const cpu = { process: median(rounds.map((r) => r.cpu.process)), serviceThread: threads.length === rounds.length ? median(threads) : undefined }
     const ids = app.readModels.applicationsOf(TEST_IIN.citizen)
     if (ids.length === 0) throw new Error(`no submission was accepted (${submissions.errors} refused)`)
     const reads = ids.map((id) => ({ method: 'GET', path: `/v1/applications/${id}`, headers: { authorization: `Bearer ${citizen}` } }))
     await load(base, warm, connections, reads, 200)
     const statusReads = withoutLatencies(await load(base, seconds, connections, reads, 200))
-    return { store: kind, statusReads, submissions, verifierPerSecond, share, rounds, verifyWorkers: workers }
+    return { store: kind, statusReads, submissions, verifierPerSecond, share, rounds, verifyWorkers: workers, cpu }
   } finally {
     await pool?.close()
     server.closeAllConnections()
@@ -263,6 +304,9 @@ const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connection
     await dispose()
   }
 }
+
+/** CPU per submission, in ms, that `threads` busy threads allow at SUBMISSION_TARGET of the verifier's rate. */
+const budget = (threads: number, verifierPerSecond: number): number => (threads * 1000) / (SUBMISSION_TARGET * Math.max(1, verifierPerSecond))
 
 const fmt = (m: Measured, unit: string) => `${m.perSecond.toLocaleString('en')} ${unit}/s (p50 ${m.p50ms} ms, p99 ${m.p99ms} ms${m.errors > 0 ? `, ${m.errors} errors` : ''})`
 
@@ -287,6 +331,12 @@ export const runHttpBench = async (options: HttpBenchOptions = {}) => {
       ratio: `${Math.round(100 * r.share)}%`,
       target: `≥ ${Math.round(SUBMISSION_TARGET * 100)}% of the verifier alone`,
       verdict: r.submissions.errors === 0 && r.share >= SUBMISSION_TARGET ? 'ok' : 'MISS',
+    },
+    {
+      figure: `  CPU per signed submission, ${r.store} (why the share is what it is; the database's own not counted)`,
+      kezek: `whole process ${r.cpu.process.toFixed(2)} ms` + (r.cpu.serviceThread === undefined ? '' : `, service thread ${r.cpu.serviceThread.toFixed(2)} ms`),
+      limit: `${Math.round(SUBMISSION_TARGET * 100)}% on ${cpus().length} cores needs ≤ ${budget(cpus().length, r.verifierPerSecond).toFixed(2)} ms in all, ≤ ${budget(1, r.verifierPerSecond).toFixed(2)} ms on the service thread`,
+      ratio: '—', target: '—', verdict: 'info',
     },
   ])
   // The public pages' server time on a large history (bench/pages.bench.ts): the suite's history when it passes one.

@@ -9,8 +9,12 @@ test('the HTTP benchmark runs for about a second and measures reads, submissions
   assert.ok(r.statusReads.requests > 0 && r.statusReads.errors === 0, JSON.stringify(r.statusReads))
   assert.ok(r.submissions.requests > 0 && r.submissions.errors === 0, JSON.stringify(r.submissions))
   assert.ok(r.statusReads.p99ms >= r.statusReads.p50ms)
-  // Two API rows, then the pages' four (list page, movement page, the load average, the first movement request).
-  assert.is(out.rows.length, 6)
+  // What a submission cost: the whole process's CPU, and the service thread's where /proc has it (Linux, as CI).
+  assert.ok(r.cpu.process > 0, JSON.stringify(r.cpu))
+  assert.ok(process.platform !== 'linux' || (r.cpu.serviceThread !== undefined && r.cpu.serviceThread >= 0), JSON.stringify(r.cpu))
+  // Three API rows (reads, submissions, their CPU), then the pages' four (list page, movement page, the load
+  // average, the first movement request).
+  assert.is(out.rows.length, 7)
   assert.ok(out.pages !== undefined && out.pages.listTimes.requests > 0 && out.pages.movementTimes.requests > 0)
 })
 
