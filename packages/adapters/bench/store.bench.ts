@@ -397,8 +397,8 @@ export const runStoreBench = async (options: StoreBenchOptions = {}): Promise<St
       if (options.tiny !== true) await bareSelectRun(bed, (await readAllRun(bed)).events)
       let total = 0
       // More rounds than the appends take: a round reads 9,000 events in 50-100 ms, and on a shared machine the
-      // speed of either side moved by half between rounds (stop 16: the median of three rounds gave 0.51 and 0.72
-      // in two runs of the same code, against 0.88-1.08 for medians of seven). Still alternating.
+      // speed of either side moved by half between rounds (stop 16: the median of three rounds gave 0.51 in one
+      // run and 0.72 in the next, same code). Still alternating.
       const readRounds = options.tiny === true ? repeats : Math.max(repeats, READ_ROUNDS)
       for (let r = 0; r < readRounds; r++) {
         const s = await readAllRun(bed)
