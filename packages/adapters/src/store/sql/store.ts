@@ -33,7 +33,6 @@ import type {
   AppendOptions,
   AppendResult,
   EventStore,
-  Json,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
