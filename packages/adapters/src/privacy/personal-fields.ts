@@ -97,56 +97,78 @@ const isObject = (v: Json): v is JsonObject => v !== null && typeof v === 'objec
 const applies = (f: PersonalField, container: JsonObject): boolean =>
   f.mark.when === undefined || container[f.mark.when.sibling] === f.mark.when.equals
 
-const prefixCache = new WeakMap<FieldIndex, ReadonlySet<string>>()
-/** Every proper prefix of a marked path: the only subtrees worth walking into. */
-const prefixesOf = (fields: FieldIndex): ReadonlySet<string> => {
-  let found = prefixCache.get(fields)
-  if (found === undefined) {
-    const set = new Set<string>()
-    for (const key of fields.keys()) {
-      const parts = key.split('.')
-      for (let i = 1; i < parts.length; i++) set.add(parts.slice(0, i).join('.'))
-    }
-    prefixCache.set(fields, (found = set))
-  }
-  return found
+/** The marked paths as a tree: at each level, only the keys worth looking at, and the fields marked there. */
+interface Branch {
+  readonly fields: readonly PersonalField[] | undefined
+  readonly next: ReadonlyMap<string, Branch>
 }
 
-/** One synchronous pass: `json` rebuilt along the marked paths, each personal value replaced by `replace`. */
+const branchCache = new WeakMap<FieldIndex, Branch>()
+const branchesOf = (fields: FieldIndex): Branch => {
+  let root = branchCache.get(fields)
+  if (root === undefined) {
+    type Mutable = { fields: PersonalField[] | undefined; next: Map<string, Mutable> }
+    const top: Mutable = { fields: undefined, next: new Map() }
+    for (const [key, marked] of fields) {
+      let at = top
+      for (const part of key.split('.')) {
+        let child = at.next.get(part)
+        if (child === undefined) at.next.set(part, (child = { fields: undefined, next: new Map() }))
+        at = child
+      }
+      at.fields = [...(at.fields ?? []), ...marked]
+    }
+    branchCache.set(fields, (root = top))
+  }
+  return root
+}
+
+/**
+ * One synchronous pass: `json` with each personal value replaced by `replace`. Only the marked paths are walked
+ * (a payload's other keys are never visited: this walk runs for every event a decrypting store reads), and an
+ * object is copied only where something in it changed.
+ */
 const rebuild = (
   json: Json,
   section: 'data' | 'metadata',
   fields: FieldIndex,
   replace: (value: Json, match: Match, container: JsonObject) => Json,
 ): Json => {
-  const prefixes = prefixesOf(fields)
-  const walk = (node: Json, keys: string, at: string): Json => {
-    if (Array.isArray(node)) return (node as readonly Json[]).map((item, i) => walk(item, keys, `${at}/${i}`))
+  const walk = (node: Json, branch: Branch, at: string): Json => {
+    if (Array.isArray(node)) return (node as readonly Json[]).map((item, i) => walk(item, branch, `${at}/${i}`))
     if (!isObject(node)) return node
-    const out: { [k: string]: Json } = {}
-    for (const [k, v] of Object.entries(node)) {
-      const path = keys === '' ? k : `${keys}.${k}`
-      const hit = fields.get(path)?.find((f) => applies(f, node))
-      out[k] = hit !== undefined && v !== null && typeof v !== 'object'
+    let out: { [k: string]: Json } | undefined
+    for (const [k, child] of branch.next) {
+      if (!Object.hasOwn(node, k)) continue
+      const v = node[k] as Json
+      const hit = child.fields?.find((f) => applies(f, node))
+      const next = hit !== undefined && v !== null && typeof v !== 'object'
         ? replace(v, { field: hit, at: `${at}/${k}` }, node)
         : hit !== undefined && Array.isArray(v)
           ? (v as readonly Json[]).map((x, i) => (x !== null && typeof x !== 'object' ? replace(x, { field: hit, at: `${at}/${k}/${i}` }, node) : x))
-          : v !== null && typeof v === 'object' && prefixes.has(path)
-            ? walk(v, path, `${at}/${k}`)
+          : v !== null && typeof v === 'object' && child.next.size > 0
+            ? walk(v, child, `${at}/${k}`)
             : v
+      if (next !== v) (out ??= { ...node })[k] = next
     }
-    return out
+    return out ?? node
   }
-  return walk(json, '', section)
+  return walk(json, branchesOf(fields), section)
 }
 
 /**
- * Rebuilds `json`, replacing each personal field's value by `replace(value, match, container)`, one value after
- * the other. The container is the object as it was before any replacement, so a name can still find the IIN next
- * to it. The walk itself is synchronous (a first pass finds the values, a second puts the answers in): only the
- * replacements wait, and a payload with no personal value is returned as it is, without waiting at all.
+ * `json` with each personal value replaced by `replace(value, match, container)`, in one synchronous pass (where
+ * every answer is at hand: a decrypting read whose keys are all cached). The container is the object as it was
+ * before any replacement; what holds no personal value is returned as it is, not copied.
  */
-/** The personal values of `json` with where they sit, in document order: what `mapPersonalFields` would replace. */
+export const replacePersonalFields: (
+  json: Json,
+  section: 'data' | 'metadata',
+  fields: FieldIndex,
+  replace: (value: Json, match: Match, container: JsonObject) => Json,
+) => Json = rebuild
+
+/** The personal values of `json` with where they sit, in the order `mapPersonalFields` replaces them. */
 export const personalValuesOf = (
   json: Json,
   section: 'data' | 'metadata',
@@ -160,6 +182,12 @@ export const personalValuesOf = (
   return found
 }
 
+/**
+ * Rebuilds `json`, replacing each personal field's value by `replace(value, match, container)`, one value after
+ * the other. The container is the object as it was before any replacement, so a name can still find the IIN next
+ * to it. The walk itself is synchronous (a first pass finds the values, a second puts the answers in): only the
+ * replacements wait, and a payload with no personal value is returned as it is, without waiting at all.
+ */
 export const mapPersonalFields = async (
   json: Json,
   section: 'data' | 'metadata',

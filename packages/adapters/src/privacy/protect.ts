@@ -18,9 +18,9 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { EventStore, Json, RecordedEvent } from '../store/port.js'
-import { combinedKey, parseSealed } from './cipher.js'
+import { parseSealed } from './cipher.js'
 import type { ErasureReceipt, Keyring } from './keyring.js'
-import { kezekPersonalFields, mapPersonalFields, type PersonalFields } from './personal-fields.js'
+import { kezekPersonalFields, mapPersonalFields, replacePersonalFields, type PersonalFields } from './personal-fields.js'
 import { erasedKidsOf } from './erasure-record.js'
 import { eventSealer, type Sealer } from './seal.js'
 import type { Queryable } from './sql-keyring.js'
@@ -72,26 +72,46 @@ export const protectPersonalData = (
     storedApplicant,
     ...(options.cacheKeys === undefined ? {} : { cacheKeys: options.cacheKeys }),
   })
-  const { keyOf, keysErased } = sealer
+  const { keyOfKids, cachedKeyOfKids, keysErased } = sealer
+  const fieldsOf = (section: 'data' | 'metadata', type: string) => (section === 'data' ? fields.data(type) : fields.metadata)
 
   const open = async (json: Json, section: 'data' | 'metadata', type: string): Promise<Json> =>
-    mapPersonalFields(json, section, section === 'data' ? fields.data(type) : fields.metadata, async (value, { field, at }) => {
+    mapPersonalFields(json, section, fieldsOf(section, type), async (value, { field, at }) => {
       const sealed = typeof value === 'string' ? parseSealed(value) : undefined
       if (sealed === undefined) return value
-      const found: Uint8Array[] = []
-      for (const kid of sealed.kids) {
-        const key = await keyOf(kid)
-        if (key === null) return field.mark.erased
-        found.push(key)
-      }
-      return JSON.parse(sealed.open(combinedKey(sealed.kids, found), at)) as Json
+      const key = await keyOfKids(sealed.kids)
+      return key === null ? field.mark.erased : (JSON.parse(sealed.open(key, at)) as Json)
     })
 
-  const openEvent = async (e: RecordedEvent): Promise<RecordedEvent> => {
-    // Another process's erasure: its record names the destroyed kids, so this process stops using its cached keys.
+  /** `open` without waiting, when every key it needs is cached (a running service's reads); else `undefined`. */
+  const openCached = (json: Json, section: 'data' | 'metadata', type: string): Json | undefined => {
+    let missing = false
+    const out = replacePersonalFields(json, section, fieldsOf(section, type), (value, { field, at }) => {
+      const sealed = missing || typeof value !== 'string' ? undefined : parseSealed(value)
+      if (sealed === undefined) return value
+      const key = cachedKeyOfKids(sealed.kids)
+      if (key === undefined) {
+        missing = true
+        return value
+      }
+      return key === null ? field.mark.erased : (JSON.parse(sealed.open(key, at)) as Json)
+    })
+    return missing ? undefined : out
+  }
+
+  /** Another process's erasure: its record names the destroyed kids, so this process stops using its cached keys. */
+  const noteErasure = (e: RecordedEvent): void => {
     const erased = erasedKidsOf(e)
     if (erased !== undefined) keysErased(erased)
-    return { ...e, data: await open(e.data, 'data', e.type), metadata: await open(e.metadata, 'metadata', e.type) }
+  }
+
+  /** The event opened: at once when its keys are cached, else after asking the keyring. */
+  const openEvent = (e: RecordedEvent): RecordedEvent | Promise<RecordedEvent> => {
+    noteErasure(e)
+    const data = openCached(e.data, 'data', e.type)
+    const metadata = data === undefined ? undefined : openCached(e.metadata, 'metadata', e.type)
+    if (data !== undefined && metadata !== undefined) return { ...e, data, metadata }
+    return (async () => ({ ...e, data: await open(e.data, 'data', e.type), metadata: await open(e.metadata, 'metadata', e.type) }))()
   }
 
   const append: EventStore['append'] = async (streamId, events, opts) => {
@@ -118,7 +138,10 @@ export const protectPersonalData = (
     },
     readAll: (opts) => ({
       async *[Symbol.asyncIterator]() {
-        for await (const e of store.readAll(opts)) yield await openEvent(e)
+        for await (const e of store.readAll(opts)) {
+          const opened = openEvent(e)
+          yield opened instanceof Promise ? await opened : opened
+        }
       },
     }),
     subscribe: (opts) => store.subscribe({ ...opts, onEvent: async (e) => opts.onEvent(await openEvent(e)) }),
@@ -133,7 +156,7 @@ export const protectPersonalData = (
       return keyring.rotate(subject)
     },
     keysErased,
-    reveal: openEvent,
+    reveal: async (e) => openEvent(e),
     sealerIn: (tx, stored) => eventSealer(options.keyringIn?.(tx) ?? keyring, { fields, storedApplicant: stored, cacheSize: Infinity }),
     inner: store,
     keyring,

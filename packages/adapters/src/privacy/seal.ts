@@ -37,6 +37,13 @@ export interface Sealer {
   readonly prepare: (runs: readonly { readonly streamId: string; readonly events: readonly NewEvent[] }[]) => Promise<void>
   /** A kid's key; `null` when it was erased; throws for a kid the keyring has never seen. */
   readonly keyOf: (kid: string) => Promise<Uint8Array | null>
+  /**
+   * The key that opens a value sealed under these kids (see `combinedKey`), `null` when one of them was erased;
+   * throws for a kid the keyring has never seen.
+   */
+  readonly keyOfKids: (kids: readonly string[]) => Promise<Uint8Array | null>
+  /** `keyOfKids` from the cache alone, without waiting: `undefined` when a kid is not cached (or keys are not). */
+  readonly cachedKeyOfKids: (kids: readonly string[]) => Uint8Array | null | undefined
   /** Stop using the current key of one subject (or of all): after an erasure or a rotation. */
   readonly forgetCurrent: (subject?: string) => void
   /** These kids were destroyed (here or by another process). */
@@ -96,6 +103,49 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
     return key
   }
 
+  /**
+   * Keys derived for several kids (HKDF, `combinedKey`), by the kids as the value names them: a child's IIN is
+   * sealed under the child's and the applicant's, and deriving again for every read cost more than the decryption.
+   * Only derived from keys cached above, and dropped whenever a kid is erased.
+   */
+  const combined = new Map<string, Uint8Array>()
+
+  const derived = (kids: readonly string[], found: readonly Uint8Array[]): Uint8Array => {
+    if (found.length === 1) return found[0] as Uint8Array
+    const name = kids.join('+')
+    let key = combined.get(name)
+    if (key === undefined) {
+      key = combinedKey(kids, found)
+      if (cache) bounded(combined, limit, name, key)
+    }
+    return key
+  }
+
+  const cachedKeyOfKids = (kids: readonly string[]): Uint8Array | null | undefined => {
+    if (!cache) return undefined
+    if (kids.length > 1) {
+      const known = combined.get(kids.join('+'))
+      if (known !== undefined) return known
+    }
+    const found: Uint8Array[] = []
+    for (const kid of kids) {
+      const key = keys.get(kid)
+      if (key === undefined || key === null) return key
+      found.push(key)
+    }
+    return derived(kids, found)
+  }
+
+  const keyOfKids = async (kids: readonly string[]): Promise<Uint8Array | null> => {
+    const found: Uint8Array[] = []
+    for (const kid of kids) {
+      const key = await keyOf(kid)
+      if (key === null) return null
+      found.push(key)
+    }
+    return derived(kids, found)
+  }
+
   const keyFor = async (subject: string): Promise<SubjectKey> => {
     const known = cache ? current.get(subject) : undefined
     if (known !== undefined && keys.get(known.kid) !== null) return known
@@ -148,7 +198,7 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
       if (key === null) return { kids: sealed.kids, iin: undefined }
       found.push(key)
     }
-    const iin = JSON.parse(sealed.open(combinedKey(sealed.kids, found), APPLICANT_AT)) as Json
+    const iin = JSON.parse(sealed.open(derived(sealed.kids, found), APPLICANT_AT)) as Json
     return { kids: sealed.kids, iin: typeof iin === 'string' ? iin : undefined }
   }
 
@@ -164,7 +214,7 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
       }
       if (sealing.length === 0) throw new NoSubject(at)
       const kids = sealing.map((k) => k.kid)
-      return sealText(kids.join('+'), combinedKey(kids, sealing.map((k) => k.key)), at, JSON.stringify(value))
+      return sealText(kids.join('+'), derived(kids, sealing.map((k) => k.key)), at, JSON.stringify(value))
     })
 
   const sealEvents: Sealer['sealEvents'] = async (streamId, events) => {
@@ -233,6 +283,9 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
     },
     keysErased: (kids) => {
       for (const kid of kids) keys.set(kid, null)
+      if (kids.length > 0) combined.clear()
     },
+    keyOfKids,
+    cachedKeyOfKids,
   }
 }
