@@ -378,6 +378,13 @@ export const runStoreBench = async (options: StoreBenchOptions = {}): Promise<St
         const bare: number[] = []
         const bareConns = await bed.bare(writers)
         try {
+          // One untimed round of each first, as the reads have: the first appends of a process run the append path
+          // cold (V8 still compiling it, each pooled connection preparing its statements and planning the
+          // function), and in a quick run that was one of the three timed rounds at one writer.
+          if (options.tiny !== true) {
+            await appendRun(bed, events, writers)
+            await bareInsertRun(bed, bareConns.conns, events)
+          }
           // Alternate store and bare runs so drift (autovacuum, cache warm-up, other load) hits both alike.
           for (let r = 0; r < repeats; r++) {
             store.push(await appendRun(bed, events, writers))
