@@ -10,9 +10,12 @@ import { spec } from '../src/testing/index.js'
 import * as f from './fixtures.js'
 
 test('impossible calendar dates are refused', () => {
-  for (const d of ['2026-02-31', '2020-02-30', '2023-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '2024-01-00', '2024-1-01'])
+  // 1900 and 2100 are not leap years (divisible by 100, not by 400); a year before 0100 is a padded two-digit year.
+  for (const d of ['2026-02-31', '2020-02-30', '2023-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '2024-01-00', '2024-1-01',
+    '1900-02-29', '2100-02-29', '2024-11-31', '0050-01-01', '0099-12-31'])
     assert.not.ok(LocalDate.is(d), d)
-  for (const d of ['2024-02-29', '2026-12-31', '2000-02-29', '1999-01-01']) assert.ok(LocalDate.is(d), d)
+  for (const d of ['2024-02-29', '2026-12-31', '2000-02-29', '1999-01-01', '2400-02-29', '1900-02-28', '0100-01-01', '9999-12-31'])
+    assert.ok(LocalDate.is(d), d)
 })
 
 test('impossible instants are refused', () => {
