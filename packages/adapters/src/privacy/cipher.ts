@@ -9,7 +9,7 @@
  * The associated data binds the ciphertext to its key id and to the field it was written in, so a ciphertext moved
  * to another field (a name pasted into an IIN field) fails to open instead of decrypting into the wrong place.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, type Decipher } from 'node:crypto'
 
 export const SEALED_PREFIX = 'pii1.'
 const IV_BYTES = 12
@@ -39,14 +39,20 @@ export const sealBytes = (key: Uint8Array, plain: Uint8Array, aad: string): Uint
   return Buffer.concat([iv, body, cipher.getAuthTag()])
 }
 
+/** A GCM decipher for `iv` and `aad`, its tag taken from the end of `body`; the ciphertext is the rest of `body`. */
+const decipherOf = (key: Uint8Array, iv: Uint8Array, body: Buffer, aad: string): { readonly decipher: Decipher; readonly ciphertext: Buffer } => {
+  const decipher = createDecipheriv('aes-256-gcm', key, iv)
+  decipher.setAAD(Buffer.from(aad, 'utf8'))
+  decipher.setAuthTag(body.subarray(body.length - TAG_BYTES))
+  return { decipher, ciphertext: body.subarray(0, body.length - TAG_BYTES) }
+}
+
 /** Throws when the key is wrong or the bytes were altered: tampering is an exception, never a quiet value. */
 export const openBytes = (key: Uint8Array, sealed: Uint8Array, aad: string): Uint8Array => {
   const b = Buffer.from(sealed)
   if (b.length < IV_BYTES + TAG_BYTES) throw new Error('sealed value too short')
-  const decipher = createDecipheriv('aes-256-gcm', key, b.subarray(0, IV_BYTES))
-  decipher.setAAD(Buffer.from(aad, 'utf8'))
-  decipher.setAuthTag(b.subarray(b.length - TAG_BYTES))
-  return Buffer.concat([decipher.update(b.subarray(IV_BYTES, b.length - TAG_BYTES)), decipher.final()])
+  const { decipher, ciphertext } = decipherOf(key, b.subarray(0, IV_BYTES), b.subarray(IV_BYTES), aad)
+  return Buffer.concat([decipher.update(ciphertext), decipher.final()])
 }
 
 const aadFor = (kid: string, field: string): string => `kezek-pii-v1|${kid}|${field}`
@@ -84,16 +90,14 @@ export const parseSealed = (value: string): SealedText | undefined => {
   return {
     kid,
     kids,
-    // `openBytes` on the IV and body decoded apart: no concatenation to cut again, and the text comes straight
-    // out of the decipher (this runs for every sealed value a decrypting store reads).
+    // The IV and body decoded apart, not joined to be cut again, and the text straight out of the decipher: this
+    // runs for every sealed value a decrypting store reads.
     open: (key, field) => {
       const ivBytes = Buffer.from(iv, 'base64url')
       const sealed = Buffer.from(body, 'base64url')
       if (ivBytes.length !== IV_BYTES || sealed.length < TAG_BYTES) throw new Error('sealed value malformed: no IV or no tag')
-      const decipher = createDecipheriv('aes-256-gcm', key, ivBytes)
-      decipher.setAAD(Buffer.from(aadFor(kid, field), 'utf8'))
-      decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES))
-      return decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES), undefined, 'utf8') + decipher.final('utf8')
+      const { decipher, ciphertext } = decipherOf(key, ivBytes, sealed, aadFor(kid, field))
+      return decipher.update(ciphertext, undefined, 'utf8') + decipher.final('utf8')
     },
   }
 }

@@ -124,11 +124,13 @@ const branchesOf = (fields: FieldIndex): Branch => {
 }
 
 /**
- * One synchronous pass: `json` with each personal value replaced by `replace`. Only the marked paths are walked
- * (a payload's other keys are never visited: this walk runs for every event a decrypting store reads), and an
- * object is copied only where something in it changed.
+ * `json` with each personal value replaced by `replace(value, match, container)`, in one synchronous pass (where
+ * every answer is at hand: a decrypting read whose keys are all cached). Only the marked paths are walked (a
+ * payload's other keys are never visited: this runs for every event a decrypting store reads). The container is
+ * the object as it was before any replacement; an object is copied only where something in it changed, and what
+ * holds no personal value is returned as it is.
  */
-const rebuild = (
+export const replacePersonalFields = (
   json: Json,
   section: 'data' | 'metadata',
   fields: FieldIndex,
@@ -156,18 +158,6 @@ const rebuild = (
   return walk(json, branchesOf(fields), section)
 }
 
-/**
- * `json` with each personal value replaced by `replace(value, match, container)`, in one synchronous pass (where
- * every answer is at hand: a decrypting read whose keys are all cached). The container is the object as it was
- * before any replacement; what holds no personal value is returned as it is, not copied.
- */
-export const replacePersonalFields: (
-  json: Json,
-  section: 'data' | 'metadata',
-  fields: FieldIndex,
-  replace: (value: Json, match: Match, container: JsonObject) => Json,
-) => Json = rebuild
-
 /** The personal values of `json` with where they sit, in the order `mapPersonalFields` replaces them. */
 export const personalValuesOf = (
   json: Json,
@@ -175,7 +165,7 @@ export const personalValuesOf = (
   fields: FieldIndex,
 ): Array<readonly [Json, Match, JsonObject]> => {
   const found: Array<readonly [Json, Match, JsonObject]> = []
-  rebuild(json, section, fields, (value, match, container) => {
+  replacePersonalFields(json, section, fields, (value, match, container) => {
     found.push([value, match, container])
     return value
   })
@@ -199,7 +189,7 @@ export const mapPersonalFields = async (
   const answers: Json[] = []
   for (const [value, match, container] of found) answers.push(await replace(value, match, container))
   let next = 0
-  return rebuild(json, section, fields, () => answers[next++] as Json)
+  return replacePersonalFields(json, section, fields, () => answers[next++] as Json)
 }
 
 /** The IINs that own a matched value besides the application's applicant (an IIN owns itself). */

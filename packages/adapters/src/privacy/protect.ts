@@ -18,9 +18,9 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { EventStore, Json, RecordedEvent } from '../store/port.js'
-import { parseSealed } from './cipher.js'
+import { parseSealed, type SealedText } from './cipher.js'
 import type { ErasureReceipt, Keyring } from './keyring.js'
-import { kezekPersonalFields, mapPersonalFields, replacePersonalFields, type PersonalFields } from './personal-fields.js'
+import { kezekPersonalFields, mapPersonalFields, replacePersonalFields, type Match, type PersonalFields } from './personal-fields.js'
 import { erasedKidsOf } from './erasure-record.js'
 import { eventSealer, type Sealer } from './seal.js'
 import type { Queryable } from './sql-keyring.js'
@@ -75,18 +75,20 @@ export const protectPersonalData = (
   const { keyOfKids, cachedKeyOfKids, keysErased } = sealer
   const fieldsOf = (section: 'data' | 'metadata', type: string) => (section === 'data' ? fields.data(type) : fields.metadata)
 
+  /** A sealed value opened with its key, or its erased marker when the key was destroyed. */
+  const openValue = (sealed: SealedText, key: Uint8Array | null, { field, at }: Match): Json =>
+    key === null ? field.mark.erased : (JSON.parse(sealed.open(key, at)) as Json)
+
   const open = async (json: Json, section: 'data' | 'metadata', type: string): Promise<Json> =>
-    mapPersonalFields(json, section, fieldsOf(section, type), async (value, { field, at }) => {
+    mapPersonalFields(json, section, fieldsOf(section, type), async (value, match) => {
       const sealed = typeof value === 'string' ? parseSealed(value) : undefined
-      if (sealed === undefined) return value
-      const key = await keyOfKids(sealed.kids)
-      return key === null ? field.mark.erased : (JSON.parse(sealed.open(key, at)) as Json)
+      return sealed === undefined ? value : openValue(sealed, await keyOfKids(sealed.kids), match)
     })
 
   /** `open` without waiting, when every key it needs is cached (a running service's reads); else `undefined`. */
   const openCached = (json: Json, section: 'data' | 'metadata', type: string): Json | undefined => {
     let missing = false
-    const out = replacePersonalFields(json, section, fieldsOf(section, type), (value, { field, at }) => {
+    const out = replacePersonalFields(json, section, fieldsOf(section, type), (value, match) => {
       const sealed = missing || typeof value !== 'string' ? undefined : parseSealed(value)
       if (sealed === undefined) return value
       const key = cachedKeyOfKids(sealed.kids)
@@ -94,7 +96,7 @@ export const protectPersonalData = (
         missing = true
         return value
       }
-      return key === null ? field.mark.erased : (JSON.parse(sealed.open(key, at)) as Json)
+      return openValue(sealed, key, match)
     })
     return missing ? undefined : out
   }

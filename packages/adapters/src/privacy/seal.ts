@@ -123,10 +123,6 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
 
   const cachedKeyOfKids = (kids: readonly string[]): Uint8Array | null | undefined => {
     if (!cache) return undefined
-    if (kids.length > 1) {
-      const known = combined.get(kids.join('+'))
-      if (known !== undefined) return known
-    }
     const found: Uint8Array[] = []
     for (const kid of kids) {
       const key = keys.get(kid)
