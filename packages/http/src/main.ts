@@ -200,6 +200,34 @@ const main = async (): Promise<void> => {
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`
   await app.ready
 
+  // Installed before the demo loads: a stop while it is loading (Ctrl+C at the first start, an orchestrator's
+  // SIGTERM) is a stop like any other, answered with exit code 0, not the default action's 143.
+  let stopping = false
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    say(`kezek: ${signal} — finishing in-flight requests…`)
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeIdleConnections()
+    const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs)
+    await closed
+    clearTimeout(grace)
+    // Closing the store waits for nothing acknowledged (every answered write has committed); a store that is down
+    // must not hold the stop forever.
+    const release = (async () => {
+      await app.close()
+      await pool?.close()
+      await store.close()
+    })()
+    const released = await Promise.race([release.then(() => true, () => false), new Promise<false>((r) => setTimeout(() => r(false), config.shutdownGraceMs).unref())])
+    say(released ? 'kezek: stopped cleanly' : 'kezek: stopped (the store did not close in time)')
+    process.exit(0)
+  }
+  // `on`, not `once`: Ctrl+C reaches this process twice (from the terminal and forwarded by pnpm), and a second
+  // signal must not kill a shutdown under way.
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
   const provider = providers[0]!.id
   const tokens = demoTokens(secret, provider)
   let live: readonly string[] = []
@@ -209,10 +237,18 @@ const main = async (): Promise<void> => {
     const cpu = process.cpuUsage()
     // On a SQL store (PGlite, PostgreSQL) the history goes in as one bulk transaction, sealed as appends seal it.
     const bulk = 'bulk' in raw ? { sql: raw as SqlEventStore, ...(personal.protected === undefined ? {} : { personal: personal.protected }) } : undefined
-    const loaded = await loadDemoHistory(store, providers, { ...DEMO_HISTORY, endsBefore: new Date(), ...(bulk === undefined ? {} : { bulk }) })
-    const head = await store.headPosition()
-    if (head !== undefined) await app.readModels.reached(head)
-    live = await driveLiveDemo(url, provider, pki, tokens)
+    // A stop while loading closes the server and the store under the demo, which then fails: that failure is the
+    // stop's, not the start's. On a SQL store the history goes in as one transaction, so a stopped load leaves the
+    // store empty and the next start loads the demo again.
+    const loading = (async () => {
+      const loaded = await loadDemoHistory(store, providers, { ...DEMO_HISTORY, endsBefore: new Date(), ...(bulk === undefined ? {} : { bulk }) })
+      const head = await store.headPosition()
+      if (head !== undefined) await app.readModels.reached(head)
+      live = await driveLiveDemo(url, provider, pki, tokens)
+      return loaded
+    })()
+    const loaded = await loading.catch((e: unknown) => { if (stopping) return undefined; throw e })
+    if (loaded === undefined || stopping) return
     say(`kezek: demo loaded — ${loaded.events} events in ${app.readModels.stats().applications} applications, ${((performance.now() - started) / 1000).toFixed(1)} s (CPU ${cpuSeconds(process.cpuUsage(cpu))} s)`)
   }
 
@@ -255,31 +291,6 @@ const main = async (): Promise<void> => {
   say(`  curl -s ${url}/openapi.json | head -c 300; echo`)
   say('')
 
-  let stopping = false
-  const shutdown = async (signal: string): Promise<void> => {
-    if (stopping) return
-    stopping = true
-    say(`kezek: ${signal} — finishing in-flight requests…`)
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
-    server.closeIdleConnections()
-    const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs)
-    await closed
-    clearTimeout(grace)
-    // Closing the store waits for nothing acknowledged (every answered write has committed); a store that is down
-    // must not hold the stop forever.
-    const release = (async () => {
-      await app.close()
-      await pool?.close()
-      await store.close()
-    })()
-    const released = await Promise.race([release.then(() => true, () => false), new Promise<false>((r) => setTimeout(() => r(false), config.shutdownGraceMs).unref())])
-    say(released ? 'kezek: stopped cleanly' : 'kezek: stopped (the store did not close in time)')
-    process.exit(0)
-  }
-  // `on`, not `once`: Ctrl+C reaches this process twice (from the terminal and forwarded by pnpm), and a second
-  // signal must not kill a shutdown under way.
-  process.on('SIGINT', () => void shutdown('SIGINT'))
-  process.on('SIGTERM', () => void shutdown('SIGTERM'))
 }
 
 // A stray rejection (a driver callback nobody awaited) is logged, not a crash: the service keeps answering, and

@@ -24,29 +24,49 @@ export interface ServiceProcess {
 /** Start-up (migrations, catching up the read models) that takes longer than this is a failure, not a wait. */
 const START_MS = 120_000
 
-export const startService = async (env: Record<string, string>, providerId: ProviderId): Promise<ServiceProcess> => {
-  const secret = env['KEZEK_TOKEN_SECRET']
-  if (secret === undefined) throw new Error('startService needs KEZEK_TOKEN_SECRET to issue the officer token')
-  const officer = issueToken(secret, { role: 'provider_officer', sub: 'fault-officer', providerId, exp: Math.floor(Date.now() / 1000) + 3600 })
+export interface SpawnedService {
+  readonly child: ChildProcess
+  readonly stderr: () => string
+  readonly exited: Promise<number | string>
+  /** Resolves with the first match of `line` in stderr; rejects if the process exits or START_MS passes first. */
+  readonly waitFor: (line: RegExp) => Promise<RegExpExecArray>
+}
+
+/** `main.ts` in a process of its own, its stderr collected; nothing awaited yet. */
+export const spawnService = (env: Record<string, string>): SpawnedService => {
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
     cwd: root,
     env: { ...process.env, KEZEK_DEMO: 'off', KEZEK_VERIFY_WORKERS: '0', LOG_LEVEL: 'error', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let err = ''
+  const seen: (() => void)[] = []
   child.stdout?.resume() // request logs: read and dropped, so the pipe never fills
   child.stderr?.setEncoding('utf8')
+  child.stderr?.on('data', (chunk: string) => {
+    err += chunk
+    for (const f of seen) f()
+  })
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')))
-  const started = new Promise<string>((resolve, reject) => {
-    child.stderr?.on('data', (chunk: string) => {
-      err += chunk
-      const url = /kezek is listening on (http:\/\/\S+)/.exec(err)?.[1]
-      if (url !== undefined) resolve(url)
-    })
-    void exited.then((code) => reject(new Error(`the service exited (${code}) before it started:\n${err}`)))
-    const timer = setTimeout(() => reject(new Error(`the service did not start within ${START_MS} ms:\n${err}`)), START_MS)
+  const waitFor = (line: RegExp): Promise<RegExpExecArray> => new Promise((resolve, reject) => {
+    const check = () => {
+      const m = line.exec(err)
+      if (m !== null) resolve(m)
+    }
+    seen.push(check)
+    check()
+    void exited.then((code) => reject(new Error(`the service exited (${code}) before printing ${line}:\n${err}`)))
+    const timer = setTimeout(() => reject(new Error(`the service did not print ${line} within ${START_MS} ms:\n${err}`)), START_MS)
     timer.unref()
   })
-  const url = await started.catch((e: unknown) => { child.kill('SIGKILL'); throw e })
-  return { url, officer, child, stderr: () => err, exited }
+  return { child, stderr: () => err, exited, waitFor }
+}
+
+export const startService = async (env: Record<string, string>, providerId: ProviderId): Promise<ServiceProcess> => {
+  const secret = env['KEZEK_TOKEN_SECRET']
+  if (secret === undefined) throw new Error('startService needs KEZEK_TOKEN_SECRET to issue the officer token')
+  const officer = issueToken(secret, { role: 'provider_officer', sub: 'fault-officer', providerId, exp: Math.floor(Date.now() / 1000) + 3600 })
+  const s = spawnService(env)
+  const url = await s.waitFor(/kezek is listening on (http:\/\/\S+)/).catch((e: unknown) => { s.child.kill('SIGKILL'); throw e })
+  return { url: url[1]!, officer, child: s.child, stderr: s.stderr, exited: s.exited }
 }
