@@ -10,7 +10,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { ProviderId } from '@kezek/domain'
 import { freePort } from './fault/cluster.js'
-import { spawnService, startService } from './fault/service.js'
+import { spawnService, startService, type SpawnedService } from './fault/service.js'
 
 const PROVIDER = 'almaty-housing' as ProviderId
 const dirs: string[] = []
@@ -29,9 +29,14 @@ const env = async (dataDir: string): Promise<Record<string, string>> => ({
   KEZEK_DEMO: 'auto',
 })
 
-/** Answers once the server, started but still loading its demo, says it is ready (the demo's live part runs then). */
-const readyAt = async (port: string): Promise<void> => {
-  for (;;) {
+/**
+ * Resolves once the server, started but still loading its demo, says it is ready (the demo's live part runs then),
+ * or once the process has exited (the assertions then say what happened); polls every 5 ms.
+ */
+const readyOrExited = async (s: SpawnedService, port: string): Promise<void> => {
+  let exited = false
+  void s.exited.then(() => { exited = true })
+  while (!exited) {
     const status = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.status, () => 0)
     if (status === 200) return
     await new Promise((r) => setTimeout(r, 5))
@@ -39,10 +44,10 @@ const readyAt = async (port: string): Promise<void> => {
 }
 
 const windows = [
-  ['the history loads', (s: ReturnType<typeof spawnService>) => s.waitFor(/first start — loading the demo/).then(() => undefined)],
+  ['the history loads', (s: SpawnedService) => s.waitFor(/first start — loading the demo/).then(() => undefined)],
   // Ready while the live applications are posted through the server: a window of about 0.2 s before the start
-  // prints its tokens; polled every 5 ms, and the assertion below says whether the stop fell inside it.
-  ['the live applications are posted', (s: ReturnType<typeof spawnService>, port: string) => Promise.race([readyAt(port), s.exited.then(() => undefined)])],
+  // prints its tokens; the assertion below says whether the stop fell inside it.
+  ['the live applications are posted', readyOrExited],
 ] as const
 
 for (const [when, reached] of windows) {
