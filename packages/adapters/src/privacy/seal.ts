@@ -188,13 +188,9 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
     if (typeof stored !== 'string') return null
     const sealed = parseSealed(stored)
     if (sealed === undefined) return { kids: [], iin: stored }
-    const found: Uint8Array[] = []
-    for (const kid of sealed.kids) {
-      const key = await keyOf(kid)
-      if (key === null) return { kids: sealed.kids, iin: undefined }
-      found.push(key)
-    }
-    const iin = JSON.parse(sealed.open(derived(sealed.kids, found), APPLICANT_AT)) as Json
+    const key = await keyOfKids(sealed.kids)
+    if (key === null) return { kids: sealed.kids, iin: undefined }
+    const iin = JSON.parse(sealed.open(key, APPLICANT_AT)) as Json
     return { kids: sealed.kids, iin: typeof iin === 'string' ? iin : undefined }
   }
 
