@@ -1,7 +1,7 @@
 /**
  * Loopback load benchmark of the reference service: status reads/s and signed portal submissions/s, with p50 and
  * p99 latency, on PGlite (in-memory) and PostgreSQL. No load-testing dependency: a small closed-loop client over
- * keep-alive `node:http` agents, `connections` requests in flight at once.
+ * keep-alive sockets (load-client.cjs), `connections` requests in flight at once.
  *
  * The ceiling for submissions is signature verification, so the same run measures the verifier alone (in process,
  * one request at a time) and reports submissions as a share of it.
@@ -121,44 +121,16 @@ const percentile = (sorted: readonly number[], p: number): number =>
 
 /**
  * The load client runs in a worker thread, so it does not share the server's event loop: on two cores one runs
- * the service, the other the client. Plain JavaScript, evaluated, to need no loader in the worker.
+ * the service, the other the client. See load-client.cjs for why it is not `node:http`'s client.
  */
-const CLIENT = `
-const { parentPort, workerData } = require('node:worker_threads')
-const { Agent, request } = require('node:http')
-const { base, seconds, connections, requests, expect, once } = workerData
-const agent = new Agent({ keepAlive: true, maxSockets: connections })
-const url = new URL(base)
-const latencies = []
-let errors = 0
-let i = 0
-const one = () => new Promise((resolve) => {
-  if (once && i >= requests.length) { resolve(false); return }
-  const r = requests[(i++) % requests.length]
-  const started = performance.now()
-  const req = request({ host: url.hostname, port: url.port, method: r.method, path: r.path, headers: r.headers, agent }, (res) => {
-    res.resume()
-    res.on('end', () => { if (res.statusCode === expect) latencies.push(performance.now() - started); else errors++; resolve(true) })
-  })
-  req.on('error', () => { errors++; resolve(true) })
-  req.end(r.body)
-})
-const run = async () => {
-  const started = performance.now()
-  const end = started + seconds * 1000
-  await Promise.all(Array.from({ length: connections }, async () => { while (performance.now() < end && (await one())) {} }))
-  agent.destroy()
-  parentPort.postMessage({ latencies, errors, elapsed: (performance.now() - started) / 1000 })
-}
-run()
-`
+const CLIENT = new URL('./load-client.cjs', import.meta.url)
 
 interface Req { readonly method: string; readonly path: string; readonly headers: Record<string, string>; readonly body?: string }
 
 /** `once`: send each request at most once (signed submissions: the same document again is a replay, not a submission). */
 const load = async (base: string, seconds: number, connections: number, requests: readonly Req[], expect: number, once = false): Promise<Measured & { readonly latencies: readonly number[] }> => {
   const out = await new Promise<{ latencies: number[]; errors: number; elapsed: number }>((resolve, reject) => {
-    const w = new Worker(CLIENT, { eval: true, workerData: { base, seconds, connections, requests, expect, once } })
+    const w = new Worker(CLIENT, { workerData: { base, seconds, connections, requests, expect, once } })
     w.once('message', resolve)
     w.once('error', reject)
   })
