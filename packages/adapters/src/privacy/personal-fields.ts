@@ -98,13 +98,14 @@ const applies = (f: PersonalField, container: JsonObject): boolean =>
   f.mark.when === undefined || container[f.mark.when.sibling] === f.mark.when.equals
 
 /** The marked paths as a tree: at each level, only the keys worth looking at, and the fields marked there. */
-interface Branch {
+export interface Branch {
   readonly fields: readonly PersonalField[] | undefined
   readonly next: ReadonlyMap<string, Branch>
 }
 
 const branchCache = new WeakMap<FieldIndex, Branch>()
-const branchesOf = (fields: FieldIndex): Branch => {
+/** The tree of `fields`, built once per index: every walk that looks for personal values follows it. */
+export const branchesOf = (fields: FieldIndex): Branch => {
   let root = branchCache.get(fields)
   if (root === undefined) {
     type Mutable = { fields: PersonalField[] | undefined; next: Map<string, Mutable> }
