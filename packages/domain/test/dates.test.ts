@@ -20,9 +20,13 @@ test('impossible calendar dates are refused', () => {
 
 test('impossible instants are refused', () => {
   for (const i of ['2020-02-30T00:00:00Z', '2026-02-31T10:00:00.000Z', '2024-01-01T24:00:00Z', '2024-01-01T23:60:00Z',
-    '2024-01-01T23:59:60Z', '2024-06-31T00:00:00Z', '2024-01-01T00:00:00+05:00', '2024-01-01 00:00:00Z'])
+    '2024-01-01T23:59:60Z', '2024-06-31T00:00:00Z', '2024-01-01T00:00:00+05:00', '2024-01-01 00:00:00Z',
+    // Read by position: an empty or four-digit fraction, a sign, a non-ASCII digit, a lower-case zone, a year 0099.
+    '2024-01-01T00:00:00.Z', '2024-01-01T00:00:00.1234Z', '2024-01-01T-1:00:00Z', '2024-01-01T00:00:0\u0663Z', '2024-01-01T00:00:00z',
+    '0099-12-31T23:59:59Z', '2024-01-01T00:00:00', ''])
     assert.not.ok(Instant.is(i), i)
-  for (const i of ['2024-02-29T23:59:59.999Z', '2026-12-01T00:00:00Z', '2024-03-01T04:05:00.000Z']) assert.ok(Instant.is(i), i)
+  for (const i of ['2024-02-29T23:59:59.999Z', '2026-12-01T00:00:00Z', '2024-03-01T04:05:00.000Z', '2024-03-01T04:05:00.1Z',
+    '2024-03-01T04:05:00.12Z', '0100-01-01T00:00:00Z', new Date(0).toISOString()]) assert.ok(Instant.is(i), i)
 })
 
 const given = spec(applicationDecider, f.context).given
