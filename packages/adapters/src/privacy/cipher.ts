@@ -79,6 +79,24 @@ export interface SealedText {
   readonly open: (key: Uint8Array, field: string) => string
 }
 
+/**
+ * A parsed sealed value. A class, so `open` is one function on the prototype and not a closure made per value: this
+ * runs for every sealed value a decrypting store reads (under tsx each closure was also named at run time, about 3 %
+ * of a decrypting read, --cpu-prof).
+ */
+class Sealed implements SealedText {
+  constructor(readonly kid: string, readonly kids: readonly string[], private readonly iv: string, private readonly body: string) {}
+
+  // The IV and body decoded apart, not joined to be cut again, and the text straight out of the decipher.
+  open(key: Uint8Array, field: string): string {
+    const ivBytes = Buffer.from(this.iv, 'base64url')
+    const sealed = Buffer.from(this.body, 'base64url')
+    if (ivBytes.length !== IV_BYTES || sealed.length < TAG_BYTES) throw new Error('sealed value malformed: no IV or no tag')
+    const { decipher, ciphertext } = decipherOf(key, ivBytes, sealed, aadFor(this.kid, field))
+    return decipher.update(ciphertext, undefined, 'utf8') + decipher.final('utf8')
+  }
+}
+
 /** Parses a sealed value; `undefined` for anything else (clear values written before protection was on). */
 export const parseSealed = (value: string): SealedText | undefined => {
   if (!value.startsWith(SEALED_PREFIX)) return undefined
@@ -87,17 +105,5 @@ export const parseSealed = (value: string): SealedText | undefined => {
   const [kid, iv, body] = parts as [string, string, string]
   const kids = kid.split('+')
   if (kids.some((k) => k === '')) return undefined
-  return {
-    kid,
-    kids,
-    // The IV and body decoded apart, not joined to be cut again, and the text straight out of the decipher: this
-    // runs for every sealed value a decrypting store reads.
-    open: (key, field) => {
-      const ivBytes = Buffer.from(iv, 'base64url')
-      const sealed = Buffer.from(body, 'base64url')
-      if (ivBytes.length !== IV_BYTES || sealed.length < TAG_BYTES) throw new Error('sealed value malformed: no IV or no tag')
-      const { decipher, ciphertext } = decipherOf(key, ivBytes, sealed, aadFor(kid, field))
-      return decipher.update(ciphertext, undefined, 'utf8') + decipher.final('utf8')
-    },
-  }
+  return new Sealed(kid, kids, iv, body)
 }

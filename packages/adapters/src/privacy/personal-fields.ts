@@ -131,32 +131,34 @@ export const branchesOf = (fields: FieldIndex): Branch => {
  * the object as it was before any replacement; an object is copied only where something in it changed, and what
  * holds no personal value is returned as it is.
  */
+type Replace = (value: Json, match: Match, container: JsonObject) => Json
+
 export const replacePersonalFields = (
   json: Json,
   section: 'data' | 'metadata',
   fields: FieldIndex,
-  replace: (value: Json, match: Match, container: JsonObject) => Json,
-): Json => {
-  const walk = (node: Json, branch: Branch, at: string): Json => {
-    if (Array.isArray(node)) return (node as readonly Json[]).map((item, i) => walk(item, branch, `${at}/${i}`))
-    if (!isObject(node)) return node
-    let out: { [k: string]: Json } | undefined
-    for (const [k, child] of branch.next) {
-      if (!Object.hasOwn(node, k)) continue
-      const v = node[k] as Json
-      const hit = child.fields?.find((f) => applies(f, node))
-      const next = hit !== undefined && v !== null && typeof v !== 'object'
-        ? replace(v, { field: hit, at: `${at}/${k}` }, node)
-        : hit !== undefined && Array.isArray(v)
-          ? (v as readonly Json[]).map((x, i) => (x !== null && typeof x !== 'object' ? replace(x, { field: hit, at: `${at}/${k}/${i}` }, node) : x))
-          : v !== null && typeof v === 'object' && child.next.size > 0
-            ? walk(v, child, `${at}/${k}`)
-            : v
-      if (next !== v) (out ??= { ...node })[k] = next
-    }
-    return out ?? node
+  replace: Replace,
+): Json => walk(json, branchesOf(fields), section, replace)
+
+/** A function of the module, not a closure made per call: it runs for every section of every event read. */
+const walk = (node: Json, branch: Branch, at: string, replace: Replace): Json => {
+  if (Array.isArray(node)) return (node as readonly Json[]).map((item, i) => walk(item, branch, `${at}/${i}`, replace))
+  if (!isObject(node)) return node
+  let out: { [k: string]: Json } | undefined
+  for (const [k, child] of branch.next) {
+    if (!Object.hasOwn(node, k)) continue
+    const v = node[k] as Json
+    const hit = child.fields?.find((f) => applies(f, node))
+    const next = hit !== undefined && v !== null && typeof v !== 'object'
+      ? replace(v, { field: hit, at: `${at}/${k}` }, node)
+      : hit !== undefined && Array.isArray(v)
+        ? (v as readonly Json[]).map((x, i) => (x !== null && typeof x !== 'object' ? replace(x, { field: hit, at: `${at}/${k}/${i}` }, node) : x))
+        : v !== null && typeof v === 'object' && child.next.size > 0
+          ? walk(v, child, `${at}/${k}`, replace)
+          : v
+    if (next !== v) (out ??= { ...node })[k] = next
   }
-  return walk(json, branchesOf(fields), section)
+  return out ?? node
 }
 
 /** The personal values of `json` with where they sit, in the order `mapPersonalFields` replaces them. */
