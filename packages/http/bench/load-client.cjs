@@ -5,7 +5,7 @@
  * once, before the clock starts, and a response is read only as far as its status line and its length. The client
  * shares the machine's two cores with the service and PostgreSQL, so whatever it spends is taken from what it
  * measures: `node:http`'s client (request objects, header parsing, streams) cost 0.15–0.23 ms of CPU per signed
- * submission, about a tenth of all the machine did for one; this costs 0.07–0.12 ms (issue 19, stop 19).
+ * submission, about a tenth of all the machine did for one; this costs 0.07–0.13 ms (issue 19, stop 19).
  *
  * workerData: { base, seconds, connections, requests: [{ method, path, headers, body? }], expect, once }
  * Posts { latencies (ms, of the requests answered with `expect`), errors, elapsed (s) }.
