@@ -17,7 +17,7 @@ const net = require('node:net')
 const { base, seconds, connections, requests, expect, once } = workerData
 const url = new URL(base)
 const HEAD_END = Buffer.from('\r\n\r\n')
-const CHUNKED_END = Buffer.from('\r\n0\r\n\r\n')
+const LAST_CHUNK = Buffer.from('0\r\n\r\n')
 
 const wire = requests.map((r) => {
   const body = r.body === undefined ? Buffer.alloc(0) : Buffer.from(r.body)
@@ -43,8 +43,8 @@ const parse = (buf) => {
     return buf.length < end ? undefined : { status, closes }
   }
   if (/\r\ntransfer-encoding: *chunked/i.test(head)) {
-    return buf.indexOf(CHUNKED_END, headEnd) < 0 && !buf.subarray(headEnd + 4).toString('latin1').startsWith('0\r\n\r\n')
-      ? undefined : { status, closes }
+    // One response in flight and no trailers: the message ends with the last, empty chunk.
+    return buf.subarray(-LAST_CHUNK.length).equals(LAST_CHUNK) ? { status, closes } : undefined
   }
   return { status, closes: true }
 }

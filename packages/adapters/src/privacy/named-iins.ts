@@ -4,14 +4,13 @@
  * can find a person's applications without reading every stream.
  */
 import type { Json, NewEvent } from '../store/port.js'
-import { branchesOf, kezekPersonalFields, type Branch, type PersonalField, type PersonalFields } from './personal-fields.js'
+import { applies, branchesOf, kezekPersonalFields, type Branch, type PersonalField, type PersonalFields } from './personal-fields.js'
 import { ERASED_IIN } from './personal-fields.js'
 
 type JsonObject = { readonly [k: string]: Json }
 const isObject = (v: Json): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v)
 
-const namesIin = (f: PersonalField, container: JsonObject): boolean =>
-  f.mark.kind === 'iin' && (f.mark.when === undefined || container[f.mark.when.sibling] === f.mark.when.equals)
+const namesIin = (f: PersonalField, container: JsonObject): boolean => f.mark.kind === 'iin' && applies(f, container)
 
 /**
  * Follows the tree of marked paths only, as the decrypting read does: this runs for every event the read models

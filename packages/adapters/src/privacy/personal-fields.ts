@@ -94,7 +94,8 @@ export interface Match {
 type JsonObject = { readonly [k: string]: Json }
 const isObject = (v: Json): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v)
 
-const applies = (f: PersonalField, container: JsonObject): boolean =>
+/** Whether a field's mark holds in `container` (a mark may apply only when a sibling has a given value). */
+export const applies = (f: PersonalField, container: JsonObject): boolean =>
   f.mark.when === undefined || container[f.mark.when.sibling] === f.mark.when.equals
 
 /** The marked paths as a tree: at each level, only the keys worth looking at, and the fields marked there. */
