@@ -16,6 +16,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite'
 import type { QueryOptions, SqlDriver, SqlExecutor } from './sql/driver.js'
 import { openSqlStore, type SqlEventStore } from './sql/store.js'
 import { lockDataDirectory } from './directory-lock.js'
+import { preparable, queryPrepared } from './pglite-prepared.js'
 
 export interface PgliteStoreOptions {
   /** Directory for the database files; omit for an in-memory database. */
@@ -27,8 +28,11 @@ export interface PgliteStoreOptions {
 }
 
 const executor = (db: PGlite | Transaction): SqlExecutor => ({
-  query: async <R>(text: string, params?: readonly unknown[], options?: QueryOptions) =>
-    (await db.query<R>(text, params === undefined ? undefined : [...params], options?.arrays === true ? { rowMode: 'array' } : undefined)).rows,
+  query: async <R>(text: string, params: readonly unknown[] = [], options?: QueryOptions) =>
+    // Inside a transaction the statement goes through the transaction's `query`, which holds its turn.
+    options?.prepare === true && options.arrays === true && db instanceof PGlite && preparable(params)
+      ? queryPrepared<R>(db, text, params)
+      : (await db.query<R>(text, [...params], options?.arrays === true ? { rowMode: 'array' } : undefined)).rows,
 })
 
 /** Rollback without throwing: PGlite's `transaction` commits whatever the callback returns. */

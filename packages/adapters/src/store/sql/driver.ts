@@ -14,6 +14,12 @@ export interface QueryOptions {
    * the thousands of rows of a page read.
    */
   readonly arrays?: boolean
+  /**
+   * The statement runs on every append: the driver may keep it parsed and planned under a name (PGlite does; see
+   * pglite-prepared.ts). Only with `arrays`, for a statement whose parameters are text, numbers or null (or arrays of
+   * those) and whose result columns are all text.
+   */
+  readonly prepare?: boolean
 }
 
 export interface SqlExecutor {

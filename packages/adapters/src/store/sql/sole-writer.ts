@@ -76,14 +76,16 @@ export const writeAsSoleWriter = async (
   keys: readonly SoleWriterKey[],
 ): Promise<Written> => {
   const only = rows.length === 1 && keys.length === 0 ? rows[0] : undefined
+  // Every batch of a sole writer comes here: its statements are kept prepared where the driver can (PGlite),
+  // and the answers' columns are all text, as that asks.
   const answer =
     only !== undefined
       ? await executor.query<Row>(
           sql.one,
           [only.streamId, only.revision, only.id, only.type, only.dataText, only.metadataText, only.hash, only.previousHash],
-          { arrays: true },
+          { arrays: true, prepare: true },
         )
-      : await executor.query<Row>(keys.length === 0 ? sql.many : sql.manyWithKeys, columns(rows, keys), { arrays: true })
+      : await executor.query<Row>(keys.length === 0 ? sql.many : sql.manyWithKeys, columns(rows, keys), { arrays: true, prepare: true })
   const written = new Map<string, { revision: number; position: string }>()
   for (const [streamId, revision, position] of answer) {
     const r = Number(revision)
