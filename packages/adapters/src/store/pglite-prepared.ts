@@ -8,7 +8,8 @@
  *
  * So a statement asked for with `prepare` is parsed once per database under a name of its own, and each call sends
  * Bind, Execute and Sync as one message. What that needs from the caller (QueryOptions.prepare): parameters that
- * are text, numbers or null, or arrays of those, and rows as arrays of text (no Describe is sent, so nothing tells the types).
+ * are text, numbers or null, or arrays of those, and rows as arrays of text (no Describe is sent, so nothing tells
+ * the types).
  *
  * The call holds the same two locks as `query` (transaction first, then query): a statement never runs inside
  * somebody else's open transaction, and never between the exchanges of another call.
@@ -18,6 +19,8 @@ import { serialize } from 'pg-protocol'
 
 /** The statements prepared on one database, by text. */
 const names = new WeakMap<PGlite, Map<string, string>>()
+/** Names are never reused, so a statement prepared again cannot collide with one the session still holds. */
+let lastName = 0
 
 const EXECUTE = serialize.execute({})
 const SYNC = serialize.sync()
@@ -44,8 +47,9 @@ interface DataRow {
 const STATEMENT_GONE = '26000'
 
 const send = async (db: PGlite, parts: readonly Uint8Array[]): Promise<readonly DataRow[]> =>
-  (await db.execProtocol(new Uint8Array(Buffer.concat(parts)))).messages as readonly DataRow[]
+  (await db.execProtocol(Buffer.concat(parts))).messages as readonly DataRow[]
 
+/** Runs `text` as a statement prepared on `db`, with text parameters; rows as arrays of text. */
 export const queryPrepared = <R>(db: PGlite, text: string, params: readonly PreparedParam[]): Promise<R[]> =>
   db._runExclusiveTransaction(() =>
     db._runExclusiveQuery(async () => {
@@ -56,7 +60,7 @@ export const queryPrepared = <R>(db: PGlite, text: string, params: readonly Prep
       const run = async (): Promise<R[]> => {
         let name = known.get(text)
         if (name === undefined) {
-          name = `kezek_${known.size + 1}`
+          name = `kezek_store_${++lastName}`
           // A Parse of its own: were it sent with the Bind, an Execute that failed (a constraint) would leave the
           // statement made but unrecorded, and the next Parse under the name would fail.
           await send(db, [serialize.parse({ name, text, types: [] }), SYNC])
@@ -68,8 +72,8 @@ export const queryPrepared = <R>(db: PGlite, text: string, params: readonly Prep
       try {
         return await run()
       } catch (error) {
-        if ((error as { code?: unknown }).code !== STATEMENT_GONE) throw error
-        known.clear()
+        if ((error as { code?: unknown } | null)?.code !== STATEMENT_GONE) throw error
+        known.delete(text)
         return run()
       }
     }),

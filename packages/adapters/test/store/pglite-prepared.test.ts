@@ -32,20 +32,30 @@ test('answers the rows the plain query answers, as text', async ({ driver }) => 
 
 test('a refused row fails with its SQLSTATE and constraint, and the statement stays usable', async ({ driver }) => {
   await driver.query(INSERT, ['a', 1, null], prepared)
-  const refused = await driver.query(INSERT, ['a', 2, null], prepared).then(() => undefined, (e: unknown) => e as { code?: string; constraint?: string })
+  const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as { code?: string; constraint?: string })
+  const refused = await failure(driver.query(INSERT, ['a', 2, null], prepared))
   assert.is(refused?.code, '23505')
   assert.is(refused?.constraint, 't_pkey')
-  const checked = await driver.query(INSERT, ['c', -1, null], prepared).then(() => undefined, (e: unknown) => e as { code?: string })
-  assert.is(checked?.code, '23514')
+  assert.is((await failure(driver.query(INSERT, ['c', -1, null], prepared)))?.code, '23514')
   // Nothing of the refused rows was written, and the next call binds the same prepared statement again.
   assert.equal(await driver.query(INSERT, ['b', 3, null], prepared), [['b', '3', null]])
   assert.equal(await driver.query('SELECT k FROM t ORDER BY k', [], { arrays: true }), [['a'], ['b']])
 })
 
-test('prepares again when the session forgot its statements', async ({ db, driver }) => {
+test('prepares again when the session forgot its statements, all of them or one', async ({ db, driver }) => {
+  const other = 'SELECT k FROM t WHERE k = $1'
   await driver.query(INSERT, ['a', 1, null], prepared)
   await db.exec('DEALLOCATE ALL')
   assert.equal(await driver.query(INSERT, ['b', 2, null], prepared), [['b', '2', null]])
+  assert.equal(await driver.query(other, ['a'], prepared), [['a']])
+  // Only the INSERT's statement goes: it is prepared again under a new name, and the other one, still prepared,
+  // keeps its own (a name handed out again would collide with it).
+  const held = await db.query<{ name: string; statement: string }>('SELECT name, statement FROM pg_prepared_statements')
+  const insert = held.rows.find((r) => r.statement === INSERT)
+  assert.ok(insert !== undefined && held.rows.length === 2)
+  await db.exec(`DEALLOCATE ${insert.name}`)
+  assert.equal(await driver.query(INSERT, ['c', 3, null], prepared), [['c', '3', null]])
+  assert.equal(await driver.query(other, ['c'], prepared), [['c']])
 })
 
 test('never runs inside somebody else’s open transaction', async ({ db, driver }) => {
