@@ -132,8 +132,7 @@ const fastCanonical = (value: unknown): string | undefined => {
         return `${out}]`
       }
       if (!isPlainObject(value)) return undefined
-      // Default sort: UTF-16 code unit order, as the checked walk's comparator.
-      const keys = Object.keys(value).sort()
+      const keys = sortedKeys(value)
       let out = '{'
       let first = true
       for (const k of keys) {
@@ -149,6 +148,26 @@ const fastCanonical = (value: unknown): string | undefined => {
     default:
       return undefined
   }
+}
+
+/**
+ * An object's own keys in UTF-16 code unit order (the order `Array.prototype.sort` gives strings, and the checked
+ * walk's comparator). Sorted in place by insertion: an event's objects have a few keys each, and the default sort
+ * allocated a work array per object, 14 KB of a signed submission's 244 KB of garbage (heap sampling, issue 19).
+ */
+const sortedKeys = (value: object): string[] => {
+  const keys = Object.keys(value)
+  if (keys.length > 32) return keys.sort()
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i] as string
+    let j = i - 1
+    while (j >= 0 && (keys[j] as string) > k) {
+      keys[j + 1] = keys[j] as string
+      j--
+    }
+    keys[j + 1] = k
+  }
+  return keys
 }
 
 const checkedCanonical = (value: unknown, path: string): E.Either<NotJson, string> => {

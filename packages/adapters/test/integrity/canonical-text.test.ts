@@ -57,4 +57,25 @@ test('chainHashOfText over canonical text is chainHash over the event', () => {
   }
 })
 
+
+test('object keys come out in UTF-16 code unit order for any key set, short or long', () => {
+  // Keys whose code-unit and code-point orders differ (an astral letter against U+FF5E), digits that an integer-like
+  // key would put first, and sizes on both sides of the in-place sort's bound.
+  const pool = ['b', 'a', 'aa', 'A', '', 'ä', '\uD835\uDC00', '\uFF5E', 'z0', 'z10', 'z9', 'key', 'Key', 'ключ', 'кілт', '_', '~']
+  let seed = 7
+  const next = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n }
+  for (const size of [0, 1, 2, 5, 17, 32, 33, 60]) {
+    for (let round = 0; round < 20; round++) {
+      const keys = Array.from({ length: size }, (_, i) => `${pool[next(pool.length)]}${next(3) === 0 ? '' : i}`)
+      const value: Record<string, number> = {}
+      for (const k of keys) value[k] = 1
+      const expected = `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:1`).join(',')}}`
+      const text = canonicalStorableJson(value)
+      assert.ok(E.isRight(text))
+      if (E.isRight(text)) assert.is(text.right, expected, `keys ${JSON.stringify(keys)}`)
+      assert.is(canonicalJson(value), expected)
+    }
+  }
+})
+
 test.run()
