@@ -116,9 +116,9 @@ const SECRET = randomBytes(24).toString('base64url')
 /**
  * Collects garbage before each timed half, when the process allows it (`pnpm bench` runs with --expose-gc). The
  * benchmark signs each round's documents in the service's own thread, hundreds of them at once, and their garbage
- * (the service's heap stood at 500-1,500 MB after a round) was collected during the timed submissions: 0.14-0.27 ms
- * of garbage-collection pause per submission on the service thread, against 0.08-0.14 ms when collected before
- * (six rounds each, stop 21). A service does not sign its citizens' documents, so neither half should pay for it.
+ * (the service's heap stood at 500-1,500 MB after a round) was collected during the timed submissions: a median
+ * 0.21 ms of garbage-collection pause per submission on the service thread, against 0.12 ms when collected before
+ * (twelve rounds each, stop 21). A service does not sign its citizens' documents, so neither half should pay for it.
  * The share itself moved less than the machine's noise either way (stops 18 and 21).
  */
 const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.()

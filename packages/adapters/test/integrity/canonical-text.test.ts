@@ -57,7 +57,6 @@ test('chainHashOfText over canonical text is chainHash over the event', () => {
   }
 })
 
-
 test('object keys come out in UTF-16 code unit order for any key set, short or long', () => {
   // Keys whose code-unit and code-point orders differ (an astral letter against U+FF5E), digits that an integer-like
   // key would put first, and sizes on both sides of the in-place sort's bound.
