@@ -113,16 +113,6 @@ const PROVIDER = 'bench-housing' as ProviderId
 export const SUBMISSION_TARGET = 0.5
 const SECRET = randomBytes(24).toString('base64url')
 
-/**
- * Collects garbage before each timed half, when the process allows it (`pnpm bench` runs with --expose-gc). The
- * benchmark signs each round's documents in the service's own thread, hundreds of them at once, and their garbage
- * (the service's heap stood at 500-1,500 MB after a round) was collected during the timed submissions: a median
- * 0.21 ms of garbage-collection pause per submission on the service thread, against 0.12 ms when collected before
- * (twelve rounds each, stop 21). A service does not sign its citizens' documents, so neither half should pay for it.
- * The share itself moved less than the machine's noise either way (stops 18 and 21).
- */
-const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.()
-
 /** Untimed warm-up before each timed phase: half its length, at least a second (the smoke test's short runs: as long). */
 const warmUpSeconds = (seconds: number): number => (seconds < 1 ? seconds : Math.max(1, seconds / 2))
 
@@ -252,10 +242,8 @@ const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connection
     for (let i = 0; i < ROUNDS; i++) {
       // Signed before the round (as many as the last verifier rate could need), so the two halves follow each other.
       const documents = await documentsFor(rate, slice)
-      collectGarbage()
       const verifier = await verifyFor(slice)
       rate = Math.max(rate, verifier)
-      collectGarbage()
       const process0 = process.cpuUsage()
       const thread0 = threadCpuMs()
       timed.push(await load(base, slice, connections, documents.map(submit), 201, true))
