@@ -8,7 +8,7 @@
  * submission, about a tenth of all the machine did for one; this costs 0.07–0.13 ms (issue 19, stop 19).
  *
  * workerData: { base, seconds, connections, requests: [{ method, path, headers, body? }], expect, once }
- * Posts { latencies (ms, of the requests answered with `expect`), errors, elapsed (s) }.
+ * Posts { ready: true } when the requests are serialised and waits for a message to start; then posts { latencies (ms, of the requests answered with `expect`), errors, elapsed (s) }.
  */
 'use strict'
 const { parentPort, workerData } = require('node:worker_threads')
@@ -113,4 +113,6 @@ const run = async () => {
   parentPort.postMessage({ latencies, errors, elapsed: (performance.now() - started) / 1000 })
 }
 
-run()
+// Ready once the requests are bytes; the clock (and the CPU the parent counts) starts at its go.
+parentPort.once('message', () => { run() })
+parentPort.postMessage({ ready: true })
