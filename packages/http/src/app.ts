@@ -18,6 +18,7 @@ import { answerClientErrors } from './http/client-error.js'
 import { createIdempotencyCache } from './middleware/idempotency.js'
 import { jsonLogger, type Logger } from './observability/logger.js'
 import { createMetrics, type Metrics } from './observability/metrics.js'
+import { declareServiceMetrics } from './observability/service-metrics.js'
 import { isProblem, problem, sendProblem } from './problem/problem.js'
 import { startReadModels, type ReadModels } from './read-model/projections.js'
 import { requestNumbers } from './read-model/request-numbers.js'
@@ -139,16 +140,7 @@ export const createApp = (o: AppOptions): KezekApp => {
     exclusive: layeredExclusive(inProcessExclusive(), coordination?.exclusive === undefined ? undefined
       : (key, body) => guarded(() => coordination.exclusive!(key, body))),
   }
-  metrics.gauge('kezek_read_model_events_total', 'Events applied to the read models', () => read.stats().eventsProjected)
-  metrics.gauge('kezek_read_model_lag_ms', 'Record time to projection time of the last event', () => read.stats().lagMs)
-  metrics.gauge('kezek_read_model_caught_up', '1 once the read models have caught up', () => (read.isCaughtUp() ? 1 : 0))
-  metrics.gauge('kezek_applications', 'Applications known to the read models', () => read.stats().applications)
-  metrics.gauge('kezek_store_up', '1 while the last call to the store succeeded', () => (health.up() ? 1 : 0))
-  metrics.gauge('kezek_store_outages_total', 'Store outages seen by request handling', () => health.outages())
-  metrics.gauge('kezek_store_outage_seconds_total', 'Time spent in store outages', () => health.outageMs() / 1000)
-  metrics.gauge('kezek_read_model_failing', '1 while the read models retry reading the store', () => (read.health().failing ? 1 : 0))
-  metrics.gauge('kezek_read_model_reconnects_total', 'Times the read models resumed after the store failed', () => read.health().reconnects)
-  metrics.gauge('kezek_read_model_outage_seconds_total', 'Time the read models spent unable to read the store', () => read.health().outageMs / 1000)
+  declareServiceMetrics(metrics, { read, store: health })
 
   let closing = false
   const app = express()

@@ -24,8 +24,8 @@ test('two apps, two stores, one process: each sees only its own data', async () 
     assert.is((await call(b.url, 'GET', `/v1/applications/${first.body.applicationId}`, { token: tokens.citizen })).status, 404)
     assert.is(a.app.readModels.stats().applications, 2)
     assert.is(b.app.readModels.stats().applications, 1)
-    const posts = (x: typeof a) => (x.app.metrics.snapshot()['requests'] as Record<string, number>)['method="POST",route="/v1/portal/applications",status="201"']
-    assert.equal([posts(a), posts(b)], [2, 1], 'each app counts its own requests')
+    const posts = async (x: typeof a) => ((await x.app.metrics.snapshot())['requests'] as Record<string, number>)['method="POST",route="/v1/portal/applications",status="201"']
+    assert.equal([await posts(a), await posts(b)], [2, 1], 'each app counts its own requests')
   } finally {
     await Promise.all([a.stop(), b.stop()])
     await Promise.all([storeA.close(), storeB.close()])

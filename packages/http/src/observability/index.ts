@@ -1,3 +1,4 @@
 export * from './redact.js'
 export * from './logger.js'
 export * from './metrics.js'
+export * from './service-metrics.js'

@@ -1,47 +1,109 @@
 /**
- * Basic service metrics in Prometheus text format: requests by route and status, a latency histogram, and the
- * read models' progress. Kept per app instance (two apps in one process keep separate counters).
+ * The service's metrics, in Prometheus text format, through prom-client.
+ *
+ * An app's own metrics (requests by route and status, latency, the read models and the store as it sees them) live
+ * in a registry of its own: two apps in one process keep separate counts. The process's figures (CPU, memory,
+ * event-loop delay, garbage collection: prom-client's default metrics, prefixed `kezek_`) describe the process, not
+ * an app, so there is one set of them per process, collected from the first app that asks and shown by every app.
+ * They are what explains a busy service's latency: a submission waits on the event loop several times on its way
+ * (docs/benchmarks-history.md, stop 25).
  */
-const BUCKETS_MS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000] as const
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
+
+/** Latency buckets in seconds: a status read takes about a millisecond, a signed submission tens under load. */
+const BUCKETS_S = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
+
+/** One of an app's metrics, as the reference table in docs/operations.md lists it. */
+export interface MetricInfo {
+  readonly name: string
+  readonly type: 'counter' | 'gauge' | 'histogram'
+  readonly help: string
+  readonly labels: readonly string[]
+}
 
 export interface Metrics {
   readonly observeRequest: (method: string, route: string, status: number, ms: number) => void
+  /** A value read when scraped that may go down. */
   readonly gauge: (name: string, help: string, read: () => number) => void
-  readonly render: () => string
-  readonly snapshot: () => Record<string, unknown>
+  /** A value read when scraped that only grows while the process runs (its name ends in `_total`). */
+  readonly counter: (name: string, help: string, read: () => number) => void
+  /** The app's metrics and the process's, in the text format. */
+  readonly render: () => Promise<string>
+  readonly contentType: string
+  /** The app's metrics as JSON: `requests` by `method="…",route="…",status="…"`, `requestCount`, and each read value. */
+  readonly snapshot: () => Promise<Record<string, unknown>>
+  /** The app's own metrics (not the process's), in the order they were declared. */
+  readonly describe: () => readonly MetricInfo[]
 }
 
-export const createMetrics = (): Metrics => {
-  const requests = new Map<string, number>()
-  const buckets = new Array<number>(BUCKETS_MS.length + 1).fill(0)
-  let sumMs = 0
-  let count = 0
-  const gauges: { readonly name: string; readonly help: string; readonly read: () => number }[] = []
+export interface MetricsOptions {
+  /** Include the process's metrics in `render` (default true). */
+  readonly runtime?: boolean
+}
+
+let runtimeRegistry: Registry | undefined
+
+/** The process's metrics: registered once, on first use (prom-client starts an event-loop monitor and a GC observer). */
+const runtime = (): Registry => {
+  if (runtimeRegistry === undefined) {
+    runtimeRegistry = new Registry()
+    collectDefaultMetrics({ register: runtimeRegistry, prefix: 'kezek_' })
+  }
+  return runtimeRegistry
+}
+
+const requestKey = (labels: Partial<Record<string, string | number>>): string =>
+  `method="${labels['method'] ?? ''}",route="${labels['route'] ?? ''}",status="${labels['status'] ?? ''}"`
+
+export const createMetrics = (options: MetricsOptions = {}): Metrics => {
+  const registry = new Registry()
+  const processMetrics = options.runtime === false ? undefined : runtime()
+  const infos: MetricInfo[] = []
+  const reads: { readonly name: string; readonly read: () => number }[] = []
+  const declare = (info: MetricInfo): void => void infos.push(info)
+
+  const requestsHelp = 'HTTP requests by route and status'
+  const requests = new Counter({ name: 'kezek_http_requests_total', help: requestsHelp, labelNames: ['method', 'route', 'status'], registers: [registry] })
+  declare({ name: 'kezek_http_requests_total', type: 'counter', help: requestsHelp, labels: ['method', 'route', 'status'] })
+  const durationHelp = 'Time from a request to its answer, by route'
+  const duration = new Histogram({ name: 'kezek_http_request_duration_seconds', help: durationHelp, labelNames: ['method', 'route'], buckets: BUCKETS_S, registers: [registry] })
+  declare({ name: 'kezek_http_request_duration_seconds', type: 'histogram', help: durationHelp, labels: ['method', 'route'] })
+
   return {
     observeRequest: (method, route, status, ms) => {
-      const key = `method="${method}",route="${route.replace(/"/g, '')}",status="${status}"`
-      requests.set(key, (requests.get(key) ?? 0) + 1)
-      const i = BUCKETS_MS.findIndex((b) => ms <= b)
-      buckets[i === -1 ? BUCKETS_MS.length : i]! += 1
-      sumMs += ms
-      count += 1
+      requests.inc({ method, route, status })
+      duration.observe({ method, route }, ms / 1000)
     },
-    gauge: (name, help, read) => { gauges.push({ name, help, read }) },
-    render: () => {
-      const lines = ['# HELP kezek_http_requests_total HTTP requests by route and status', '# TYPE kezek_http_requests_total counter']
-      for (const [k, v] of [...requests].sort()) lines.push(`kezek_http_requests_total{${k}} ${v}`)
-      lines.push('# HELP kezek_http_request_duration_ms Request latency', '# TYPE kezek_http_request_duration_ms histogram')
-      let cumulative = 0
-      BUCKETS_MS.forEach((b, i) => { cumulative += buckets[i]!; lines.push(`kezek_http_request_duration_ms_bucket{le="${b}"} ${cumulative}`) })
-      lines.push(`kezek_http_request_duration_ms_bucket{le="+Inf"} ${count}`)
-      lines.push(`kezek_http_request_duration_ms_sum ${sumMs.toFixed(3)}`, `kezek_http_request_duration_ms_count ${count}`)
-      for (const g of gauges) lines.push(`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} gauge`, `${g.name} ${g.read()}`)
-      return lines.join('\n') + '\n'
+    gauge: (name, help, read) => {
+      new Gauge({ name, help, registers: [registry], collect() { this.set(read()) } })
+      declare({ name, type: 'gauge', help, labels: [] })
+      reads.push({ name, read })
     },
-    snapshot: () => ({
-      requests: Object.fromEntries(requests),
-      requestCount: count,
-      ...Object.fromEntries(gauges.map((g) => [g.name, g.read()])),
-    }),
+    counter: (name, help, read) => {
+      // prom-client's counters only go up by `inc`: the value is read from its source at each scrape instead.
+      new Counter({ name, help, registers: [registry], collect() { this.reset(); this.inc(read()) } })
+      declare({ name, type: 'counter', help, labels: [] })
+      reads.push({ name, read })
+    },
+    render: async () => (await registry.metrics()) + (processMetrics === undefined ? '' : await processMetrics.metrics()),
+    contentType: registry.contentType,
+    snapshot: async () => {
+      const counted = (await requests.get()).values
+      const answered = (await duration.get()).values.filter((v) => v.metricName === 'kezek_http_request_duration_seconds_count')
+      return {
+        requests: Object.fromEntries(counted.map((v) => [requestKey(v.labels), v.value])),
+        requestCount: answered.reduce((n, v) => n + v.value, 0),
+        ...Object.fromEntries(reads.map((r) => [r.name, r.read()])),
+      }
+    },
+    describe: () => infos,
   }
 }
+
+/** The reference table of an app's metrics (docs/operations.md; scripts/docs/metrics.ts writes it). */
+export const metricsTableMarkdown = (metrics: readonly MetricInfo[]): string =>
+  [
+    '| metric | type | labels | what it counts |',
+    '|---|---|---|---|',
+    ...metrics.map((m) => `| \`${m.name}\` | ${m.type} | ${m.labels.length === 0 ? '—' : m.labels.join(', ')} | ${m.help} |`),
+  ].join('\n')

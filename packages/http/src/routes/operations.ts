@@ -38,8 +38,8 @@ export const operationRoutes = (s: Services, closing: () => boolean): Router => 
   }))
   r.get('/metrics', route(async (req) =>
     req.accepts(['text/plain', 'application/json']) === 'application/json'
-      ? ok(s.metrics.snapshot())
-      : { status: 200, raw: s.metrics.render(), contentType: 'text/plain; version=0.0.4; charset=utf-8' }))
+      ? ok(await s.metrics.snapshot())
+      : { status: 200, raw: await s.metrics.render(), contentType: s.metrics.contentType }))
   r.get('/openapi.json', route(async () => ({ status: 200, raw: document, contentType: 'application/json; charset=utf-8' })))
   return r
 }
