@@ -13,7 +13,7 @@ import { createServer, type Server } from 'node:http'
 import * as E from 'fp-ts/lib/Either.js'
 import type { ProviderId } from '@kezek/domain'
 import { housingQueueEditions, kazakhstanNational } from '@kezek/domain'
-import type { EventStore, SqlEventStore } from '@kezek/adapters'
+import type { CommitBatch, EventStore, SqlEventStore } from '@kezek/adapters'
 import { loadTrust, openPersonalDataStore, type LoadedTrust, type TrustSource } from '@kezek/adapters'
 import { importSigningKey, x509 } from '@kezek/adapters'
 import { createTestPki, TEST_IIN, type TestPki } from '@kezek/adapters/testing'
@@ -39,16 +39,16 @@ const fail = (lines: readonly string[]): never => {
   process.exit(2)
 }
 
-const openStore = async (c: ServerConfig['store']): Promise<EventStore> => {
+const openStore = async (c: ServerConfig['store'], onCommitBatch: (b: CommitBatch) => void): Promise<EventStore> => {
   switch (c.kind) {
     case 'pglite': {
       await mkdir(c.dataDir, { recursive: true })
       const { openPgliteStore } = await import('@kezek/adapters')
-      return openPgliteStore({ dataDir: c.dataDir })
+      return openPgliteStore({ dataDir: c.dataDir, onCommitBatch })
     }
     case 'postgres': {
       const { openPostgresStore } = await import('@kezek/adapters')
-      return openPostgresStore({ connectionString: c.url, schema: c.schema })
+      return openPostgresStore({ connectionString: c.url, schema: c.schema, onCommitBatch })
     }
     case 'eventstoredb': {
       const { connectEventStoreDb } = await import('@kezek/adapters/eventstoredb')
@@ -155,7 +155,9 @@ const main = async (): Promise<void> => {
   const providers: ProviderConfig[] = config.providers.map((p) => ({
     id: p.id as ProviderId, name: p.id, definition: housingQueueEditions[p.edition], calendar: kazakhstanNational(),
   }))
-  const raw = await openStore(config.store)
+  // The store is opened before the app that counts its batches: the first batches (the demo's) wait for nobody.
+  let commitBatches: ((b: CommitBatch) => void) | undefined
+  const raw = await openStore(config.store, (b) => commitBatches?.(b))
   const personal = await openPersonalDataStore(raw, config.personalData, (m) => logger.log('warn', m))
   const store = personal.store
   const empty = (await store.headPosition()) === undefined
@@ -179,6 +181,8 @@ const main = async (): Promise<void> => {
     ...(personal.protected === undefined ? {} : { personalData: personal.protected }),
     ...(config.demo === 'auto' ? { pages: { demoUsers: () => pickable } } : {}),
   })
+
+  commitBatches = app.metrics.observeCommitBatch
 
   // Not `app.listen`: express 5 calls its callback on a listen error too, so a busy port looked like a start.
   const server = await new Promise<Server>((resolve, reject) => {

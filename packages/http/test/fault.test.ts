@@ -288,6 +288,11 @@ test('the service on PGlite killed (SIGKILL) under write load and restarted: not
       const v = (await r.json()) as { status: string; revision: number }
       views.set(id, { status: v.status, revision: v.revision })
     }
+    // The restarted process's group commit, as its metrics show it (main.ts wires the store's batches to them).
+    const metrics = await (await fetch(`${svc.url}/metrics`)).text()
+    const appended = Number(/^kezek_store_commit_batch_appends_sum (\d+)$/m.exec(metrics)?.[1] ?? 0)
+    assert.ok(appended >= 20, `the batches counted at least the 20 writes acknowledged after the restart: ${appended}`)
+    assert.match(metrics, /^kezek_store_commit_batch_seconds_count [1-9]\d*$/m)
     svc.child.kill('SIGTERM')
     assert.is(await svc.exited, 0, `SIGTERM stops the service cleanly:\n${svc.stderr()}`)
     const check = await asService(openPgliteStore({ dataDir }))

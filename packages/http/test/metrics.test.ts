@@ -43,6 +43,18 @@ test('values read at scrape time follow their source; counters are typed as coun
   assert.equal(await m.snapshot(), { requests: {}, requestCount: 0, kezek_test_outages_total: 5, kezek_test_up: 0 })
 })
 
+test('group-commit batches are timed and sized', async () => {
+  const m = createMetrics({ runtime: false })
+  m.observeCommitBatch({ appends: 1, seconds: 0.002 })
+  m.observeCommitBatch({ appends: 6, seconds: 0.008 })
+  const text = await m.render()
+  assert.match(text, /^kezek_store_commit_batch_appends_bucket\{le="4"\} 1$/m)
+  assert.match(text, /^kezek_store_commit_batch_appends_bucket\{le="8"\} 2$/m)
+  assert.match(text, /^kezek_store_commit_batch_appends_sum 7$/m)
+  assert.match(text, /^kezek_store_commit_batch_seconds_bucket\{le="0.005"\} 1$/m)
+  assert.match(text, /^kezek_store_commit_batch_seconds_count 2$/m)
+})
+
 test('two apps count apart and show the same process metrics', async () => {
   const a = createMetrics()
   const b = createMetrics()

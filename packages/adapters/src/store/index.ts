@@ -4,6 +4,7 @@ export { openPgliteStore, pgliteDriver, type PgliteStoreOptions } from './pglite
 export { openPostgresStore, postgresDriver, type PostgresStoreOptions } from './postgres.js'
 export { openSqlStore, type SqlEventStore, type SqlStoreOptions } from './sql/store.js'
 export type { BulkWriter } from './sql/bulk.js'
+export type { CommitBatch } from './sql/group-commit.js'
 export type { SqlDriver, SqlExecutor, TransactionOutcome } from './sql/driver.js'
 export { migrations, migrate, type Migration } from './sql/schema.js'
 export { compareSqlPositions, parsePosition, formatPosition, type SqlPosition } from './sql/position.js'

@@ -15,6 +15,7 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite'
 import type { QueryOptions, SqlDriver, SqlExecutor } from './sql/driver.js'
 import { openSqlStore, type SqlEventStore } from './sql/store.js'
+import type { CommitBatch } from './sql/group-commit.js'
 import { lockDataDirectory } from './directory-lock.js'
 import { preparable, queryPrepared } from './pglite-prepared.js'
 
@@ -24,7 +25,8 @@ export interface PgliteStoreOptions {
   /** An already open PGlite to use instead (the store then does not close it). */
   readonly db?: PGlite
   readonly schema?: string
-  readonly batchSize?: number
+  readonly batchSize?: number  /** Told of every group-commit batch once it is settled (metrics; see `CommitBatch`). */
+  readonly onCommitBatch?: (batch: CommitBatch) => void
 }
 
 const executor = (db: PGlite | Transaction): SqlExecutor => ({
@@ -90,6 +92,7 @@ export const openPgliteStore = async (options: PgliteStoreOptions = {}): Promise
     return await openSqlStore(driver, {
       ...(options.schema === undefined ? {} : { schema: options.schema }),
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+      ...(options.onCommitBatch === undefined ? {} : { onCommitBatch: options.onCommitBatch }),
     })
   } catch (error) {
     await driver.close()

@@ -12,6 +12,7 @@ import { from as copyFromStdin } from 'pg-copy-streams'
 import { prepareValue } from 'pg/lib/utils.js'
 import type { QueryOptions, SqlDriver, SqlExecutor } from './sql/driver.js'
 import { openSqlStore, type SqlEventStore } from './sql/store.js'
+import type { CommitBatch } from './sql/group-commit.js'
 import { quoteIdent } from './sql/schema.js'
 
 export interface PostgresStoreOptions {
@@ -27,7 +28,8 @@ export interface PostgresStoreOptions {
    * How long to wait for a new connection before the call fails (default 5000 ms): while PostgreSQL is down or
    * unreachable, callers get an error they can answer 503 with, never a hang.
    */
-  readonly connectTimeoutMs?: number
+  readonly connectTimeoutMs?: number  /** Told of every group-commit batch once it is settled (metrics; see `CommitBatch`). */
+  readonly onCommitBatch?: (batch: CommitBatch) => void
 }
 
 /** First and largest wait between attempts to re-open the LISTEN connection. */
@@ -288,6 +290,7 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
     return await openSqlStore(driver, {
       ...(options.schema === undefined ? {} : { schema: options.schema }),
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+      ...(options.onCommitBatch === undefined ? {} : { onCommitBatch: options.onCommitBatch }),
     })
   } catch (error) {
     await driver.close()

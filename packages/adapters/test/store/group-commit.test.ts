@@ -11,6 +11,7 @@ import { openPgliteStore } from '../../src/store/pglite.js'
 import { openPostgresStore } from '../../src/store/postgres.js'
 import type { AppendError, AppendResult } from '../../src/store/port.js'
 import type { SqlEventStore } from '../../src/store/sql/store.js'
+import type { CommitBatch } from '../../src/store/sql/group-commit.js'
 import { events, left, right, streamName } from './contract.js'
 import { dropSchema, PG_URL, uniqueSchema } from './sql-harness.js'
 
@@ -183,3 +184,65 @@ sole('concurrent appends with keys are one transaction, and every key is stored 
 })
 
 sole.run()
+
+// What an operator's metrics see of the batches (onCommitBatch), on both SQL back-ends.
+const observed = suite('group commit: every batch is told to its observer')
+
+const observedBackends: readonly { name: string; open: (onCommitBatch: (b: CommitBatch) => void) => Promise<{ store: SqlEventStore; close: () => Promise<void> }> }[] = [
+  {
+    name: 'PostgreSQL',
+    open: async (onCommitBatch) => {
+      const schema = uniqueSchema('observed')
+      const store = await openPostgresStore({ connectionString: PG_URL, schema, onCommitBatch })
+      return { store, close: async () => { await store.close(); await dropSchema(schema) } }
+    },
+  },
+  {
+    name: 'PGlite',
+    open: async (onCommitBatch) => {
+      const store = await openPgliteStore({ onCommitBatch })
+      return { store, close: () => store.close() }
+    },
+  },
+]
+
+for (const backend of observedBackends) {
+  observed(`${backend.name}: eight appends made together are one batch of eight appends and their events`, async () => {
+    const batches: CommitBatch[] = []
+    const b = await backend.open((batch) => batches.push(batch))
+    try {
+      const streams = Array.from({ length: 8 }, (_, i) => streamName(`observed-${i}`))
+      const written = (await Promise.all(streams.map((s, i) => b.store.append(s, events(1 + (i % 3)), { expected: 'no_stream' })))).map((r) => right(r))
+      assert.is(new Set(written.map((w) => transactionOf(w.position))).size, 1, 'one transaction')
+      // A batch is told once it is settled, so right after its appends resolve it may not be told yet; the next
+      // batch starts only after it is, so one more append makes sure.
+      right(await b.store.append(streamName('observed-next'), events(1), { expected: 'no_stream' }))
+      const [batch] = batches
+      assert.is(batch?.appends, 8)
+      assert.is(batch?.events, [1, 2, 3, 1, 2, 3, 1, 2].reduce((n, k) => n + k, 0))
+      assert.ok(batch !== undefined && batch.seconds > 0 && batch.seconds < 60, `a time in seconds: ${batch?.seconds}`)
+    } finally {
+      await b.close()
+    }
+  })
+
+  observed(`${backend.name}: an observer that throws changes no append and stops no later batch`, async () => {
+    let told = 0
+    const b = await backend.open(() => {
+      told += 1
+      throw new Error('a broken metrics sink')
+    })
+    try {
+      const id = streamName('observed-throwing')
+      right(await b.store.append(id, events(1), { expected: 'no_stream' }))
+      right(await b.store.append(id, events(2), { expected: 0 }))
+      right(await b.store.append(id, events(1), { expected: 2 }))
+      assert.ok(told >= 2, `told of the batches before the last: ${told}`)
+      assert.is(right(await b.store.readStream(id)).length, 4)
+    } finally {
+      await b.close()
+    }
+  })
+}
+
+observed.run()

@@ -12,6 +12,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 
 /** Latency buckets in seconds: a status read takes about a millisecond, a signed submission tens under load. */
 const BUCKETS_S = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
+/** Appends per group-commit batch: one when the service is quiet, a few at 16 submissions in flight, more beyond. */
+const BATCH_APPENDS = [1, 2, 4, 8, 16, 32, 64, 128, 256]
 
 /** One of an app's metrics, as the reference table in docs/operations.md lists it. */
 export interface MetricInfo {
@@ -21,8 +23,16 @@ export interface MetricInfo {
   readonly labels: readonly string[]
 }
 
+/** A group-commit batch of a SQL store (`onCommitBatch` of openPostgresStore and openPgliteStore). */
+export interface CommitBatchFigures {
+  readonly appends: number
+  readonly seconds: number
+}
+
 export interface Metrics {
   readonly observeRequest: (method: string, route: string, status: number, ms: number) => void
+  /** Wire to the store's `onCommitBatch` where the store is opened (main.ts does); empty otherwise. */
+  readonly observeCommitBatch: (batch: CommitBatchFigures) => void
   /** A value read when scraped that may go down. */
   readonly gauge: (name: string, help: string, read: () => number) => void
   /** A value read when scraped that only grows while the process runs (its name ends in `_total`). */
@@ -68,11 +78,21 @@ export const createMetrics = (options: MetricsOptions = {}): Metrics => {
   const durationHelp = 'Time from a request to its answer, by route'
   const duration = new Histogram({ name: 'kezek_http_request_duration_seconds', help: durationHelp, labelNames: ['method', 'route'], buckets: BUCKETS_S, registers: [registry] })
   declare({ name: 'kezek_http_request_duration_seconds', type: 'histogram', help: durationHelp, labels: ['method', 'route'] })
+  const batchHelp = 'Group-commit batches of the SQL store: from taking a batch to settling its appends'
+  const batchSeconds = new Histogram({ name: 'kezek_store_commit_batch_seconds', help: batchHelp, buckets: BUCKETS_S, registers: [registry] })
+  declare({ name: 'kezek_store_commit_batch_seconds', type: 'histogram', help: batchHelp, labels: [] })
+  const appendsHelp = 'Appends per group-commit batch of the SQL store'
+  const batchAppends = new Histogram({ name: 'kezek_store_commit_batch_appends', help: appendsHelp, buckets: BATCH_APPENDS, registers: [registry] })
+  declare({ name: 'kezek_store_commit_batch_appends', type: 'histogram', help: appendsHelp, labels: [] })
 
   return {
     observeRequest: (method, route, status, ms) => {
       requests.inc({ method, route, status })
       duration.observe({ method, route }, ms / 1000)
+    },
+    observeCommitBatch: ({ appends, seconds }) => {
+      batchSeconds.observe(seconds)
+      batchAppends.observe(appends)
     },
     gauge: (name, help, read) => {
       new Gauge({ name, help, registers: [registry], collect() { this.set(read()) } })

@@ -49,6 +49,20 @@ export interface GroupCommitOptions {
   readonly soleWriter?: boolean
   /** Called after a batch wrote anything: wakes local subscribers, announces to other processes. */
   readonly onWritten: () => void
+  /** Told of every batch once it is settled (metrics); see `CommitBatch`. */
+  readonly onBatch?: (batch: CommitBatch) => void
+}
+
+/**
+ * One batch of the group commit, as an operator sees it. `seconds` runs from taking the batch off the queue to
+ * settling its last append: the statement, the durable commit, and the wait for the event loop to hear the answer.
+ * With one batch in flight, appends arriving meanwhile wait this long before their own batch starts, so it is the
+ * figure that bounds a busy service's writes (docs/benchmarks-history.md, stop 25).
+ */
+export interface CommitBatch {
+  readonly appends: number
+  readonly events: number
+  readonly seconds: number
 }
 
 interface Pending {
@@ -145,7 +159,9 @@ export class GroupCommit {
       this.inFlight++
       const streams = batch.map((p) => p.streamId)
       for (const id of streams) this.busy.add(id)
+      const started = performance.now()
       void this.write(batch).finally(() => {
+        this.observe(batch, started)
         this.inFlight--
         for (const id of streams) this.busy.delete(id)
         this.pump()
@@ -155,6 +171,18 @@ export class GroupCommit {
       const waiters = this.idleWaiters
       this.idleWaiters = []
       for (const w of waiters) w()
+    }
+  }
+
+  private observe(batch: readonly Pending[], started: number): void {
+    const onBatch = this.options.onBatch
+    if (onBatch === undefined) return
+    let events = 0
+    for (const p of batch) events += p.events.length
+    try {
+      onBatch({ appends: batch.length, events, seconds: (performance.now() - started) / 1000 })
+    } catch {
+      // A failing observer must not stop the pump: the appends behind this batch would wait for ever.
     }
   }
 

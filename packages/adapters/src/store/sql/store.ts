@@ -44,7 +44,7 @@ import { follow, stopAll, track, type Page } from '../subscription.js'
 import { checkReadStreamOptions, validateAppendAsText } from '../validate.js'
 import type { SqlDriver } from './driver.js'
 import { bulkWrite, type BulkWriter, type BulkWritten } from './bulk.js'
-import { GroupCommit } from './group-commit.js'
+import { GroupCommit, type CommitBatch } from './group-commit.js'
 import { COLUMNS, toRecorded, type EventRow, type FollowRow } from './event-row.js'
 import { belowHorizon, page, pageWithHeld } from './horizon.js'
 import { compareSqlPositions, formatPosition, parsePosition } from './position.js'
@@ -79,6 +79,8 @@ export interface SqlStoreOptions {
   readonly batchSize?: number
   /** Append batches written at once (group commit); default the driver's, else 1. */
   readonly maxBatchesInFlight?: number
+  /** Told of every group-commit batch once it is settled: its appends, events and time (metrics). */
+  readonly onCommitBatch?: (batch: CommitBatch) => void
 }
 
 export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions = {}): Promise<SqlEventStore> => {
@@ -135,6 +137,7 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
     lockKey: (streamId) => streamLockKey(schema, streamId),
     maxInFlight: options.maxBatchesInFlight ?? driver.maxBatchesInFlight ?? 1,
     ...(sole ? { soleWriter: true } : {}),
+    ...(options.onCommitBatch === undefined ? {} : { onBatch: options.onCommitBatch }),
     onWritten: () => {
       wakeAll()
       announce()
