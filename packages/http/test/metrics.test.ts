@@ -1,9 +1,9 @@
 /** The service's metrics (prom-client): what a scrape shows, per app and per process, and the table in the docs. */
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { readFileSync } from 'node:fs'
 import { createMetrics } from '../src/observability/metrics.js'
 import { serviceMetricsTable } from '../src/observability/service-metrics.js'
+import { generatedBlock } from './generated-block.js'
 
 test('requests are counted by route and status, and timed in seconds by route', async () => {
   const m = createMetrics({ runtime: false })
@@ -72,12 +72,8 @@ test('two apps count apart and show the same process metrics', async () => {
 })
 
 test('docs/operations.md carries the current table of metrics', () => {
-  const text = readFileSync(new URL('../../../docs/operations.md', import.meta.url), 'utf8')
-  const begin = '<!-- generated: metrics (scripts/docs/metrics.ts) -->'
-  const start = text.indexOf(begin)
-  const end = text.indexOf('<!-- end generated -->', start)
-  assert.ok(start >= 0 && end > start, 'the generated block is marked')
-  assert.fixture(text.slice(start + begin.length, end).trim(), serviceMetricsTable(), 'run node --import tsx scripts/docs/metrics.ts')
+  const block = generatedBlock('docs/operations.md', '<!-- generated: metrics (scripts/docs/metrics.ts) -->')
+  assert.fixture(block, serviceMetricsTable(), 'run node --import tsx scripts/docs/metrics.ts')
 })
 
 test.run()
