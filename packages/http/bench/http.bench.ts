@@ -11,12 +11,13 @@
 import { readFileSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { availableParallelism, cpus } from 'node:os'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import type { ProviderId } from '@kezek/domain'
 import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain'
-import type { EventStore } from '@kezek/adapters'
+import type { CommitBatch, EventStore } from '@kezek/adapters'
 import { buildApplicationRequestXml } from '@kezek/adapters'
 import { createTestPki, signAs, TEST_IIN, type TestPki } from '@kezek/adapters/testing'
 import {
@@ -67,6 +68,23 @@ export interface StoreResult {
   readonly verifyWorkers: number
   /** CPU per submission during the timed rounds (medians of the rounds), in ms; see `SubmissionCpu`. */
   readonly cpu: SubmissionCpu
+  /** Where a submission waits, over all the timed rounds; see `SubmissionWaits`. */
+  readonly waits: SubmissionWaits
+}
+
+/**
+ * What a submission waits on besides CPU (stop 25): the group commit's batch in flight, which appends arriving
+ * meanwhile wait for, and the service thread's event loop, which every answer (the verify worker's, the database's)
+ * waits to be heard on.
+ */
+export interface SubmissionWaits {
+  readonly appendsPerBatch: number
+  readonly msPerBatch: number
+  /** Share of the rounds' time with a batch in flight. */
+  readonly batchBusy: number
+  /** The event loop's delay, mean and p99, medians of the rounds. */
+  readonly eventLoopMeanMs: number
+  readonly eventLoopP99Ms: number
 }
 
 /**
@@ -178,15 +196,15 @@ const merged = (ms: readonly (Measured & { readonly latencies: readonly number[]
   }
 }
 
-const openStore = async (kind: 'pglite' | 'postgres', pgUrl: string): Promise<{ store: EventStore; dispose: () => Promise<void> }> => {
+const openStore = async (kind: 'pglite' | 'postgres', pgUrl: string, onCommitBatch: (b: CommitBatch) => void): Promise<{ store: EventStore; dispose: () => Promise<void> }> => {
   if (kind === 'pglite') {
     const { openPgliteStore } = await import('@kezek/adapters')
-    const store = await openPgliteStore()
+    const store = await openPgliteStore({ onCommitBatch })
     return { store, dispose: () => store.close() }
   }
   const { openPostgresStore, postgresDriver } = await import('@kezek/adapters')
   const schema = `bench_http_${randomBytes(5).toString('hex')}`
-  const store = await openPostgresStore({ connectionString: pgUrl, schema })
+  const store = await openPostgresStore({ connectionString: pgUrl, schema, onCommitBatch })
   return {
     store,
     dispose: async () => {
@@ -198,7 +216,17 @@ const openStore = async (kind: 'pglite' | 'postgres', pgUrl: string): Promise<{ 
 }
 
 const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connections: number, pgUrl: string, pki: TestPki, workers: number, warmSubmissions: number): Promise<StoreResult> => {
-  const { store, dispose } = await openStore(kind, pgUrl)
+  // The group commit's batches, counted during the timed submissions only.
+  const batches = { counting: false, n: 0, appends: 0, seconds: 0 }
+  const { store, dispose } = await openStore(kind, pgUrl, (b) => {
+    if (!batches.counting) return
+    batches.n += 1
+    batches.appends += b.appends
+    batches.seconds += b.seconds
+  })
+  // A monitor of its own per round: one re-enabled after a pause counts the pause as one long delay.
+  const loopRounds: { readonly mean: number; readonly p99: number }[] = []
+  let roundsMs = 0
   const table = RegistryTable.decode({ persons: [], powersOfAttorney: [] })
   if (table._tag === 'Left') throw new Error('registry table')
   const inProcess = xmlDsigVerifier({ current: () => ({ trust: pki.trust, crls: pki.crls }) })
@@ -272,7 +300,19 @@ const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connection
       rate = Math.max(rate, verifier)
       let process0 = process.cpuUsage()
       let thread0 = threadCpuMs()
-      timed.push(await load(base, slice, connections, documents.map(submit), 201, true, () => { process0 = process.cpuUsage(); thread0 = threadCpuMs() }))
+      let began = performance.now()
+      const eventLoop = monitorEventLoopDelay({ resolution: 1 })
+      timed.push(await load(base, slice, connections, documents.map(submit), 201, true, () => {
+        process0 = process.cpuUsage()
+        thread0 = threadCpuMs()
+        began = performance.now()
+        batches.counting = true
+        eventLoop.enable()
+      }))
+      batches.counting = false
+      eventLoop.disable()
+      loopRounds.push({ mean: eventLoop.mean / 1e6, p99: eventLoop.percentile(99) / 1e6 })
+      roundsMs += performance.now() - began
       const { user, system } = process.cpuUsage(process0)
       const thread1 = threadCpuMs()
       const done = Math.max(1, timed.at(-1)!.requests)
@@ -293,7 +333,14 @@ const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connection
     const reads = ids.map((id) => ({ method: 'GET', path: `/v1/applications/${id}`, headers: { authorization: `Bearer ${citizen}` } }))
     await load(base, warm, connections, reads, 200)
     const statusReads = withoutLatencies(await load(base, seconds, connections, reads, 200))
-    return { store: kind, statusReads, submissions, verifierPerSecond, share, rounds, verifyWorkers: workers, cpu }
+    const waits: SubmissionWaits = {
+      appendsPerBatch: batches.appends / Math.max(1, batches.n),
+      msPerBatch: (1000 * batches.seconds) / Math.max(1, batches.n),
+      batchBusy: (1000 * batches.seconds) / Math.max(1, roundsMs),
+      eventLoopMeanMs: median(loopRounds.map((r) => r.mean)),
+      eventLoopP99Ms: median(loopRounds.map((r) => r.p99)),
+    }
+    return { store: kind, statusReads, submissions, verifierPerSecond, share, rounds, verifyWorkers: workers, cpu, waits }
   } finally {
     await pool?.close()
     server.closeAllConnections()
@@ -335,6 +382,12 @@ export const runHttpBench = async (options: HttpBenchOptions = {}) => {
       kezek: `whole process ${r.cpu.process.toFixed(2)} ms` + (r.cpu.serviceThread === undefined ? '' : `, service thread ${r.cpu.serviceThread.toFixed(2)} ms`),
       limit: `${Math.round(SUBMISSION_TARGET * 100)}% on ${cpus().length} cores needs ≤ ${budget(cpus().length, r.verifierPerSecond).toFixed(2)} ms in all, ≤ ${budget(1, r.verifierPerSecond).toFixed(2)} ms on the service thread`,
       ratio: '—', target: '—', verdict: 'info',
+    },
+    {
+      figure: `  where a signed submission waits, ${r.store} (stop 25)`,
+      kezek: `group commit: ${r.waits.appendsPerBatch.toFixed(1)} appends and ${r.waits.msPerBatch.toFixed(1)} ms a batch, one in flight ${Math.round(100 * r.waits.batchBusy)}% of the time; `
+        + `event loop late ${r.waits.eventLoopMeanMs.toFixed(1)} ms on average, ${r.waits.eventLoopP99Ms.toFixed(1)} ms at p99 (medians of the rounds)`,
+      limit: '—', ratio: '—', target: '—', verdict: 'info',
     },
   ])
   // The public pages' server time on a large history (bench/pages.bench.ts): the suite's history when it passes one.

@@ -12,9 +12,12 @@ test('the HTTP benchmark runs for about a second and measures reads, submissions
   // What a submission cost: the whole process's CPU, and the service thread's where /proc has it (Linux, as CI).
   assert.ok(r.cpu.process > 0, JSON.stringify(r.cpu))
   assert.ok(process.platform !== 'linux' || (r.cpu.serviceThread !== undefined && r.cpu.serviceThread >= 0), JSON.stringify(r.cpu))
-  // Three API rows (reads, submissions, their CPU), then the pages' four (list page, movement page, the load
-  // average, the first movement request).
-  assert.is(out.rows.length, 7)
+  // Where submissions waited: the group commit's batches were counted, and the event loop watched.
+  assert.ok(r.waits.appendsPerBatch >= 1 && r.waits.msPerBatch > 0 && r.waits.batchBusy > 0, JSON.stringify(r.waits))
+  assert.ok(r.waits.eventLoopP99Ms >= 0 && Number.isFinite(r.waits.eventLoopMeanMs), JSON.stringify(r.waits))
+  // Four API rows (reads, submissions, their CPU, their waits), then the pages' four (list page, movement page, the
+  // load average, the first movement request).
+  assert.is(out.rows.length, 8)
   assert.ok(out.pages !== undefined && out.pages.listTimes.requests > 0 && out.pages.movementTimes.requests > 0)
 })
 
