@@ -25,7 +25,8 @@ export interface PgliteStoreOptions {
   /** An already open PGlite to use instead (the store then does not close it). */
   readonly db?: PGlite
   readonly schema?: string
-  readonly batchSize?: number  /** Told of every group-commit batch once it is settled (metrics; see `CommitBatch`). */
+  readonly batchSize?: number
+  /** Told of every group-commit batch once it is settled (metrics; see `CommitBatch`). */
   readonly onCommitBatch?: (batch: CommitBatch) => void
 }
 

@@ -28,7 +28,8 @@ export interface PostgresStoreOptions {
    * How long to wait for a new connection before the call fails (default 5000 ms): while PostgreSQL is down or
    * unreachable, callers get an error they can answer 503 with, never a hang.
    */
-  readonly connectTimeoutMs?: number  /** Told of every group-commit batch once it is settled (metrics; see `CommitBatch`). */
+  readonly connectTimeoutMs?: number
+  /** Told of every group-commit batch once it is settled (metrics; see `CommitBatch`). */
   readonly onCommitBatch?: (batch: CommitBatch) => void
 }
 

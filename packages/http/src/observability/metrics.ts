@@ -70,20 +70,30 @@ export const createMetrics = (options: MetricsOptions = {}): Metrics => {
   const processMetrics = options.runtime === false ? undefined : runtime()
   const infos: MetricInfo[] = []
   const reads: { readonly name: string; readonly read: () => number }[] = []
-  const declare = (info: MetricInfo): void => void infos.push(info)
 
-  const requestsHelp = 'HTTP requests by route and status'
-  const requests = new Counter({ name: 'kezek_http_requests_total', help: requestsHelp, labelNames: ['method', 'route', 'status'], registers: [registry] })
-  declare({ name: 'kezek_http_requests_total', type: 'counter', help: requestsHelp, labels: ['method', 'route', 'status'] })
-  const durationHelp = 'Time from a request to its answer, by route'
-  const duration = new Histogram({ name: 'kezek_http_request_duration_seconds', help: durationHelp, labelNames: ['method', 'route'], buckets: BUCKETS_S, registers: [registry] })
-  declare({ name: 'kezek_http_request_duration_seconds', type: 'histogram', help: durationHelp, labels: ['method', 'route'] })
-  const batchHelp = 'Group-commit batches of the SQL store: from taking a batch to settling its appends'
-  const batchSeconds = new Histogram({ name: 'kezek_store_commit_batch_seconds', help: batchHelp, buckets: BUCKETS_S, registers: [registry] })
-  declare({ name: 'kezek_store_commit_batch_seconds', type: 'histogram', help: batchHelp, labels: [] })
-  const appendsHelp = 'Appends per group-commit batch of the SQL store'
-  const batchAppends = new Histogram({ name: 'kezek_store_commit_batch_appends', help: appendsHelp, buckets: BATCH_APPENDS, registers: [registry] })
-  declare({ name: 'kezek_store_commit_batch_appends', type: 'histogram', help: appendsHelp, labels: [] })
+  /** A metric of this app's registry, listed by `describe` as it is made. */
+  const made = <M>(info: MetricInfo, metric: M): M => {
+    infos.push(info)
+    return metric
+  }
+  const histogram = <L extends string>(name: string, help: string, labels: readonly L[], buckets: readonly number[]): Histogram<L> =>
+    made({ name, type: 'histogram', help, labels }, new Histogram({ name, help, labelNames: labels, buckets: [...buckets], registers: [registry] }))
+
+  const counter = <L extends string>(name: string, help: string, labels: readonly L[]): Counter<L> =>
+    made({ name, type: 'counter', help, labels }, new Counter({ name, help, labelNames: labels, registers: [registry] }))
+
+  const requests = counter('kezek_http_requests_total', 'HTTP requests by route and status', ['method', 'route', 'status'])
+  const duration = histogram('kezek_http_request_duration_seconds', 'Time from a request to its answer, by route', ['method', 'route'], BUCKETS_S)
+  const batchSeconds = histogram('kezek_store_commit_batch_seconds', 'Group-commit batches of the SQL store: from taking a batch to settling its appends', [], BUCKETS_S)
+  const batchAppends = histogram('kezek_store_commit_batch_appends', 'Appends per group-commit batch of the SQL store', [], BATCH_APPENDS)
+  /** A value read at each scrape, as a gauge or (`collect` resetting it first) as a counter. */
+  const read = (info: MetricInfo, value: () => number): void => {
+    made(info, info.type === 'counter'
+      // prom-client's counters only go up by `inc`: the value is read from its source at each scrape instead.
+      ? new Counter({ name: info.name, help: info.help, registers: [registry], collect() { this.reset(); this.inc(value()) } })
+      : new Gauge({ name: info.name, help: info.help, registers: [registry], collect() { this.set(value()) } }))
+    reads.push({ name: info.name, read: value })
+  }
 
   return {
     observeRequest: (method, route, status, ms) => {
@@ -94,17 +104,8 @@ export const createMetrics = (options: MetricsOptions = {}): Metrics => {
       batchSeconds.observe(seconds)
       batchAppends.observe(appends)
     },
-    gauge: (name, help, read) => {
-      new Gauge({ name, help, registers: [registry], collect() { this.set(read()) } })
-      declare({ name, type: 'gauge', help, labels: [] })
-      reads.push({ name, read })
-    },
-    counter: (name, help, read) => {
-      // prom-client's counters only go up by `inc`: the value is read from its source at each scrape instead.
-      new Counter({ name, help, registers: [registry], collect() { this.reset(); this.inc(read()) } })
-      declare({ name, type: 'counter', help, labels: [] })
-      reads.push({ name, read })
-    },
+    gauge: (name, help, value) => read({ name, type: 'gauge', help, labels: [] }, value),
+    counter: (name, help, value) => read({ name, type: 'counter', help, labels: [] }, value),
     render: async () => (await registry.metrics()) + (processMetrics === undefined ? '' : await processMetrics.metrics()),
     contentType: registry.contentType,
     snapshot: async () => {
