@@ -1,5 +1,5 @@
 /**
- * The PostgreSQL store (node-postgres `Pool`). Many processes may append to the same schema at once; global order
+ * The PostgreSQL store (node-postgres `Pool`, and connections of the group commit's own). Many processes may append to the same schema at once; global order
  * stays safe for readers (see `sql/store.ts`). Subscriptions follow through LISTEN/NOTIFY on a dedicated
  * connection, with a fallback poll for what no notification announces (an event held back by a transaction that
  * then rolled back, or by another application's transaction).
@@ -12,6 +12,7 @@ import { from as copyFromStdin } from 'pg-copy-streams'
 import { prepareValue } from 'pg/lib/utils.js'
 import type { QueryOptions, SqlDriver, SqlExecutor } from './sql/driver.js'
 import { openSqlStore, type SqlEventStore } from './sql/store.js'
+import { dedicatedConnections } from './postgres-dedicated.js'
 import type { CommitBatch } from './sql/group-commit.js'
 import { quoteIdent } from './sql/schema.js'
 
@@ -19,7 +20,11 @@ export interface PostgresStoreOptions {
   readonly connectionString: string
   /** Schema holding the store's tables; default `kezek`. Tests use one schema each to stay isolated. */
   readonly schema?: string
-  /** Pool size; default 10. Concurrent appends beyond it queue in the pool. */
+  /**
+   * Pool size (reads, subscriptions' pages, transactions, the bulk writer); default 10. Appends do not queue in it:
+   * the group commit writes its batches on one connection of its own (one per batch in flight). With the LISTEN
+   * and NOTIFY connections and up to four for session locks, a store opens at most `maxConnections` + 7.
+   */
   readonly maxConnections?: number
   /** Fallback re-read interval of caught-up subscriptions; default 1000 ms. */
   readonly pollIntervalMs?: number
@@ -59,17 +64,19 @@ const inlineParams = (text: string, params: readonly unknown[]): string =>
     return v === null || v === undefined ? 'NULL' : pg.escapeLiteral(String(prepareValue(v)))
   })
 
+const run = async <R>(client: pg.ClientBase | pg.Pool, text: string, params?: readonly unknown[], options?: QueryOptions): Promise<R[]> =>
+  (params === undefined && options?.arrays !== true
+    ? await client.query(text)
+    : await client.query({
+        name: statementName(text),
+        text,
+        values: [...(params ?? [])],
+        ...(options?.arrays === true ? { rowMode: 'array' as const } : {}),
+      })
+  ).rows as R[]
+
 const executor = (client: pg.ClientBase | pg.Pool): SqlExecutor => ({
-  query: async <R>(text: string, params?: readonly unknown[], options?: QueryOptions) =>
-    (params === undefined && options?.arrays !== true
-      ? await client.query(text)
-      : await client.query({
-          name: statementName(text),
-          text,
-          values: [...(params ?? [])],
-          ...(options?.arrays === true ? { rowMode: 'array' as const } : {}),
-        })
-    ).rows as R[],
+  query: (text, params, options) => run(client, text, params, options),
 })
 
 export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
@@ -89,9 +96,11 @@ export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
   lockPool.on('error', () => undefined)
   const listeners = new Set<pg.Client>()
   let notifier: Promise<pg.Client> | undefined
+  const batches = dedicatedConnections({ connectionString: options.connectionString, connectionTimeoutMillis, run })
 
   return {
     ...executor(pool),
+    batches: batches.executor,
     pollIntervalMs: options.pollIntervalMs ?? 1000,
     exec: async (text) => {
       await pool.query(text)
@@ -279,6 +288,7 @@ export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
       notifier = undefined
       await n?.then((c) => c.end()).catch(() => undefined)
       await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)))
+      await batches.close()
       await lockPool.end()
       await pool.end()
     },

@@ -72,6 +72,8 @@ export const isAppendBatch = (text: string): boolean =>
  */
 export const pauseBeforeCommit = (driver: SqlDriver, pause: (params: readonly unknown[]) => Promise<void>): SqlDriver => ({
   ...driver,
+  // The batches go through `query` below, not on the driver's own connections, so that they can be paused.
+  batches: undefined,
   query: (async (text: string, params?: readonly unknown[], options?: QueryOptions) =>
     isAppendBatch(text)
       ? driver.transaction(async (tx) => {

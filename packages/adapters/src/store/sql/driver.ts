@@ -67,6 +67,12 @@ export interface SqlDriver extends SqlExecutor {
    */
   readonly maxBatchesInFlight?: number
   /**
+   * Where the group commit runs its batches, when not on the driver's own `query`: connections of their own, one per
+   * batch in flight, so that a batch goes out the moment the one before it settles (PostgreSQL; see
+   * postgres-dedicated.ts). Closed with the driver.
+   */
+  readonly batches?: SqlExecutor
+  /**
    * Runs `body` while holding the session advisory lock `key`, so no other process over the same database runs a
    * body under the same key meanwhile. Absent where one process owns the database (PGlite): in-process exclusion
    * is then enough. The lock travels on a connection of its own, never one `body` may need.

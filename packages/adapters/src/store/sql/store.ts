@@ -132,7 +132,7 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
   }
 
   const commits = new GroupCommit({
-    executor: driver,
+    executor: driver.batches ?? driver,
     schemaSql: s,
     lockKey: (streamId) => streamLockKey(schema, streamId),
     maxInFlight: options.maxBatchesInFlight ?? driver.maxBatchesInFlight ?? 1,
