@@ -1,8 +1,9 @@
 /**
- * The PostgreSQL store (node-postgres `Pool`, and connections of the group commit's own). Many processes may append to the same schema at once; global order
- * stays safe for readers (see `sql/store.ts`). Subscriptions follow through LISTEN/NOTIFY on a dedicated
- * connection, with a fallback poll for what no notification announces (an event held back by a transaction that
- * then rolled back, or by another application's transaction).
+ * The PostgreSQL store (node-postgres `Pool`; the group commit on connections of its own, postgres-dedicated.ts).
+ * Many processes may append to the same schema at once; global order stays safe for readers (see `sql/store.ts`).
+ * Subscriptions follow through LISTEN/NOTIFY on a dedicated connection, with a fallback poll for what no
+ * notification announces (an event held back by a transaction that then rolled back, or by another application's
+ * transaction).
  */
 import { createHash } from 'node:crypto'
 import pg from 'pg'
