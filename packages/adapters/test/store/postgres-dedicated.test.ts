@@ -20,13 +20,13 @@ test.after(async () => {
   await Promise.all(schemas.map(dropSchema))
 })
 
-/** The backends that ran this schema's append statements (their last statement names the schema's function). */
+/** The backends whose last statement was one of this schema's append statements (not its migration, say). */
 const batchBackends = async (schema: string): Promise<number[]> => {
   const client = new pg.Client({ connectionString: PG_URL })
   await client.connect()
   try {
     const r = await client.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND query LIKE $1 ORDER BY pid`,
+      `SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND query LIKE 'SELECT o_outcome%' AND query LIKE $1 ORDER BY pid`,
       [`%"${schema}".append_%`],
     )
     return r.rows.map((x) => x.pid)
