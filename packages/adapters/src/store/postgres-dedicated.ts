@@ -13,7 +13,7 @@
  * saw the failure fails (its appends were not acknowledged), as it would on a pooled connection.
  */
 import pg from 'pg'
-import type { QueryOptions, SqlExecutor } from './sql/driver.js'
+import { isDataError, type QueryOptions, type SqlExecutor } from './sql/driver.js'
 
 export interface DedicatedConnections {
   readonly executor: SqlExecutor
@@ -22,15 +22,11 @@ export interface DedicatedConnections {
 }
 
 export interface DedicatedOptions {
-  readonly connectionString: string
-  readonly connectionTimeoutMillis: number
+  /** A new, unconnected client, configured as the driver's others. */
+  readonly client: () => pg.Client
   /** Runs one statement on a connection: the driver's own, so statements are prepared and shaped alike. */
   readonly run: <R>(client: pg.ClientBase, text: string, params?: readonly unknown[], options?: QueryOptions) => Promise<R[]>
 }
-
-/** A data or integrity error (SQLSTATE class 22 or 23) fails the statement, never the connection. */
-const statementOnly = (e: unknown): boolean =>
-  typeof e === 'object' && e !== null && /^2[23]/.test(String((e as { code?: unknown }).code ?? ''))
 
 export const dedicatedConnections = (options: DedicatedOptions): DedicatedConnections => {
   const idle: pg.Client[] = []
@@ -45,11 +41,7 @@ export const dedicatedConnections = (options: DedicatedOptions): DedicatedConnec
   }
 
   const connect = async (): Promise<pg.Client> => {
-    const client = new pg.Client({
-      connectionString: options.connectionString,
-      connectionTimeoutMillis: options.connectionTimeoutMillis,
-      keepAlive: true,
-    })
+    const client = options.client()
     // Unhandled, an idle connection's error (the server restarted) would kill the process.
     client.on('error', () => forget(client))
     client.on('end', () => forget(client))
@@ -76,7 +68,7 @@ export const dedicatedConnections = (options: DedicatedOptions): DedicatedConnec
         if (open.has(client)) idle.push(client)
         return rows
       } catch (error) {
-        if (statementOnly(error) && open.has(client)) idle.push(client)
+        if (isDataError(error) && open.has(client)) idle.push(client)
         else forget(client)
         throw error
       }

@@ -97,7 +97,8 @@ export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
   lockPool.on('error', () => undefined)
   const listeners = new Set<pg.Client>()
   let notifier: Promise<pg.Client> | undefined
-  const batches = dedicatedConnections({ connectionString: options.connectionString, connectionTimeoutMillis, run })
+  const newClient = (): pg.Client => new pg.Client({ connectionString: options.connectionString, connectionTimeoutMillis, keepAlive: true })
+  const batches = dedicatedConnections({ client: newClient, run })
 
   return {
     ...executor(pool),
@@ -200,7 +201,7 @@ export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
     // On its own connection, so appends never queue behind a NOTIFY for a pooled connection.
     notify: async (channel) => {
       notifier ??= (async () => {
-        const client = new pg.Client({ connectionString: options.connectionString, connectionTimeoutMillis, keepAlive: true })
+        const client = newClient()
         client.on('error', () => {
           notifier = undefined
         })
@@ -225,7 +226,7 @@ export const postgresDriver = (options: PostgresStoreOptions): SqlDriver => {
       let attempt = 0
       let retry: NodeJS.Timeout | undefined
       const open = async (): Promise<void> => {
-        const client = new pg.Client({ connectionString: options.connectionString, connectionTimeoutMillis, keepAlive: true })
+        const client = newClient()
         let lost = false
         const onLost = (): void => {
           if (lost) return

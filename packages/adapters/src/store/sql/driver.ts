@@ -95,6 +95,10 @@ export interface DatabaseError {
   readonly constraint?: string
 }
 
+/** A data or integrity error (SQLSTATE class 22 or 23): it fails its statement, never the connection. */
+export const isDataError = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && /^2[23]/.test(String((e as DatabaseError).code ?? ''))
+
 export const isUniqueViolation = (e: unknown, constraint: string): boolean =>
   typeof e === 'object' &&
   e !== null &&

@@ -25,7 +25,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { chainHashOfText } from '../../integrity/chain.js'
 import type { AppendError, AppendResult, ExpectedRevision } from '../port.js'
 import { expectationHolds, type ValidEventText } from '../validate.js'
-import { isUniqueViolation, type SqlExecutor } from './driver.js'
+import { isDataError, isUniqueViolation, type SqlExecutor } from './driver.js'
 import { soleWriterSql, writeAsSoleWriter, type SoleWriterSql } from './sole-writer.js'
 import { NO_STREAM, type StreamHead, StreamHeads } from './stream-heads.js'
 
@@ -108,9 +108,6 @@ export const appendOneSql = (s: string): string =>
   `SELECT o_outcome, o_revision::text AS o_revision, o_hash, o_position
      FROM ${s}.append_one($1, $2::bigint, $3::bigint, $4, $5, $6, $7, $8, $9, $10)`
 
-/** A data or integrity error of one append (SQLSTATE class 22 or 23) fails the statement, not the connection. */
-const isDataError = (e: unknown): boolean =>
-  typeof e === 'object' && e !== null && /^2[23]/.test(String((e as { code?: unknown }).code ?? ''))
 
 export class GroupCommit {
   readonly heads = new StreamHeads()
