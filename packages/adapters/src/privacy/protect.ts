@@ -12,9 +12,10 @@
  * the applicant's, and erasing either makes it unreadable: erasing an applicant erases everything their
  * applications say about anyone; erasing a representative erases their IIN wherever it stands.
  *
- * Keys are cached per decorator. An erasure through this decorator takes effect at once; an erasure made by another
- * process reaches this one when the erasure record (`personal_data_erased`, see erasure.ts) passes through its
- * subscription or reads, or with `cacheKeys: false`.
+ * Keys are cached per decorator, and so are the clear texts of the values it sealed last (recently-sealed.ts: a
+ * service reads back every event it appends). An erasure through this decorator takes effect at once; an erasure
+ * made by another process reaches this one when the erasure record (`personal_data_erased`, see erasure.ts) passes
+ * through its subscription or reads, or with `cacheKeys: false`, which keeps neither.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { EventStore, Json, RecordedEvent } from '../store/port.js'
@@ -22,6 +23,7 @@ import { parseSealed, type SealedText } from './cipher.js'
 import type { ErasureReceipt, Keyring } from './keyring.js'
 import { kezekPersonalFields, mapPersonalFields, replacePersonalFields, type Match, type PersonalFields } from './personal-fields.js'
 import { erasedKidsOf } from './erasure-record.js'
+import { recentlySealed } from './recently-sealed.js'
 import { eventSealer, type Sealer } from './seal.js'
 import type { Queryable } from './sql-keyring.js'
 
@@ -57,6 +59,9 @@ export interface ProtectedStore extends EventStore {
   readonly sealerIn: (tx: Queryable, storedApplicant: (streamId: string) => Promise<Json | undefined>) => Sealer
 }
 
+/** Values sealed here and remembered clear for their read-back: a few hundred submissions' worth (about 1 MB). */
+const RECENTLY_SEALED = 4096
+
 export const protectPersonalData = (
   store: EventStore,
   keyring: Keyring,
@@ -67,20 +72,35 @@ export const protectPersonalData = (
     const read = await store.readStream(streamId, { maxCount: 1 })
     return E.isRight(read) ? (read.right[0]?.data as { applicantIin?: Json } | undefined)?.applicantIin : undefined
   }
+  // Where keys are not cached (a process that must see other processes' erasures at once), nothing is remembered.
+  const recent = recentlySealed(options.cacheKeys === false ? 0 : RECENTLY_SEALED)
   const sealer = eventSealer(keyring, {
     fields,
     storedApplicant,
     ...(options.cacheKeys === undefined ? {} : { cacheKeys: options.cacheKeys }),
+    onSealed: recent.remember,
   })
-  const { keyOfKids, cachedKeyOfKids, keysErased } = sealer
+  const { keyOfKids, cachedKeyOfKids } = sealer
+  const keysErased = (kids: readonly string[]): void => {
+    recent.forget()
+    sealer.keysErased(kids)
+  }
   const fieldsOf = (section: 'data' | 'metadata', type: string) => (section === 'data' ? fields.data(type) : fields.metadata)
 
   /** A sealed value opened with its key, or its erased marker when the key was destroyed. */
   const openValue = (sealed: SealedText, key: Uint8Array | null, { field, at }: Match): Json =>
     key === null ? field.mark.erased : (JSON.parse(sealed.open(key, at)) as Json)
 
+  /** A value this process sealed for the same place, still known: no decryption (recently-sealed.ts). */
+  const recalled = (value: Json, { at }: Match): Json | undefined => {
+    const plainJson = typeof value === 'string' ? recent.recall(value, at) : undefined
+    return plainJson === undefined ? undefined : (JSON.parse(plainJson) as Json)
+  }
+
   const open = async (json: Json, section: 'data' | 'metadata', type: string): Promise<Json> =>
     mapPersonalFields(json, section, fieldsOf(section, type), async (value, match) => {
+      const known = recalled(value, match)
+      if (known !== undefined) return known
       const sealed = typeof value === 'string' ? parseSealed(value) : undefined
       return sealed === undefined ? value : openValue(sealed, await keyOfKids(sealed.kids), match)
     })
@@ -89,6 +109,8 @@ export const protectPersonalData = (
   const openCached = (json: Json, section: 'data' | 'metadata', type: string): Json | undefined => {
     let missing = false
     const out = replacePersonalFields(json, section, fieldsOf(section, type), (value, match) => {
+      const known = missing ? undefined : recalled(value, match)
+      if (known !== undefined) return known
       const sealed = missing || typeof value !== 'string' ? undefined : parseSealed(value)
       if (sealed === undefined) return value
       const key = cachedKeyOfKids(sealed.kids)

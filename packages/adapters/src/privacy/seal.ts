@@ -23,6 +23,8 @@ export interface SealerOptions {
   readonly storedApplicant: (streamId: string) => Promise<Json | undefined>
   /** How many streams' and subjects' keys are remembered; default 10 000. */
   readonly cacheSize?: number
+  /** Told of each value sealed: its sealed text, where it sits and its clear JSON text (see recently-sealed.ts). */
+  readonly onSealed?: (sealed: string, at: string, plainJson: string) => void
 }
 
 export interface Sealer {
@@ -206,7 +208,10 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
       }
       if (sealing.length === 0) throw new NoSubject(at)
       const kids = sealing.map((k) => k.kid)
-      return sealText(kids.join('+'), derived(kids, sealing.map((k) => k.key)), at, JSON.stringify(value))
+      const plainJson = JSON.stringify(value)
+      const sealed = sealText(kids.join('+'), derived(kids, sealing.map((k) => k.key)), at, plainJson)
+      options.onSealed?.(sealed, at, plainJson)
+      return sealed
     })
 
   const sealEvents: Sealer['sealEvents'] = async (streamId, events) => {

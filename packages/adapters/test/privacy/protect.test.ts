@@ -264,6 +264,32 @@ test('an erasure by another process reaches this one through the erasure record 
   assert.is(E.isRight(fresh) && (fresh.right[0]?.data as { applicantIin: string }).applicantIin, ERASED_IIN)
 })
 
+test('values this process has just sealed read as erased at once after an erasure elsewhere, with keys not cached', async () => {
+  const keyring = memoryKeyring()
+  const log = new MemoryLog()
+  const store = protectPersonalData(openMemoryStore({ log }), keyring, { cacheKeys: false })
+  const events = applicationEvents({ index: 2, filedMinute: 0, decisionDay: 0 })
+  assert.ok(E.isRight(await store.append(applicationId(2), events, { expected: 'no_stream' })))
+  const other = protectPersonalData(openMemoryStore({ log }), keyring)
+  await other.erase(applicantOf(2))
+  const read = await store.readStream(applicationId(2))
+  assert.is(E.isRight(read) && (read.right[0]?.data as { applicantIin: string }).applicantIin, ERASED_IIN)
+})
+
+test('values this process has just sealed read as erased once it erases their subject', async () => {
+  const store = protectPersonalData(openMemoryStore(), memoryKeyring())
+  const events = applicationEvents({ index: 5, filedMinute: 0, decisionDay: 0, representative: true })
+  assert.ok(E.isRight(await store.append(applicationId(5), events, { expected: 'no_stream' })))
+  const before = await store.readStream(applicationId(5))
+  assert.is(E.isRight(before) && (before.right[0]?.data as { applicantIin: string }).applicantIin, applicantOf(5))
+  await store.erase(representativeOf(5))
+  const after = await store.readStream(applicationId(5))
+  assert.ok(E.isRight(after))
+  const read = E.isRight(after) ? after.right : []
+  assert.is((read[0]?.metadata as { onBehalfOf: { iin: string } }).onBehalfOf.iin, ERASED_IIN)
+  assert.is((read[0]?.data as { applicantIin: string }).applicantIin, applicantOf(5), 'the applicant’s own data stays')
+})
+
 test('rotation: a new kid seals new data, the old one still opens old data, erasure destroys both', async () => {
   const keyring = memoryKeyring()
   const { log, store } = await setup(keyring)
