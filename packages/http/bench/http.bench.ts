@@ -17,8 +17,8 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import type { ProviderId } from '@kezek/domain'
 import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain'
-import type { CommitBatch, EventStore } from '@kezek/adapters'
-import { buildApplicationRequestXml } from '@kezek/adapters'
+import type { CommitBatch, EventStore, ProtectedStore } from '@kezek/adapters'
+import { buildApplicationRequestXml, openPersonalDataStore } from '@kezek/adapters'
 import { createTestPki, signAs, TEST_IIN, type TestPki } from '@kezek/adapters/testing'
 import {
   createApp, hmacAuthenticator, issueToken, keyResultSigner, silentLogger, tableRegistries, xmlDsigVerifier,
@@ -46,7 +46,15 @@ export interface HttpBenchOptions {
   readonly skipPages?: boolean
   /** Reuse a test PKI (the smoke test shares its harness's); a new one is made when absent. */
   readonly pki?: TestPki
+  /**
+   * Also measure PostgreSQL submissions with personal data not encrypted (`KEZEK_PERSONAL_DATA=off`), as an info row
+   * beside the service's default; default: on, except tiny runs.
+   */
+  readonly clearToo?: boolean
 }
+
+/** Personal data as the service stores it: encrypted per person (its default), or not (`KEZEK_PERSONAL_DATA=off`). */
+export type PersonalData = 'encrypted' | 'off'
 
 export interface Measured {
   readonly requests: number
@@ -58,6 +66,7 @@ export interface Measured {
 
 export interface StoreResult {
   readonly store: string
+  readonly personalData: PersonalData
   readonly statusReads: Measured
   readonly submissions: Measured
   /** The verifier alone, sequential, in process: the ceiling for submissions on one core (median of the rounds). */
@@ -215,15 +224,22 @@ const openStore = async (kind: 'pglite' | 'postgres', pgUrl: string, onCommitBat
   }
 }
 
-const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connections: number, pgUrl: string, pki: TestPki, workers: number, warmSubmissions: number): Promise<StoreResult> => {
+const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData, seconds: number, connections: number, pgUrl: string, pki: TestPki, workers: number, warmSubmissions: number): Promise<StoreResult> => {
   // The group commit's batches, counted during the timed submissions only.
   const batches = { counting: false, n: 0, appends: 0, seconds: 0 }
-  const { store, dispose } = await openStore(kind, pgUrl, (b) => {
+  const { store: stored, dispose } = await openStore(kind, pgUrl, (b) => {
     if (!batches.counting) return
     batches.n += 1
     batches.appends += b.appends
     batches.seconds += b.seconds
   })
+  // As the service opens it (main.ts): personal fields sealed before they reach the store, keys beside the events.
+  // Every submission here is one citizen's, so their key is made once and then cached; a new applicant's first
+  // submission also writes their key.
+  const personal: { readonly store: EventStore; readonly protected?: ProtectedStore } = personalData === 'encrypted'
+    ? await openPersonalDataStore(stored, { mode: 'encrypted' }, () => undefined)
+    : { store: stored }
+  const store = personal.store
   // A monitor of its own per round: one re-enabled after a pause counts the pause as one long delay.
   const loopRounds: { readonly mean: number; readonly p99: number }[] = []
   let roundsMs = 0
@@ -244,6 +260,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connection
     clock: () => new Date(),
     ids: { next: randomUUID },
     logger: silentLogger,
+    ...(personal.protected === undefined ? {} : { personalData: personal.protected }),
   })
   await app.ready
   const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)) })
@@ -340,7 +357,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', seconds: number, connection
       eventLoopMeanMs: median(loopRounds.map((r) => r.mean)),
       eventLoopP99Ms: median(loopRounds.map((r) => r.p99)),
     }
-    return { store: kind, statusReads, submissions, verifierPerSecond, share, rounds, verifyWorkers: workers, cpu, waits }
+    return { store: kind, personalData, statusReads, submissions, verifierPerSecond, share, rounds, verifyWorkers: workers, cpu, waits }
   } finally {
     await pool?.close()
     server.closeAllConnections()
@@ -362,7 +379,12 @@ export const runHttpBench = async (options: HttpBenchOptions = {}) => {
   const pki = options.pki ?? (await createTestPki())
   const results: StoreResult[] = []
   const workers = options.verifyWorkers ?? Math.max(0, Math.min(4, availableParallelism() - 1))
-  for (const kind of options.stores ?? ['pglite', 'postgres']) results.push(await benchOne(kind, seconds, connections, pgUrl, pki, workers, options.tiny === true ? 0 : WARM_SUBMISSIONS))
+  const warm = options.tiny === true ? 0 : WARM_SUBMISSIONS
+  const stores = options.stores ?? ['pglite', 'postgres']
+  for (const kind of stores) results.push(await benchOne(kind, 'encrypted', seconds, connections, pgUrl, pki, workers, warm))
+  const clear = (options.clearToo ?? options.tiny !== true) && stores.includes('postgres')
+    ? await benchOne('postgres', 'off', seconds, connections, pgUrl, pki, workers, warm)
+    : undefined
   const rows = results.flatMap((r) => [
     {
       figure: `status reads/s, ${r.store}, ${connections} connections, ${cpus().length} cores`,
@@ -370,7 +392,7 @@ export const runHttpBench = async (options: HttpBenchOptions = {}) => {
       verdict: r.statusReads.perSecond >= 2000 && r.statusReads.errors === 0 ? 'ok' : 'MISS',
     },
     {
-      figure: `signed portal submissions/s, ${r.store}, ${r.verifyWorkers} verify worker(s)`,
+      figure: `signed portal submissions/s, ${r.store}, personal data encrypted, ${r.verifyWorkers} verify worker(s)`,
       kezek: fmt(r.submissions, 'submissions'),
       limit: `verifier alone: ${r.verifierPerSecond}/s (one core, sequential; ${ROUNDS} rounds alternating with submissions, medians)`,
       ratio: `${Math.round(100 * r.share)}%`,
@@ -390,11 +412,19 @@ export const runHttpBench = async (options: HttpBenchOptions = {}) => {
       limit: '—', ratio: '—', target: '—', verdict: 'info',
     },
   ])
+  if (clear !== undefined) {
+    rows.push({
+      figure: `  same, postgres, personal data not encrypted (KEZEK_PERSONAL_DATA=off; what encryption costs)`,
+      kezek: `${fmt(clear.submissions, 'submissions')}; whole process ${clear.cpu.process.toFixed(2)} ms`
+        + (clear.cpu.serviceThread === undefined ? '' : `, service thread ${clear.cpu.serviceThread.toFixed(2)} ms`),
+      limit: `verifier alone: ${clear.verifierPerSecond}/s`, ratio: `${Math.round(100 * clear.share)}%`, target: '—', verdict: 'info',
+    })
+  }
   // The public pages' server time on a large history (bench/pages.bench.ts): the suite's history when it passes one.
   const pages = options.skipPages === true ? undefined
     : await runPagesBench({ ...(options.quick === undefined ? {} : { quick: options.quick }), ...(options.tiny === undefined ? {} : { tiny: options.tiny }),
       ...(options.history === undefined ? {} : { history: options.history }) })
-  return { seconds, connections, cores: cpus().length, results, rows: [...rows, ...(pages?.rows ?? [])], pages }
+  return { seconds, connections, cores: cpus().length, results: clear === undefined ? results : [...results, clear], rows: [...rows, ...(pages?.rows ?? [])], pages }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
