@@ -42,6 +42,19 @@ test('canonicalStorableJson refuses what toStorableJson refuses, at the same fir
   }
 })
 
+test('a string, as a value or a key, is written exactly as JSON.stringify writes it, whatever it holds', () => {
+  const strings = [
+    ...Array.from({ length: 0x80 }, (_, c) => `a${String.fromCharCode(c)}b`),
+    '', 'plain', 'Әлия Сәрсенбайқызы', 'line\u2028sep\u2029', 'del\u007f', 'emoji 😀 pair', 'quote " and \\ backslash',
+    '\u00a0nbsp', 'tab\there', 'pii1.k_1.iv.body-_',
+  ]
+  for (const s of strings) {
+    if (s.includes('\u0000')) continue // refused: not storable
+    assert.is(canonicalJson(s), JSON.stringify(s), JSON.stringify(s))
+    assert.is(canonicalJson({ [s]: s }), `{${JSON.stringify(s)}:${JSON.stringify(s)}}`, JSON.stringify(s))
+  }
+})
+
 test('chainHashOfText over canonical text is chainHash over the event', () => {
   const events = values.map((v, i) => ({ streamId: `stream-${i}`, revision: i, id: `id-${i}`, type: 'T"ype', data: v as Json, metadata: { at: i } as Json }))
   let previous = GENESIS_HASH
