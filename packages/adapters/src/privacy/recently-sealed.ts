@@ -11,7 +11,8 @@
  *   value moved to another field misses here and fails to open, as it always did.
  * - Nothing after an erasure this process knows of: `forget()` drops every entry, as the key cache drops the kids.
  *   Until then it holds no more than the key cache could decrypt, and it is used only where keys are cached.
- * - At most `limit` values, the oldest dropped first: what the subscription has not read by then is opened as before.
+ * - At most `limit` values, the oldest dropped first (half of them at a time): what the subscription has not read
+ *   by then is opened as before.
  */
 export interface RecentlySealed {
   readonly remember: (sealed: string, at: string, plainJson: string) => void
@@ -20,18 +21,36 @@ export interface RecentlySealed {
   readonly forget: () => void
 }
 
+interface Remembered {
+  readonly at: string
+  readonly plainJson: string
+}
+
+/**
+ * Two generations of at most `limit / 2` values each: a full one becomes the older and the older is dropped whole.
+ * Dropping one value at a time from the front of a `Map` left the deleted entries for every later
+ * `keys().next()` to step over, and remembering cost more than the decryption it saves.
+ */
 export const recentlySealed = (limit: number): RecentlySealed => {
-  const values = new Map<string, { readonly at: string; readonly plainJson: string }>()
+  const half = Math.floor(limit / 2)
+  let newer = new Map<string, Remembered>()
+  let older = new Map<string, Remembered>()
   return {
     remember: (sealed, at, plainJson) => {
-      if (limit <= 0) return
-      values.set(sealed, { at, plainJson })
-      if (values.size > limit) values.delete(values.keys().next().value as string)
+      if (half <= 0) return
+      if (newer.size >= half) {
+        older = newer
+        newer = new Map()
+      }
+      newer.set(sealed, { at, plainJson })
     },
     recall: (sealed, at) => {
-      const known = values.get(sealed)
+      const known = newer.get(sealed) ?? older.get(sealed)
       return known !== undefined && known.at === at ? known.plainJson : undefined
     },
-    forget: () => values.clear(),
+    forget: () => {
+      newer = new Map()
+      older = new Map()
+    },
   }
 }
