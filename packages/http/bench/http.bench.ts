@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import type { ProviderId } from '@kezek/domain'
 import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain'
-import type { CommitBatch, EventStore, ProtectedStore } from '@kezek/adapters'
+import type { CommitBatch, EventStore, PersonalDataConfig } from '@kezek/adapters'
 import { buildApplicationRequestXml, openPersonalDataStore } from '@kezek/adapters'
 import { createTestPki, signAs, TEST_IIN, type TestPki } from '@kezek/adapters/testing'
 import {
@@ -54,7 +54,7 @@ export interface HttpBenchOptions {
 }
 
 /** Personal data as the service stores it: encrypted per person (its default), or not (`KEZEK_PERSONAL_DATA=off`). */
-export type PersonalData = 'encrypted' | 'off'
+export type PersonalData = PersonalDataConfig['mode']
 
 export interface Measured {
   readonly requests: number
@@ -236,9 +236,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
   // As the service opens it (main.ts): personal fields sealed before they reach the store, keys beside the events.
   // Every submission here is one citizen's, so their key is made once and then cached; a new applicant's first
   // submission also writes their key.
-  const personal: { readonly store: EventStore; readonly protected?: ProtectedStore } = personalData === 'encrypted'
-    ? await openPersonalDataStore(stored, { mode: 'encrypted' }, () => undefined)
-    : { store: stored }
+  const personal = await openPersonalDataStore(stored, { mode: personalData }, () => undefined)
   const store = personal.store
   // A monitor of its own per round: one re-enabled after a pause counts the pause as one long delay.
   const loopRounds: { readonly mean: number; readonly p99: number }[] = []
