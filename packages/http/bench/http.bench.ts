@@ -8,7 +8,7 @@
  *
  *   node --import tsx packages/http/bench/http.bench.ts [seconds] [connections]
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { availableParallelism, cpus } from 'node:os'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -97,17 +97,26 @@ export interface SubmissionWaits {
 }
 
 /**
- * What a submission cost in CPU, the load client's requests included (it runs in this process), the database's own
- * not. Counted from the moment the client starts sending: the copying of its documents before that is not counted.
- * Rates on a shared machine move with its load; these say why a share is what it is: on `cores` cores a share of
- * the verifier alone is only possible when all the work of a submission fits in `cores / (share × verifier rate)`,
- * and the service thread's part in `1 / (share × verifier rate)`.
+ * What a submission cost in CPU, in ms, by part of the machine. Counted from the moment the client starts sending:
+ * the copying of its documents before that is not counted. Rates on a shared machine move with its load; these say
+ * why a share is what it is: on `cores` cores a share of the verifier alone is only possible when all the work of a
+ * submission, the database's included, fits in `cores / (share × verifier rate)`, and the service thread's part in
+ * `1 / (share × verifier rate)`. The parts other than `process` are read from /proc (Linux; undefined elsewhere).
  */
 export interface SubmissionCpu {
   /** The whole process: service thread, verify workers, the load client, V8's threads. */
   readonly process: number
-  /** The service thread alone (Linux, from /proc; undefined elsewhere). */
+  /** The service thread alone. */
   readonly serviceThread: number | undefined
+  /** The load client's thread: the harness's, not the service's, but it runs on the same cores. */
+  readonly loadClient: number | undefined
+  /**
+   * The PostgreSQL server: all its processes on this machine (undefined for PGlite, which runs in the service
+   * thread, and for a server elsewhere). Other work of the server's in the same seconds would be counted too.
+   */
+  readonly database: number | undefined
+  /** Share of the machine's cores busy with the process and the database during the round (0–1). */
+  readonly busy: number | undefined
 }
 
 /** One round: the verifier alone, then submissions right after it. */
@@ -127,6 +136,39 @@ const threadCpuMs = (): number | undefined => {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
   } catch {
     return undefined
+  }
+}
+
+/**
+ * CPU time in ms of the PostgreSQL server's processes on this machine (Linux), or undefined when none is seen.
+ * Every process named `postgres` counts: the backends, the WAL writer, the checkpointer.
+ */
+const databaseCpuMs = (): number | undefined => {
+  if (process.platform !== 'linux') return undefined
+  let ms = 0
+  let seen = false
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      ms += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+      seen = true
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return seen ? ms : undefined
+}
+
+/** Whether a connection string names a server on this machine (its processes are then the ones /proc shows). */
+const isLocal = (url: string): boolean => {
+  try {
+    const host = new URL(url).hostname
+    return host === '' || host === 'localhost' || host === '127.0.0.1' || host === '[::1]'
+  } catch {
+    return false
   }
 }
 
@@ -169,10 +211,10 @@ interface Req { readonly method: string; readonly path: string; readonly headers
  * `started` runs when the client has its requests as bytes, right before it starts: copying the requests into the
  * worker and serialising them is the harness's work, not the service's, and a CPU count taken from there leaves it out.
  */
-const load = async (base: string, seconds: number, connections: number, requests: readonly Req[], expect: number, once = false, started?: () => void): Promise<Measured & { readonly latencies: readonly number[] }> => {
-  const out = await new Promise<{ latencies: number[]; errors: number; elapsed: number }>((resolve, reject) => {
+const load = async (base: string, seconds: number, connections: number, requests: readonly Req[], expect: number, once = false, started?: () => void): Promise<Measured & { readonly latencies: readonly number[]; readonly clientCpuMs: number | undefined }> => {
+  const out = await new Promise<{ latencies: number[]; errors: number; elapsed: number; cpuMs?: number }>((resolve, reject) => {
     const w = new Worker(CLIENT, { workerData: { base, seconds, connections, requests, expect, once } })
-    w.on('message', (m: { ready?: true; latencies: number[]; errors: number; elapsed: number }) => {
+    w.on('message', (m: { ready?: true; latencies: number[]; errors: number; elapsed: number; cpuMs?: number }) => {
       if (m.ready !== true) return resolve(m)
       started?.()
       w.postMessage('go')
@@ -182,6 +224,7 @@ const load = async (base: string, seconds: number, connections: number, requests
   const latencies = out.latencies.sort((a, b) => a - b)
   return {
     latencies,
+    clientCpuMs: out.cpuMs,
     requests: latencies.length,
     errors: out.errors,
     perSecond: Math.round(latencies.length / out.elapsed),
@@ -190,7 +233,7 @@ const load = async (base: string, seconds: number, connections: number, requests
   }
 }
 
-const withoutLatencies = ({ latencies: _, ...m }: Measured & { readonly latencies: readonly number[] }): Measured => m
+const withoutLatencies = ({ latencies: _, clientCpuMs: _cpu, ...m }: Measured & { readonly latencies: readonly number[]; readonly clientCpuMs?: number | undefined }): Measured => m
 
 /** Several rounds' measurements as one: the median round's rate, latencies over all of them. */
 const merged = (ms: readonly (Measured & { readonly latencies: readonly number[] })[]): Measured => {
@@ -233,6 +276,8 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
     batches.appends += b.appends
     batches.seconds += b.seconds
   })
+  // The PostgreSQL server's CPU, when it runs on this machine; PGlite's is the service thread's own.
+  const database = (): number | undefined => (kind === 'postgres' && isLocal(pgUrl) ? databaseCpuMs() : undefined)
   // As the service opens it (main.ts): personal fields sealed before they reach the store, keys beside the events.
   // Every submission here is one citizen's, so their key is made once and then cached; a new applicant's first
   // submission also writes their key.
@@ -307,7 +352,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
     // the load moves within seconds, and a ratio of two figures taken a minute apart measured the load instead.
     const slice = seconds / ROUNDS
     const rounds: Round[] = []
-    const timed: (Measured & { readonly latencies: readonly number[] })[] = []
+    const timed: (Measured & { readonly latencies: readonly number[]; readonly clientCpuMs: number | undefined })[] = []
     for (let i = 0; i < ROUNDS; i++) {
       // Signed before the round (as many as the last verifier rate could need), so the two halves follow each other.
       const documents = await documentsFor(rate, slice)
@@ -315,11 +360,13 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
       rate = Math.max(rate, verifier)
       let process0 = process.cpuUsage()
       let thread0 = threadCpuMs()
+      let database0 = database()
       let began = performance.now()
       const eventLoop = monitorEventLoopDelay({ resolution: 1 })
       timed.push(await load(base, slice, connections, documents.map(submit), 201, true, () => {
         process0 = process.cpuUsage()
         thread0 = threadCpuMs()
+        database0 = database()
         began = performance.now()
         batches.counting = true
         eventLoop.enable()
@@ -327,13 +374,21 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
       batches.counting = false
       eventLoop.disable()
       loopRounds.push({ mean: eventLoop.mean / 1e6, p99: eventLoop.percentile(99) / 1e6 })
-      roundsMs += performance.now() - began
+      const roundMs = performance.now() - began
+      roundsMs += roundMs
       const { user, system } = process.cpuUsage(process0)
       const thread1 = threadCpuMs()
-      const done = Math.max(1, timed.at(-1)!.requests)
-      const cpu = {
-        process: (user + system) / 1000 / done,
+      const database1 = database()
+      const round = timed.at(-1)!
+      const done = Math.max(1, round.requests)
+      const processMs = (user + system) / 1000
+      const databaseMs = database0 === undefined || database1 === undefined ? undefined : database1 - database0
+      const cpu: SubmissionCpu = {
+        process: processMs / done,
         serviceThread: thread0 === undefined || thread1 === undefined ? undefined : (thread1 - thread0) / done,
+        loadClient: round.clientCpuMs === undefined ? undefined : round.clientCpuMs / done,
+        database: databaseMs === undefined ? undefined : databaseMs / done,
+        busy: kind === 'postgres' && databaseMs === undefined ? undefined : (processMs + (databaseMs ?? 0)) / (cpus().length * roundMs),
       }
       rounds.push({ verifier: Math.round(verifier), submissions: withoutLatencies(timed.at(-1)!), cpu })
     }
@@ -341,8 +396,18 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
     const verifierPerSecond = Math.round(median(rounds.map((r) => r.verifier)))
     const submissions = merged(timed)
     const share = median(rounds.map((r) => r.submissions.perSecond / Math.max(1, r.verifier)))
-    const threads = rounds.flatMap((r) => (r.cpu.serviceThread === undefined ? [] : [r.cpu.serviceThread]))
-    const cpu = { process: median(rounds.map((r) => r.cpu.process)), serviceThread: threads.length === rounds.length ? median(threads) : undefined }
+    // Each part's median over the rounds, when every round measured it.
+    const part = (of: (c: SubmissionCpu) => number | undefined): number | undefined => {
+      const xs = rounds.flatMap((r) => { const x = of(r.cpu); return x === undefined ? [] : [x] })
+      return xs.length === rounds.length ? median(xs) : undefined
+    }
+    const cpu: SubmissionCpu = {
+      process: median(rounds.map((r) => r.cpu.process)),
+      serviceThread: part((c) => c.serviceThread),
+      loadClient: part((c) => c.loadClient),
+      database: part((c) => c.database),
+      busy: part((c) => c.busy),
+    }
     const ids = app.readModels.applicationsOf(TEST_IIN.citizen)
     if (ids.length === 0) throw new Error(`no submission was accepted (${submissions.errors} refused)`)
     const reads = ids.map((id) => ({ method: 'GET', path: `/v1/applications/${id}`, headers: { authorization: `Bearer ${citizen}` } }))
@@ -367,6 +432,25 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
 
 /** CPU per submission, in ms, that `threads` busy threads allow at SUBMISSION_TARGET of the verifier's rate. */
 const budget = (threads: number, verifierPerSecond: number): number => (threads * 1000) / (SUBMISSION_TARGET * Math.max(1, verifierPerSecond))
+
+const millis = (x: number): string => `${x.toFixed(2)} ms`
+
+/**
+ * A submission's CPU by part: the service thread; the rest of the process but the load client (the verify
+ * workers, and V8's threads: garbage collection and the optimizing compiler); the load client; the database.
+ */
+const cpuParts = (r: StoreResult): string => {
+  const c = r.cpu
+  if (c.serviceThread === undefined) return `whole process ${millis(c.process)}`
+  const parts = [`service thread ${millis(c.serviceThread)}`]
+  if (c.loadClient !== undefined) {
+    parts.push(`verify workers and V8's threads ${millis(c.process - c.serviceThread - c.loadClient)}`, `load client ${millis(c.loadClient)}`)
+  } else parts.push(`other threads ${millis(c.process - c.serviceThread)}`)
+  if (c.database !== undefined) parts.push(`PostgreSQL server ${millis(c.database)}`)
+  const all = c.process + (c.database ?? 0)
+  const db = r.store === 'pglite' ? ' (PGlite runs in the service thread)' : c.database === undefined ? ' (the database server not counted)' : ''
+  return `${parts.join(', ')}: ${millis(all)} in all${db}${c.busy === undefined ? '' : `, the cores ${Math.round(100 * c.busy)}% busy`}`
+}
 
 const fmt = (m: Measured, unit: string) => `${m.perSecond.toLocaleString('en')} ${unit}/s (p50 ${m.p50ms} ms, p99 ${m.p99ms} ms${m.errors > 0 ? `, ${m.errors} errors` : ''})`
 
@@ -398,8 +482,8 @@ export const runHttpBench = async (options: HttpBenchOptions = {}) => {
       verdict: r.submissions.errors === 0 && r.share >= SUBMISSION_TARGET ? 'ok' : 'MISS',
     },
     {
-      figure: `  CPU per signed submission, ${r.store} (why the share is what it is; the database's own not counted)`,
-      kezek: `whole process ${r.cpu.process.toFixed(2)} ms` + (r.cpu.serviceThread === undefined ? '' : `, service thread ${r.cpu.serviceThread.toFixed(2)} ms`),
+      figure: `  CPU per signed submission, ${r.store}, by part (why the share is what it is)`,
+      kezek: cpuParts(r),
       limit: `${Math.round(SUBMISSION_TARGET * 100)}% on ${cpus().length} cores needs ≤ ${budget(cpus().length, r.verifierPerSecond).toFixed(2)} ms in all, ≤ ${budget(1, r.verifierPerSecond).toFixed(2)} ms on the service thread`,
       ratio: '—', target: '—', verdict: 'info',
     },
@@ -413,8 +497,7 @@ export const runHttpBench = async (options: HttpBenchOptions = {}) => {
   if (clear !== undefined) {
     rows.push({
       figure: `  same, postgres, personal data not encrypted (KEZEK_PERSONAL_DATA=off; what encryption costs)`,
-      kezek: `${fmt(clear.submissions, 'submissions')}; whole process ${clear.cpu.process.toFixed(2)} ms`
-        + (clear.cpu.serviceThread === undefined ? '' : `, service thread ${clear.cpu.serviceThread.toFixed(2)} ms`),
+      kezek: `${fmt(clear.submissions, 'submissions')}; ${cpuParts(clear)}`,
       limit: `verifier alone: ${clear.verifierPerSecond}/s`, ratio: `${Math.round(100 * clear.share)}%`, target: '—', verdict: 'info',
     })
   }

@@ -8,7 +8,7 @@
  * submission, about a tenth of all the machine did for one; this costs 0.07–0.13 ms (issue 19, stop 19).
  *
  * workerData: { base, seconds, connections, requests: [{ method, path, headers, body? }], expect, once }
- * Posts { ready: true } when the requests are serialised and waits for a message to start; then posts { latencies (ms, of the requests answered with `expect`), errors, elapsed (s) }.
+ * Posts { ready: true } when the requests are serialised and waits for a message to start; then posts { latencies (ms, of the requests answered with `expect`), errors, elapsed (s), cpuMs (this thread's CPU while it ran; Linux only) }.
  */
 'use strict'
 const { parentPort, workerData } = require('node:worker_threads')
@@ -93,7 +93,20 @@ const connection = () => {
   }
 }
 
+/** This thread's CPU time in ms (user + system), on Linux; undefined elsewhere (see threadCpuMs in http.bench.ts). */
+const threadCpuMs = () => {
+  if (process.platform !== 'linux') return undefined
+  try {
+    const stat = require('node:fs').readFileSync('/proc/thread-self/stat', 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+  } catch {
+    return undefined
+  }
+}
+
 const run = async () => {
+  const cpu0 = threadCpuMs()
   const latencies = []
   let errors = 0
   let next = 0
@@ -110,7 +123,9 @@ const run = async () => {
     }
   }))
   for (const c of conns) c.close()
-  parentPort.postMessage({ latencies, errors, elapsed: (performance.now() - started) / 1000 })
+  const cpu1 = threadCpuMs()
+  const cpuMs = cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0
+  parentPort.postMessage({ latencies, errors, elapsed: (performance.now() - started) / 1000, cpuMs })
 }
 
 // Ready once the requests are bytes; the clock (and the CPU the parent counts) starts at its go.

@@ -12,6 +12,9 @@ test('the HTTP benchmark runs for about a second and measures reads, submissions
   // What a submission cost: the whole process's CPU, and the service thread's where /proc has it (Linux, as CI).
   assert.ok(r.cpu.process > 0, JSON.stringify(r.cpu))
   assert.ok(process.platform !== 'linux' || (r.cpu.serviceThread !== undefined && r.cpu.serviceThread >= 0), JSON.stringify(r.cpu))
+  // The load client reports its own thread's CPU; PGlite has no server of its own to count.
+  assert.ok(process.platform !== 'linux' || (r.cpu.loadClient !== undefined && r.cpu.loadClient >= 0), JSON.stringify(r.cpu))
+  assert.is(r.cpu.database, undefined)
   // Where submissions waited: the group commit's batches were counted, and the event loop watched.
   assert.ok(r.waits.appendsPerBatch >= 1 && r.waits.msPerBatch > 0 && r.waits.batchBusy > 0, JSON.stringify(r.waits))
   assert.ok(r.waits.eventLoopP99Ms >= 0 && Number.isFinite(r.waits.eventLoopMeanMs), JSON.stringify(r.waits))
@@ -19,6 +22,17 @@ test('the HTTP benchmark runs for about a second and measures reads, submissions
   // load average, the first movement request).
   assert.is(out.rows.length, 8)
   assert.ok(out.pages !== undefined && out.pages.listTimes.requests > 0 && out.pages.movementTimes.requests > 0)
+})
+
+test('on PostgreSQL on this machine, the CPU of a submission counts the server processes too', async () => {
+  if (process.platform !== 'linux') return
+  const out = await runHttpBench({ seconds: 0.2, connections: 4, stores: ['postgres'], pki: await testPki(), tiny: true, skipPages: true })
+  const r = out.results[0]!
+  assert.ok(r.submissions.requests > 0 && r.submissions.errors === 0, JSON.stringify(r.submissions))
+  // Every submission appends and commits, so the server worked for it; the machine cannot be busier than its cores.
+  assert.ok(r.cpu.database !== undefined && r.cpu.database > 0, JSON.stringify(r.cpu))
+  assert.ok(r.cpu.busy !== undefined && r.cpu.busy > 0 && r.cpu.busy <= 1.05, JSON.stringify(r.cpu))
+  assert.match(out.rows.find((row) => row.figure.includes('CPU per signed submission'))!.kezek, /PostgreSQL server \d+\.\d\d ms/)
 })
 
 test.run()
