@@ -131,4 +131,33 @@ units('applies only a write that follows what the view holds and moves no list',
   await store.close()
 })
 
+units('the read-back of a write applied already is not decoded again; an event of another writer is', async () => {
+  const store = openMemoryStore()
+  // What the subscription delivers cannot be decoded: a read model that decoded it would count it as skipped.
+  const unreadable: EventStore = { ...store, subscribe: (o) => store.subscribe({ ...o, onEvent: (r) => o.onEvent({ ...r, data: { unreadable: true } }) }) }
+  const valve = gated(unreadable)
+  const read = startReadModels(valve.store, { logger: silentLogger, now: () => new Date() })
+  await read.caughtUp
+  valve.close()
+  const handler = createCommandHandler({ store, clock: () => new Date(), newId: randomUUID, ruleVersion: () => 'housing-queue/test@1' })
+  const file = (id: string) => handler.handle(id, [
+    { type: 'authorize', commandId: `${id}.a`, applicationId: id, at: new Date().toISOString(), serviceId: 'housing-queue', providerId: PROVIDER, channel: 'portal', applicantIin: IIN.citizen, outcome: 'granted' },
+  ], { actor: { id: IIN.citizen, role: 'citizen', channel: 'portal' }, correlationId: 'c' })
+  const own = await file('r1')
+  if (E.isLeft(own)) return assert.unreachable(JSON.stringify(own.left))
+  assert.ok(read.wrote({ events: own.right.history, stored: own.right.appended }))
+  valve.open()
+  await read.reached(own.right.position ?? '')
+  assert.equal([read.stats().eventsProjected, read.stats().skipped], [1, 0])
+  assert.is(read.application('r1')?.revision, 0)
+  // Written without `wrote` (as by another instance): the subscription is its only way in, so it is decoded.
+  const other = await file('r2')
+  if (E.isLeft(other)) return assert.unreachable(JSON.stringify(other.left))
+  await read.reached(other.right.position ?? '')
+  assert.equal([read.stats().eventsProjected, read.stats().skipped], [1, 1])
+  assert.is(read.application('r2'), undefined)
+  await read.stop()
+  await store.close()
+})
+
 units.run()

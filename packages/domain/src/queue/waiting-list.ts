@@ -77,10 +77,16 @@ const LIST_EVENTS: ReadonlySet<ApplicationEvent['type']> = new Set<ApplicationEv
 ])
 
 /**
+ * Whether events of this type may change a waiting list: a stored event's type says so before its data is decoded.
+ * Any other type leaves every list as it was.
+ */
+export const isWaitingListEventType = (type: string): boolean => LIST_EVENTS.has(type as ApplicationEvent['type'])
+
+/**
  * Whether the event may change a waiting list. A service that shows its own writes at once (before following the
  * log) may do so only for the others: lists follow the log's global order.
  */
-export const changesWaitingList = (e: ApplicationEvent): boolean => LIST_EVENTS.has(e.type)
+export const changesWaitingList = (e: ApplicationEvent): boolean => isWaitingListEventType(e.type)
 
 /**
  * Applies one event to the records only (no ordering). Shared by the incremental projection and by the bulk

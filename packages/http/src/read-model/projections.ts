@@ -13,6 +13,7 @@ import {
   emptyWaitingList,
   evolveStatus,
   filingOrder,
+  isWaitingListEventType,
   type ApplicationEvent,
   type ApplicationStatus,
   type IIN,
@@ -221,7 +222,17 @@ export const startReadModels = (
     onEvent: async (r) => {
       const erasure = erasureRecordOf(r)
       if (erasure !== undefined) { await forget(erasure); return }
-      if (applicationIdOfStream(r.streamId) === undefined) return
+      const id = applicationIdOfStream(r.streamId)
+      if (id === undefined) return
+      // Lag means something only for live events: during catch-up every event is old.
+      if (caught) lagMs = Math.max(0, options.now().getTime() - Date.parse(r.recordedAt))
+      // This instance's own write, applied by `wrote` before it answered, and of a type no waiting list reads: the
+      // view is at this revision already and the lists ignore it, so the event is not decoded again (the read-back
+      // of every submission's events, stop 28).
+      if (!isWaitingListEventType(r.type) && (views.get(id)?.revision ?? -1) >= r.revision) {
+        projected += 1
+        return
+      }
       const decoded = decodeEvent(r.data)
       if (E.isLeft(decoded)) {
         skipped += 1
@@ -230,8 +241,6 @@ export const startReadModels = (
       }
       apply(r, decoded.right)
       projected += 1
-      // Lag means something only for live events: during catch-up every event is old.
-      if (caught) lagMs = Math.max(0, options.now().getTime() - Date.parse(r.recordedAt))
     },
   })
   const caughtUp = subscription.caughtUp.then(() => { caught = true })
