@@ -126,14 +126,19 @@ export interface Round {
   readonly cpu: SubmissionCpu
 }
 
+/** A /proc `stat` file's command name and CPU time in ms (user + system). */
+const readStat = (path: string): { readonly command: string; readonly cpuMs: number } => {
+  const stat = readFileSync(path, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  // utime and stime, the 14th and 15th fields of stat, in clock ticks (100 a second on Linux).
+  return { command: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 }
+}
+
 /** This thread's CPU time in ms (user + system), on Linux; undefined elsewhere. */
 const threadCpuMs = (): number | undefined => {
   if (process.platform !== 'linux') return undefined
   try {
-    const stat = readFileSync('/proc/thread-self/stat', 'utf8')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    // utime and stime, the 14th and 15th fields of stat, in clock ticks (100 a second on Linux).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+    return readStat('/proc/thread-self/stat').cpuMs
   } catch {
     return undefined
   }
@@ -150,10 +155,9 @@ const databaseCpuMs = (): number | undefined => {
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      ms += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+      const stat = readStat(`/proc/${pid}/stat`)
+      if (stat.command !== 'postgres') continue
+      ms += stat.cpuMs
       seen = true
     } catch {
       // The process ended between the listing and the read.

@@ -93,7 +93,10 @@ const connection = () => {
   }
 }
 
-/** This thread's CPU time in ms (user + system), on Linux; undefined elsewhere (see threadCpuMs in http.bench.ts). */
+/**
+ * This thread's CPU time in ms (user + system), on Linux; undefined elsewhere. As `threadCpuMs` in http.bench.ts:
+ * this file is plain CommonJS so that the worker needs no loader, and cannot import it.
+ */
 const threadCpuMs = () => {
   if (process.platform !== 'linux') return undefined
   try {
