@@ -160,10 +160,13 @@ export const startReadModels = (
     views.set(e.applicationId, view)
   }
 
+  /** The revision an application's view is at; -1 before its first event. */
+  const heldRevision = (applicationId: string): number => views.get(applicationId)?.revision ?? -1
+
   const apply = (r: RecordedEvent, e: ApplicationEvent): void => {
     applyToList(e)
     // Already applied by `wrote` (this instance's own write): the view is at or past this revision.
-    if ((views.get(e.applicationId)?.revision ?? -1) >= r.revision) return
+    if (heldRevision(e.applicationId) >= r.revision) return
     applyToApplication(r, e)
   }
 
@@ -171,7 +174,7 @@ export const startReadModels = (
     const first = w.events[0]
     if (first === undefined) return true
     if (w.events.some(({ event }) => changesWaitingList(event))) return false
-    const seen = views.get(first.event.applicationId)?.revision ?? -1
+    const seen = heldRevision(first.event.applicationId)
     // Already delivered by the subscription (or an erasure re-read the stream since): nothing left to apply.
     if (seen >= (w.events.at(-1)?.revision ?? -1)) return true
     // The write must follow on what the view holds: otherwise events of another instance are still on their way.
@@ -229,7 +232,7 @@ export const startReadModels = (
       // This instance's own write, applied by `wrote` before it answered, and of a type no waiting list reads: the
       // view is at this revision already and the lists ignore it, so the event is not decoded again (the read-back
       // of every submission's events, stop 28).
-      if (!isWaitingListEventType(r.type) && (views.get(id)?.revision ?? -1) >= r.revision) {
+      if (!isWaitingListEventType(r.type) && heldRevision(id) >= r.revision) {
         projected += 1
         return
       }
