@@ -24,6 +24,7 @@ import {
   createApp, hmacAuthenticator, issueToken, keyResultSigner, silentLogger, tableRegistries, xmlDsigVerifier,
   RegistryTable, workerPoolVerifier, type TokenClaims,
 } from '../src/index.js'
+import { openBareService } from './bare-service.js'
 import { runPagesBench } from './pages.bench.js'
 
 export interface HttpBenchOptions {
@@ -51,6 +52,11 @@ export interface HttpBenchOptions {
    * beside the service's default; default: on, except tiny runs.
    */
   readonly clearToo?: boolean
+  /**
+   * Also time the bare service (bare-service.ts) in the PostgreSQL rounds, right after kezek's half, as the floor
+   * any service reaches on this machine; default: on.
+   */
+  readonly bareToo?: boolean
 }
 
 /** Personal data as the service stores it: encrypted per person (its default), or not (`KEZEK_PERSONAL_DATA=off`). */
@@ -79,6 +85,18 @@ export interface StoreResult {
   readonly cpu: SubmissionCpu
   /** Where a submission waits, over all the timed rounds; see `SubmissionWaits`. */
   readonly waits: SubmissionWaits
+  /** The bare service (bare-service.ts) in the same rounds, right after kezek's half; PostgreSQL only. */
+  readonly bare?: BareResult
+}
+
+/** The bare service's submissions, timed like kezek's on the same documents. */
+export interface BareResult {
+  readonly submissions: Measured
+  /** Its submissions over the verifier alone, the median of the rounds. */
+  readonly share: number
+  /** kezek's submissions over the bare service's, the median of the rounds. */
+  readonly ratio: number
+  readonly cpu: SubmissionCpu
 }
 
 /**
@@ -119,11 +137,12 @@ export interface SubmissionCpu {
   readonly busy: number | undefined
 }
 
-/** One round: the verifier alone, then submissions right after it. */
+/** One round: the verifier alone, then submissions right after it (and then the bare service's, when measured). */
 export interface Round {
   readonly verifier: number
   readonly submissions: Measured
   readonly cpu: SubmissionCpu
+  readonly bare?: { readonly submissions: Measured; readonly cpu: SubmissionCpu }
 }
 
 /** A /proc `stat` file's command name and CPU time in ms (user + system). */
@@ -271,7 +290,7 @@ const openStore = async (kind: 'pglite' | 'postgres', pgUrl: string, onCommitBat
   }
 }
 
-const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData, seconds: number, connections: number, pgUrl: string, pki: TestPki, workers: number, warmSubmissions: number): Promise<StoreResult> => {
+const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData, seconds: number, connections: number, pgUrl: string, pki: TestPki, workers: number, warmSubmissions: number, withBare = false): Promise<StoreResult> => {
   // The group commit's batches, counted during the timed submissions only.
   const batches = { counting: false, n: 0, appends: 0, seconds: 0 }
   const { store: stored, dispose } = await openStore(kind, pgUrl, (b) => {
@@ -312,6 +331,8 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
   await app.ready
   const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)) })
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  // The floor beside it: the same verifier, the same database server, the same cores (bare-service.ts).
+  const bareService = withBare && kind === 'postgres' ? await openBareService(pgUrl, pool ?? inProcess, connections) : undefined
   try {
     const citizen = issueToken(SECRET, { role: 'citizen', sub: 'bench', iin: TEST_IIN.citizen, exp: Math.floor(Date.now() / 1000) + 3600 } as TokenClaims)
     // Every submission is a document of its own: posting one signed document again is a replay, answered with the
@@ -350,67 +371,95 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
     // optimizing it during the timed rounds (--trace-opt: 391 functions compiled in a timed run after 300 warm-up
     // submissions, 114 after 3,000; V8's compiler threads' CPU per submission fell from 1.5 to 0.6 ms).
     if (warmSubmissions > 0) await load(base, 600, connections, (await signedDocuments(warmSubmissions)).map(submit), 201, true)
-    await load(base, warm, connections, (await documentsFor(rate, warm)).map(submit), 201, true)
+    const warmDocuments = await documentsFor(rate, warm)
+    await load(base, warm, connections, warmDocuments.map(submit), 201, true)
+    if (bareService !== undefined) await load(bareService.base, warm, connections, warmDocuments.map(submit), 201, true)
 
     // Interleaved rounds, verifier then submissions, each a share of the time: on a machine shared with other jobs
     // the load moves within seconds, and a ratio of two figures taken a minute apart measured the load instead.
     const slice = seconds / ROUNDS
-    const rounds: Round[] = []
-    const timed: (Measured & { readonly latencies: readonly number[]; readonly clientCpuMs: number | undefined })[] = []
-    for (let i = 0; i < ROUNDS; i++) {
-      // Signed before the round (as many as the last verifier rate could need), so the two halves follow each other.
-      const documents = await documentsFor(rate, slice)
-      const verifier = await verifyFor(slice)
-      rate = Math.max(rate, verifier)
+    /**
+     * A timed load of signed documents at `to`, and what each submission cost by part. `around` brackets what only
+     * kezek's half counts (its batches, its event loop); the CPU is counted from the moment the client starts.
+     */
+    const timedLoad = async (to: string, documents: readonly string[], around?: { readonly start: () => void; readonly stop: () => void }) => {
       let process0 = process.cpuUsage()
       let thread0 = threadCpuMs()
       let database0 = database()
       let began = performance.now()
-      const eventLoop = monitorEventLoopDelay({ resolution: 1 })
-      timed.push(await load(base, slice, connections, documents.map(submit), 201, true, () => {
+      const measured = await load(to, slice, connections, documents.map(submit), 201, true, () => {
         process0 = process.cpuUsage()
         thread0 = threadCpuMs()
         database0 = database()
         began = performance.now()
-        batches.counting = true
-        eventLoop.enable()
-      }))
-      batches.counting = false
-      eventLoop.disable()
-      loopRounds.push({ mean: eventLoop.mean / 1e6, p99: eventLoop.percentile(99) / 1e6 })
-      const roundMs = performance.now() - began
-      roundsMs += roundMs
+        around?.start()
+      })
+      around?.stop()
+      const ms = performance.now() - began
       const { user, system } = process.cpuUsage(process0)
       const thread1 = threadCpuMs()
       const database1 = database()
-      const round = timed.at(-1)!
-      const done = Math.max(1, round.requests)
+      const done = Math.max(1, measured.requests)
       const processMs = (user + system) / 1000
       const databaseMs = database0 === undefined || database1 === undefined ? undefined : database1 - database0
       const cpu: SubmissionCpu = {
         process: processMs / done,
         serviceThread: thread0 === undefined || thread1 === undefined ? undefined : (thread1 - thread0) / done,
-        loadClient: round.clientCpuMs === undefined ? undefined : round.clientCpuMs / done,
+        loadClient: measured.clientCpuMs === undefined ? undefined : measured.clientCpuMs / done,
         database: databaseMs === undefined ? undefined : databaseMs / done,
-        busy: kind === 'postgres' && databaseMs === undefined ? undefined : (processMs + (databaseMs ?? 0)) / (cpus().length * roundMs),
+        busy: kind === 'postgres' && databaseMs === undefined ? undefined : (processMs + (databaseMs ?? 0)) / (cpus().length * ms),
       }
-      rounds.push({ verifier: Math.round(verifier), submissions: withoutLatencies(timed.at(-1)!), cpu })
+      return { measured, cpu, ms }
+    }
+    const rounds: Round[] = []
+    const timed: (Measured & { readonly latencies: readonly number[] })[] = []
+    const bareTimed: (Measured & { readonly latencies: readonly number[] })[] = []
+    for (let i = 0; i < ROUNDS; i++) {
+      // Signed before the round (as many as the last verifier rate could need), so the two halves follow each other.
+      const documents = await documentsFor(rate, slice)
+      const verifier = await verifyFor(slice)
+      rate = Math.max(rate, verifier)
+      const eventLoop = monitorEventLoopDelay({ resolution: 1 })
+      const mine = await timedLoad(base, documents, {
+        start: () => { batches.counting = true; eventLoop.enable() },
+        stop: () => { batches.counting = false; eventLoop.disable() },
+      })
+      loopRounds.push({ mean: eventLoop.mean / 1e6, p99: eventLoop.percentile(99) / 1e6 })
+      roundsMs += mine.ms
+      timed.push(mine.measured)
+      // The bare service right after, on the same documents (it keeps no record of them, so none is a replay there).
+      const floor = bareService === undefined ? undefined : await timedLoad(bareService.base, documents)
+      if (floor !== undefined) bareTimed.push(floor.measured)
+      rounds.push({
+        verifier: Math.round(verifier), submissions: withoutLatencies(mine.measured), cpu: mine.cpu,
+        ...(floor === undefined ? {} : { bare: { submissions: withoutLatencies(floor.measured), cpu: floor.cpu } }),
+      })
     }
     const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
     const verifierPerSecond = Math.round(median(rounds.map((r) => r.verifier)))
     const submissions = merged(timed)
     const share = median(rounds.map((r) => r.submissions.perSecond / Math.max(1, r.verifier)))
     // Each part's median over the rounds, when every round measured it.
-    const part = (of: (c: SubmissionCpu) => number | undefined): number | undefined => {
-      const xs = rounds.flatMap((r) => { const x = of(r.cpu); return x === undefined ? [] : [x] })
-      return xs.length === rounds.length ? median(xs) : undefined
+    const medianCpu = (of: readonly SubmissionCpu[]): SubmissionCpu => {
+      const part = (pick: (c: SubmissionCpu) => number | undefined): number | undefined => {
+        const xs = of.flatMap((c) => { const x = pick(c); return x === undefined ? [] : [x] })
+        return xs.length === of.length ? median(xs) : undefined
+      }
+      return {
+        process: median(of.map((c) => c.process)),
+        serviceThread: part((c) => c.serviceThread),
+        loadClient: part((c) => c.loadClient),
+        database: part((c) => c.database),
+        busy: part((c) => c.busy),
+      }
     }
-    const cpu: SubmissionCpu = {
-      process: median(rounds.map((r) => r.cpu.process)),
-      serviceThread: part((c) => c.serviceThread),
-      loadClient: part((c) => c.loadClient),
-      database: part((c) => c.database),
-      busy: part((c) => c.busy),
+    const cpu = medianCpu(rounds.map((r) => r.cpu))
+    const floors = rounds.flatMap((r) => (r.bare === undefined ? [] : [{ ...r.bare, verifier: r.verifier, kezek: r.submissions.perSecond }]))
+    const bare: BareResult | undefined = floors.length === 0 ? undefined : {
+      submissions: merged(bareTimed),
+      share: median(floors.map((f) => f.submissions.perSecond / Math.max(1, f.verifier))),
+      ratio: median(floors.map((f) => f.kezek / Math.max(1, f.submissions.perSecond))),
+      cpu: medianCpu(floors.map((f) => f.cpu)),
     }
     const ids = app.readModels.applicationsOf(TEST_IIN.citizen)
     if (ids.length === 0) throw new Error(`no submission was accepted (${submissions.errors} refused)`)
@@ -424,8 +473,9 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
       eventLoopMeanMs: median(loopRounds.map((r) => r.mean)),
       eventLoopP99Ms: median(loopRounds.map((r) => r.p99)),
     }
-    return { store: kind, personalData, statusReads, submissions, verifierPerSecond, share, rounds, verifyWorkers: workers, cpu, waits }
+    return { store: kind, personalData, statusReads, submissions, verifierPerSecond, share, rounds, verifyWorkers: workers, cpu, waits, ...(bare === undefined ? {} : { bare }) }
   } finally {
+    await bareService?.close()
     await pool?.close()
     server.closeAllConnections()
     await new Promise((r) => server.close(r))
@@ -467,7 +517,8 @@ export const runHttpBench = async (options: HttpBenchOptions = {}) => {
   const workers = options.verifyWorkers ?? Math.max(0, Math.min(4, availableParallelism() - 1))
   const warm = options.tiny === true ? 0 : WARM_SUBMISSIONS
   const stores = options.stores ?? ['pglite', 'postgres']
-  for (const kind of stores) results.push(await benchOne(kind, 'encrypted', seconds, connections, pgUrl, pki, workers, warm))
+  const bare = options.bareToo ?? true
+  for (const kind of stores) results.push(await benchOne(kind, 'encrypted', seconds, connections, pgUrl, pki, workers, warm, bare))
   const clear = (options.clearToo ?? options.tiny !== true) && stores.includes('postgres')
     ? await benchOne('postgres', 'off', seconds, connections, pgUrl, pki, workers, warm)
     : undefined
@@ -491,6 +542,12 @@ export const runHttpBench = async (options: HttpBenchOptions = {}) => {
       limit: `${Math.round(SUBMISSION_TARGET * 100)}% on ${cpus().length} cores needs ≤ ${budget(cpus().length, r.verifierPerSecond).toFixed(2)} ms in all, ≤ ${budget(1, r.verifierPerSecond).toFixed(2)} ms on the service thread`,
       ratio: '—', target: '—', verdict: 'info',
     },
+    ...(r.bare === undefined ? [] : [{
+      figure: `  the bare service on the same cores, ${r.store} (express, the same verify worker, one prepared INSERT and commit per submission; bench/bare-service.ts)`,
+      kezek: `${fmt(r.bare.submissions, 'submissions')}, ${Math.round(100 * r.bare.share)}% of the verifier alone; ${cpuParts({ ...r, cpu: r.bare.cpu })}`,
+      limit: `kezek's submissions over the bare service's (medians of the same rounds)`,
+      ratio: `${r.bare.ratio.toFixed(2)}×`, target: '—', verdict: 'info',
+    }]),
     {
       figure: `  where a signed submission waits, ${r.store} (stop 25)`,
       kezek: `group commit: ${r.waits.appendsPerBatch.toFixed(1)} appends and ${r.waits.msPerBatch.toFixed(1)} ms a batch, one in flight ${Math.round(100 * r.waits.batchBusy)}% of the time; `

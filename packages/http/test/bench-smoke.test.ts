@@ -24,7 +24,7 @@ test('the HTTP benchmark runs for about a second and measures reads, submissions
   assert.ok(out.pages !== undefined && out.pages.listTimes.requests > 0 && out.pages.movementTimes.requests > 0)
 })
 
-test('on PostgreSQL on this machine, the CPU of a submission counts the server processes too', async () => {
+test('on PostgreSQL on this machine, the CPU of a submission counts the server processes too, and the bare service is timed beside kezek', async () => {
   if (process.platform !== 'linux') return
   const out = await runHttpBench({ seconds: 0.2, connections: 4, stores: ['postgres'], pki: await testPki(), tiny: true, skipPages: true })
   const r = out.results[0]!
@@ -33,6 +33,12 @@ test('on PostgreSQL on this machine, the CPU of a submission counts the server p
   assert.ok(r.cpu.database !== undefined && r.cpu.database > 0, JSON.stringify(r.cpu))
   assert.ok(r.cpu.busy !== undefined && r.cpu.busy > 0 && r.cpu.busy <= 1.05, JSON.stringify(r.cpu))
   assert.match(out.rows.find((row) => row.figure.includes('CPU per signed submission'))!.kezek, /PostgreSQL server \d+\.\d\d ms/)
+  // The bare service ran in the same rounds on the same documents, every one accepted, and its row says how kezek compares.
+  const bare = r.bare
+  assert.ok(bare !== undefined && bare.submissions.requests > 0 && bare.submissions.errors === 0, JSON.stringify(bare))
+  assert.ok(bare.share > 0 && bare.ratio > 0 && bare.cpu.database !== undefined && bare.cpu.database > 0, JSON.stringify(bare))
+  assert.is(r.rounds.filter((x) => x.bare !== undefined).length, r.rounds.length)
+  assert.match(out.rows.find((row) => row.figure.includes('the bare service'))!.ratio, /^\d+\.\d\d×$/)
 })
 
 test.run()
