@@ -15,20 +15,14 @@
  * connection per request in flight, and nothing between the route and the database.
  */
 import { randomUUID } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
 import express from 'express'
 import pg from 'pg'
 import type { SignatureVerifier } from '../src/index.js'
-
-export interface BareService {
-  readonly base: string
-  readonly close: () => Promise<void>
-}
+import { serveOnLoopback, type Served } from './loopback.js'
 
 const INSERT = 'bare_submission_insert'
 
-export const openBareService = async (connectionString: string, verifier: SignatureVerifier, connections: number): Promise<BareService> => {
+export const openBareService = async (connectionString: string, verifier: SignatureVerifier, connections: number): Promise<Served> => {
   const table = `bare_submissions_${randomUUID().replaceAll('-', '')}`
   const db = new pg.Pool({ connectionString, max: connections })
   await db.query(`CREATE TABLE ${table} (id uuid PRIMARY KEY, request jsonb NOT NULL)`)
@@ -47,12 +41,11 @@ export const openBareService = async (connectionString: string, verifier: Signat
       res.status(500).end()
     }
   })
-  const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)) })
+  const served = await serveOnLoopback(app)
   return {
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    base: served.base,
     close: async () => {
-      server.closeAllConnections()
-      await new Promise((r) => server.close(r))
+      await served.close()
       try { await db.query(`DROP TABLE IF EXISTS ${table}`) } finally { await db.end() }
     },
   }

@@ -13,8 +13,6 @@ import { Worker } from 'node:worker_threads'
 import { availableParallelism, cpus } from 'node:os'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
 import type { ProviderId } from '@kezek/domain'
 import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain'
 import type { CommitBatch, EventStore, PersonalDataConfig } from '@kezek/adapters'
@@ -25,6 +23,7 @@ import {
   RegistryTable, workerPoolVerifier, type TokenClaims,
 } from '../src/index.js'
 import { openBareService } from './bare-service.js'
+import { serveOnLoopback } from './loopback.js'
 import { runPagesBench } from './pages.bench.js'
 
 export interface HttpBenchOptions {
@@ -329,8 +328,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
     ...(personal.protected === undefined ? {} : { personalData: personal.protected }),
   })
   await app.ready
-  const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)) })
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const { base, close: stopServing } = await serveOnLoopback(app)
   // The floor beside it: the same verifier, the same database server, the same cores (bare-service.ts).
   const bareService = withBare && kind === 'postgres' ? await openBareService(pgUrl, pool ?? inProcess, connections) : undefined
   try {
@@ -479,8 +477,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
   } finally {
     await bareService?.close()
     await pool?.close()
-    server.closeAllConnections()
-    await new Promise((r) => server.close(r))
+    await stopServing()
     await app.close()
     await dispose()
   }

@@ -10,8 +10,6 @@
  *   node --import tsx packages/http/bench/pages.bench.ts [events | history.ndjson]
  */
 import { request, Agent } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
 import { randomUUID } from 'node:crypto'
 import { loadavg } from 'node:os'
 import { setFlagsFromString } from 'node:v8'
@@ -23,6 +21,7 @@ import { MemoryLog, openMemoryStore, type RecordedEvent } from '@kezek/adapters'
 import { generateRecords, readNdjson, realisticProfile, type GeneratedRecord } from '@kezek/adapters/generator'
 import { createTestPki } from '@kezek/adapters/testing'
 import { createApp, hmacAuthenticator, keyResultSigner, silentLogger, tableRegistries, xmlDsigVerifier, RegistryTable } from '../src/index.js'
+import { serveOnLoopback } from './loopback.js'
 
 /** Commits the records into a memory log in store form; returns the log and the providers they name. */
 const logOf = async (records: AsyncIterable<GeneratedRecord> | Iterable<GeneratedRecord>) => {
@@ -134,8 +133,7 @@ export const runPagesBench = async (
   })
   await app.ready
   const loadSeconds = (performance.now() - loadStarted) / 1000
-  const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)) })
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const { base, close: stopServing } = await serveOnLoopback(app)
   try {
     const list = app.readModels.waitingList
     const longest = list.listIds().reduce((best, id) => (list.size(id) > list.size(best) ? id : best), list.listIds()[0] ?? '')
@@ -171,8 +169,7 @@ export const runPagesBench = async (
       ],
     }
   } finally {
-    server.closeAllConnections()
-    await new Promise((r) => server.close(r))
+    await stopServing()
     await app.close()
     await store.close()
   }
