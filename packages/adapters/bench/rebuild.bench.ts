@@ -17,13 +17,14 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { PGlite } from '@electric-sql/pglite'
+import type { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeEvent, emptyWaitingList, filingOrder } from '@kezek/domain'
 import { appendDecisions, generateDecisions, toAppend, type GeneratedDecision } from '../src/generator/index.js'
 import { chainBatch, GENESIS_HASH } from '../src/integrity/chain.js'
 import { openPgliteStore } from '../src/store/pglite.js'
+import { createPglite } from '../src/store/pglite-create.js'
 import { openPostgresStore } from '../src/store/postgres.js'
 import type { EventStore, RecordedEvent } from '../src/store/port.js'
 import { validateAppend } from '../src/store/validate.js'
@@ -161,7 +162,7 @@ export const loadByAppends = async (store: EventStore, decisions: Iterable<Gener
  */
 export const fixtureLogs = async (seed: number, events: number): Promise<{ bulk: RecordedEvent[]; appended: RecordedEvent[] }> => {
   const read = async (load: (db: PGlite, store: EventStore) => Promise<unknown>): Promise<RecordedEvent[]> => {
-    const db = await PGlite.create()
+    const db = await createPglite()
     const store = await openPgliteStore({ db, schema: 'kezek' })
     try {
       await load(db, store)
@@ -261,7 +262,7 @@ const pgliteRebuild = async (options: RebuildBenchOptions): Promise<StoreRebuild
   const cached = complete !== undefined && existsSync(complete)
   if (dir !== undefined && !cached && existsSync(dir)) throw new Error(`${dir} holds an unfinished fixture: delete it`)
   if (dir !== undefined) mkdirSync(dir, { recursive: true })
-  const db = await PGlite.create(dir === undefined ? {} : { dataDir: dir })
+  const db = await createPglite(dir)
   const schema = 'kezek'
   const store = await openPgliteStore({ db, schema })
   const sql: Sql = { query: (text, params) => db.query(text, params) }

@@ -16,11 +16,11 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import * as E from 'fp-ts/lib/Either.js'
 import pg from 'pg'
 import { from as copyFromStdin } from 'pg-copy-streams'
 import { pgliteDriver } from '../src/store/pglite.js'
+import { createPglite } from '../src/store/pglite-create.js'
 import type { Json, NewEvent } from '../src/store/port.js'
 import { postgresDriver } from '../src/store/postgres.js'
 import type { SqlExecutor } from '../src/store/sql/driver.js'
@@ -196,7 +196,7 @@ const openBed = async (backend: Backend, connectionString: string): Promise<Bed>
     }
   }
   const dir = mkdtempSync(join(tmpdir(), 'kezek-bench-'))
-  const db = await PGlite.create({ dataDir: dir })
+  const db = await createPglite(dir)
   const driver = pgliteDriver(db, true)
   const store = await openSqlStore(driver, { schema })
   const exec: SqlExecutor = { query: async <R>(t: string, p?: readonly unknown[]) => (await db.query<R>(t, p === undefined ? undefined : [...p])).rows }

@@ -38,8 +38,8 @@ const externalDb = async (locator: string): Promise<{ db: Queryable; close: () =
     return { db: pool as unknown as Queryable, close: () => pool.end(), ...(schema === undefined ? {} : { schema }) }
   }
   mkdirSync(locator, { recursive: true })
-  const { PGlite } = await import('@electric-sql/pglite')
-  const db = await PGlite.create({ dataDir: locator })
+  const { createPglite } = await import('../store/pglite-create.js')
+  const db = await createPglite(locator)
   return { db: db as unknown as Queryable, close: () => db.close() }
 }
 

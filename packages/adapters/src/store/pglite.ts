@@ -18,6 +18,7 @@ import { openSqlStore, type SqlEventStore } from './sql/store.js'
 import type { CommitBatch } from './sql/group-commit.js'
 import { lockDataDirectory } from './directory-lock.js'
 import { preparable, queryPrepared } from './pglite-prepared.js'
+import { createPglite } from './pglite-create.js'
 
 export interface PgliteStoreOptions {
   /** Directory for the database files; omit for an in-memory database. */
@@ -73,7 +74,7 @@ export const openPgliteStore = async (options: PgliteStoreOptions = {}): Promise
   const lock = options.db === undefined && options.dataDir !== undefined ? lockDataDirectory(options.dataDir) : undefined
   let db: PGlite
   try {
-    db = options.db ?? (await PGlite.create(options.dataDir === undefined ? {} : { dataDir: options.dataDir }))
+    db = options.db ?? (await createPglite(options.dataDir))
   } catch (error) {
     lock?.release()
     throw error
