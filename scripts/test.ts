@@ -1,24 +1,59 @@
 /**
- * Runs every workspace package's uvu suite in its own process, then the type check, and prints one
- * closing line `N passed, M failed` counted from uvu's own totals — CI reads that line.
+ * Runs every workspace package's uvu suite in its own process, and the type check, then prints one closing line
+ * `N passed, M failed` counted from uvu's own totals — CI reads that line.
+ *
+ * The jobs run side by side, as many at once as the machine has cores (`KEZEK_TEST_JOBS` overrides; 1 runs them
+ * one after another): much of the suite waits on child processes, PostgreSQL and the network, and each package's
+ * files already share nothing another package's use (own schemas, own directories, free ports). Each job's output
+ * is held and printed whole when it ends, so the log reads as if they had run in turn.
  */
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
-const suites = ['packages/domain', 'packages/adapters', 'packages/http', 'examples']
 const uvu = join(root, 'node_modules/uvu/bin.js')
 
+interface Job { readonly name: string; readonly cwd: string; readonly args: readonly string[]; readonly uvu: boolean }
 interface Outcome { readonly passed: number; readonly failed: number }
 
-const run = (cmd: string, args: readonly string[], cwd: string): Promise<{ code: number; out: string }> =>
+const packages = ['examples', 'packages/adapters', 'packages/http', 'packages/domain']
+/** A package's test files are dealt into groups of at most this many, so that no one job holds most of the suite. */
+const GROUP = 15
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * A package's test files, sorted and dealt round-robin into groups: neighbours — often the slow files of one
+ * directory, such as the CLI's — land in different groups.
+ */
+const jobsOf = (pkg: string): Job[] => {
+  const dir = join(root, pkg, 'test')
+  if (!existsSync(dir)) return []
+  const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.test.ts')).sort()
+  const count = Math.ceil(files.length / GROUP)
+  return Array.from({ length: count }, (_, i) => files.filter((_f, j) => j % count === i)).map((group, i) => ({
+    name: count === 1 ? pkg : `${pkg} (${i + 1} of ${count})`,
+    cwd: join(root, pkg),
+    args: ['--import', 'tsx', uvu, 'test', `^(${group.map(escape).join('|')})$`],
+    uvu: true,
+  }))
+}
+
+const jobs: readonly Job[] = [
+  ...packages.flatMap(jobsOf), // examples first: its one job is the longest (it packs, installs and runs benches)
+  { name: 'type check (tsc)', cwd: root, args: [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], uvu: false },
+]
+
+const run = (job: Job): Promise<{ code: number; out: string; seconds: number }> =>
   new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
+    const started = performance.now()
+    const child = spawn(process.execPath, [...job.args], { cwd: job.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
     let out = ''
-    child.stdout.on('data', (b: Buffer) => { out += b; process.stdout.write(b) })
-    child.stderr.on('data', (b: Buffer) => { out += b; process.stderr.write(b) })
-    child.on('close', (code) => resolve({ code: code ?? 1, out }))
+    child.stdout.on('data', (b: Buffer) => { out += b })
+    child.stderr.on('data', (b: Buffer) => { out += b })
+    child.on('close', (code) => resolve({ code: code ?? 1, out, seconds: (performance.now() - started) / 1000 }))
   })
 
 // Each uvu suite ends with "(passed / total)"; uvu's own "Passed:" summary under-counts when several files run
@@ -34,21 +69,29 @@ const totals = (out: string): Outcome => {
   return { passed, failed }
 }
 
-let passed = 0
-let failed = 0
-for (const suite of suites) {
-  const dir = join(root, suite)
-  if (!existsSync(join(dir, 'test'))) continue
-  console.log(`\n── ${suite}`)
-  const { code, out } = await run(process.execPath, ['--import', 'tsx', uvu, 'test', '\\.test\\.ts$'], dir)
+const outcome = (job: Job, code: number, out: string): Outcome => {
+  if (!job.uvu) return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }
   const t = totals(out)
-  passed += t.passed
-  failed += t.failed + (code !== 0 && t.failed === 0 ? 1 : 0)
+  return { passed: t.passed, failed: t.failed + (code !== 0 && t.failed === 0 ? 1 : 0) }
 }
 
-console.log('\n── type check (tsc)')
-const tsc = await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], root)
-if (tsc.code === 0) { passed += 1; console.log('type check: ok') } else failed += 1
+const width = Number(process.env['KEZEK_TEST_JOBS'] ?? availableParallelism())
+const parallel = Number.isInteger(width) && width >= 1 ? width : 1
+let passed = 0
+let failed = 0
+let next = 0
+const worker = async (): Promise<void> => {
+  while (next < jobs.length) {
+    const job = jobs[next++]!
+    const { code, out, seconds } = await run(job)
+    const o = outcome(job, code, out)
+    passed += o.passed
+    failed += o.failed
+    process.stdout.write(`\n── ${job.name} (${seconds.toFixed(0)} s)\n${out}${job.uvu ? '' : code === 0 ? 'type check: ok\n' : ''}`)
+  }
+}
+console.log(`running ${jobs.length} jobs, ${parallel} at a time`)
+await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, worker))
 
 console.log(`\n${passed} passed, ${failed} failed`)
 process.exit(failed === 0 ? 0 : 1)
