@@ -1,11 +1,12 @@
 /**
- * Runs every workspace package's uvu suite in its own process, and the type check, then prints one closing line
- * `N passed, M failed` counted from uvu's own totals — CI reads that line.
+ * Runs every workspace package's uvu tests and the type check, then prints one closing line `N passed, M failed`
+ * counted from uvu's own totals — CI reads that line.
  *
- * The jobs run side by side, as many at once as the machine has cores (`KEZEK_TEST_JOBS` overrides; 1 runs them
- * one after another): much of the suite waits on child processes, PostgreSQL and the network, and each package's
- * files already share nothing another package's use (own schemas, own directories, free ports). Each job's output
- * is held and printed whole when it ends, so the log reads as if they had run in turn.
+ * A package's test files are dealt into jobs (one uvu process each), and the jobs run side by side, as many at once
+ * as the machine has cores (`KEZEK_TEST_JOBS` overrides; 1 runs them one after another). Files can share a run
+ * because none shares state with another: each PostgreSQL test has a schema of its own, each PGlite or service
+ * test its own memory or temporary directory, each server a free port. Each job's output is held and printed whole
+ * when it ends, so the log reads as if the jobs had run in turn.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'

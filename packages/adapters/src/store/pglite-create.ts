@@ -25,7 +25,7 @@ const initdbAndKeep = async (dataDir: string | undefined): Promise<PGlite> => {
   const db = await PGlite.create(withDir(dataDir))
   const dump = (async () => {
     await db.exec('CHECKPOINT') // the tarball then needs no WAL replay when it is loaded
-    return db.dumpDataDir('none') // uncompressed: gzip would cost more than the copy saves
+    return db.dumpDataDir('none') // uncompressed: it is only kept in memory, and loading it then skips a gunzip
   })()
   pristine = dump
   try {
