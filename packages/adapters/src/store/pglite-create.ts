@@ -23,13 +23,11 @@ const withDir = (dataDir: string | undefined) => (dataDir === undefined ? {} : {
 /** Runs initdb, and keeps a tarball of the result for the new databases after it. */
 const initdbAndKeep = async (dataDir: string | undefined): Promise<PGlite> => {
   const db = await PGlite.create(withDir(dataDir))
-  const dump = (async () => {
-    await db.exec('CHECKPOINT') // the tarball then needs no WAL replay when it is loaded
-    return db.dumpDataDir('none') // uncompressed: it is only kept in memory, and loading it then skips a gunzip
-  })()
-  pristine = dump
+  // CHECKPOINT first: the tarball then needs no WAL replay when it is loaded. Uncompressed: it is only kept in
+  // memory, and loading it then skips a gunzip.
+  pristine = db.exec('CHECKPOINT').then(() => db.dumpDataDir('none'))
   try {
-    await dump
+    await pristine
   } catch (error) {
     pristine = undefined // the next new database runs initdb again, and tries once more
     await db.close()
