@@ -144,44 +144,52 @@ export interface Round {
   readonly bare?: { readonly submissions: Measured; readonly cpu: SubmissionCpu }
 }
 
-/** A /proc `stat` file's command name and CPU time in ms (user + system). */
-const readStat = (path: string): { readonly command: string; readonly cpuMs: number } => {
-  const stat = readFileSync(path, 'utf8')
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  // utime and stime, the 14th and 15th fields of stat, in clock ticks (100 a second on Linux).
-  return { command: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 }
-}
+/**
+ * A task's CPU time in ms (user + system) from its /proc `schedstat`: nanoseconds on a CPU. `stat`'s utime and stime
+ * count 10 ms ticks, too coarse for a round of a few hundred submissions (a smoke round's bare service read 0).
+ */
+const readSchedMs = (path: string): number => Number(readFileSync(path, 'utf8').split(' ')[0]) / 1e6
 
 /** This thread's CPU time in ms (user + system), on Linux; undefined elsewhere. */
 const threadCpuMs = (): number | undefined => {
   if (process.platform !== 'linux') return undefined
   try {
-    return readStat('/proc/thread-self/stat').cpuMs
+    return readSchedMs('/proc/thread-self/schedstat')
   } catch {
     return undefined
   }
 }
 
+/** The CPU time in ms of each PostgreSQL server process on this machine, by pid. */
+type DatabaseCpu = ReadonlyMap<string, number>
+
 /**
- * CPU time in ms of the PostgreSQL server's processes on this machine (Linux), or undefined when none is seen.
- * Every process named `postgres` counts: the backends, the WAL writer, the checkpointer.
+ * The PostgreSQL server's processes on this machine (Linux), or undefined when none is seen. Every process named
+ * `postgres` counts: the backends, the WAL writer, the checkpointer. Each is one thread, so its schedstat is all of it.
  */
-const databaseCpuMs = (): number | undefined => {
+const databaseCpu = (): DatabaseCpu | undefined => {
   if (process.platform !== 'linux') return undefined
-  let ms = 0
-  let seen = false
+  const byPid = new Map<string, number>()
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue
     try {
-      const stat = readStat(`/proc/${pid}/stat`)
-      if (stat.command !== 'postgres') continue
-      ms += stat.cpuMs
-      seen = true
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue
+      byPid.set(pid, readSchedMs(`/proc/${pid}/schedstat`))
     } catch {
       // The process ended between the listing and the read.
     }
   }
-  return seen ? ms : undefined
+  return byPid.size === 0 ? undefined : byPid
+}
+
+/**
+ * The server's CPU in ms between two readings, process by process: one that started meanwhile counts from zero, and
+ * one that ended meanwhile (another client's backend) drops out instead of taking its whole past off the sum.
+ */
+const databaseCpuMsBetween = (before: DatabaseCpu, after: DatabaseCpu): number => {
+  let ms = 0
+  for (const [pid, now] of after) ms += now - (before.get(pid) ?? 0)
+  return ms
 }
 
 /** Whether a connection string names a server on this machine (its processes are then the ones /proc shows). */
@@ -299,7 +307,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
     batches.seconds += b.seconds
   })
   // The PostgreSQL server's CPU, when it runs on this machine; PGlite's is the service thread's own.
-  const database = (): number | undefined => (kind === 'postgres' && isLocal(pgUrl) ? databaseCpuMs() : undefined)
+  const database = (): DatabaseCpu | undefined => (kind === 'postgres' && isLocal(pgUrl) ? databaseCpu() : undefined)
   // As the service opens it (main.ts): personal fields sealed before they reach the store, keys beside the events.
   // Every submission here is one citizen's, so their key is made once and then cached; a new applicant's first
   // submission also writes their key.
@@ -399,7 +407,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
       const database1 = database()
       const done = Math.max(1, measured.requests)
       const processMs = (user + system) / 1000
-      const databaseMs = database0 === undefined || database1 === undefined ? undefined : database1 - database0
+      const databaseMs = database0 === undefined || database1 === undefined ? undefined : databaseCpuMsBetween(database0, database1)
       const cpu: SubmissionCpu = {
         process: processMs / done,
         serviceThread: thread0 === undefined || thread1 === undefined ? undefined : (thread1 - thread0) / done,
