@@ -128,6 +128,11 @@ export interface SubmissionCpu {
   /** The load client's thread: the harness's, not the service's, but it runs on the same cores. */
   readonly loadClient: number | undefined
   /**
+   * The verify workers' own threads (0 without workers). What is left of `process` after the service thread, the
+   * workers and the load client is V8's threads (collector, compiler) and libuv's.
+   */
+  readonly verifyWorkers: number | undefined
+  /**
    * The PostgreSQL server: all its processes on this machine (undefined for PGlite, which runs in the service
    * thread, and for a server elsewhere). Other work of the server's in the same seconds would be counted too.
    */
@@ -155,6 +160,36 @@ const threadCpuMs = (): number | undefined => {
   if (process.platform !== 'linux') return undefined
   try {
     return readSchedMs('/proc/thread-self/schedstat')
+  } catch {
+    return undefined
+  }
+}
+
+/** This process's threads (Linux): their ids, as /proc/self/task lists them; empty elsewhere. */
+const threadIds = (): ReadonlySet<string> => {
+  if (process.platform !== 'linux') return new Set()
+  try {
+    return new Set(readdirSync('/proc/self/task'))
+  } catch {
+    return new Set()
+  }
+}
+
+/**
+ * The threads a verify pool started: those that appeared while it was made. `new Worker` starts its thread
+ * synchronously and nothing else runs between the two listings, so these are the workers' threads and only they.
+ */
+const threadsStartedBy = <T>(make: () => T): { readonly made: T; readonly threads: readonly string[] } => {
+  const before = threadIds()
+  const made = make()
+  return { made, threads: [...threadIds()].filter((t) => !before.has(t)) }
+}
+
+/** The CPU time in ms of these threads of this process, together; undefined when one cannot be read. */
+const threadsCpuMs = (threads: readonly string[]): number | undefined => {
+  if (process.platform !== 'linux') return undefined
+  try {
+    return threads.reduce((ms, t) => ms + readSchedMs(`/proc/self/task/${t}/schedstat`), 0)
   } catch {
     return undefined
   }
@@ -320,9 +355,12 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
   if (table._tag === 'Left') throw new Error('registry table')
   const inProcess = xmlDsigVerifier({ current: () => ({ trust: pki.trust, crls: pki.crls }) })
   const bytes = (x: { readonly rawData: ArrayBuffer }) => new Uint8Array(x.rawData)
-  const pool = workers > 0
-    ? workerPoolVerifier({ roots: pki.trust.roots.map(bytes), intermediates: pki.trust.intermediates.map(bytes), crls: pki.crls.map(bytes) }, workers)
+  const started = workers > 0
+    ? threadsStartedBy(() => workerPoolVerifier({ roots: pki.trust.roots.map(bytes), intermediates: pki.trust.intermediates.map(bytes), crls: pki.crls.map(bytes) }, workers))
     : undefined
+  const pool = started?.made
+  // The workers' threads, counted apart from V8's: until stop 43 the two were one figure, and which grew was a guess.
+  const workersCpu = (): number | undefined => (started === undefined ? 0 : started.threads.length === workers ? threadsCpuMs(started.threads) : undefined)
   const app = createApp({
     store,
     verifier: pool ?? inProcess,
@@ -391,11 +429,13 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
     const timedLoad = async (to: string, documents: readonly string[], around?: { readonly start: () => void; readonly stop: () => void }) => {
       let process0 = process.cpuUsage()
       let thread0 = threadCpuMs()
+      let workers0 = workersCpu()
       let database0 = database()
       let began = performance.now()
       const measured = await load(to, slice, connections, documents.map(submit), 201, true, () => {
         process0 = process.cpuUsage()
         thread0 = threadCpuMs()
+        workers0 = workersCpu()
         database0 = database()
         began = performance.now()
         around?.start()
@@ -404,6 +444,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
       const ms = performance.now() - began
       const { user, system } = process.cpuUsage(process0)
       const thread1 = threadCpuMs()
+      const workers1 = workersCpu()
       const database1 = database()
       const done = Math.max(1, measured.requests)
       const processMs = (user + system) / 1000
@@ -412,6 +453,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
         process: processMs / done,
         serviceThread: thread0 === undefined || thread1 === undefined ? undefined : (thread1 - thread0) / done,
         loadClient: measured.clientCpuMs === undefined ? undefined : measured.clientCpuMs / done,
+        verifyWorkers: workers0 === undefined || workers1 === undefined ? undefined : (workers1 - workers0) / done,
         database: databaseMs === undefined ? undefined : databaseMs / done,
         busy: kind === 'postgres' && databaseMs === undefined ? undefined : (processMs + (databaseMs ?? 0)) / (cpus().length * ms),
       }
@@ -457,6 +499,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
         process: median(of.map((c) => c.process)),
         serviceThread: part((c) => c.serviceThread),
         loadClient: part((c) => c.loadClient),
+        verifyWorkers: part((c) => c.verifyWorkers),
         database: part((c) => c.database),
         busy: part((c) => c.busy),
       }
@@ -497,14 +540,20 @@ const budget = (threads: number, verifierPerSecond: number): number => (threads 
 const millis = (x: number): string => `${x.toFixed(2)} ms`
 
 /**
- * A submission's CPU by part: the service thread; the rest of the process but the load client (the verify
- * workers, and V8's threads: garbage collection and the optimizing compiler); the load client; the database.
+ * A submission's CPU by part: the service thread; the verify workers; the rest of the process but the load client
+ * (V8's threads: garbage collection and the optimizing compiler, and libuv's); the load client; the database.
  */
 const cpuParts = (r: StoreResult): string => {
   const c = r.cpu
   if (c.serviceThread === undefined) return `whole process ${millis(c.process)}`
   const parts = [`service thread ${millis(c.serviceThread)}`]
-  if (c.loadClient !== undefined) {
+  if (c.loadClient !== undefined && c.verifyWorkers !== undefined) {
+    parts.push(
+      `verify workers ${millis(c.verifyWorkers)}`,
+      `V8's and libuv's threads ${millis(c.process - c.serviceThread - c.verifyWorkers - c.loadClient)}`,
+      `load client ${millis(c.loadClient)}`,
+    )
+  } else if (c.loadClient !== undefined) {
     parts.push(`verify workers and V8's threads ${millis(c.process - c.serviceThread - c.loadClient)}`, `load client ${millis(c.loadClient)}`)
   } else parts.push(`other threads ${millis(c.process - c.serviceThread)}`)
   if (c.database !== undefined) parts.push(`PostgreSQL server ${millis(c.database)}`)
