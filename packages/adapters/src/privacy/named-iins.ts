@@ -24,7 +24,7 @@ const collect = (node: Json, branch: Branch, out: Set<string>): void => {
     const v = node[k] as Json
     if (child.fields?.some((f) => namesIin(f, node)) === true) {
       for (const x of Array.isArray(v) ? (v as readonly Json[]) : [v]) if (typeof x === 'string' && x !== ERASED_IIN && !x.startsWith('pii1.')) out.add(x)
-    } else if (child.next.size > 0) collect(v, child, out)
+    } else if (child.next.length > 0) collect(v, child, out)
   }
 }
 
