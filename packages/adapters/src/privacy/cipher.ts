@@ -31,12 +31,19 @@ const freshIv = (): Buffer => {
   return ivPool.subarray(ivTaken - IV_BYTES, ivTaken)
 }
 
-export const sealBytes = (key: Uint8Array, plain: Uint8Array, aad: string): Uint8Array => {
+/** A fresh IV and the ciphertext ‖ tag under it; a string is encrypted as its UTF-8 bytes. */
+const encrypt = (key: Uint8Array, plain: Uint8Array | string, aad: string): { readonly iv: Buffer; readonly body: Buffer } => {
   const iv = freshIv()
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   cipher.setAAD(Buffer.from(aad, 'utf8'))
-  const body = Buffer.concat([cipher.update(plain), cipher.final()])
-  return Buffer.concat([iv, body, cipher.getAuthTag()])
+  const ciphertext = typeof plain === 'string' ? cipher.update(plain, 'utf8') : cipher.update(plain)
+  const rest = cipher.final() // empty for GCM, but it is what computes the tag
+  return { iv, body: Buffer.concat(rest.length === 0 ? [ciphertext, cipher.getAuthTag()] : [ciphertext, rest, cipher.getAuthTag()]) }
+}
+
+export const sealBytes = (key: Uint8Array, plain: Uint8Array, aad: string): Uint8Array => {
+  const { iv, body } = encrypt(key, plain, aad)
+  return Buffer.concat([iv, body])
 }
 
 /** A GCM decipher for `iv` and `aad`, its tag taken from the end of `body`; the ciphertext is the rest of `body`. */
@@ -65,11 +72,10 @@ export const combinedKey = (kids: readonly string[], keys: readonly Uint8Array[]
 }
 
 /** `kid` names one key, or several joined with `+` (see `combinedKey`). */
+// The IV and the body are encoded where they were made: joining them to cut them apart again cost two copies.
 export const sealText = (kid: string, key: Uint8Array, field: string, plain: string): string => {
-  const sealed = Buffer.from(sealBytes(key, Buffer.from(plain, 'utf8'), aadFor(kid, field)))
-  const iv = sealed.subarray(0, IV_BYTES).toString('base64url')
-  const body = sealed.subarray(IV_BYTES).toString('base64url')
-  return `${SEALED_PREFIX}${kid}.${iv}.${body}`
+  const { iv, body } = encrypt(key, plain, aadFor(kid, field))
+  return `${SEALED_PREFIX}${kid}.${iv.toString('base64url')}.${body.toString('base64url')}`
 }
 
 export interface SealedText {
