@@ -71,8 +71,10 @@ export const combinedKey = (kids: readonly string[], keys: readonly Uint8Array[]
   return new Uint8Array(hkdfSync('sha256', ikm, Buffer.alloc(0), `kezek-pii-v1|${kids.join('+')}`, 32))
 }
 
-/** `kid` names one key, or several joined with `+` (see `combinedKey`). */
-// The IV and the body are encoded where they were made: joining them to cut them apart again cost two copies.
+/**
+ * `kid` names one key, or several joined with `+` (see `combinedKey`). The IV and the body are encoded where they
+ * were made: joining them into one buffer to cut them apart again cost two copies a value.
+ */
 export const sealText = (kid: string, key: Uint8Array, field: string, plain: string): string => {
   const { iv, body } = encrypt(key, plain, aadFor(kid, field))
   return `${SEALED_PREFIX}${kid}.${iv.toString('base64url')}.${body.toString('base64url')}`

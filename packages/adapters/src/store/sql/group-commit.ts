@@ -98,6 +98,13 @@ interface OutcomeRow {
 /** Beyond this many attempts (each one lost to a concurrent writer) the append fails instead of trying on. */
 const MAX_ATTEMPTS = 50
 
+/** A JSON array parameter as the `text[]` of its elements' texts, in order. */
+const textsOf = (param: string): string =>
+  `ARRAY(SELECT t.e::text FROM json_array_elements(${param}::json) WITH ORDINALITY AS t(e, n) ORDER BY t.n)`
+
+/** JSON texts as one JSON array: each is valid JSON already (validation made it), so no escaping is needed. */
+const jsonArrayOf = (texts: readonly string[]): string => `[${texts.join(',')}]`
+
 /**
  * The events' data and metadata go as one JSON array each ($10, $11), split back into the function's `text[]` on the
  * server. As `text[]` parameters node-postgres escaped every quote of every payload (two `replace` per element, then
@@ -108,13 +115,6 @@ export const appendBatchSql = (s: string): string =>
   `SELECT o_outcome, o_revision::text AS o_revision, o_hash, o_position
      FROM ${s}.append_batch($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::integer[],
                             $7::bigint[], $8::text[], $9::text[], ${textsOf('$10')}, ${textsOf('$11')}, $12::text[], $13::text[])`
-
-/** A JSON array parameter as the `text[]` of its elements' texts, in order. */
-const textsOf = (param: string): string =>
-  `ARRAY(SELECT t.e::text FROM json_array_elements(${param}::json) WITH ORDINALITY AS t(e, n) ORDER BY t.n)`
-
-/** JSON texts as one JSON array: each is valid JSON already (validation made it), so no escaping is needed. */
-const jsonArrayOf = (texts: readonly string[]): string => `[${texts.join(',')}]`
 
 /** One append of at most one event (a lone writer's usual batch), in scalars: see migration 7. */
 export const appendOneSql = (s: string): string =>
