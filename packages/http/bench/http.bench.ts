@@ -155,15 +155,18 @@ export interface Round {
  */
 const readSchedMs = (path: string): number => Number(readFileSync(path, 'utf8').split(' ')[0]) / 1e6
 
-/** This thread's CPU time in ms (user + system), on Linux; undefined elsewhere. */
-const threadCpuMs = (): number | undefined => {
+/** `readSchedMs` on Linux; undefined elsewhere, or when the task has ended. */
+const schedMs = (path: string): number | undefined => {
   if (process.platform !== 'linux') return undefined
   try {
-    return readSchedMs('/proc/thread-self/schedstat')
+    return readSchedMs(path)
   } catch {
     return undefined
   }
 }
+
+/** This thread's CPU time in ms (user + system), on Linux; undefined elsewhere. */
+const threadCpuMs = (): number | undefined => schedMs('/proc/thread-self/schedstat')
 
 /** This process's threads (Linux): their ids, as /proc/self/task lists them; empty elsewhere. */
 const threadIds = (): ReadonlySet<string> => {
@@ -186,14 +189,11 @@ const threadsStartedBy = <T>(make: () => T): { readonly made: T; readonly thread
 }
 
 /** The CPU time in ms of these threads of this process, together; undefined when one cannot be read. */
-const threadsCpuMs = (threads: readonly string[]): number | undefined => {
-  if (process.platform !== 'linux') return undefined
-  try {
-    return threads.reduce((ms, t) => ms + readSchedMs(`/proc/self/task/${t}/schedstat`), 0)
-  } catch {
-    return undefined
-  }
-}
+const threadsCpuMs = (threads: readonly string[]): number | undefined =>
+  threads.reduce<number | undefined>((ms, t) => {
+    const own = schedMs(`/proc/self/task/${t}/schedstat`)
+    return ms === undefined || own === undefined ? undefined : ms + own
+  }, 0)
 
 /** The CPU time in ms of each PostgreSQL server process on this machine, by pid. */
 type DatabaseCpu = ReadonlyMap<string, number>

@@ -37,8 +37,8 @@ const encrypt = (key: Uint8Array, plain: Uint8Array | string, aad: string): { re
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   cipher.setAAD(Buffer.from(aad, 'utf8'))
   const ciphertext = typeof plain === 'string' ? cipher.update(plain, 'utf8') : cipher.update(plain)
-  const rest = cipher.final() // empty for GCM, but it is what computes the tag
-  return { iv, body: Buffer.concat(rest.length === 0 ? [ciphertext, cipher.getAuthTag()] : [ciphertext, rest, cipher.getAuthTag()]) }
+  // final() is empty for GCM but computes the tag, so it comes before getAuthTag().
+  return { iv, body: Buffer.concat([ciphertext, cipher.final(), cipher.getAuthTag()]) }
 }
 
 export const sealBytes = (key: Uint8Array, plain: Uint8Array, aad: string): Uint8Array => {
