@@ -39,8 +39,17 @@ const externalDb = async (locator: string): Promise<{ db: Queryable; close: () =
   }
   mkdirSync(locator, { recursive: true })
   const { createPglite } = await import('../store/pglite-create.js')
+  const { pgliteCheckpoints } = await import('../store/pglite-checkpoints.js')
   const db = await createPglite(locator)
-  return { db: db as unknown as Queryable, close: () => db.close() }
+  // Its own database, so its own checkpoints: PGlite has no checkpointer (see pglite-checkpoints.ts).
+  const checkpoints = pgliteCheckpoints(db)
+  return {
+    db: db as unknown as Queryable,
+    close: async () => {
+      await checkpoints.stop()
+      await db.close()
+    },
+  }
 }
 
 /**

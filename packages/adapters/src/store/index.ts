@@ -1,6 +1,7 @@
 export * from './port.js'
 export { openMemoryStore, MemoryLog, type MemoryStoreOptions } from './memory.js'
 export { openPgliteStore, pgliteDriver, type PgliteStoreOptions } from './pglite.js'
+export { pgliteCheckpoints, type CheckpointPolicy, type Checkpoints } from './pglite-checkpoints.js'
 export { openPostgresStore, postgresDriver, type PostgresStoreOptions } from './postgres.js'
 export { openSqlStore, type SqlEventStore, type SqlStoreOptions } from './sql/store.js'
 export type { BulkWriter } from './sql/bulk.js'

@@ -7,6 +7,9 @@
  *
  * The data directory is locked (`<dataDir>.lock`, see `directory-lock.ts`): a second process opening it is refused.
  *
+ * PGlite has no checkpointer of its own (single-user mode): the store checkpoints the database it writes to, so its
+ * write-ahead log stays bounded and a restart after a crash replays only the tail (`pglite-checkpoints.ts`).
+ *
  * Durability: PGlite writes through to the data directory's files on every commit, so a crashed or killed process
  * loses nothing it committed (the crash tests kill a writer mid-transaction and reopen). PGlite does not fsync
  * those files, though: an operating-system crash or power loss may lose the last commits. Use PostgreSQL where
@@ -19,6 +22,7 @@ import type { CommitBatch } from './sql/group-commit.js'
 import { lockDataDirectory } from './directory-lock.js'
 import { preparable, queryPrepared } from './pglite-prepared.js'
 import { createPglite } from './pglite-create.js'
+import { pgliteCheckpoints, type CheckpointPolicy } from './pglite-checkpoints.js'
 
 export interface PgliteStoreOptions {
   /** Directory for the database files; omit for an in-memory database. */
@@ -29,6 +33,8 @@ export interface PgliteStoreOptions {
   readonly batchSize?: number
   /** Told of every group-commit batch once it is settled (metrics; see `CommitBatch`). */
   readonly onCommitBatch?: (batch: CommitBatch) => void
+  /** When the store checkpoints the database (`pglite-checkpoints.ts`); also for a `db` given here. */
+  readonly checkpoints?: CheckpointPolicy
 }
 
 const executor = (db: PGlite | Transaction): SqlExecutor => ({
@@ -80,10 +86,12 @@ export const openPgliteStore = async (options: PgliteStoreOptions = {}): Promise
     throw error
   }
   const inner = pgliteDriver(db, options.db === undefined)
+  const checkpoints = pgliteCheckpoints(db, options.checkpoints)
   const driver: SqlDriver = {
     ...inner,
     close: async () => {
       try {
+        await checkpoints.stop()
         await inner.close()
       } finally {
         lock?.release()
