@@ -39,12 +39,17 @@ const fail = (lines: readonly string[]): never => {
   process.exit(2)
 }
 
-const openStore = async (c: ServerConfig['store'], onCommitBatch: (b: CommitBatch) => void): Promise<EventStore> => {
+interface StoreWatch {
+  readonly onCommitBatch: (b: CommitBatch) => void
+  readonly onCheckpoint: (walBytes: number) => void
+}
+
+const openStore = async (c: ServerConfig['store'], { onCommitBatch, onCheckpoint }: StoreWatch): Promise<EventStore> => {
   switch (c.kind) {
     case 'pglite': {
       await mkdir(c.dataDir, { recursive: true })
       const { openPgliteStore } = await import('@kezek/adapters')
-      return openPgliteStore({ dataDir: c.dataDir, onCommitBatch })
+      return openPgliteStore({ dataDir: c.dataDir, onCommitBatch, checkpoints: { onCheckpoint } })
     }
     case 'postgres': {
       const { openPostgresStore } = await import('@kezek/adapters')
@@ -156,8 +161,8 @@ const main = async (): Promise<void> => {
     id: p.id as ProviderId, name: p.id, definition: housingQueueEditions[p.edition], calendar: kazakhstanNational(),
   }))
   // The store is opened before the app that counts its batches: the first batches (the demo's) wait for nobody.
-  let commitBatches: ((b: CommitBatch) => void) | undefined
-  const raw = await openStore(config.store, (b) => commitBatches?.(b))
+  let watch: StoreWatch | undefined
+  const raw = await openStore(config.store, { onCommitBatch: (b) => watch?.onCommitBatch(b), onCheckpoint: (bytes) => watch?.onCheckpoint(bytes) })
   const personal = await openPersonalDataStore(raw, config.personalData, (m) => logger.log('warn', m))
   const store = personal.store
   const empty = (await store.headPosition()) === undefined
@@ -182,7 +187,7 @@ const main = async (): Promise<void> => {
     ...(config.demo === 'auto' ? { pages: { demoUsers: () => pickable } } : {}),
   })
 
-  commitBatches = app.metrics.observeCommitBatch
+  watch = { onCommitBatch: app.metrics.observeCommitBatch, onCheckpoint: app.metrics.observeCheckpoint }
 
   // Not `app.listen`: express 5 calls its callback on a listen error too, so a busy port looked like a start.
   const server = await new Promise<Server>((resolve, reject) => {

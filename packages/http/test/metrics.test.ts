@@ -55,6 +55,16 @@ test('group-commit batches are timed and sized', async () => {
   assert.match(text, /^kezek_store_commit_batch_seconds_count 2$/m)
 })
 
+test('the PGlite store\'s checkpoints are counted, with the WAL each let go', async () => {
+  const m = createMetrics({ runtime: false })
+  assert.match(await m.render(), /^kezek_store_checkpoints_total 0$/m)
+  m.observeCheckpoint(70_000_000)
+  m.observeCheckpoint(68_000_000)
+  const text = await m.render()
+  assert.match(text, /^kezek_store_checkpoints_total 2$/m)
+  assert.match(text, /^kezek_store_checkpoint_wal_bytes_total 138000000$/m)
+})
+
 test('two apps count apart and show the same process metrics', async () => {
   const a = createMetrics()
   const b = createMetrics()

@@ -33,6 +33,8 @@ export interface Metrics {
   readonly observeRequest: (method: string, route: string, status: number, ms: number) => void
   /** Wire to the store's `onCommitBatch` where the store is opened (main.ts does); empty otherwise. */
   readonly observeCommitBatch: (batch: CommitBatchFigures) => void
+  /** Wire to a PGlite store's `checkpoints.onCheckpoint` (main.ts does): the WAL a checkpoint let go, in bytes. */
+  readonly observeCheckpoint: (walBytes: number) => void
   /** A value read when scraped that may go down. */
   readonly gauge: (name: string, help: string, read: () => number) => void
   /** A value read when scraped that only grows while the process runs (its name ends in `_total`). */
@@ -86,6 +88,8 @@ export const createMetrics = (options: MetricsOptions = {}): Metrics => {
   const duration = histogram('kezek_http_request_duration_seconds', 'Time from a request to its answer, by route', ['method', 'route'], BUCKETS_S)
   const batchSeconds = histogram('kezek_store_commit_batch_seconds', 'Group-commit batches of the SQL store: from taking a batch to settling its appends', [], BUCKETS_S)
   const batchAppends = histogram('kezek_store_commit_batch_appends', 'Appends per group-commit batch of the SQL store', [], BATCH_APPENDS)
+  const checkpoints = counter('kezek_store_checkpoints_total', 'Checkpoints the PGlite store ran itself (PGlite has no checkpointer)', [])
+  const checkpointWal = counter('kezek_store_checkpoint_wal_bytes_total', 'WAL written between the PGlite store\'s checkpoints, summed at each checkpoint', [])
   /** A value read at each scrape, as a gauge or (`collect` resetting it first) as a counter. */
   const read = (info: MetricInfo, value: () => number): void => {
     made(info, info.type === 'counter'
@@ -103,6 +107,10 @@ export const createMetrics = (options: MetricsOptions = {}): Metrics => {
     observeCommitBatch: ({ appends, seconds }) => {
       batchSeconds.observe(seconds)
       batchAppends.observe(appends)
+    },
+    observeCheckpoint: (walBytes) => {
+      checkpoints.inc()
+      checkpointWal.inc(walBytes)
     },
     gauge: (name, help, value) => read({ name, type: 'gauge', help, labels: [] }, value),
     counter: (name, help, value) => read({ name, type: 'counter', help, labels: [] }, value),
