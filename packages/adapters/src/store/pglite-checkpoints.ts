@@ -8,8 +8,9 @@
  *
  * This does the checkpointer's work: a `CHECKPOINT` once the log has grown by `maxWalBytes` since the last one
  * (PostgreSQL's `max_wal_size`), or `timeoutMs` after it when something was written (`checkpoint_timeout`). The
- * distance is read from `pg_control_checkpoint()` every `checkEveryMs`, one small statement. A checkpoint holds the
- * one connection while it writes the dirty pages (PGlite does not fsync them): 22–28 ms at 10,000 events apart.
+ * distance is read from `pg_control_checkpoint()`, one small statement, at most every `checkEveryMs`: at a commit
+ * (`committed`) or, when no commit comes, by a timer. A checkpoint holds the one connection while it writes the
+ * dirty pages (PGlite does not fsync them): 22–28 ms at 10,000 events apart.
  */
 import type { PGlite } from '@electric-sql/pglite'
 
@@ -29,6 +30,12 @@ export interface CheckpointPolicy {
 export interface Checkpoints {
   /** Checkpoints now if the policy says it is due (the timer calls this); true when it did. */
   readonly checkIfDue: () => Promise<boolean>
+  /**
+   * Tell it a commit happened: it looks, without waiting, when the last look is `checkEveryMs` old. The timer alone
+   * is not enough: a writer that never waits on anything but PGlite (an import from memory) runs on promises only,
+   * and timers do not fire until it stops — 150,000 appends went by without one check.
+   */
+  readonly committed: () => void
   /** Stops the timer and waits for a check or checkpoint in progress, so the database can be closed. */
   readonly stop: () => Promise<void>
 }
@@ -54,8 +61,10 @@ interface Distance {
 export const pgliteCheckpoints = (db: PGlite, policy: CheckpointPolicy = {}): Checkpoints => {
   const maxWalBytes = policy.maxWalBytes ?? 64 * 1024 * 1024
   const timeoutMs = policy.timeoutMs ?? 5 * 60_000
+  const every = policy.checkEveryMs ?? 10_000
   let running: Promise<boolean> | undefined
   let stopped = false
+  let lastLook = performance.now()
 
   const check = async (): Promise<boolean> => {
     const d = (await db.query<Distance>(DISTANCE)).rows[0]
@@ -69,6 +78,7 @@ export const pgliteCheckpoints = (db: PGlite, policy: CheckpointPolicy = {}): Ch
 
   const checkIfDue = (): Promise<boolean> => {
     if (stopped || db.closed) return Promise.resolve(false)
+    lastLook = performance.now()
     running ??= check().finally(() => {
       running = undefined
     })
@@ -76,11 +86,15 @@ export const pgliteCheckpoints = (db: PGlite, policy: CheckpointPolicy = {}): Ch
   }
 
   // A failed check or checkpoint (the disk full, say) loses nothing: the WAL stays until the next one succeeds.
-  const timer = setInterval(() => void checkIfDue().catch(() => undefined), policy.checkEveryMs ?? 10_000)
+  const look = (): void => void checkIfDue().catch(() => undefined)
+  const timer = setInterval(look, every)
   timer.unref()
 
   return {
     checkIfDue,
+    committed: () => {
+      if (performance.now() - lastLook >= every) look()
+    },
     stop: async () => {
       stopped = true
       clearInterval(timer)

@@ -87,6 +87,7 @@ export const openPgliteStore = async (options: PgliteStoreOptions = {}): Promise
   }
   const inner = pgliteDriver(db, options.db === undefined)
   const checkpoints = pgliteCheckpoints(db, options.checkpoints)
+  const { onCommitBatch } = options
   const driver: SqlDriver = {
     ...inner,
     close: async () => {
@@ -102,7 +103,10 @@ export const openPgliteStore = async (options: PgliteStoreOptions = {}): Promise
     return await openSqlStore(driver, {
       ...(options.schema === undefined ? {} : { schema: options.schema }),
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
-      ...(options.onCommitBatch === undefined ? {} : { onCommitBatch: options.onCommitBatch }),
+      onCommitBatch: (batch) => {
+        checkpoints.committed()
+        onCommitBatch?.(batch)
+      },
     })
   } catch (error) {
     await driver.close()

@@ -103,6 +103,18 @@ test('a store checkpoints its database by itself, and closes cleanly with its ti
   }
 })
 
+test('a writer that waits on nothing but the store is checkpointed too, though no timer fires meanwhile', async () => {
+  // PGlite answers through promises alone, so a loop of appends never lets a timer run: only the commits can ask.
+  const told: number[] = []
+  const store = await openPgliteStore({ db: shared.db, schema: 'committed_only', checkpoints: { checkEveryMs: 20, maxWalBytes: 64 * 1024, onCheckpoint: (bytes) => told.push(bytes) } })
+  try {
+    for (let n = 0; n < 2000 && told.length === 0; n += 50) await write(store, 50)
+    assert.ok(told.length > 0, 'a checkpoint during the loop')
+  } finally {
+    await store.close()
+  }
+})
+
 test.after(async () => {
   await shared.store.close()
   await shared.db.close()
