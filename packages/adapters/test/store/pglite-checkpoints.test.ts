@@ -2,13 +2,17 @@
  * PGlite has no checkpointer (single-user mode), so without these its write-ahead log grows for as long as the
  * database is open. The store's checkpoints keep it within `maxWalBytes` of the last checkpoint's redo point.
  */
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import * as E from 'fp-ts/lib/Either.js'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { PGlite } from '@electric-sql/pglite'
+import { verifyStore } from '../../src/integrity/index.js'
 import { createPglite } from '../../src/store/pglite-create.js'
 import { pgliteCheckpoints } from '../../src/store/pglite-checkpoints.js'
 import { openPgliteStore } from '../../src/store/pglite.js'
@@ -110,6 +114,41 @@ test('a writer that waits on nothing but the store is checkpointed too, though n
   try {
     for (let n = 0; n < 2000 && told.length === 0; n += 50) await write(store, 50)
     assert.ok(told.length > 0, 'a checkpoint during the loop')
+  } finally {
+    await store.close()
+  }
+})
+
+/** Runs the writer until it has checkpointed `checkpoints` times, kills it with SIGKILL, and returns what it acknowledged. */
+const killWriterAfter = (dataDir: string, checkpoints: number): Promise<readonly string[]> =>
+  new Promise((resolve, reject) => {
+    const fixture = new URL('./fixtures/checkpoint-writer.ts', import.meta.url).pathname
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const acknowledged: string[] = []
+    let seen = 0
+    let stderr = ''
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith('ACK ')) acknowledged.push(line.slice(4))
+      else if (line === 'CHECKPOINT' && ++seen === checkpoints) child.kill('SIGKILL')
+    })
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') resolve(acknowledged)
+      else reject(new Error(`the writer exited with ${code} before it was killed: ${stderr}`))
+    })
+  })
+
+test('a writer killed while it writes and checkpoints loses no acknowledged append, and the chain verifies', async () => {
+  const dataDir = newDir()
+  const acknowledged = await killWriterAfter(dataDir, 5)
+  assert.ok(acknowledged.length > 0)
+  const store = await openPgliteStore({ dataDir })
+  try {
+    const stored = new Set<string>()
+    for await (const e of store.readAll()) stored.add(e.streamId)
+    const lost = acknowledged.filter((s) => !stored.has(s))
+    assert.equal(lost, [], `every one of ${acknowledged.length} acknowledged appends is there`)
+    assert.ok(E.isRight(await verifyStore(store)), 'the hash chain verifies')
   } finally {
     await store.close()
   }
