@@ -4,9 +4,11 @@
  */
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { openPgliteStore, type EventStore } from '@kezek/adapters'
-import { memoryNoticeChannel, type MemoryNoticeChannel } from '../src/index.js'
-import { call, IIN, serviceToday, signedRequest, startServer, tokens, type Running } from './harness.js'
+import { randomUUID } from 'node:crypto'
+import { createCommandHandler, openMemoryStore, openPgliteStore, type EventStore } from '@kezek/adapters'
+import { memoryNoticeChannel, silentLogger, type MemoryNoticeChannel } from '../src/index.js'
+import { startNoticeDispatch } from '../src/notices/dispatch.js'
+import { call, IIN, PROVIDER, serviceToday, signedRequest, startServer, tokens, type Running } from './harness.js'
 
 const s = suite<{ r: Running; store: EventStore; channel: MemoryNoticeChannel }>('notices')
 s.before(async (ctx) => {
@@ -51,3 +53,24 @@ s('registered, checked, queued: a notice for each, the last one saying the resul
 })
 
 s.run()
+
+const dispatch = suite('notice dispatch')
+
+dispatch('follows streams and revisions only: it asks for no event’s data (a decrypting store leaves it sealed)', async () => {
+  const store = openMemoryStore()
+  let answered: (needed: boolean | undefined) => void = () => undefined
+  const asked = new Promise<boolean | undefined>((resolve) => { answered = resolve })
+  const asking: EventStore = { ...store, subscribe: (o) => store.subscribe({ ...o, onEvent: (r) => { answered(o.needsData?.(r)); return o.onEvent(r) } }) }
+  const handler = createCommandHandler({ store, clock: () => new Date(), newId: randomUUID, ruleVersion: () => 'housing-queue/test@1' })
+  const notices = startNoticeDispatch(asking, handler, [memoryNoticeChannel('sms')], silentLogger)
+  await notices.started
+  const filed = await handler.handle('d1', [
+    { type: 'authorize', commandId: 'd1.a', applicationId: 'd1', at: new Date().toISOString(), serviceId: 'housing-queue', providerId: PROVIDER, channel: 'portal', applicantIin: IIN.citizen, outcome: 'granted' },
+  ], { actor: { id: IIN.citizen, role: 'citizen', channel: 'portal' }, correlationId: 'c' })
+  assert.ok(filed._tag === 'Right')
+  assert.is(await asked, false)
+  await notices.stop()
+  await store.close()
+})
+
+dispatch.run()

@@ -160,4 +160,31 @@ units('the read-back of a write applied already is not decoded again; an event o
   await store.close()
 })
 
+units('the read models ask for the data of what they decode only: not of their own writes applied already', async () => {
+  const store = openMemoryStore()
+  // What each delivered event was asked: whether its data would be read (a decrypting store skips opening it if not).
+  const asked: Array<readonly [string, boolean | undefined]> = []
+  const valve = gated(store)
+  // Asked as the event reaches the read models, after the valve: as a store would ask right before delivering.
+  const asking: EventStore = { ...valve.store, subscribe: (o) => valve.store.subscribe({ ...o, onEvent: (r) => { asked.push([r.streamId, o.needsData?.(r)]); return o.onEvent(r) } }) }
+  const read = startReadModels(asking, { logger: silentLogger, now: () => new Date() })
+  await read.caughtUp
+  valve.close()
+  const handler = createCommandHandler({ store, clock: () => new Date(), newId: randomUUID, ruleVersion: () => 'housing-queue/test@1' })
+  const file = (id: string) => handler.handle(id, [
+    { type: 'authorize', commandId: `${id}.a`, applicationId: id, at: new Date().toISOString(), serviceId: 'housing-queue', providerId: PROVIDER, channel: 'portal', applicantIin: IIN.citizen, outcome: 'granted' },
+  ], { actor: { id: IIN.citizen, role: 'citizen', channel: 'portal' }, correlationId: 'c' })
+  const own = await file('n1')
+  if (E.isLeft(own)) return assert.unreachable(JSON.stringify(own.left))
+  assert.ok(read.wrote({ events: own.right.history, stored: own.right.appended }))
+  const other = await file('n2') // as by another instance: no `wrote`
+  if (E.isLeft(other)) return assert.unreachable(JSON.stringify(other.left))
+  valve.open()
+  await read.reached(other.right.position ?? '')
+  assert.equal(asked, [['application-n1', false], ['application-n2', true]])
+  assert.is(read.application('n2')?.revision, 0, 'the other writer’s event was read and applied')
+  await read.stop()
+  await store.close()
+})
+
 units.run()

@@ -168,7 +168,20 @@ export const protectPersonalData = (
         }
       },
     }),
-    subscribe: (opts) => store.subscribe({ ...opts, onEvent: async (e) => opts.onEvent(await openEvent(e)) }),
+    subscribe: (opts) => {
+      const needsData = opts.needsData
+      return store.subscribe({
+        ...opts,
+        onEvent: async (e) => {
+          // Left sealed for a handler that reads only the header; an erasure record still reaches the key cache.
+          if (needsData !== undefined && !needsData(e)) {
+            noteErasure(e)
+            return opts.onEvent(e)
+          }
+          return opts.onEvent(await openEvent(e))
+        },
+      })
+    },
     erase: async (subject) => {
       sealer.forgetCurrent(subject)
       const receipt = await keyring.erase(subject)

@@ -96,7 +96,18 @@ export interface SubscribeOptions {
    * event is delivered only after the returned promise settles; a rejection stops the subscription with that error.
    */
   readonly onEvent: (event: RecordedEvent) => Promise<void> | void
+  /**
+   * Whether the handler will read this event's `data` and `metadata`, asked just before it is handed over; default:
+   * every event. For an event it answers `false` for, the handler reads only the header (type, stream, revision,
+   * position, time, hashes), and a store that transforms data on read may hand it over as stored: the personal-data
+   * decorator then leaves its fields sealed instead of decrypting them (a service's read models skip their own
+   * writes, and the notices follow streams only: docs/benchmarks-history.md, stop 45).
+   */
+  readonly needsData?: (event: EventHeader) => boolean
 }
+
+/** An event without its payload: what a subscriber that does not need the data looks at. */
+export type EventHeader = Omit<RecordedEvent, 'data' | 'metadata'>
 
 export interface Subscription {
   /** Resolves once the subscription has delivered every event that existed when it started (caught up). */

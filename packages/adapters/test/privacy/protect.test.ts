@@ -144,6 +144,39 @@ test('subscriptions decrypt too, and see erasure', async () => {
   assert.is((seen[5]?.data as { applicantIin: string }).applicantIin, applicantOf(1))
 })
 
+test('a follower that reads only the header gets the event as stored: sealed, and an erasure record still counts', async () => {
+  const keyring = memoryKeyring()
+  const { log, store } = await setup(keyring)
+  const warm = await store.readStream(applicationId(2)) // caches the applicant's key
+  assert.ok(E.isRight(warm))
+  const seen: RecordedEvent[] = []
+  const asked: string[] = []
+  const sub = store.subscribe({
+    // Only application 1's events are read; the header alone is asked of every other.
+    needsData: (e) => { asked.push(e.streamId); return e.streamId === applicationId(1) },
+    onEvent: (e) => void seen.push(e),
+  })
+  await sub.caughtUp
+  const applicant = (e: RecordedEvent | undefined) => (e?.data as { applicantIin?: string } | undefined)?.applicantIin
+  assert.is(asked.length, APPS * 5 + 1, 'asked once per event')
+  assert.is(applicant(seen.find((e) => e.streamId === applicationId(1))), applicantOf(1), 'opened where the data is read')
+  const left = seen.find((e) => e.streamId === applicationId(0))
+  assert.ok(applicant(left)?.startsWith(SEALED_PREFIX), 'left as stored where only the header is read')
+  assert.equal(left, (await readAll(openMemoryStore({ log }))).find((e) => e.position === left?.position), 'exactly as stored')
+  // Another process erases application 2's applicant; its record passes this follower, which reads no data.
+  const other = protectPersonalData(openMemoryStore({ log }), keyring)
+  const { erasePerson } = await import('../../src/privacy/index.js')
+  const erased = await erasePerson(other, {
+    iin: applicantOf(2), ground: 'заявление субъекта № ПД-8', requestedBy: { id: 'dpo-1', role: 'data_protection_officer' },
+    erasureId: 'er-2', eventId: 'er-2-e', now: new Date('2025-03-01T00:00:00Z'),
+  })
+  assert.ok(E.isRight(erased))
+  if (E.isRight(erased)) await sub.reached(erased.right.position)
+  await sub.stop()
+  const fresh = await store.readStream(applicationId(2))
+  assert.is(E.isRight(fresh) && applicant(fresh.right[0]), ERASED_IIN, 'the cached key was dropped')
+})
+
 test('a sealed value moved to another field does not open (bound to its place)', async () => {
   const { log, store } = await setup()
   log.unsafeRewrite((events) =>

@@ -41,6 +41,8 @@ export const startNoticeDispatch = (
       ...(head === undefined ? {} : { after: head }),
       // The work runs behind the subscription, never inside its handler: a single-connection store (PGlite) cannot
       // read a stream while it is delivering, and a slow gateway must not hold up the store's followers.
+      // Only the stream and revision are read here: the events' personal data stays sealed on the way.
+      needsData: () => false,
       onEvent: (r) => {
         const id = applicationIdOfStream(r.streamId)
         if (id !== undefined) work = work.then(() => dispatch(id, r.revision, r.streamId))

@@ -22,7 +22,7 @@ import {
 } from '@kezek/domain'
 import type { Fact } from '@kezek/domain'
 import { applicationIdOfStream, applicationStream, ERASED_IIN, erasureRecordOf, iinsNamedIn, type ErasureRecord } from '@kezek/adapters'
-import type { EventStore, RecordedEvent, Subscription, SubscriptionHealth } from '@kezek/adapters'
+import type { EventHeader, EventStore, RecordedEvent, Subscription, SubscriptionHealth } from '@kezek/adapters'
 import type { Logger } from '../observability/logger.js'
 import { withJournalOrder } from './journal-policy.js'
 import { peopleIndex } from './people.js'
@@ -221,7 +221,18 @@ export const startReadModels = (
     options.onErasure?.(record)
   }
 
+  /**
+   * This instance's own write, applied by `wrote` before it answered, and of a type no waiting list reads: the view
+   * is at this revision already and the lists ignore it, so the event is neither decoded again nor, through the
+   * personal-data decorator, decrypted again (the read-back of every submission's events, stops 28 and 45).
+   */
+  const heldAlready = (r: EventHeader): boolean => {
+    const id = applicationIdOfStream(r.streamId)
+    return id !== undefined && !isWaitingListEventType(r.type) && heldRevision(id) >= r.revision
+  }
+
   const subscription: Subscription = store.subscribe({
+    needsData: (r) => !heldAlready(r),
     onEvent: async (r) => {
       const erasure = erasureRecordOf(r)
       if (erasure !== undefined) { await forget(erasure); return }
@@ -229,10 +240,7 @@ export const startReadModels = (
       if (id === undefined) return
       // Lag means something only for live events: during catch-up every event is old.
       if (caught) lagMs = Math.max(0, options.now().getTime() - Date.parse(r.recordedAt))
-      // This instance's own write, applied by `wrote` before it answered, and of a type no waiting list reads: the
-      // view is at this revision already and the lists ignore it, so the event is not decoded again (the read-back
-      // of every submission's events, stop 28).
-      if (!isWaitingListEventType(r.type) && heldRevision(id) >= r.revision) {
+      if (heldAlready(r)) {
         projected += 1
         return
       }
