@@ -24,6 +24,12 @@ export type PersonalDataConfig =
 export const PLAIN_WARNING =
   'personal data encryption is OFF: IINs, names and addresses are stored in clear and cannot be erased (set KEZEK_PERSONAL_DATA=encrypted)'
 
+/**
+ * Nothing sealed is remembered for its read-back: the service's followers (read models, notices) do not open their
+ * own writes again (`needsData`), and the CLI reads or bulk-writes, never both at once (see `recentlySealed`).
+ */
+const FOLLOWERS_SKIP_OWN_WRITES = 0
+
 type MaybeSql = EventStore & { readonly driver?: SqlDriver; readonly schema?: string }
 
 const externalDb = async (locator: string): Promise<{ db: Queryable; close: () => Promise<void>; schema?: string }> => {
@@ -83,7 +89,7 @@ export const openPersonalDataStore = async (
       comparePositions: (a, b) => store.comparePositions(a, b),
       close: async () => { await store.close(); await external.close() },
     }
-    const p = protectPersonalData(inner, keyring)
+    const p = protectPersonalData(inner, keyring, { recentlySealed: FOLLOWERS_SKIP_OWN_WRITES })
     return { store: p, protected: p }
   }
   if (store.driver === undefined) {
@@ -92,6 +98,6 @@ export const openPersonalDataStore = async (
   const options = { ...common, ...(store.schema === undefined ? {} : { schema: store.schema }) }
   const keyring = await sqlKeyring(store.driver, options)
   // Keys beside the events: a bulk write's transaction can create them too (see ProtectedStore.sealerIn).
-  const p = protectPersonalData(store, keyring, { keyringIn: (tx) => sqlKeyringOn(tx, options) })
+  const p = protectPersonalData(store, keyring, { keyringIn: (tx) => sqlKeyringOn(tx, options), recentlySealed: FOLLOWERS_SKIP_OWN_WRITES })
   return { store: p, protected: p }
 }

@@ -37,6 +37,13 @@ export interface PersonalDataOptions {
    * live beside the events (open.ts), so a bulk write's new keys commit or roll back with its events.
    */
   readonly keyringIn?: (tx: Queryable) => Keyring
+  /**
+   * How many sealed values to remember clear for their read-back (recently-sealed.ts); default 4096, 0 for none.
+   * Worth it where this process's followers open its own writes again (a projection runner that reads every event);
+   * where they skip them (`needsData`, as the reference service's read models and notices do), remembering is pure
+   * cost: 15 µs of the service thread a signed submission (docs/benchmarks-history.md, stop 45).
+   */
+  readonly recentlySealed?: number
 }
 
 export interface ProtectedStore extends EventStore {
@@ -59,7 +66,7 @@ export interface ProtectedStore extends EventStore {
   readonly sealerIn: (tx: Queryable, storedApplicant: (streamId: string) => Promise<Json | undefined>) => Sealer
 }
 
-/** Values sealed here and remembered clear for their read-back: a few hundred submissions' worth (about 1 MB). */
+/** Values sealed here and remembered clear for their read-back, by default: a few hundred submissions' worth (about 1 MB). */
 const RECENTLY_SEALED = 4096
 
 export const protectPersonalData = (
@@ -73,12 +80,12 @@ export const protectPersonalData = (
     return E.isRight(read) ? (read.right[0]?.data as { applicantIin?: Json } | undefined)?.applicantIin : undefined
   }
   // Where keys are not cached (a process that must see other processes' erasures at once), nothing is remembered.
-  const recent = recentlySealed(options.cacheKeys === false ? 0 : RECENTLY_SEALED)
+  const recent = recentlySealed(options.cacheKeys === false ? 0 : options.recentlySealed ?? RECENTLY_SEALED)
   const sealer = eventSealer(keyring, {
     fields,
     storedApplicant,
     ...(options.cacheKeys === undefined ? {} : { cacheKeys: options.cacheKeys }),
-    onSealed: recent.remember,
+    ...(recent.size === 0 ? {} : { onSealed: recent.remember }),
   })
   const { keyOfKids, cachedKeyOfKids } = sealer
   const keysErased = (kids: readonly string[]): void => {
