@@ -98,17 +98,21 @@ s.run()
 
 const units = suite('ReadModels.wrote')
 
+/** Files applications on `store` as a citizen through a command handler: one `authorized` event each. */
+const filing = (store: EventStore) => {
+  const handler = createCommandHandler({ store, clock: () => new Date(), newId: randomUUID, ruleVersion: () => 'housing-queue/test@1' })
+  return (id: string) => handler.handle(id, [
+    { type: 'authorize', commandId: `${id}.a`, applicationId: id, at: new Date().toISOString(), serviceId: 'housing-queue', providerId: PROVIDER, channel: 'portal', applicantIin: IIN.citizen, outcome: 'granted' },
+  ], { actor: { id: IIN.citizen, role: 'citizen', channel: 'portal' }, correlationId: 'c' })
+}
+
 units('applies only a write that follows what the view holds and moves no list', async () => {
   const store = openMemoryStore()
   const valve = gated(store)
   const read = startReadModels(valve.store, { logger: silentLogger, now: () => new Date() })
   await read.caughtUp
   valve.close()
-  const handler = createCommandHandler({ store, clock: () => new Date(), newId: randomUUID, ruleVersion: () => 'housing-queue/test@1' })
-  const at = new Date().toISOString()
-  const filed = await handler.handle('w1', [
-    { type: 'authorize', commandId: 'w1.a', applicationId: 'w1', at, serviceId: 'housing-queue', providerId: PROVIDER, channel: 'portal', applicantIin: IIN.citizen, outcome: 'granted' },
-  ], { actor: { id: IIN.citizen, role: 'citizen', channel: 'portal' }, correlationId: 'c' })
+  const filed = await filing(store)('w1')
   assert.ok(E.isRight(filed))
   if (E.isLeft(filed)) return
   const own = { events: filed.right.history, stored: filed.right.appended }
@@ -139,10 +143,7 @@ units('the read-back of a write applied already is not decoded again; an event o
   const read = startReadModels(valve.store, { logger: silentLogger, now: () => new Date() })
   await read.caughtUp
   valve.close()
-  const handler = createCommandHandler({ store, clock: () => new Date(), newId: randomUUID, ruleVersion: () => 'housing-queue/test@1' })
-  const file = (id: string) => handler.handle(id, [
-    { type: 'authorize', commandId: `${id}.a`, applicationId: id, at: new Date().toISOString(), serviceId: 'housing-queue', providerId: PROVIDER, channel: 'portal', applicantIin: IIN.citizen, outcome: 'granted' },
-  ], { actor: { id: IIN.citizen, role: 'citizen', channel: 'portal' }, correlationId: 'c' })
+  const file = filing(store)
   const own = await file('r1')
   if (E.isLeft(own)) return assert.unreachable(JSON.stringify(own.left))
   assert.ok(read.wrote({ events: own.right.history, stored: own.right.appended }))
@@ -170,10 +171,7 @@ units('the read models ask for the data of what they decode only: not of their o
   const read = startReadModels(asking, { logger: silentLogger, now: () => new Date() })
   await read.caughtUp
   valve.close()
-  const handler = createCommandHandler({ store, clock: () => new Date(), newId: randomUUID, ruleVersion: () => 'housing-queue/test@1' })
-  const file = (id: string) => handler.handle(id, [
-    { type: 'authorize', commandId: `${id}.a`, applicationId: id, at: new Date().toISOString(), serviceId: 'housing-queue', providerId: PROVIDER, channel: 'portal', applicantIin: IIN.citizen, outcome: 'granted' },
-  ], { actor: { id: IIN.citizen, role: 'citizen', channel: 'portal' }, correlationId: 'c' })
+  const file = filing(store)
   const own = await file('n1')
   if (E.isLeft(own)) return assert.unreachable(JSON.stringify(own.left))
   assert.ok(read.wrote({ events: own.right.history, stored: own.right.appended }))
