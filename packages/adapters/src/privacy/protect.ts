@@ -169,7 +169,14 @@ export const protectPersonalData = (
     },
     readAll: (opts) => ({
       async *[Symbol.asyncIterator]() {
+        const needsData = opts?.needsData
         for await (const e of store.readAll(opts)) {
+          // As in subscribe: left sealed for a reader of the header only.
+          if (needsData !== undefined && !needsData(e)) {
+            noteErasure(e)
+            yield e
+            continue
+          }
           const opened = openEvent(e)
           yield opened instanceof Promise ? await opened : opened
         }

@@ -57,6 +57,7 @@ const replayOnce = async (options: RebuildOptions, version: number): Promise<{ e
     store: options.store,
     sink,
     mode: 'replay',
+    ...(options.projection.needsData === undefined ? {} : { needsData: options.projection.needsData }),
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     ...(options.now === undefined ? {} : { now: options.now }),
     onProgress: (p) => {

@@ -9,13 +9,15 @@
  * commit and the reaction loses that reaction. A reaction that must not be lost belongs in an outbox written by the
  * projection itself, inside its transaction.
  */
-import type { EventStore, RecordedEvent, Subscription } from '../store/port.js'
+import type { EventHeader, EventStore, RecordedEvent, Subscription } from '../store/port.js'
 import type { Progress } from './progress.js'
 import type { ProjectionSink } from './sink.js'
 
 export interface RunOptions {
   readonly store: EventStore
   readonly sink: ProjectionSink
+  /** The events whose data the sink reads; the others reach it as stored (sealed, over a personal-data store). */
+  readonly needsData?: (event: EventHeader) => boolean
   /** Events per catch-up commit. Default 500. */
   readonly batchSize?: number
   /** `replay` suppresses reactions and stops once caught up (a rebuild). Default `live`. */
@@ -53,6 +55,7 @@ const deferred = () => {
 export const runProjection = (options: RunOptions): ProjectionRun => {
   const { store, sink } = options
   const batchSize = Math.max(1, options.batchSize ?? 500)
+  const needs = options.needsData === undefined ? {} : { needsData: options.needsData }
   const mode = options.mode ?? 'live'
   const now = options.now ?? Date.now
   const started = now()
@@ -114,7 +117,7 @@ export const runProjection = (options: RunOptions): ProjectionRun => {
       head = await store.headPosition()
       if (head === undefined || (checkpoint !== undefined && store.comparePositions(checkpoint, head) >= 0)) return true
       let batch: RecordedEvent[] = []
-      for await (const e of store.readAll({ ...(checkpoint === undefined ? {} : { after: checkpoint }), batchSize })) {
+      for await (const e of store.readAll({ ...(checkpoint === undefined ? {} : { after: checkpoint }), ...needs, batchSize })) {
         batch.push(e)
         if (batch.length >= batchSize) {
           await commit(batch)
@@ -138,6 +141,7 @@ export const runProjection = (options: RunOptions): ProjectionRun => {
       if (mode === 'replay' || stopped) return
       subscription = store.subscribe({
         ...(checkpoint === undefined ? {} : { after: checkpoint }),
+        ...needs,
         onEvent: (e) => commit([e]),
       })
       await subscription.done

@@ -3,7 +3,7 @@
  * checkpoint are written in one transaction, so a crash or an exception mid-batch leaves both as before the batch
  * (the "exactly once" of Emmett's PostgreSQL projections, without a distributed transaction).
  */
-import type { RecordedEvent } from '../store/port.js'
+import type { EventHeader, RecordedEvent } from '../store/port.js'
 import type { SqlDriver, SqlExecutor } from '../store/sql/driver.js'
 import { checkSchemaName, quoteIdent } from '../store/sql/schema.js'
 import type { Json } from '../store/port.js'
@@ -34,6 +34,11 @@ export interface SqlProjection {
   readonly drop: (tx: SqlExecutor, tables: VersionTables) => Promise<void>
   /** Applies a batch inside the transaction that then records the checkpoint. */
   readonly apply: (tx: SqlExecutor, events: readonly RecordedEvent[], tables: VersionTables) => Promise<void>
+  /**
+   * The events whose `data` and `metadata` `apply` reads (`ReadAllOptions.needsData`); the others reach it as stored,
+   * with personal fields still sealed over a personal-data store. Default: every event.
+   */
+  readonly needsData?: (event: EventHeader) => boolean
 }
 
 /** Registers the version (with its configuration) and creates its tables; returns the sink that feeds it. */

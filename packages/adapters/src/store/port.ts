@@ -86,6 +86,12 @@ export interface ReadAllOptions {
   readonly after?: string
   /** Upper bound of one batch; the iterator keeps fetching batches until the end of the log. */
   readonly batchSize?: number
+  /**
+   * Whether the reader will read this event's `data` and `metadata`, asked just before it is yielded; as
+   * `SubscribeOptions.needsData` (a rebuild of the waiting lists reads a fifth of the log's events, and leaves the
+   * others sealed).
+   */
+  readonly needsData?: (event: EventHeader) => boolean
 }
 
 export interface SubscribeOptions {

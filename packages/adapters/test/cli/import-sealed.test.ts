@@ -13,6 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
 import * as E from 'fp-ts/lib/Either.js'
+import { decodeEvent, filingOrder, rebuildWaitingList } from '@kezek/domain'
 import { writeNdjson } from '../../src/generator/output.js'
 import { kezekPersonalFields, mapPersonalFields, openPersonalDataStore } from '../../src/privacy/index.js'
 import type { Json } from '../../src/store/port.js'
@@ -109,6 +110,13 @@ test('PGlite: a generated history imported in bulk is sealed in every file of th
     assert.is((JSON.parse(imported.stdout) as { written: number }).written, lines.length)
     const verified = await kezek(['verify', '--store', dir])
     assert.is(verified.code, 0, verified.stdout + verified.stderr)
+    // The lists, rebuilt from the sealed store (only the waiting-list events opened), are the file's own lists.
+    const lists = join(tmp.path, 'lists.txt')
+    const rebuilt = await kezek(['rebuild-queue', '--store', dir, '--policy', 'filing-order@1', '--out', lists])
+    assert.is(rebuilt.code, 0, rebuilt.stderr)
+    const events = lines.map((l) => decodeEvent(l.event)).flatMap((d) => (E.isRight(d) ? [d.right] : []))
+    assert.is(events.length, lines.length, 'every generated event decodes')
+    assert.is(readFileSync(lists, 'utf8'), rebuildWaitingList(events, filingOrder).serialize())
 
     const store = await openPgliteStore({ dataDir: dir })
     await readsBack(store, lines)

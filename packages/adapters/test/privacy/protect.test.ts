@@ -177,6 +177,31 @@ test('a follower that reads only the header gets the event as stored: sealed, an
   assert.is(E.isRight(fresh) && applicant(fresh.right[0]), ERASED_IIN, 'the cached key was dropped')
 })
 
+test('a reader of the log that reads only headers gets those events as stored, and still takes in an erasure record', async () => {
+  const keyring = memoryKeyring()
+  const { log, store } = await setup(keyring)
+  const warm = await store.readStream(applicationId(3)) // caches the applicant's key
+  assert.ok(E.isRight(warm))
+  const other = protectPersonalData(openMemoryStore({ log }), keyring)
+  const { erasePerson } = await import('../../src/privacy/index.js')
+  const erased = await erasePerson(other, {
+    iin: applicantOf(3), ground: 'заявление субъекта № ПД-9', requestedBy: { id: 'dpo-1', role: 'data_protection_officer' },
+    erasureId: 'er-3', eventId: 'er-3-e', now: new Date('2025-03-01T00:00:00Z'),
+  })
+  assert.ok(E.isRight(erased))
+  const read: RecordedEvent[] = []
+  for await (const e of store.readAll({ needsData: (h) => h.type === 'queued' })) read.push(e)
+  const applicant = (e: RecordedEvent | undefined) => (e?.data as { applicantIin?: string } | undefined)?.applicantIin
+  const stored = await readAll(openMemoryStore({ log }))
+  assert.is(read.length, stored.length)
+  const queued = read.find((e) => e.type === 'queued' && e.streamId === applicationId(1))
+  assert.is(applicant(queued), applicantOf(1), 'opened where the data is read')
+  const authorized = read.find((e) => e.type === 'authorized' && e.streamId === applicationId(1))
+  assert.equal(authorized, stored.find((e) => e.position === authorized?.position), 'left exactly as stored where only the header is read')
+  const fresh = await store.readStream(applicationId(3))
+  assert.is(E.isRight(fresh) && applicant(fresh.right[0]), ERASED_IIN, 'the erasure record reached the key cache')
+})
+
 test('a sealed value moved to another field does not open (bound to its place)', async () => {
   const { log, store } = await setup()
   log.unsafeRewrite((events) =>

@@ -138,4 +138,32 @@ test('a batch that fails half-way leaves state and checkpoint as they were', asy
   assert.equal(sink.state(), all.slice(0, 8).map((e) => e.id))
 })
 
+
+test('what the sink reads is asked of the store, caught up and following: the other events may reach it as stored', async () => {
+  const inner = openMemoryStore()
+  await appendMany(inner, 10)
+  const asked: string[] = []
+  const store: EventStore = {
+    ...inner,
+    readAll: (o) => ({
+      async *[Symbol.asyncIterator]() {
+        for await (const e of inner.readAll(o)) {
+          asked.push(`read ${e.id}: ${String(o?.needsData?.(e))}`)
+          yield e
+        }
+      },
+    }),
+    subscribe: (o) => inner.subscribe({ ...o, onEvent: (e) => { asked.push(`followed ${e.id}: ${String(o.needsData?.(e))}`); return o.onEvent(e) } }),
+  }
+  const odd = (h: { readonly id: string }): boolean => Number(h.id.slice(2)) % 2 === 1
+  const run = runProjection({ store, sink: memorySink(seenIds), batchSize: 4, needsData: odd })
+  await run.caughtUp
+  const first = Number(asked[0]?.match(/e-(\d+)/)?.[1])
+  assert.equal(asked, Array.from({ length: 10 }, (_, i) => `read e-${first + i}: ${(first + i) % 2 === 1}`))
+  const next = await appendMany(inner, 1)
+  await run.reached(next)
+  await run.stop()
+  assert.is(asked.at(-1), `followed e-${first + 10}: ${(first + 10) % 2 === 1}`)
+})
+
 test.run()

@@ -6,6 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeEvent, type ApplicationEvent } from '@kezek/domain'
 import { applicationIdOfStream } from '../../handler/stream.js'
+import type { EventHeader } from '../../store/port.js'
 import { cliError, fail } from '../errors.js'
 import type { CliIo } from '../io.js'
 import type { OpenedStore } from '../open-store.js'
@@ -22,7 +23,9 @@ export const readListEvents = async (io: CliIo, opened: OpenedStore, label: stri
   const bar = progress(io, label, await countEvents(opened))
   const events: ApplicationEvent[] = []
   let read = 0
-  for await (const r of opened.store.readAll({ batchSize: 1000 })) {
+  // Only these types' data is read: the others stay sealed on an encrypted store (four-fifths of a generated log).
+  const needsData = (h: EventHeader): boolean => READ.has(h.type) && applicationIdOfStream(h.streamId) !== undefined
+  for await (const r of opened.store.readAll({ batchSize: 1000, needsData })) {
     read++
     bar.tick()
     if (applicationIdOfStream(r.streamId) === undefined) continue

@@ -9,7 +9,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeEvent, listId, type ApplicationEvent } from '@kezek/domain'
-import type { RecordedEvent } from '../../store/port.js'
+import type { EventHeader, RecordedEvent } from '../../store/port.js'
 import type { SqlExecutor } from '../../store/sql/driver.js'
 import { quoteIdent } from '../../store/sql/schema.js'
 import type { SqlProjection, VersionTables } from '../sql-sink.js'
@@ -18,6 +18,9 @@ export const WAITING_LIST = 'waiting_list'
 export const ENTRIES = 'wl_entries'
 
 const RELEVANT = new Set(['queued', 'removed', 'housing_allocated', 'restored', 'data_changed', 'result_issued'])
+
+/** Whether the waiting list reads this stored event: the others are skipped unread (and, encrypted, unopened). */
+export const isWaitingListRead = (e: EventHeader): boolean => RELEVANT.has(e.type)
 
 /** The domain event inside a stored event, or undefined for events the waiting list does not read. */
 export const waitingListEvent = (e: RecordedEvent): ApplicationEvent | undefined => {
@@ -105,6 +108,7 @@ const upgrade = async (tx: SqlExecutor, t: string, tables: VersionTables): Promi
 
 export const waitingListProjection: SqlProjection = {
   name: WAITING_LIST,
+  needsData: isWaitingListRead,
   setup: async (tx, tables) => {
     const t = tables.table(ENTRIES)
     await tx.query(`CREATE TABLE IF NOT EXISTS ${t} (
