@@ -117,6 +117,15 @@ test('PGlite: a generated history imported in bulk is sealed in every file of th
     const events = lines.map((l) => decodeEvent(l.event)).flatMap((d) => (E.isRight(d) ? [d.right] : []))
     assert.is(events.length, lines.length, 'every generated event decodes')
     assert.is(readFileSync(lists, 'utf8'), rebuildWaitingList(events, filingOrder).serialize())
+    // Found by request number (only registrations opened) and by the applicant's IIN, on the sealed store.
+    const registered = events.find((e) => e.type === 'registered')
+    const authorized = events.find((e) => e.type === 'authorized' && e.applicationId === registered?.applicationId)
+    if (registered?.type !== 'registered' || authorized?.type !== 'authorized') return assert.unreachable('the history has a registration')
+    for (const ref of [registered.requestNumber, authorized.applicantIin]) {
+      const found = await kezek(['history', ref, '--store', dir])
+      assert.is(found.code, 0, found.stderr)
+      assert.ok(found.stdout.includes(`Application ${registered.applicationId} · request No. ${registered.requestNumber} · applicant IIN ${authorized.applicantIin}`), found.stdout.slice(0, 300))
+    }
 
     const store = await openPgliteStore({ dataDir: dir })
     await readsBack(store, lines)

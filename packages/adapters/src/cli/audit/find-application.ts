@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { APPLICATION_STREAM_PREFIX, applicationIdOfStream, applicationStream } from '../../handler/stream.js'
-import type { EventStore, RecordedEvent } from '../../store/port.js'
+import type { EventHeader, EventStore, RecordedEvent } from '../../store/port.js'
 
 export type MatchedBy = 'application_id' | 'request_number' | 'applicant_iin' | 'successor_iin' | 'representative_iin'
 
@@ -21,6 +21,11 @@ const field = (data: unknown, ...path: string[]): unknown => {
   for (const k of path) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined
   return v
 }
+
+/** The event types `matchOf` reads: all of them for an IIN, only the registration for a request number. */
+const MATCHED: ReadonlySet<string> = new Set(['registered', 'authorized', 'queued', 'position_kept_by_family', 'checked'])
+const REQUEST_NUMBER_ONLY: ReadonlySet<string> = new Set(['registered'])
+const IIN_LIKE = /^\d{12}$/
 
 /** How a stored event refers to `ref`, if it does. */
 const matchOf = (r: RecordedEvent, ref: string): MatchedBy | undefined => {
@@ -52,7 +57,11 @@ export const findApplications = async (
   }
   const found = new Map<string, ApplicationMatch>()
   let scanned = 0
-  for await (const r of store.readAll({ batchSize: 1000 })) {
+  // Only the events `matchOf` can match `ref` in, of streams not found yet: the others stay sealed on an encrypted
+  // store. An IIN field holds only twelve digits (the codecs say so), so any other reference is a request number.
+  const types = IIN_LIKE.test(ref) ? MATCHED : REQUEST_NUMBER_ONLY
+  const needsData = (h: EventHeader): boolean => types.has(h.type) && !found.has(h.streamId) && applicationIdOfStream(h.streamId) !== undefined
+  for await (const r of store.readAll({ batchSize: 1000, needsData })) {
     scanned++
     if (onScanned !== undefined && scanned % 10_000 === 0) onScanned(scanned)
     if (found.has(r.streamId)) continue
