@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import { createCommandHandler, openMemoryStore, type EventStore } from '@kezek/adapters'
 import { silentLogger, type Logger } from '../src/index.js'
-import { startReadModels } from '../src/read-model/projections.js'
+import { startReadModels, viewOfStream } from '../src/read-model/projections.js'
+import { viewAt } from '../src/http/services.js'
 import { call, countEvents, IIN, PROVIDER, signedRequest, startServer, tokens, type Running } from './harness.js'
 
 /** The store as an instance sees it, with a valve between the log and its read models. */
@@ -181,6 +182,25 @@ units('the read models ask for the data of what they decode only: not of their o
   await read.reached(other.right.position ?? '')
   assert.equal(asked, [['application-n1', false], ['application-n2', true]])
   assert.is(read.application('n2')?.revision, 0, 'the other writer’s event was read and applied')
+  await read.stop()
+  await store.close()
+})
+
+units('a write is answered with the read models\' view when it stands at the write, else with the stream\'s own', async () => {
+  const store = openMemoryStore()
+  const read = startReadModels(store, { logger: silentLogger, now: () => new Date() })
+  await read.caughtUp
+  const file = filing(store)
+  const own = await file('v1')
+  if (E.isLeft(own)) return assert.unreachable(JSON.stringify(own.left))
+  await read.reached(own.right.position ?? '')
+  assert.is(viewAt(read, 'v1', own.right.history), read.application('v1'), 'the view the read models hold, not a second one')
+  // The read models move past the write (another write to the application): its answer still shows the write.
+  const later = { ...read.application('v1')!, revision: 7 }
+  const moved = { application: (id: string) => (id === 'v1' ? later : undefined) }
+  const answered = viewAt(moved, 'v1', own.right.history)
+  assert.is(answered?.revision, 0)
+  assert.equal(answered, viewOfStream(own.right.history))
   await read.stop()
   await store.close()
 })

@@ -110,8 +110,17 @@ export const execute = async (
       return E.right({ handled: r.right, view: viewOfStream(r.right.history), lagging: true })
     }
   }
-  // The answer is built from the stream itself, so it is exact even when the read models lag.
-  return E.right({ handled: r.right, view: viewOfStream(r.right.history), lagging: false })
+  return E.right({ handled: r.right, view: viewAt(s.read, applicationId, r.right.history), lagging: false })
+}
+
+/**
+ * The application as the write left it: the read models' view when it stands at the write's revision (`wrote` has
+ * just built it from the same events), else built from the stream the handler holds, which is exact even when the
+ * read models lag or have moved past the write.
+ */
+export const viewAt = (read: Pick<ReadModels, 'application'>, applicationId: string, history: Handled['history']): ApplicationView | undefined => {
+  const held = read.application(applicationId)
+  return held !== undefined && held.revision === history.at(-1)?.revision ? held : viewOfStream(history)
 }
 
 export interface Executed {
