@@ -44,6 +44,18 @@ export const right = <L, R>(e: E.Either<L, R>, what = 'result'): R => {
   return (e as E.Right<R>).right
 }
 
+/**
+ * Waits until readers of the log see `position`. On PostgreSQL they read below the oldest transaction still running
+ * in the database, and the suite's other jobs share that database: a bulk import of theirs in flight holds every
+ * reader here back (readAll, and so verifyStore, then walk a prefix of the log). A subscription reaches the position
+ * once it is readable.
+ */
+const readable = async (store: EventStore, position: string | undefined): Promise<void> => {
+  if (position === undefined) return assert.unreachable('no position to wait for')
+  const sub = store.subscribe({ onEvent: () => undefined })
+  try { await sub.reached(position) } finally { await sub.stop() }
+}
+
 export const left = <L, R>(e: E.Either<L, R>, what = 'result'): L => {
   if (E.isRight(e)) assert.unreachable(`${what}: expected Left, got Right ${JSON.stringify(e.right)}`)
   return (e as E.Left<L>).left
@@ -370,6 +382,7 @@ export const storeContract = (name: string, open: () => Promise<StoreHarness>) =
     for (let i = 1; i < stored.length; i++) assert.is(stored[i]?.previousHash, stored[i - 1]?.hash)
     const one = right(verifyStream(stored))
     assert.equal([one.streams, one.events], [1, 5])
+    await readable(h.store, stored[4]?.position)
     const all = right(await verifyStore(h.store))
     assert.ok(all.events >= 5)
     assert.equal(all.heads.get(id), { revision: 4, hash: stored[4]?.hash })
@@ -389,6 +402,7 @@ export const storeContract = (name: string, open: () => Promise<StoreHarness>) =
     const storedAltered = right(await h.store.readStream(altered))
     const brk = left(verifyStream(storedAltered))
     assert.equal([brk.kind, brk.streamId, brk.revision, brk.position], ['altered', altered, 2, storedAltered[2]?.position])
+    await readable(h.store, storedAltered.at(-1)?.position)
     const whole = left(await verifyStore(h.store))
     assert.equal([whole.kind, whole.streamId, whole.revision], ['altered', altered, 2])
 

@@ -20,6 +20,25 @@ export const dropSchema = async (schema: string): Promise<void> => {
   }
 }
 
+/**
+ * A database of the file's own on the test server, for the suites that read right after they write. Readers of the
+ * log read below the oldest transaction still running *in their database* (store/sql/horizon.ts), and in the shared
+ * `test` database the suite's other jobs run bulk imports that hold them back for seconds: readAll then returned a
+ * prefix, and verifyStore verified one (a CI run, stop 45). Another database's transactions never hold them back.
+ */
+export const ownDatabase = async (label: string): Promise<{ readonly url: string; readonly drop: () => Promise<void> }> => {
+  const name = `kezek_${label}_${randomBytes(6).toString('hex')}`
+  const admin = async (sql: string): Promise<void> => {
+    const client = new pg.Client({ connectionString: PG_URL })
+    await client.connect()
+    try { await client.query(sql) } finally { await client.end() }
+  }
+  await admin(`CREATE DATABASE "${name}"`)
+  const url = new URL(PG_URL)
+  url.pathname = `/${name}`
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) }
+}
+
 /** Edits rows behind the store's back, as an administrator could: the append-only trigger is switched off first. */
 export const sqlTamper = (store: SqlEventStore): Tamper => {
   const s = `"${store.schema}"`
