@@ -14,6 +14,7 @@ import {
   protectPersonalData,
   SEALED_PREFIX,
   type Keyring,
+  type ProtectedStore,
 } from '../../src/privacy/index.js'
 import { MemoryLog, openMemoryStore } from '../../src/store/memory.js'
 import type { EventStore, Json, RecordedEvent } from '../../src/store/port.js'
@@ -59,6 +60,15 @@ const rejection = async (run: () => Promise<unknown>): Promise<Error | undefined
   } catch (e) {
     return e as Error
   }
+}
+
+/** Another process (`other`, over the same log) erases application `i`'s applicant; its erasure record is `er-<n>`. */
+const eraseElsewhere = async (other: ProtectedStore, i: number, n: number, ground: number) => {
+  const { erasePerson } = await import('../../src/privacy/index.js')
+  return erasePerson(other, {
+    iin: applicantOf(i), ground: `заявление субъекта № ПД-${ground}`, requestedBy: { id: 'dpo-1', role: 'data_protection_officer' },
+    erasureId: `er-${n}`, eventId: `er-${n}-e`, now: new Date('2025-03-01T00:00:00Z'),
+  })
 }
 
 const rawText = (log: MemoryLog): string => JSON.stringify(log.events)
@@ -165,11 +175,7 @@ test('a follower that reads only the header gets the event as stored: sealed, an
   assert.equal(left, (await readAll(openMemoryStore({ log }))).find((e) => e.position === left?.position), 'exactly as stored')
   // Another process erases application 2's applicant; its record passes this follower, which reads no data.
   const other = protectPersonalData(openMemoryStore({ log }), keyring)
-  const { erasePerson } = await import('../../src/privacy/index.js')
-  const erased = await erasePerson(other, {
-    iin: applicantOf(2), ground: 'заявление субъекта № ПД-8', requestedBy: { id: 'dpo-1', role: 'data_protection_officer' },
-    erasureId: 'er-2', eventId: 'er-2-e', now: new Date('2025-03-01T00:00:00Z'),
-  })
+  const erased = await eraseElsewhere(other, 2, 2, 8)
   assert.ok(E.isRight(erased))
   if (E.isRight(erased)) await sub.reached(erased.right.position)
   await sub.stop()
@@ -183,11 +189,7 @@ test('a reader of the log that reads only headers gets those events as stored, a
   const warm = await store.readStream(applicationId(3)) // caches the applicant's key
   assert.ok(E.isRight(warm))
   const other = protectPersonalData(openMemoryStore({ log }), keyring)
-  const { erasePerson } = await import('../../src/privacy/index.js')
-  const erased = await erasePerson(other, {
-    iin: applicantOf(3), ground: 'заявление субъекта № ПД-9', requestedBy: { id: 'dpo-1', role: 'data_protection_officer' },
-    erasureId: 'er-3', eventId: 'er-3-e', now: new Date('2025-03-01T00:00:00Z'),
-  })
+  const erased = await eraseElsewhere(other, 3, 3, 9)
   assert.ok(E.isRight(erased))
   const read: RecordedEvent[] = []
   for await (const e of store.readAll({ needsData: (h) => h.type === 'queued' })) read.push(e)
@@ -307,11 +309,7 @@ test('an erasure by another process reaches this one through the erasure record 
   assert.ok(E.isRight(warm))
   // Another process: its own keyring handle over the same keys (a copy, so destroying there does not zero ours).
   const other = protectPersonalData(openMemoryStore({ log }), keyring)
-  const { erasePerson } = await import('../../src/privacy/index.js')
-  const erased = await erasePerson(other, {
-    iin: applicantOf(2), ground: 'заявление субъекта № ПД-7', requestedBy: { id: 'dpo-1', role: 'data_protection_officer' },
-    erasureId: 'er-1', eventId: 'er-1-e', now: new Date('2025-03-01T00:00:00Z'),
-  })
+  const erased = await eraseElsewhere(other, 2, 1, 7)
   assert.ok(E.isRight(erased))
   assert.equal(E.isRight(erased) && erased.right.record.streams, [applicationId(2)])
   assert.not.ok(JSON.stringify(erased).includes(applicantOf(2)), 'the record names no IIN')
