@@ -18,7 +18,7 @@
  * through its subscription or reads, or with `cacheKeys: false`, which keeps neither.
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { EventStore, Json, RecordedEvent } from '../store/port.js'
+import type { EventHeader, EventStore, Json, RecordedEvent } from '../store/port.js'
 import { parseSealed, type SealedText } from './cipher.js'
 import type { ErasureReceipt, Keyring } from './keyring.js'
 import { kezekPersonalFields, mapPersonalFields, replacePersonalFields, type Match, type PersonalFields } from './personal-fields.js'
@@ -85,7 +85,7 @@ export const protectPersonalData = (
     fields,
     storedApplicant,
     ...(options.cacheKeys === undefined ? {} : { cacheKeys: options.cacheKeys }),
-    ...(recent.size === 0 ? {} : { onSealed: recent.remember }),
+    onSealed: recent.remember,
   })
   const { keyOfKids, cachedKeyOfKids } = sealer
   const keysErased = (kids: readonly string[]): void => {
@@ -145,6 +145,16 @@ export const protectPersonalData = (
     return (async () => ({ ...e, data: await open(e.data, 'data', e.type), metadata: await open(e.metadata, 'metadata', e.type) }))()
   }
 
+  /**
+   * The event as a reader of the log gets it: opened, or as stored (sealed) for one that reads only its header
+   * (`needsData`); an erasure record reaches the key cache either way.
+   */
+  const deliver = (e: RecordedEvent, needsData: ((h: EventHeader) => boolean) | undefined): RecordedEvent | Promise<RecordedEvent> => {
+    if (needsData === undefined || needsData(e)) return openEvent(e)
+    noteErasure(e)
+    return e
+  }
+
   const append: EventStore['append'] = async (streamId, events, opts) => {
     const sealed = await sealer.sealEvents(streamId, events)
     return E.isLeft(sealed) ? sealed : store.append(streamId, sealed.right, opts)
@@ -169,33 +179,13 @@ export const protectPersonalData = (
     },
     readAll: (opts) => ({
       async *[Symbol.asyncIterator]() {
-        const needsData = opts?.needsData
         for await (const e of store.readAll(opts)) {
-          // As in subscribe: left sealed for a reader of the header only.
-          if (needsData !== undefined && !needsData(e)) {
-            noteErasure(e)
-            yield e
-            continue
-          }
-          const opened = openEvent(e)
-          yield opened instanceof Promise ? await opened : opened
+          const delivered = deliver(e, opts?.needsData)
+          yield delivered instanceof Promise ? await delivered : delivered
         }
       },
     }),
-    subscribe: (opts) => {
-      const needsData = opts.needsData
-      return store.subscribe({
-        ...opts,
-        onEvent: async (e) => {
-          // Left sealed for a handler that reads only the header; an erasure record still reaches the key cache.
-          if (needsData !== undefined && !needsData(e)) {
-            noteErasure(e)
-            return opts.onEvent(e)
-          }
-          return opts.onEvent(await openEvent(e))
-        },
-      })
-    },
+    subscribe: (opts) => store.subscribe({ ...opts, onEvent: async (e) => opts.onEvent(await deliver(e, opts.needsData)) }),
     erase: async (subject) => {
       sealer.forgetCurrent(subject)
       const receipt = await keyring.erase(subject)

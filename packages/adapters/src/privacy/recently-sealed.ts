@@ -15,8 +15,6 @@
  *   by then is opened as before.
  */
 export interface RecentlySealed {
-  /** How many values it may hold; 0: it remembers nothing. */
-  readonly size: number
   readonly remember: (sealed: string, at: string, plainJson: string) => void
   /** The clear JSON text of `sealed`, when this process sealed it for `at` and nothing was erased since. */
   readonly recall: (sealed: string, at: string) => string | undefined
@@ -38,7 +36,6 @@ export const recentlySealed = (limit: number): RecentlySealed => {
   let newer = new Map<string, Remembered>()
   let older = new Map<string, Remembered>()
   return {
-    size: 2 * half,
     remember: (sealed, at, plainJson) => {
       if (half <= 0) return
       if (newer.size >= half) {

@@ -62,6 +62,18 @@ const rejection = async (run: () => Promise<unknown>): Promise<Error | undefined
   }
 }
 
+/**
+ * The setup with application `i`'s applicant key cached in `store`, and `other`: another process over the same
+ * log, with its own keyring handle over the same keys (a copy, so destroying there does not zero ours).
+ */
+const withAnotherProcess = async (i: number) => {
+  const keyring = memoryKeyring()
+  const { log, store } = await setup(keyring)
+  const warm = await store.readStream(applicationId(i)) // caches the applicant's key
+  assert.ok(E.isRight(warm))
+  return { log, store, other: protectPersonalData(openMemoryStore({ log }), keyring) }
+}
+
 /** Another process (`other`, over the same log) erases application `i`'s applicant; its erasure record is `er-<n>`. */
 const eraseElsewhere = async (other: ProtectedStore, i: number, n: number, ground: number) => {
   const { erasePerson } = await import('../../src/privacy/index.js')
@@ -155,10 +167,7 @@ test('subscriptions decrypt too, and see erasure', async () => {
 })
 
 test('a follower that reads only the header gets the event as stored: sealed, and an erasure record still counts', async () => {
-  const keyring = memoryKeyring()
-  const { log, store } = await setup(keyring)
-  const warm = await store.readStream(applicationId(2)) // caches the applicant's key
-  assert.ok(E.isRight(warm))
+  const { log, store, other } = await withAnotherProcess(2)
   const seen: RecordedEvent[] = []
   const asked: string[] = []
   const sub = store.subscribe({
@@ -174,7 +183,6 @@ test('a follower that reads only the header gets the event as stored: sealed, an
   assert.ok(applicant(left)?.startsWith(SEALED_PREFIX), 'left as stored where only the header is read')
   assert.equal(left, (await readAll(openMemoryStore({ log }))).find((e) => e.position === left?.position), 'exactly as stored')
   // Another process erases application 2's applicant; its record passes this follower, which reads no data.
-  const other = protectPersonalData(openMemoryStore({ log }), keyring)
   const erased = await eraseElsewhere(other, 2, 2, 8)
   assert.ok(E.isRight(erased))
   if (E.isRight(erased)) await sub.reached(erased.right.position)
@@ -184,11 +192,7 @@ test('a follower that reads only the header gets the event as stored: sealed, an
 })
 
 test('a reader of the log that reads only headers gets those events as stored, and still takes in an erasure record', async () => {
-  const keyring = memoryKeyring()
-  const { log, store } = await setup(keyring)
-  const warm = await store.readStream(applicationId(3)) // caches the applicant's key
-  assert.ok(E.isRight(warm))
-  const other = protectPersonalData(openMemoryStore({ log }), keyring)
+  const { log, store, other } = await withAnotherProcess(3)
   const erased = await eraseElsewhere(other, 3, 3, 9)
   assert.ok(E.isRight(erased))
   const read: RecordedEvent[] = []
@@ -303,12 +307,7 @@ test('a stream written before encryption was on takes new personal data sealed u
 })
 
 test('an erasure by another process reaches this one through the erasure record it reads', async () => {
-  const keyring = memoryKeyring()
-  const { log, store } = await setup(keyring)
-  const warm = await store.readStream(applicationId(2)) // caches the applicant's key
-  assert.ok(E.isRight(warm))
-  // Another process: its own keyring handle over the same keys (a copy, so destroying there does not zero ours).
-  const other = protectPersonalData(openMemoryStore({ log }), keyring)
+  const { store, other } = await withAnotherProcess(2)
   const erased = await eraseElsewhere(other, 2, 1, 7)
   assert.ok(E.isRight(erased))
   assert.equal(E.isRight(erased) && erased.right.record.streams, [applicationId(2)])
