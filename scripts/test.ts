@@ -7,11 +7,14 @@
  * because none shares state with another: each PostgreSQL test has a schema of its own, each PGlite or service
  * test its own memory or temporary directory, each server a free port. Each job's output is held and printed whole
  * when it ends, so the log reads as if the jobs had run in turn.
+ *
+ * Each job gets a PostgreSQL database of its own (database.ts), named to it in `KEZEK_TEST_DATABASE_URL`.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
+import { jobDatabases } from './test/database.js'
 
 const root = new URL('..', import.meta.url).pathname
 const uvu = join(root, 'node_modules/uvu/bin.js')
@@ -47,10 +50,12 @@ const jobs: readonly Job[] = [
   { name: 'type check (tsc)', cwd: root, args: [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], uvu: false },
 ]
 
-const run = (job: Job): Promise<{ code: number; out: string; seconds: number }> =>
+const databases = await jobDatabases()
+
+const run = (job: Job, env: NodeJS.ProcessEnv): Promise<{ code: number; out: string; seconds: number }> =>
   new Promise((resolve) => {
     const started = performance.now()
-    const child = spawn(process.execPath, [...job.args], { cwd: job.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
+    const child = spawn(process.execPath, [...job.args], { cwd: job.cwd, stdio: ['ignore', 'pipe', 'pipe'], env })
     let out = ''
     child.stdout.on('data', (b: Buffer) => { out += b })
     child.stderr.on('data', (b: Buffer) => { out += b })
@@ -84,14 +89,16 @@ let next = 0
 const worker = async (): Promise<void> => {
   while (next < jobs.length) {
     const job = jobs[next++]!
-    const { code, out, seconds } = await run(job)
+    const database = job.uvu ? await databases.open() : undefined
+    const { code, out, seconds } = await run(job, database === undefined ? process.env : { ...process.env, KEZEK_TEST_DATABASE_URL: database.url })
+    await database?.drop()
     const o = outcome(job, code, out)
     passed += o.passed
     failed += o.failed
     process.stdout.write(`\n── ${job.name} (${seconds.toFixed(0)} s)\n${out}${job.uvu ? '' : code === 0 ? 'type check: ok\n' : ''}`)
   }
 }
-console.log(`running ${jobs.length} jobs, ${parallel} at a time`)
+console.log(`running ${jobs.length} jobs, ${parallel} at a time; ${databases.note}`)
 await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, worker))
 
 console.log(`\n${passed} passed, ${failed} failed`)

@@ -19,7 +19,7 @@ import type { SqlEventStore } from '../../src/store/sql/store.js'
 import { applicationEvents, applicationId } from './applications.js'
 import { everything, rowsMatchCheckpoint } from './consistency.js'
 
-const CONNECTION = 'postgres://postgres@127.0.0.1:5432/test'
+const CONNECTION = process.env.KEZEK_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const APPS = 40
 
 const fill = async (store: SqlEventStore): Promise<string> => {

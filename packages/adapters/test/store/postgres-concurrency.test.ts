@@ -165,9 +165,16 @@ test('8 writers with stalled transactions and a live subscriber: every event exa
   assert.ok(E.isRight(await verifyStore(subscriberStore)))
 })
 
+/** The same server, another database: `postgres`, which every cluster has (or `test` when the tests run in it). */
+const anotherDatabase = (url: string): string => {
+  const u = new URL(url)
+  u.pathname = u.pathname === '/postgres' ? '/test' : '/postgres'
+  return u.toString()
+}
+
 test('a transaction open in another database does not hold readers back; one in this database does', async () => {
   const store = await open()
-  const other = new pg.Client({ connectionString: PG_URL.replace(/\/test$/, '/postgres') })
+  const other = new pg.Client({ connectionString: anotherDatabase(PG_URL) })
   const same = new pg.Client({ connectionString: PG_URL })
   await Promise.all([other.connect(), same.connect()])
   try {
