@@ -17,6 +17,11 @@ export const ExitCode = {
   conflict: 5,
   /** The store kind is known but not usable on this machine (its adapter or server is missing). */
   notAvailable: 6,
+  /**
+   * `verify` read the store only in part: events committed behind a transaction of the same database that did not
+   * end within `--wait` stayed unreadable. What was read is reported; nothing wrong was found in it.
+   */
+  incomplete: 7,
   /** A bug in kezek: please report it with the command line and the message. */
   internal: 70,
 } as const

@@ -4,9 +4,10 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { writeFileSync } from 'node:fs'
-import { commonOptions, noPositionals, parse, storeFrom, storeOptions } from '../args.js'
+import { commonOptions, noPositionals, parse, positiveIntFrom, storeFrom, storeOptions } from '../args.js'
 import { anchorCheck, anchorsJson, readAnchors } from '../audit/anchors.js'
 import { Auditor, type Problem, type ProblemKind } from '../audit/auditor.js'
+import { readToEnd } from '../audit/read-to-end.js'
 import { json, type Command } from '../command.js'
 import { cliError, fail } from '../errors.js'
 import { ExitCode } from '../exit-codes.js'
@@ -22,7 +23,11 @@ const options = {
   json: { type: 'boolean' },
   anchors: { type: 'string' },
   'save-heads': { type: 'string' },
+  wait: { type: 'string' },
 } as const
+
+/** How long a walk held back by a running transaction reads on, by default (seconds). */
+const WAIT_SECONDS = 30
 
 const what: Readonly<Record<ProblemKind, string>> = {
   'chain.altered': 'an event was changed after it was written',
@@ -63,19 +68,34 @@ for it. Prints a summary and, for each kind of problem, how many and the first o
 
 --save-heads FILE writes every stream's last revision and hash; keep that file where the database's administrators
 cannot write, and pass it back with --anchors FILE to also catch streams rewritten with recomputed hashes or cut
-short. Exit 0 when everything verifies, 1 when any problem was found.`,
+short.
+
+On PostgreSQL, events committed behind a transaction of the same database that is still running are readable
+only once it ends; the walk reads on for up to --wait SECONDS (default ${WAIT_SECONDS}) to reach every event the store held
+when it started. Exit 0 when everything verifies, 1 when any problem was found, 7 when events stayed unreadable
+(what was read is reported).`,
   run: async (argv, io) => {
     const { values, positionals } = parse(argv, options)
     noPositionals(positionals, 'verify')
     const locator = storeFrom(values, io)
     const anchors = values.anchors === undefined ? undefined : readAnchors(values.anchors)
+    const waitMs = positiveIntFrom(values.wait, '--wait', WAIT_SECONDS) * 1000
     return withStore(locator, 'read', async (opened) => {
       const auditor = new Auditor()
       const anchored = anchors === undefined ? undefined : anchorCheck(anchors)
       const signatures = { recordedValid: 0, matched: 0, recordedInvalid: 0, mismatched: 0 }
       const total = values.stream === undefined ? await countEvents(opened) : undefined
       const bar = progress(io, 'verify', total)
-      const source = values.stream === undefined ? opened.stored.readAll({ batchSize: 1000 }) : streamEvents(opened.stored, values.stream)
+      const log = values.stream === undefined
+        ? readToEnd(opened.stored, {
+            total,
+            waitMs,
+            clock: io.clock,
+            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+            onHeld: (n) => io.err.write(`verify: ${n} events are committed but not yet readable: a transaction of this database is still running; reading on for up to ${waitMs / 1000} s\n`),
+          })
+        : undefined
+      const source = log?.events ?? streamEvents(opened.stored, values.stream as string)
       for await (const r of source) {
         // The chain is over what is stored (ciphertext); decoding and replay read the decrypted event.
         const f = auditor.push(r, opened.personal === undefined ? r : await opened.personal.reveal(r))
@@ -101,15 +121,17 @@ short. Exit 0 when everything verifies, 1 when any problem was found.`,
       if (values['save-heads'] !== undefined) writeFileSync(values['save-heads'], anchorsJson(summary.heads, io.now().toISOString()))
 
       const ok = problems.length === 0
+      const unread = log?.unread() ?? 0
       if (values.json === true) {
         io.out.write(
           json({
-            ok,
+            ok: ok && unread === 0,
             store: opened.description,
             ...(values.stream === undefined ? {} : { stream: values.stream }),
             streams: summary.streams,
             applicationStreams: summary.applicationStreams,
             events: summary.events,
+            unread,
             signatures,
             problems: problems.map((p) => ({ kind: p.kind, meaning: what[p.kind], count: p.count, first: p.first })),
           }),
@@ -122,7 +144,10 @@ short. Exit 0 when everything verifies, 1 when any problem was found.`,
             `${signatures.recordedInvalid} refusals recorded, ${signatures.mismatched} mismatches (signed XML is not kept in the store: verdicts are checked as recorded)`,
         ]
         if (anchors !== undefined) lines.push(`  anchors: ${anchors.size} published heads checked`)
-        if (ok) lines.push('OK: every hash-chain link, envelope and replay step verifies')
+        if (unread > 0) {
+          lines.push(`INCOMPLETE: ${unread} events stayed unreadable behind a transaction of this database that did not end within ${waitMs / 1000} s; run again once it has (--wait for longer)`)
+        }
+        if (ok) lines.push(`OK: every hash-chain link, envelope and replay step ${unread > 0 ? 'of the events read ' : ''}verifies`)
         else {
           lines.push(`PROBLEMS: ${problems.reduce((n, p) => n + p.count, 0)} in ${problems.length} kind(s)`)
           for (const p of problems) {
@@ -133,7 +158,7 @@ short. Exit 0 when everything verifies, 1 when any problem was found.`,
         }
         io.out.write(`${lines.join('\n')}\n`)
       }
-      return ok ? ExitCode.ok : ExitCode.problems
+      return !ok ? ExitCode.problems : unread > 0 ? ExitCode.incomplete : ExitCode.ok
     }, io)
   },
 }
