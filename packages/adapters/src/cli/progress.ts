@@ -68,8 +68,14 @@ export const progress = (io: CliIo, label: string, total?: number): Progress => 
 }
 
 /** The number of events, when the store can tell cheaply (SQL stores); undefined otherwise. */
-export const countEvents = async (opened: OpenedStore): Promise<number | undefined> => {
+export const countEvents = async (opened: OpenedStore): Promise<number | undefined> => (await countEventsOf(opened, []))?.all
+
+/** The number of events, and of those of these types, in one statement (SQL stores); undefined otherwise. */
+export const countEventsOf = async (opened: OpenedStore, types: readonly string[]): Promise<{ readonly all: number; readonly ofTypes: number } | undefined> => {
   if (opened.sql === undefined) return undefined
-  const [row] = await opened.sql.driver.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${quoteIdent(opened.sql.schema)}.events`)
-  return row === undefined ? undefined : Number(row.n)
+  const [row] = await opened.sql.driver.query<{ n: string; t: string }>(
+    `SELECT count(*)::text AS n, count(*) FILTER (WHERE type = ANY($1::text[]))::text AS t FROM ${quoteIdent(opened.sql.schema)}.events`,
+    [types],
+  )
+  return row === undefined ? undefined : { all: Number(row.n), ofTypes: Number(row.t) }
 }

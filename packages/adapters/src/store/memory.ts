@@ -181,10 +181,11 @@ export const openMemoryStore = (options: MemoryStoreOptions = {}): EventStore =>
 
   async function* readAll(opts?: ReadAllOptions): AsyncIterable<RecordedEvent> {
     const limit = opts?.batchSize ?? 500
+    const types = opts?.types === undefined ? undefined : new Set(opts.types)
     let after = opts?.after
     for (;;) {
       const page = await readPage(after, limit)
-      yield* page.events
+      for (const e of page.events) if (types === undefined || types.has(e.type)) yield e
       const last = page.events[page.events.length - 1]
       if (last === undefined || page.events.length < limit) return
       after = last.position

@@ -208,6 +208,20 @@ test('a reader of the log that reads only headers gets those events as stored, a
   assert.is(E.isRight(fresh) && applicant(fresh.right[0]), ERASED_IIN, 'the erasure record reached the key cache')
 })
 
+test('a reader of some types gets only those, opened, and an erasure record of another type still reaches the key cache', async () => {
+  const { log, store, other } = await withAnotherProcess(3)
+  const erased = await eraseElsewhere(other, 3, 3, 9)
+  assert.ok(E.isRight(erased))
+  const read: RecordedEvent[] = []
+  for await (const e of store.readAll({ types: ['authorized'] })) read.push(e)
+  const stored = await readAll(openMemoryStore({ log }))
+  assert.equal(read.map((e) => e.id), stored.filter((e) => e.type === 'authorized').map((e) => e.id))
+  const applicant = (e: RecordedEvent | undefined) => (e?.data as { applicantIin?: string } | undefined)?.applicantIin
+  assert.is(applicant(read.find((e) => e.streamId === applicationId(1))), applicantOf(1), 'opened')
+  const fresh = await store.readStream(applicationId(3))
+  assert.is(E.isRight(fresh) && applicant(fresh.right[0]), ERASED_IIN, 'the erasure record reached the key cache')
+})
+
 test('a sealed value moved to another field does not open (bound to its place)', async () => {
   const { log, store } = await setup()
   log.unsafeRewrite((events) =>

@@ -277,6 +277,26 @@ export const storeContract = (name: string, open: () => Promise<StoreHarness>) =
     assert.is(newHead, after[after.length - 1]?.position)
   })
 
+  test('readAll of some types returns exactly those events, in global order, across batches and from a position', async ({ h }) => {
+    const head = await h.store.headPosition()
+    const s = streamName('typed')
+    const written: RecordedEvent[] = []
+    for (let i = 0; i < 7; i++) {
+      const batch = [newEvent('Kept', { i }), newEvent('Skipped', { i }), newEvent('Skipped', { i }), newEvent('Also kept', { i })]
+      right(await h.store.append(s, batch, { expected: 'any' }))
+    }
+    for (const e of right(await h.store.readStream(s))) written.push(e)
+    const from = head === undefined ? {} : { after: head }
+    const wanted = written.filter((e) => e.type === 'Kept' || e.type === 'Also kept')
+    const typed = await collect(h.store.readAll({ ...from, batchSize: 3, types: ['Kept', 'Also kept'] }))
+    assert.equal(typed.map((e) => e.id), wanted.map((e) => e.id))
+    assert.equal(typed, wanted, 'the events as stored: data, hashes and positions')
+    const later = await collect(h.store.readAll({ after: (wanted[5] as RecordedEvent).position, types: ['Kept'] }))
+    assert.equal(later.map((e) => e.id), wanted.slice(6).filter((e) => e.type === 'Kept').map((e) => e.id))
+    assert.equal(await collect(h.store.readAll({ ...from, types: [] })), [], 'no types: no events')
+    assert.equal(await collect(h.store.readAll({ ...from, types: ['None of these'] })), [])
+  })
+
   test('a subscription catches up, then follows new appends', async ({ h }) => {
     const head = await h.store.headPosition()
     const id = streamName('sub')

@@ -61,7 +61,7 @@ export const findApplications = async (
   // store. An IIN field holds only twelve digits (the codecs say so), so any other reference is a request number.
   const types = IIN_LIKE.test(ref) ? MATCHED : REQUEST_NUMBER_ONLY
   const needsData = (h: EventHeader): boolean => types.has(h.type) && !found.has(h.streamId) && applicationIdOfStream(h.streamId) !== undefined
-  for await (const r of store.readAll({ batchSize: 1000, needsData })) {
+  for await (const r of store.readAll({ batchSize: 1000, needsData, types: [...types] })) {
     scanned++
     if (onScanned !== undefined && scanned % 10_000 === 0) onScanned(scanned)
     if (found.has(r.streamId)) continue

@@ -17,7 +17,10 @@ import type { SqlProjection, VersionTables } from '../sql-sink.js'
 export const WAITING_LIST = 'waiting_list'
 export const ENTRIES = 'wl_entries'
 
-const RELEVANT = new Set(['queued', 'removed', 'housing_allocated', 'restored', 'data_changed', 'result_issued'])
+/** The event types the waiting list reads (`ReadAllOptions.types` for a read of the log that needs nothing else). */
+export const WAITING_LIST_READS: readonly string[] = ['queued', 'removed', 'housing_allocated', 'restored', 'data_changed', 'result_issued']
+
+const RELEVANT = new Set(WAITING_LIST_READS)
 
 /** Whether the waiting list reads this stored event: the others are skipped unread (and, encrypted, unopened). */
 export const isWaitingListRead = (e: EventHeader): boolean => RELEVANT.has(e.type)

@@ -10,7 +10,7 @@ import type { Progress } from '../progress.js'
 import { activeVersion, ensureCatalog, versionRow } from '../sql-catalog.js'
 import { orderBySql } from './ordering-sql.js'
 import { positionChanges, type PositionChange } from './policy-diff.js'
-import { isWaitingListRead, waitingListEvent, waitingListProjection, WAITING_LIST } from './projection.js'
+import { isWaitingListRead, waitingListEvent, waitingListProjection, WAITING_LIST, WAITING_LIST_READS } from './projection.js'
 import { policyOfConfig } from './reader.js'
 
 export type WaitingListRebuildError =
@@ -39,7 +39,7 @@ export interface WaitingListRebuildOptions {
 const eventsUpTo = async (store: EventStore, upTo: string | undefined): Promise<ApplicationEvent[]> => {
   const out: ApplicationEvent[] = []
   if (upTo === undefined) return out
-  for await (const e of store.readAll({ batchSize: 1000, needsData: isWaitingListRead })) {
+  for await (const e of store.readAll({ batchSize: 1000, needsData: isWaitingListRead, types: WAITING_LIST_READS })) {
     if (store.comparePositions(e.position, upTo) > 0) break
     const d = waitingListEvent(e)
     if (d !== undefined) out.push(d)

@@ -292,6 +292,8 @@ export const eventStoreDbStore = (options: EventStoreDbOptions): EventStore => {
 
   async function* readAll(opts: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     const size = Math.max(2, opts.batchSize ?? batchSize)
+    // Filtered as read: `readAll` of the gRPC client takes no event-type filter (only subscriptions do).
+    const types = opts.types === undefined ? undefined : new Set(opts.types)
     let cursor: Position | typeof START = START
     let lastSeen: string | undefined = opts.after
     if (opts.after !== undefined) cursor = positionOrThrow(opts.after)
@@ -314,7 +316,7 @@ export const eventStoreDbStore = (options: EventStoreDbOptions): EventStore => {
       }
       for (const e of batch) {
         lastSeen = e.position
-        yield e
+        if (types === undefined || types.has(e.type)) yield e
       }
       if (count < size || lastPosition === undefined) return
       lastSeen = lastSeen !== undefined && comparePositionStrings(lastSeen, encodePosition(lastPosition)) > 0

@@ -32,9 +32,13 @@ const pageAfter = (schemaSql: string, columns: string, condition: string): strin
     ORDER BY transaction_id, global_position
     LIMIT $3`
 
-/** A page of the global order below the horizon (none for a sole writer), without the held flag: `readAll`'s. */
-export const page = (schemaSql: string, columns: string, soleWriter: boolean): string =>
-  pageAfter(schemaSql, columns, belowHorizon(soleWriter))
+/**
+ * A page of the global order below the horizon (none for a sole writer), without the held flag: `readAll`'s. With
+ * `ofTypes`, only events whose type is in the text array $4: the page still walks the primary key in order, and
+ * leaves the other rows' documents unread and unsent.
+ */
+export const page = (schemaSql: string, columns: string, soleWriter: boolean, ofTypes = false): string =>
+  pageAfter(schemaSql, columns, `${belowHorizon(soleWriter)}${ofTypes ? ' AND type = ANY($4::text[])' : ''}`)
 
 /**
  * A subscription's page: the events after a position and below the horizon, in the global order, each row with

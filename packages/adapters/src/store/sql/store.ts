@@ -186,13 +186,18 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
   }
 
   const pageSql = page(s, COLUMNS, sole)
+  const typedPageSql = page(s, COLUMNS, sole, true)
   const followSql = pageWithHeld(s, COLUMNS)
 
-  /** A page of the global order; `held` is only worked out when `askHeld` (subscriptions need it, readAll not). */
-  const readPage = async (after: string | undefined, limit: number, askHeld = true): Promise<Page> => {
+  /**
+   * A page of the global order; `held` is only worked out when `askHeld` (subscriptions need it, readAll not), and
+   * `types` filters it (readAll's option; subscriptions follow every event).
+   */
+  const readPage = async (after: string | undefined, limit: number, askHeld = true, types?: readonly string[]): Promise<Page> => {
     ensureOpen()
     const from = after === undefined ? { transactionId: 0n, globalPosition: 0n } : parsePosition(after)
     const params = [from.transactionId.toString(), from.globalPosition.toString(), limit]
+    if (types !== undefined) return { events: (await readRows(typedPageSql, [...params, types])).map(toRecorded), held: false }
     // A sole writer has no horizon, so nothing is ever held.
     if (!askHeld || sole) return { events: (await readRows(pageSql, params)).map(toRecorded), held: false }
     const rows = await driver.query<FollowRow>(followSql, params, { arrays: true })
@@ -218,7 +223,7 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
       // The next page is asked for as soon as this one arrives, so the database reads it while the caller works
       // through this one: readAll's time is then the larger of the two, not their sum.
       const fetch = (after: string | undefined): void => {
-        next = readPage(after, limit, false)
+        next = readPage(after, limit, false, opts?.types)
         // A caller that stops early never awaits it: its failure must not surface as an unhandled rejection.
         next.catch(() => undefined)
       }
