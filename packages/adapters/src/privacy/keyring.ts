@@ -34,6 +34,12 @@ export interface Keyring {
    */
   readonly keysFor?: (subjects: readonly string[]) => Promise<ReadonlyMap<string, SubjectKey>>
   readonly lookup: (kid: string) => Promise<KeyLookup>
+  /**
+   * `lookup` for many kids in one statement, each kid's answer by kid. A reader of the log opens the events of
+   * thousands of people: one statement per person was most of a waiting-list rebuild's time. Absent where one call
+   * per kid costs nothing (a keyring in memory).
+   */
+  readonly lookupMany?: (kids: readonly string[]) => Promise<ReadonlyMap<string, KeyLookup>>
   /** Destroys every key of the subject (current and retired); a subject without keys gives an empty receipt. */
   readonly erase: (subject: string) => Promise<ErasureReceipt>
   /**

@@ -21,7 +21,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { EventHeader, EventStore, Json, RecordedEvent } from '../store/port.js'
 import { parseSealed, type SealedText } from './cipher.js'
 import type { ErasureReceipt, Keyring } from './keyring.js'
-import { kezekPersonalFields, mapPersonalFields, replacePersonalFields, type Match, type PersonalFields } from './personal-fields.js'
+import { kezekPersonalFields, mapPersonalFields, personalValuesOf, replacePersonalFields, type Match, type PersonalFields } from './personal-fields.js'
 import { ERASURE_EVENT_TYPE, erasedKidsOf } from './erasure-record.js'
 import { recentlySealed } from './recently-sealed.js'
 import { eventSealer, type Sealer } from './seal.js'
@@ -65,6 +65,13 @@ export interface ProtectedStore extends EventStore {
    */
   readonly sealerIn: (tx: Queryable, storedApplicant: (streamId: string) => Promise<Json | undefined>) => Sealer
 }
+
+/**
+ * Events a reader of the log takes at a time, their keys looked up together (`Keyring.lookupMany`): a rebuild of the
+ * waiting lists opens the events of thousands of people, and a keyring statement per person was most of its time
+ * (docs/benchmarks-history.md, stop 46).
+ */
+const KEY_WINDOW = 1000
 
 /** Values sealed here and remembered clear for their read-back, by default: a few hundred submissions' worth (about 1 MB). */
 const RECENTLY_SEALED = 4096
@@ -145,6 +152,21 @@ export const protectPersonalData = (
     return (async () => ({ ...e, data: await open(e.data, 'data', e.type), metadata: await open(e.metadata, 'metadata', e.type) }))()
   }
 
+  /** The kids sealing the personal values of these events that the reader will open, uncached or not. */
+  const kidsOf = (events: readonly RecordedEvent[], needsData: ((h: EventHeader) => boolean) | undefined): string[] => {
+    const kids: string[] = []
+    for (const e of events) {
+      if (needsData !== undefined && !needsData(e)) continue
+      for (const section of ['data', 'metadata'] as const) {
+        for (const [value] of personalValuesOf(section === 'data' ? e.data : e.metadata, section, fieldsOf(section, e.type))) {
+          const sealed = typeof value === 'string' ? parseSealed(value) : undefined
+          if (sealed !== undefined) kids.push(...sealed.kids)
+        }
+      }
+    }
+    return kids
+  }
+
   /**
    * The event as a reader of the log gets it: opened, or as stored (sealed) for one that reads only its header
    * (`needsData`); an erasure record reaches the key cache either way.
@@ -181,13 +203,30 @@ export const protectPersonalData = (
       async *[Symbol.asyncIterator]() {
         // A reader of some types still walks past the erasure records, so their kids leave the key cache in order.
         const erasures = opts?.types !== undefined && !opts.types.includes(ERASURE_EVENT_TYPE)
-        for await (const e of store.readAll(erasures ? { ...opts, types: [...(opts.types ?? []), ERASURE_EVENT_TYPE] } : opts)) {
-          if (erasures && e.type === ERASURE_EVENT_TYPE) {
-            noteErasure(e)
-            continue
+        const inner = store.readAll(erasures ? { ...opts, types: [...(opts.types ?? []), ERASURE_EVENT_TYPE] } : opts)[Symbol.asyncIterator]()
+        try {
+          for (let done = false; !done;) {
+            const window: RecordedEvent[] = []
+            while (window.length < KEY_WINDOW) {
+              const r = await inner.next()
+              if (r.done === true) {
+                done = true
+                break
+              }
+              window.push(r.value)
+            }
+            await sealer.knowKids(kidsOf(window, opts?.needsData))
+            for (const e of window) {
+              if (erasures && e.type === ERASURE_EVENT_TYPE) {
+                noteErasure(e)
+                continue
+              }
+              const delivered = deliver(e, opts?.needsData)
+              yield delivered instanceof Promise ? await delivered : delivered
+            }
           }
-          const delivered = deliver(e, opts?.needsData)
-          yield delivered instanceof Promise ? await delivered : delivered
+        } finally {
+          await inner.return?.()
         }
       },
     }),

@@ -37,6 +37,11 @@ export interface Sealer {
    * created. Does nothing when keys are not cached.
    */
   readonly prepare: (runs: readonly { readonly streamId: string; readonly events: readonly NewEvent[] }[]) => Promise<void>
+  /**
+   * Looks up, in one call where the keyring can (`lookupMany`), the keys of these kids that are not cached, and caches
+   * them; kids the keyring has never seen are left for `keyOf` to report. Does nothing when keys are not cached.
+   */
+  readonly knowKids: (kids: readonly string[]) => Promise<void>
   /** A kid's key; `null` when it was erased; throws for a kid the keyring has never seen. */
   readonly keyOf: (kid: string) => Promise<Uint8Array | null>
   /**
@@ -270,9 +275,21 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
     }
   }
 
+  const knowKids: Sealer['knowKids'] = async (kids) => {
+    if (!cache || keyring.lookupMany === undefined) return
+    const unknown = [...new Set(kids)].filter((kid) => !keys.has(kid))
+    if (unknown.length === 0) return
+    for (const [kid, found] of await keyring.lookupMany(unknown)) {
+      // Never over a cached answer: an erasure noted meanwhile (keysErased) is final.
+      if (keys.has(kid) || found.kind === 'unknown') continue
+      keys.set(kid, found.kind === 'live' ? found.key.key : null)
+    }
+  }
+
   return {
     sealEvents,
     prepare,
+    knowKids,
     keyOf,
     forgetCurrent: (subject) => {
       if (subject === undefined) current.clear()

@@ -57,6 +57,12 @@ export interface SqlKeyringOptions {
 
 const UNKEYED_SUBJECTS = Buffer.from('kezek-subject-ref-v1 (no master key: obscured, not protected)')
 
+interface KeyRow {
+  readonly kid: string
+  readonly key: unknown
+  readonly erased_at: unknown
+}
+
 const bytes = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : new Uint8Array(v as ArrayBuffer))
 
 const tableOf = (schema: string | undefined): string => {
@@ -95,6 +101,16 @@ export const sqlKeyringOn = (db: Queryable, options: SqlKeyringOptions = {}): Ke
     )
     const row = rows[0]
     return row === undefined ? undefined : { kid: row.kid, key: unwrap(row.kid, bytes(row.key)) }
+  }
+
+  /** What a kid's row says: no row, destroyed, or its key (unwrapped). */
+  const lookupOf = (kid: string, row: KeyRow | undefined): KeyLookup => {
+    if (row === undefined) return { kind: 'unknown', kid }
+    if (row.key === null) {
+      const at = row.erased_at instanceof Date ? row.erased_at.toISOString() : String(row.erased_at)
+      return { kind: 'erased', kid, erasedAt: at }
+    }
+    return { kind: 'live', key: { kid, key: unwrap(kid, bytes(row.key)) } }
   }
 
   /** The live keys of many subjects (after retiring the ones due for rotation), by subject. */
@@ -159,17 +175,14 @@ export const sqlKeyringOn = (db: Queryable, options: SqlKeyringOptions = {}): Ke
       return winner
     },
     lookup: async (kid): Promise<KeyLookup> => {
-      const { rows } = await run<{ key: unknown; erased_at: unknown }>(db, 
-        `select key, erased_at from ${t} where kid = $1`,
-        [kid],
-      )
-      const row = rows[0]
-      if (row === undefined) return { kind: 'unknown', kid }
-      if (row.key === null) {
-        const at = row.erased_at instanceof Date ? row.erased_at.toISOString() : String(row.erased_at)
-        return { kind: 'erased', kid, erasedAt: at }
-      }
-      return { kind: 'live', key: { kid, key: unwrap(kid, bytes(row.key)) } }
+      const { rows } = await run<KeyRow>(db, `select kid, key, erased_at from ${t} where kid = $1`, [kid])
+      return lookupOf(kid, rows[0])
+    },
+    lookupMany: async (kids) => {
+      const wanted = [...new Set(kids)]
+      const { rows } = wanted.length === 0 ? { rows: [] } : await run<KeyRow>(db, `select kid, key, erased_at from ${t} where kid = any($1::text[])`, [wanted])
+      const byKid = new Map(rows.map((r) => [r.kid, r]))
+      return new Map(wanted.map((kid) => [kid, lookupOf(kid, byKid.get(kid))]))
     },
     erase: async (subject): Promise<ErasureReceipt> => {
       const { rows } = await run<{ kid: string; erased_at: unknown }>(db, 

@@ -177,6 +177,52 @@ test('protected store over a PGlite keyring: erase, then read erased and verify'
   assert.ok(E.isRight(await verifyStore(inner)))
 })
 
+test('lookupMany answers each kid as lookup does: live (unwrapped), erased or unknown', async () => {
+  for (const masterKey of [undefined, randomBytes(32)]) {
+    const keyring = await sqlKeyring(await freshLite(), masterKey === undefined ? {} : { masterKey })
+    const lookupMany = keyring.lookupMany
+    if (lookupMany === undefined) throw new Error('the SQL keyring looks kids up in batches')
+    const live = await keyring.keyFor('100000000001')
+    const erased = await keyring.keyFor('100000000002')
+    await keyring.erase('100000000002')
+    const kids = [live.kid, erased.kid, 'no-such-kid', live.kid]
+    const many = await lookupMany(kids)
+    assert.equal([...many.keys()], [live.kid, erased.kid, 'no-such-kid'], 'each distinct kid once')
+    for (const kid of new Set(kids)) assert.equal(many.get(kid), await keyring.lookup(kid))
+    assert.ok(many.get(live.kid)?.kind === 'live' && Buffer.from(live.key).equals(Buffer.from((many.get(live.kid) as { key: { key: Uint8Array } }).key.key)))
+    assert.equal(await lookupMany([]), new Map())
+  }
+})
+
+test('a read of the log asks the keyring once per thousand events, and opens what one-by-one lookups open', async () => {
+  const db = await freshLite()
+  let statements = 0
+  const counted: Queryable = { query: (sql, params) => { statements++; return db.query(sql, params) } }
+  const log = new MemoryLog()
+  const writer = protectPersonalData(openMemoryStore({ log }), await sqlKeyring(db))
+  for (let i = 0; i < 40; i++) {
+    const r = await writer.append(applicationId(i), applicationEvents({ index: i, filedMinute: i, decisionDay: 0 }), { expected: 'no_stream' })
+    assert.ok(E.isRight(r))
+  }
+  await writer.erase(applicantOf(7))
+  // A new process: nothing cached.
+  const reader = protectPersonalData(openMemoryStore({ log }), await sqlKeyring(counted))
+  statements = 0
+  const read: unknown[] = []
+  for await (const e of reader.readAll()) read.push(e)
+  assert.is(statements, 1, 'one lookup for the forty people of the log')
+  const oneByOne = protectPersonalData(openMemoryStore({ log }), await sqlKeyring(db))
+  const expected: unknown[] = []
+  for (let i = 0; i < 40; i++) {
+    const s = await oneByOne.readStream(applicationId(i))
+    if (E.isRight(s)) expected.push(...s.right)
+  }
+  const byId = (xs: unknown[]) => new Map(xs.map((e) => [(e as { id: string }).id, e]))
+  const readById = byId(read)
+  for (const [id, e] of byId(expected)) assert.equal(readById.get(id), e)
+  assert.ok(JSON.stringify(read).includes(ERASED_IIN), 'the erased applicant reads as erased')
+})
+
 test.after(async () => {
   await lite.close()
 })
