@@ -25,6 +25,7 @@ import { kezekPersonalFields, mapPersonalFields, personalValuesOf, replacePerson
 import { ERASURE_EVENT_TYPE, erasedKidsOf } from './erasure-record.js'
 import { recentlySealed } from './recently-sealed.js'
 import { eventSealer, type Sealer } from './seal.js'
+import { inWindows } from '../store/in-windows.js'
 import type { Queryable } from './sql-keyring.js'
 
 export interface PersonalDataOptions {
@@ -55,6 +56,11 @@ export interface ProtectedStore extends EventStore {
   readonly keysErased: (kids: readonly string[]) => void
   /** An event as stored, with its personal data decrypted (or erased markers); hashes stay the stored ones. */
   readonly reveal: (e: RecordedEvent) => Promise<RecordedEvent>
+  /**
+   * Looks up together the keys that revealing these stored events will need, so that `reveal` then finds them
+   * cached: for a reader that walks the stored log itself (`kezek verify`) a window at a time.
+   */
+  readonly knowKeysOf: (events: readonly RecordedEvent[]) => Promise<void>
   /** The store underneath: what is stored (ciphertext), for integrity checks and backups. */
   readonly inner: EventStore
   readonly keyring: Keyring
@@ -203,30 +209,17 @@ export const protectPersonalData = (
       async *[Symbol.asyncIterator]() {
         // A reader of some types still walks past the erasure records, so their kids leave the key cache in order.
         const erasures = opts?.types !== undefined && !opts.types.includes(ERASURE_EVENT_TYPE)
-        const inner = store.readAll(erasures ? { ...opts, types: [...(opts.types ?? []), ERASURE_EVENT_TYPE] } : opts)[Symbol.asyncIterator]()
-        try {
-          for (let done = false; !done;) {
-            const window: RecordedEvent[] = []
-            while (window.length < KEY_WINDOW) {
-              const r = await inner.next()
-              if (r.done === true) {
-                done = true
-                break
-              }
-              window.push(r.value)
+        const stored = store.readAll(erasures ? { ...opts, types: [...(opts.types ?? []), ERASURE_EVENT_TYPE] } : opts)
+        for await (const window of inWindows(stored, KEY_WINDOW)) {
+          await sealer.knowKids(kidsOf(window, opts?.needsData))
+          for (const e of window) {
+            if (erasures && e.type === ERASURE_EVENT_TYPE) {
+              noteErasure(e)
+              continue
             }
-            await sealer.knowKids(kidsOf(window, opts?.needsData))
-            for (const e of window) {
-              if (erasures && e.type === ERASURE_EVENT_TYPE) {
-                noteErasure(e)
-                continue
-              }
-              const delivered = deliver(e, opts?.needsData)
-              yield delivered instanceof Promise ? await delivered : delivered
-            }
+            const delivered = deliver(e, opts?.needsData)
+            yield delivered instanceof Promise ? await delivered : delivered
           }
-        } finally {
-          await inner.return?.()
         }
       },
     }),
@@ -243,6 +236,7 @@ export const protectPersonalData = (
     },
     keysErased,
     reveal: async (e) => openEvent(e),
+    knowKeysOf: (events) => sealer.knowKids(kidsOf(events, undefined)),
     sealerIn: (tx, stored) => eventSealer(options.keyringIn?.(tx) ?? keyring, { fields, storedApplicant: stored, cacheSize: Infinity }),
     inner: store,
     keyring,

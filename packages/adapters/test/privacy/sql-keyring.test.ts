@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto'
 import { verifyStore } from '../../src/integrity/index.js'
 import { ERASED_IIN, protectPersonalData, sqlKeyring, type Queryable } from '../../src/privacy/index.js'
 import { MemoryLog, openMemoryStore } from '../../src/store/memory.js'
+import type { RecordedEvent } from '../../src/store/port.js'
 import { openPgliteStore } from '../../src/store/pglite.js'
 import { applicantOf, applicationEvents, applicationId } from '../projection/applications.js'
 
@@ -221,6 +222,17 @@ test('a read of the log asks the keyring once per thousand events, and opens wha
   const readById = byId(read)
   for (const [id, e] of byId(expected)) assert.equal(readById.get(id), e)
   assert.ok(JSON.stringify(read).includes(ERASED_IIN), 'the erased applicant reads as erased')
+
+  // A walker of the stored log (kezek verify) asks for a window's keys, then reveals: the same one statement.
+  const walker = protectPersonalData(openMemoryStore({ log }), await sqlKeyring(counted))
+  const stored: RecordedEvent[] = []
+  for await (const e of openMemoryStore({ log }).readAll()) stored.push(e)
+  statements = 0
+  await walker.knowKeysOf(stored)
+  const revealed: unknown[] = []
+  for (const e of stored) revealed.push(await walker.reveal(e))
+  assert.is(statements, 1, 'knowKeysOf, then every reveal from the cache')
+  assert.equal(revealed, read)
 })
 
 test.after(async () => {
