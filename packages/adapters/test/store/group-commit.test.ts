@@ -4,13 +4,14 @@
  */
 import { PGlite } from '@electric-sql/pglite'
 import * as E from 'fp-ts/lib/Either.js'
+import pg from 'pg'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { verifyStore } from '../../src/integrity/index.js'
 import { openPgliteStore } from '../../src/store/pglite.js'
 import { openPostgresStore } from '../../src/store/postgres.js'
 import type { AppendError, AppendResult } from '../../src/store/port.js'
-import type { SqlEventStore } from '../../src/store/sql/store.js'
+import { streamLockKey, type SqlEventStore } from '../../src/store/sql/store.js'
 import type { CommitBatch } from '../../src/store/sql/group-commit.js'
 import { events, left, right, streamName } from './contract.js'
 import { dropSchema, PG_URL, uniqueSchema } from './sql-harness.js'
@@ -122,68 +123,135 @@ for (const backend of backends) {
   test.run()
 }
 
-// PGlite is its database's sole writer: a batch whose heads it knows is one plain INSERT (sole-writer.ts), and the
-// constraints stand in for the checks `append_batch` makes. These are the cases where only a constraint can tell.
-const sole = suite('group commit: PGlite as the sole writer')
+// A batch whose every head this process knows is one plain INSERT (known-heads.ts): with no lock on PGlite, its
+// database's sole writer, and after the streams' locks on PostgreSQL. The constraints stand in for the checks
+// `append_batch` makes; these are the cases where only a constraint can tell.
+const knownHeadsBackends: readonly { name: string; open: () => Promise<{ store: SqlEventStore; other: SqlEventStore; close: () => Promise<void> }> }[] = [
+  {
+    name: 'PGlite, the sole writer',
+    open: async () => {
+      const db = await PGlite.create()
+      return { store: await openPgliteStore({ db }), other: await openPgliteStore({ db }), close: () => db.close() }
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    open: async () => {
+      const schema = uniqueSchema('known')
+      const store = await openPostgresStore({ connectionString: PG_URL, schema })
+      const other = await openPostgresStore({ connectionString: PG_URL, schema })
+      return {
+        store,
+        other,
+        close: async () => {
+          await Promise.all([store.close(), other.close()])
+          await dropSchema(schema)
+        },
+      }
+    },
+  },
+]
 
-sole('a retry whose expectation still holds on the known head gets the first result and writes nothing', async () => {
-  const db = await PGlite.create()
-  try {
-    const store = await openPgliteStore({ db })
-    const id = streamName('sole-retry')
-    const first = right(await store.append(id, events(1), { expected: 'any', idempotencyKey: 'command-1' }))
-    // 'any' holds on the head this store knows (0), so the retry is chained on it and sent: the key refuses it.
-    const retry = right(await store.append(id, events(1), { expected: 'any', idempotencyKey: 'command-1' }))
-    assert.equal(retry, { ...first, duplicate: true })
-    assert.is(right(await store.readStream(id)).length, 1)
-  } finally {
-    await db.close()
-  }
-})
+for (const backend of knownHeadsBackends) {
+  const known = suite(`group commit: batches on known heads, ${backend.name}`)
 
-sole('a head moved by another store over the same database is found by the revision constraint, then re-chained', async () => {
-  const db = await PGlite.create()
+  known('a retry whose expectation still holds on the known head gets the first result and writes nothing', async () => {
+    const { store, close } = await backend.open()
+    try {
+      const id = streamName('known-retry')
+      const first = right(await store.append(id, events(1), { expected: 'any', idempotencyKey: 'command-1' }))
+      // 'any' holds on the head this store knows (0), so the retry is chained on it and sent: the key refuses it.
+      const retry = right(await store.append(id, events(1), { expected: 'any', idempotencyKey: 'command-1' }))
+      assert.equal(retry, { ...first, duplicate: true })
+      assert.is(right(await store.readStream(id)).length, 1)
+    } finally {
+      await close()
+    }
+  })
+
+  known('a head moved by another store over the same database is found by the revision constraint, then re-chained', async () => {
+    const { store, other, close } = await backend.open()
+    try {
+      const id = streamName('known-moved')
+      right(await store.append(id, events(1), { expected: 'no_stream' }))
+      right(await other.append(id, events(1), { expected: 0 }))
+      // This store still believes the head is 0: its INSERT of revision 1 collides, and the general path re-reads.
+      assert.is(right(await store.append(id, events(1), { expected: 'any' })).nextExpectedRevision, 2)
+      // A stream this store never saw is guessed new for 'no_stream': the INSERT of revision 0 collides.
+      const made = streamName('known-made-elsewhere')
+      right(await other.append(made, events(1), { expected: 'no_stream' }))
+      assert.equal(left(await store.append(made, events(1), { expected: 'no_stream' })), {
+        kind: 'wrong_expected_revision',
+        streamId: made,
+        expected: 'no_stream',
+        actual: 0,
+      })
+      assert.ok(E.isRight(await verifyStore(store)), 'the chain holds')
+    } finally {
+      await close()
+    }
+  })
+
+  known('concurrent appends with keys are one transaction, and every key is stored with its own result', async () => {
+    const { store, close } = await backend.open()
+    try {
+      const streams = Array.from({ length: 5 }, (_, i) => streamName(`known-keys-${i}`))
+      for (const s of streams) right(await store.append(s, events(1), { expected: 'no_stream' }))
+      const written = (await Promise.all(streams.map((s, i) => store.append(s, events(i + 1), { expected: 0, idempotencyKey: `key-${i}` })))).map((r) => right(r))
+      assert.is(new Set(written.map((w) => transactionOf(w.position))).size, 1, 'one transaction')
+      assert.equal(written.map((w) => w.nextExpectedRevision), [1, 2, 3, 4, 5])
+      const retries = (await Promise.all(streams.map((s, i) => store.append(s, events(i + 1), { expected: 0, idempotencyKey: `key-${i}` })))).map((r) => right(r))
+      assert.equal(retries, written.map((w) => ({ ...w, duplicate: true })))
+      assert.ok(E.isRight(await verifyStore(store)))
+    } finally {
+      await close()
+    }
+  })
+
+  known.run()
+}
+
+// On PostgreSQL the INSERT on known heads takes each stream's lock before it writes, as append_batch does: the next
+// append to a stream then gets its transaction id only after the previous one committed (store.ts).
+const locks = suite('group commit: PostgreSQL, the stream locks of a batch on known heads')
+
+locks('an append on a known head waits for its stream\'s lock, and another stream\'s does not', async () => {
+  const schema = uniqueSchema('locks')
+  const store = await openPostgresStore({ connectionString: PG_URL, schema })
+  const holder = new pg.Client({ connectionString: PG_URL })
+  await holder.connect()
   try {
-    const store = await openPgliteStore({ db })
-    const other = await openPgliteStore({ db })
-    const id = streamName('sole-moved')
-    right(await store.append(id, events(1), { expected: 'no_stream' }))
-    right(await other.append(id, events(1), { expected: 0 }))
-    // This store still believes the head is 0: its INSERT of revision 1 collides, and the general path re-reads.
-    assert.is(right(await store.append(id, events(1), { expected: 'any' })).nextExpectedRevision, 2)
-    // A stream this store never saw is guessed new for 'no_stream': the INSERT of revision 0 collides.
-    const made = streamName('sole-made-elsewhere')
-    right(await other.append(made, events(1), { expected: 'no_stream' }))
-    assert.equal(left(await store.append(made, events(1), { expected: 'no_stream' })), {
-      kind: 'wrong_expected_revision',
-      streamId: made,
-      expected: 'no_stream',
-      actual: 0,
+    const held = streamName('locked')
+    const free = streamName('free')
+    right(await store.append(held, events(1), { expected: 'no_stream' }))
+    right(await store.append(free, events(1), { expected: 'no_stream' }))
+    await holder.query('SELECT pg_advisory_lock($1::bigint)', [String(streamLockKey(schema, held))])
+    let settled = false
+    const waiting = store.append(held, events(1), { expected: 0 }).then((r) => {
+      settled = true
+      return r
     })
-    assert.ok(E.isRight(await verifyStore(store)), 'the chain holds')
+    // Observed, not slept on: the server says when the batch's backend waits for that advisory lock.
+    const waitsForLock = async (): Promise<boolean> => {
+      const r = await holder.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM pg_locks
+          WHERE locktype = 'advisory' AND NOT granted AND pid <> pg_backend_pid()
+            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)
+      return r.rows[0]?.n === '1'
+    }
+    for (let tries = 0; !(await waitsForLock()); tries++) assert.ok(tries < 10_000, 'the append never waited for the lock')
+    assert.not.ok(settled, 'nothing is written while another session holds the stream')
+    await holder.query('SELECT pg_advisory_unlock($1::bigint)', [String(streamLockKey(schema, held))])
+    assert.is(right(await waiting).nextExpectedRevision, 1)
+    assert.is(right(await store.append(free, events(1), { expected: 0 })).nextExpectedRevision, 1, 'the lock was released with the commit')
   } finally {
-    await db.close()
+    await holder.end()
+    await store.close()
+    await dropSchema(schema)
   }
 })
 
-sole('concurrent appends with keys are one transaction, and every key is stored with its own result', async () => {
-  const db = await PGlite.create()
-  try {
-    const store = await openPgliteStore({ db })
-    const streams = Array.from({ length: 5 }, (_, i) => streamName(`sole-keys-${i}`))
-    for (const s of streams) right(await store.append(s, events(1), { expected: 'no_stream' }))
-    const written = (await Promise.all(streams.map((s, i) => store.append(s, events(i + 1), { expected: 0, idempotencyKey: `key-${i}` })))).map((r) => right(r))
-    assert.is(new Set(written.map((w) => transactionOf(w.position))).size, 1, 'one transaction')
-    assert.equal(written.map((w) => w.nextExpectedRevision), [1, 2, 3, 4, 5])
-    const retries = (await Promise.all(streams.map((s, i) => store.append(s, events(i + 1), { expected: 0, idempotencyKey: `key-${i}` })))).map((r) => right(r))
-    assert.equal(retries, written.map((w) => ({ ...w, duplicate: true })))
-    assert.ok(E.isRight(await verifyStore(store)))
-  } finally {
-    await db.close()
-  }
-})
-
-sole.run()
+locks.run()
 
 // What an operator's metrics see of the batches (onCommitBatch), on both SQL back-ends.
 const observed = suite('group commit: every batch is told to its observer')

@@ -20,14 +20,19 @@ test.after(async () => {
   await Promise.all(schemas.map(dropSchema))
 })
 
-/** The backends whose last statement was one of this schema's append statements (not its migration, say). */
+/**
+ * The backends whose last statement was one of this schema's append statements (not its migration, say):
+ * `append_batch`, `append_one`, or the plain INSERT of a batch on known heads.
+ */
 const batchBackends = async (schema: string): Promise<number[]> => {
   const client = new pg.Client({ connectionString: PG_URL })
   await client.connect()
   try {
     const r = await client.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND query LIKE 'SELECT o_outcome%' AND query LIKE $1 ORDER BY pid`,
-      [`%"${schema}".append_%`],
+      `SELECT pid FROM pg_stat_activity
+        WHERE pid <> pg_backend_pid() AND ((query LIKE 'SELECT o_outcome%' AND query LIKE $1) OR query LIKE $2)
+        ORDER BY pid`,
+      [`%"${schema}".append_%`, `INSERT INTO "${schema}".events %`],
     )
     return r.rows.map((x) => x.pid)
   } finally {

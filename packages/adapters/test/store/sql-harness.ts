@@ -79,7 +79,7 @@ export const sqlHarness = (store: SqlEventStore): StoreHarness => ({
 
 /**
  * Is this the store's group-commit statement (one batch of appends)? `append_batch`, `append_one` for a batch of
- * one event, or on a sole writer (PGlite) the plain INSERT of the batch's events (sole-writer.ts).
+ * one event, or the plain INSERT of a batch on known heads (known-heads.ts).
  */
 export const isAppendBatch = (text: string): boolean =>
   text.includes('.append_batch(') || text.includes('.append_one(') || /^\s*(WITH e AS \()?INSERT INTO \S+\.events /.test(text)

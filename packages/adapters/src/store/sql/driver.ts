@@ -80,8 +80,8 @@ export interface SqlDriver extends SqlExecutor {
   readonly exclusive?: <A>(key: bigint, body: () => Promise<A>) => Promise<A>
   /**
    * Every write to the database goes through this driver, in this process, one statement at a time (PGlite: the
-   * data directory belongs to one process, which has one connection). Appends may then trust the heads this
-   * process knows; the constraints still refuse a wrong guess (see store/sql/sole-writer.ts).
+   * data directory belongs to one process, which has one connection). Appends on heads this process knows then take
+   * no stream locks (see store/sql/known-heads.ts), and readers need no horizon.
    */
   readonly soleWriter?: boolean
   /** How often a caught-up subscription re-reads when nothing woke it; absent when every append wakes it. */

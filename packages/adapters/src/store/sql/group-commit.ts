@@ -16,7 +16,9 @@
  *
  * The head is known without a read when this process wrote or read the stream last (`StreamHeads`), or when the
  * append expects a new stream. Otherwise the first attempt only asks the database for the head (a probe), and the
- * append is chained and sent again: one more round trip, never a wrong write.
+ * append is chained and sent again: one more round trip, never a wrong write. A batch whose every head is known
+ * goes as a plain INSERT of its rows instead (known-heads.ts), the constraints checking the guess; refused, it goes
+ * through `append_batch`.
  *
  * A stream is in at most one batch at a time, and at most once per batch: a later append to it waits for the next
  * batch, so appends to one stream stay in call order, as they were under the per-append lock.
@@ -26,7 +28,8 @@ import { chainHashOfText } from '../../integrity/chain.js'
 import type { AppendError, AppendResult, ExpectedRevision } from '../port.js'
 import { expectationHolds, type ValidEventText } from '../validate.js'
 import { isDataError, isUniqueViolation, type SqlExecutor } from './driver.js'
-import { soleWriterSql, writeAsSoleWriter, type SoleWriterSql } from './sole-writer.js'
+import { jsonArrayOf, textsOf } from './json-array.js'
+import { knownHeadsSql, writeOnKnownHeads, type KnownHeadsSql } from './known-heads.js'
 import { NO_STREAM, type StreamHead, StreamHeads } from './stream-heads.js'
 
 export type AppendOutcome = E.Either<AppendError, AppendResult>
@@ -43,10 +46,11 @@ export interface GroupCommitOptions {
   /** Upper bound on the events of one batch (an append larger than this goes alone). */
   readonly maxBatchEvents?: number
   /**
-   * Every write to the database goes through this process, one statement at a time (PGlite): batches whose heads
-   * are known are written by a plain INSERT instead of `append_batch` (see sole-writer.ts).
+   * How a batch whose every head is known is written (known-heads.ts): by a plain INSERT, `'sole-writer'` where every
+   * write to the database goes through this process one statement at a time (PGlite), `'with-locks'` taking the
+   * streams' locks first (PostgreSQL); default `'with-locks'`. A refused INSERT goes through `append_batch`.
    */
-  readonly soleWriter?: boolean
+  readonly knownHeads?: 'sole-writer' | 'with-locks'
   /** Called after a batch wrote anything: wakes local subscribers, announces to other processes. */
   readonly onWritten: () => void
   /** Told of every batch once it is settled (metrics); see `CommitBatch`. */
@@ -98,19 +102,7 @@ interface OutcomeRow {
 /** Beyond this many attempts (each one lost to a concurrent writer) the append fails instead of trying on. */
 const MAX_ATTEMPTS = 50
 
-/** A JSON array parameter as the `text[]` of its elements' texts, in order. */
-const textsOf = (param: string): string =>
-  `ARRAY(SELECT t.e::text FROM json_array_elements(${param}::json) WITH ORDINALITY AS t(e, n) ORDER BY t.n)`
-
-/** JSON texts as one JSON array: each is valid JSON already (validation made it), so no escaping is needed. */
-const jsonArrayOf = (texts: readonly string[]): string => `[${texts.join(',')}]`
-
-/**
- * The events' data and metadata go as one JSON array each ($10, $11), split back into the function's `text[]` on the
- * server. As `text[]` parameters node-postgres escaped every quote of every payload (two `replace` per element, then
- * the array literal joined): a ninth of what a submission allocated, and PostgreSQL then unescaped it. `json` (not
- * `jsonb`) keeps each element's text as it was sent, so the function's `::jsonb` parses it once, as before.
- */
+/** The events' data and metadata go as one JSON array each ($10, $11), split back into `text[]` (json-array.ts). */
 export const appendBatchSql = (s: string): string =>
   `SELECT o_outcome, o_revision::text AS o_revision, o_hash, o_position
      FROM ${s}.append_batch($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::integer[],
@@ -131,12 +123,12 @@ export class GroupCommit {
   private idleWaiters: (() => void)[] = []
   private readonly sql: string
   private readonly oneSql: string
-  private readonly sole: SoleWriterSql | undefined
+  private readonly known: KnownHeadsSql
 
   constructor(private readonly options: GroupCommitOptions) {
     this.sql = appendBatchSql(options.schemaSql)
     this.oneSql = appendOneSql(options.schemaSql)
-    this.sole = options.soleWriter === true ? soleWriterSql(options.schemaSql) : undefined
+    this.known = knownHeadsSql(options.schemaSql, options.knownHeads !== 'sole-writer')
   }
 
   append(streamId: string, events: readonly ValidEventText[], expected: ExpectedRevision, key: string | null): Promise<AppendOutcome> {
@@ -234,8 +226,13 @@ export class GroupCommit {
     return { pending, basis: guess, chained }
   }
 
+  /** The streams' lock keys, distinct and sorted (so two batches never wait for each other in a cycle), as text. */
+  private locksOf(attempts: readonly Attempt[]): string[] {
+    return [...new Set(attempts.map((a) => this.options.lockKey(a.pending.streamId)))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)).map(String)
+  }
+
   private params(attempts: readonly Attempt[]): unknown[] {
-    const locks = [...new Set(attempts.map((a) => this.options.lockKey(a.pending.streamId)))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))
+    const locks = this.locksOf(attempts)
     const cols = { owners: [] as number[], revisions: [] as number[], ids: [] as string[], types: [] as string[] }
     const data: string[] = []
     const metadata: string[] = []
@@ -255,7 +252,7 @@ export class GroupCommit {
     })
     return [
       attempts.map((a) => a.pending.streamId),
-      locks.map(String),
+      locks,
       attempts.map((a) => a.basis?.revision ?? -1),
       attempts.map((a) => a.basis?.hash ?? null),
       attempts.map((a) => a.pending.key),
@@ -290,7 +287,7 @@ export class GroupCommit {
 
   private async write(batch: readonly Pending[]): Promise<void> {
     const attempts = batch.map((p) => this.prepare(p))
-    if (this.sole !== undefined && attempts.every((a) => a.basis !== undefined) && (await this.writeSole(this.sole, attempts))) return
+    if (attempts.every((a) => a.basis !== undefined) && (await this.writeOnKnownHeads(attempts))) return
     let rows: OutcomeRow[]
     try {
       const one = attempts.length === 1 && (attempts[0] as Attempt).pending.events.length === 1 ? (attempts[0] as Attempt) : undefined
@@ -326,18 +323,18 @@ export class GroupCommit {
   }
 
   /**
-   * The sole writer's batch, every append chained on its known head: one INSERT. False when the constraints refused
-   * it (nothing was written): the caller then writes the batch through `append_batch`.
+   * A batch whose every append is chained on its known head: one INSERT. False when the constraints refused it
+   * (nothing was written): the caller then writes the batch through `append_batch`.
    */
-  private async writeSole(sql: SoleWriterSql, attempts: readonly Attempt[]): Promise<boolean> {
+  private async writeOnKnownHeads(attempts: readonly Attempt[]): Promise<boolean> {
     const rows = attempts.flatMap((a) => a.chained.map((e) => ({ ...e, streamId: a.pending.streamId })))
     const keys = attempts.flatMap((a) => {
       const last = a.chained[a.chained.length - 1]
       return a.pending.key === null || last === undefined ? [] : [{ streamId: a.pending.streamId, lastRevision: last.revision, key: a.pending.key }]
     })
-    let written: Awaited<ReturnType<typeof writeAsSoleWriter>>
+    let written: Awaited<ReturnType<typeof writeOnKnownHeads>>
     try {
-      written = await writeAsSoleWriter(this.options.executor, sql, rows, keys)
+      written = await writeOnKnownHeads(this.options.executor, this.known, rows, keys, this.locksOf(attempts))
     } catch (error) {
       if (isDataError(error)) return false
       for (const a of attempts) a.pending.fail(error)

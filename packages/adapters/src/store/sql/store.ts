@@ -62,7 +62,8 @@ export interface SqlEventStore extends EventStore {
 }
 
 /** A signed 64-bit advisory-lock key for a stream, distinct per schema. */
-const streamLockKey = (schema: string, streamId: string): bigint =>
+/** The advisory-lock key of a stream (`append_batch` and the INSERT on known heads take it before writing). */
+export const streamLockKey = (schema: string, streamId: string): bigint =>
   createHash('sha256').update(`${schema}\u0000${streamId}`, 'utf8').digest().readBigInt64BE(0)
 
 /**
@@ -136,7 +137,7 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
     schemaSql: s,
     lockKey: (streamId) => streamLockKey(schema, streamId),
     maxInFlight: options.maxBatchesInFlight ?? driver.maxBatchesInFlight ?? 1,
-    ...(sole ? { soleWriter: true } : {}),
+    knownHeads: sole ? 'sole-writer' : 'with-locks',
     ...(options.onCommitBatch === undefined ? {} : { onBatch: options.onCommitBatch }),
     onWritten: () => {
       wakeAll()
