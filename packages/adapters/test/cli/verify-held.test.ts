@@ -30,6 +30,8 @@ const heldBack = async () => {
     total: Number(rows[0]?.n),
     release: () => holder.query('ROLLBACK'),
     dispose: async () => {
+      // Outside the held transaction (a ROLLBACK with none open only warns), or the DROP would roll back with it.
+      await holder.query('ROLLBACK')
       await holder.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
       await holder.end()
     },
