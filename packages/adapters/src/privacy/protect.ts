@@ -101,6 +101,9 @@ export const protectPersonalData = (
     onSealed: recent.remember,
   })
   const { keyOfKids, cachedKeyOfKids } = sealer
+  // Whether a window's keys can be looked up together (an SQL keyring, keys cached): otherwise finding a window's
+  // kids would be a walk of every event for nothing, and windows would only hold events back.
+  const window = keyring.lookupMany !== undefined && options.cacheKeys !== false ? KEY_WINDOW : 1
   const keysErased = (kids: readonly string[]): void => {
     recent.forget()
     sealer.keysErased(kids)
@@ -210,9 +213,9 @@ export const protectPersonalData = (
         // A reader of some types still walks past the erasure records, so their kids leave the key cache in order.
         const erasures = opts?.types !== undefined && !opts.types.includes(ERASURE_EVENT_TYPE)
         const stored = store.readAll(erasures ? { ...opts, types: [...(opts.types ?? []), ERASURE_EVENT_TYPE] } : opts)
-        for await (const window of inWindows(stored, KEY_WINDOW)) {
-          await sealer.knowKids(kidsOf(window, opts?.needsData))
-          for (const e of window) {
+        for await (const events of inWindows(stored, window)) {
+          if (window > 1) await sealer.knowKids(kidsOf(events, opts?.needsData))
+          for (const e of events) {
             if (erasures && e.type === ERASURE_EVENT_TYPE) {
               noteErasure(e)
               continue
@@ -236,7 +239,7 @@ export const protectPersonalData = (
     },
     keysErased,
     reveal: async (e) => openEvent(e),
-    knowKeysOf: (events) => sealer.knowKids(kidsOf(events, undefined)),
+    knowKeysOf: async (events) => (window > 1 ? sealer.knowKids(kidsOf(events, undefined)) : undefined),
     sealerIn: (tx, stored) => eventSealer(options.keyringIn?.(tx) ?? keyring, { fields, storedApplicant: stored, cacheSize: Infinity }),
     inner: store,
     keyring,
