@@ -201,7 +201,13 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
     return { kids: sealed.kids, iin: typeof iin === 'string' ? iin : undefined }
   }
 
-  const seal = async (json: Json, section: 'data' | 'metadata', type: string, stream: () => Promise<SubjectKey | null | undefined>, streamId: string): Promise<Json> =>
+  /**
+   * Seals one event's section. `sealedBefore` holds what this append has sealed so far, by kids, place and value: the
+   * same value in the same place under the same keys (the actor's IIN in every event's metadata) is written once and
+   * its text reused, since an identical message under the same key, place and IV is the same ciphertext, and the
+   * equality it shows within one append (whose events share their subjects' kids) is shown by the kids already.
+   */
+  const seal = async (json: Json, section: 'data' | 'metadata', type: string, stream: () => Promise<SubjectKey | null | undefined>, streamId: string, sealedBefore: Map<string, string>): Promise<Json> =>
     mapPersonalFields(json, section, section === 'data' ? fields.data(type) : fields.metadata, async (value, { field, at }, container) => {
       if (typeof value === 'string' && parseSealed(value) !== undefined) return value
       const applicant = await stream()
@@ -212,9 +218,14 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
         if (!sealing.some((s) => s.kid === k.kid)) sealing.push(k)
       }
       if (sealing.length === 0) throw new NoSubject(at)
-      const kids = sealing.map((k) => k.kid)
+      const kidList = sealing.map((k) => k.kid)
+      const kids = kidList.join('+')
       const plainJson = JSON.stringify(value)
-      const sealed = sealText(kids.join('+'), derived(kids, sealing.map((k) => k.key)), at, plainJson)
+      const same = `${kids}|${at}|${plainJson}`
+      const before = sealedBefore.get(same)
+      if (before !== undefined) return before
+      const sealed = sealText(kids, derived(kidList, sealing.map((k) => k.key)), at, plainJson)
+      sealedBefore.set(same, sealed)
       options.onSealed?.(sealed, at, plainJson)
       return sealed
     })
@@ -223,12 +234,13 @@ export const eventSealer = (keyring: Keyring, options: SealerOptions): Sealer =>
     const sealed: NewEvent[] = []
     let applicant: Promise<SubjectKey | null | undefined> | undefined
     const stream = () => (applicant ??= applicantKey(streamId, events))
+    const sealedBefore = new Map<string, string>()
     try {
       for (const e of events) {
         sealed.push({
           ...e,
-          data: await seal(e.data, 'data', e.type, stream, streamId),
-          metadata: await seal(e.metadata, 'metadata', e.type, stream, streamId),
+          data: await seal(e.data, 'data', e.type, stream, streamId, sealedBefore),
+          metadata: await seal(e.metadata, 'metadata', e.type, stream, streamId, sealedBefore),
         })
       }
     } catch (error) {

@@ -264,6 +264,37 @@ test('staff actor ids stay in clear; citizens are encrypted', async () => {
   assert.ok(authorized.actor.id.startsWith(SEALED_PREFIX))
 })
 
+test('one append seals a value once per place and keys: the actor of each event shares its text; the next append seals afresh', async () => {
+  const log = new MemoryLog()
+  const store = protectPersonalData(openMemoryStore({ log }), memoryKeyring())
+  const events = applicationEvents({ index: 2, filedMinute: 0, decisionDay: 0 })
+  const first = await store.append('app', events, { expected: 'no_stream' })
+  assert.ok(E.isRight(first))
+  const citizenIds = (from: number) => log.events.slice(from).flatMap((e) => {
+    const actor = (e.metadata as { actor: { id: string; role: string } }).actor
+    return actor.role === 'citizen' ? [actor.id] : []
+  })
+  const inFirst = citizenIds(0)
+  assert.ok(inFirst.length >= 2, `several citizen events in one append (${inFirst.length})`)
+  assert.ok(inFirst.every((id) => id.startsWith(SEALED_PREFIX)))
+  assert.is(new Set(inFirst).size, 1, 'the same actor in the same place under the same key: one sealed text')
+  // A value in another place is sealed on its own, though the IIN is the same: its ciphertext is bound to its place.
+  const applicantText = (log.events[0]?.data as { applicantIin: string }).applicantIin
+  assert.is.not(applicantText, inFirst[0])
+  const before = log.events.length
+  const again = await store.append('app', [{ ...events[0]!, id: 'again-1' }], { expected: events.length - 1 })
+  assert.ok(E.isRight(again), JSON.stringify(again))
+  const inSecond = citizenIds(before)
+  assert.is(inSecond.length, 1)
+  assert.is.not(inSecond[0], inFirst[0], 'a later append seals under a fresh IV')
+  const read = await store.readStream('app')
+  assert.ok(E.isRight(read))
+  if (E.isRight(read)) for (const e of read.right) {
+    const actor = (e.metadata as { actor: { id: string; role: string } }).actor
+    if (actor.role === 'citizen') assert.is(actor.id, applicantOf(2))
+  }
+})
+
 test('a retried append with the same idempotency key stays a no-op under encryption', async () => {
   const store = protectPersonalData(openMemoryStore(), memoryKeyring())
   const events = applicationEvents({ index: 1, filedMinute: 0, decisionDay: 0 })
