@@ -5,6 +5,7 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { workerPoolVerifier, xmlDsigVerifier } from '../src/index.js'
+import { signatureDigest } from '../src/signature/signature-digest.js'
 import { signedRequest, testPki } from './harness.js'
 
 test('worker pool and in-process verifier agree on good, expired and forged documents', async () => {
@@ -21,6 +22,11 @@ test('worker pool and in-process verifier agree on good, expired and forged docu
     const expected = await Promise.all([good, expired, forged].map((xml) => local.verifyRequest(xml, at)))
     assert.equal(answers, expected)
     assert.equal(answers.map((a) => (a.kind === 'read' ? `read:${a.verdict.valid}` : a.kind)), ['read:true', 'read:false', 'bad_input'])
+    // The digest that names a signed submission's application comes from the verifier now: it must be the one the
+    // service has always derived from the document's text, or a replay of a stored filing would file it again.
+    const digests = answers.map((a) => (a.kind === 'read' ? a.signatureDigest : undefined))
+    assert.equal(digests, [signatureDigest(good), signatureDigest(expired), undefined])
+    assert.ok(digests[0] !== undefined && digests[0] !== digests[1], 'each signing has its own digest')
   } finally {
     await pool.close()
   }

@@ -88,6 +88,11 @@ export interface VerifiedSignature {
   readonly canonicalization: string
   /** SHA-256 (hex) of the document text as verified: UTF-8, BOM removed, line ends normalised to LF. */
   readonly documentDigest: string
+  /**
+   * SHA-256 (hex) of the signature value's bytes: what identifies this signing of the document (a replay of the same
+   * signed file has it too; a new signing of the same text does not). Taken from the value the check decoded.
+   */
+  readonly signatureValueDigest: string
   /** The judging instant (XMLDSig as NCALayer makes it carries no trusted signing time). */
   readonly signedAt: Date
   /** Subjects from the signer to the trusted root. */
@@ -189,6 +194,7 @@ const verifyOne = async (
     algorithm: layout.signatureMethod,
     canonicalization: layout.canonicalization,
     documentDigest: createHash('sha256').update(parsed.text, 'utf8').digest('hex'),
+    signatureValueDigest: createHash('sha256').update(loaded.right.signed.signatureValue()).digest('hex'),
     signedAt: at,
     path: path.right.map((c) => c.subject),
   })

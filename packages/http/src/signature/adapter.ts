@@ -15,6 +15,7 @@ import type { LoadedTrust, SignerPolicy } from '@kezek/adapters'
 import { verifyRequest } from '@kezek/adapters'
 import type { VerifiedSignature } from '@kezek/adapters'
 import type { ApplicationDocument, SignatureVerifier, VerifiedRequest } from './port.js'
+import { signatureDigest } from './signature-digest.js'
 import type { VerifierRevocation } from './revocation.js'
 
 const toDocument = (r: ApplicationRequestDocument): ApplicationDocument => ({
@@ -74,12 +75,15 @@ export const xmlDsigVerifier = (trust: TrustSourceNow): SignatureVerifier => ({
       ...(trust.signerPolicy === undefined ? {} : { signerPolicy: trust.signerPolicy }),
       ...(r === undefined ? {} : { revocationSources: r.sources, ...(r.ocsp === undefined ? {} : { ocsp: r.ocsp }) }),
     })
-    if (E.isRight(v)) return { kind: 'read', document: toDocument(v.right.request), verdict: confirmed(v.right.signature) }
+    if (E.isRight(v)) {
+      const s = v.right.signature
+      return { kind: 'read', document: toDocument(v.right.request), verdict: confirmed(s), signatureDigest: s.signatureValueDigest }
+    }
     const refusal = v.left
     if (refusal.family === 'bad_input') return { kind: 'bad_input', code: refusal.code, detail: refusal.detail }
     if (refusal.family === 'indeterminate') return { kind: 'indeterminate', code: refusal.code, detail: refusal.detail }
     const document = readUnconfirmed(xml, maxBytes)
     if (document === undefined) return { kind: 'bad_input', code: 'invalid_document', detail: refusal.detail }
-    return { kind: 'read', document, verdict: { valid: false, failure: refusal.code, detail: refusal.detail } }
+    return { kind: 'read', document, verdict: { valid: false, failure: refusal.code, detail: refusal.detail }, signatureDigest: signatureDigest(xml) }
   },
 })

@@ -20,7 +20,17 @@ export interface ApplicationDocument {
 }
 
 export type VerifiedRequest =
-  | { readonly kind: 'read'; readonly document: ApplicationDocument; readonly verdict: SignatureVerdict }
+  | {
+    readonly kind: 'read'
+    readonly document: ApplicationDocument
+    readonly verdict: SignatureVerdict
+    /**
+     * SHA-256 (hex) of the decoded signature value, which names the application a replay of the same signed file
+     * finds (signature-digest.ts); undefined when the document does not hold exactly one. Worked out where the
+     * document was verified, so with verify workers it costs the service thread nothing.
+     */
+    readonly signatureDigest: string | undefined
+  }
   | { readonly kind: 'bad_input'; readonly code: string; readonly detail: string }
   | { readonly kind: 'indeterminate'; readonly code: string; readonly detail: string }
 
