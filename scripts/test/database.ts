@@ -49,14 +49,52 @@ const urlOf = (name: string): string => {
   return url.toString()
 }
 
+/**
+ * A run's databases are named `kezek_test_<started, seconds since 1970 in base 36>_<random>_<job>`, so that a later
+ * run can tell a killed run's leftovers (a run drops its own as each job ends, but not when it is killed) by age.
+ */
+const PREFIX = 'kezek_test_'
+/** Older than any run: the suite takes minutes. */
+const LEFTOVER_SECONDS = 6 * 3600
+
+export const runName = (startedSeconds: number, random: string): string => `${PREFIX}${startedSeconds.toString(36)}_${random}`
+
+/** When the run that made this database started, in seconds since 1970; undefined for a name not of this scheme. */
+export const startedOf = (name: string): number | undefined => {
+  const m = /^kezek_test_([0-9a-z]{6,8})_[0-9a-f]{8}_\d+$/.exec(name)
+  return m === null ? undefined : Number.parseInt(m[1] as string, 36)
+}
+
+/**
+ * Drops the databases killed runs left: of this scheme and older than LEFTOVER_SECONDS. Plain DROP, not FORCE: a
+ * database somebody is still connected to is left alone. Failures are ignored (another run may sweep at once).
+ */
+const sweepLeftovers = async (nowSeconds: number): Promise<void> => {
+  const client = new pg.Client({ connectionString: SERVER_URL, connectionTimeoutMillis: 5000 })
+  try {
+    await client.connect()
+    const found = (await client.query(`SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX}%'`)) as { rows: { datname: string }[] }
+    for (const { datname } of found.rows) {
+      const started = startedOf(datname)
+      if (started !== undefined && nowSeconds - started > LEFTOVER_SECONDS) await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined)
+    }
+  } catch {
+    // Sweeping is housekeeping: the run goes on without it.
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
 export const jobDatabases = async (): Promise<JobDatabases> => {
-  const run = `kezek_test_${randomBytes(4).toString('hex')}`
+  const now = Math.floor(Date.now() / 1000)
+  const run = runName(now, randomBytes(4).toString('hex'))
   const server = new URL(SERVER_URL).host
   try {
     await admin('SELECT 1')
   } catch (e) {
     return { open: async () => undefined, note: `PostgreSQL at ${server} unreachable (${e instanceof Error ? e.message : String(e)}): its tests will fail` }
   }
+  await sweepLeftovers(now)
   let n = 0
   // One at a time: CREATE DATABASE copies template1, and refuses while another session is connected to it.
   let creating = Promise.resolve()
