@@ -6,8 +6,8 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { openMemoryStore, type EventStore } from '@kezek/adapters'
-import { call, countEvents, OTHER_PROVIDER, PROVIDER, signedRequest, startServer, token, tokens, walkInBody, type Running } from './harness.js'
-import type { TokenClaims } from '../src/index.js'
+import { call, countEvents, OTHER_PROVIDER, PROVIDER, signedRequest, startServer, testPki, token, tokens, walkInBody, type Running } from './harness.js'
+import { xmlDsigVerifier, type SignatureVerifier, type TokenClaims } from '../src/index.js'
 
 const s = suite<{ r: Running; store: EventStore }>('replays and scopes')
 s.before(async (ctx) => { ctx.store = openMemoryStore(); ctx.r = await startServer(ctx.store) })
@@ -43,6 +43,33 @@ s('a staff-signed walk-in replayed is the same application too', async ({ r, sto
   assert.is(again.status, 200, again.text)
   assert.is(again.body.applicationId, first.body.applicationId)
   assert.is(await countEvents(store), stored)
+})
+
+s('a verifier that leaves the signature digest out names the same application: the service derives it from the text', async ({ r, store }) => {
+  const pki = await testPki()
+  const real = xmlDsigVerifier({ current: () => ({ trust: pki.trust, crls: pki.crls }) })
+  // An embedder's own verifier, written before the digest was part of the answer.
+  const older: SignatureVerifier = {
+    verifyRequest: async (xml, at) => {
+      const v = await real.verifyRequest(xml, at)
+      if (v.kind !== 'read') return v
+      const { signatureDigest: _, ...rest } = v
+      return rest
+    },
+  }
+  const other = await startServer(store, { verifier: older })
+  try {
+    const xml = await signedRequest((p) => p.citizen, { familySize: 9 })
+    const first = await call(r.url, 'POST', '/v1/portal/applications', { token: tokens.citizen, xml })
+    assert.is(first.status, 201, first.text)
+    const stored = await countEvents(store)
+    const again = await call(other.url, 'POST', '/v1/portal/applications', { token: tokens.citizen, xml })
+    assert.is(again.status, 200, again.text)
+    assert.is(again.body.applicationId, first.body.applicationId)
+    assert.is(await countEvents(store), stored, 'the replay appended nothing')
+  } finally {
+    await other.stop()
+  }
 })
 
 s('GET /v1/me/applications pages with limit and cursor, at most 100 a page', async ({ r }) => {

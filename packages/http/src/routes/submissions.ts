@@ -33,7 +33,7 @@ import { statusView } from '../http/views.js'
 import type { ApplicationDocument, VerifiedRequest } from '../signature/port.js'
 import type { RegistryUnavailable } from '../registries/port.js'
 import { viewOfStream } from '../read-model/projections.js'
-import { applicationIdOfSignature } from '../signature/signature-digest.js'
+import { applicationIdOfSignature, signatureDigest } from '../signature/signature-digest.js'
 
 export const FamilySize = t.refinement(t.Integer, (n) => n >= 1 && n <= 99, 'FamilySize')
 
@@ -185,8 +185,10 @@ const replayOf = (s: Services, res: Parameters<typeof contextOf>[0], application
  * service centre the paper package checked at intake is part of the submission too: a package refused as incomplete
  * is refused before signing, and the same signed document brought back with the full package is a new filing.
  */
-const applicationIdFor = (digest: string | undefined, ids: CommandIds, unsigned?: unknown): string =>
-  digest === undefined ? ids.base : applicationIdOfSignature(digest, unsigned)
+const applicationIdFor = (xml: string, v: Extract<VerifiedRequest, { kind: 'read' }>, ids: CommandIds, unsigned?: unknown): string => {
+  const digest = 'signatureDigest' in v ? v.signatureDigest : signatureDigest(xml)
+  return digest === undefined ? ids.base : applicationIdOfSignature(digest, unsigned)
+}
 
 /** Files the commands, or — when a concurrent replay of the same signed document won the race — answers its application. */
 const fileOnce = async (s: Services, res: Parameters<typeof contextOf>[0], applicationId: string, file: () => Promise<Outcome>): Promise<Outcome> => {
@@ -237,7 +239,7 @@ export const submissionRoutes = (s: Services): Router => {
     if (v.document.signedBy !== 'applicant')
       return problem('validation-failed', 'on the portal the applicant signs; staff-signed documents go to the desk or service-centre routes', { errors: ['staff'] })
     if (v.document.request.representativeIin !== undefined) return problem('validation-failed', 'representatives act through a service centre', { errors: ['representativeIin'] })
-    const applicationId = applicationIdFor(v.signatureDigest, ids)
+    const applicationId = applicationIdFor(req.body, v, ids)
     const at = now.toISOString()
     const number = drawNumber(s)
     const read = await readFiled(s, res, applicationId)
@@ -288,7 +290,7 @@ export const submissionRoutes = (s: Services): Router => {
     if (!needsPackage && pkg !== undefined)
       return problem('validation-failed', 'this service does not check a paper package in this channel', { errors: ['package'] })
 
-    const applicationId = applicationIdFor(v.signatureDigest, ids, pkg)
+    const applicationId = applicationIdFor(b.signedXml, v, ids, pkg)
     // A replay is answered before the registers are asked again.
     const read = await readFiled(s, res, applicationId)
     if (E.isLeft(read)) return read.left

@@ -27,9 +27,10 @@ export type VerifiedRequest =
     /**
      * SHA-256 (hex) of the decoded signature value, which names the application a replay of the same signed file
      * finds (signature-digest.ts); undefined when the document does not hold exactly one. Worked out where the
-     * document was verified, so with verify workers it costs the service thread nothing.
+     * document was verified, so with verify workers it costs the service thread nothing. A verifier that leaves it
+     * out has the service work it out from the document's text.
      */
-    readonly signatureDigest: string | undefined
+    readonly signatureDigest?: string | undefined
   }
   | { readonly kind: 'bad_input'; readonly code: string; readonly detail: string }
   | { readonly kind: 'indeterminate'; readonly code: string; readonly detail: string }
