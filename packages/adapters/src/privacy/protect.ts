@@ -78,6 +78,8 @@ export interface ProtectedStore extends EventStore {
  * (docs/benchmarks-history.md, stop 46).
  */
 const KEY_WINDOW = 1000
+/** The first window (then 64, 256, 1000): a reader that stops after a few events waits for these only. */
+const FIRST_KEY_WINDOW = 16
 
 /** Values sealed here and remembered clear for their read-back, by default: a few hundred submissions' worth (about 1 MB). */
 const RECENTLY_SEALED = 4096
@@ -213,7 +215,7 @@ export const protectPersonalData = (
         // A reader of some types still walks past the erasure records, so their kids leave the key cache in order.
         const erasures = opts?.types !== undefined && !opts.types.includes(ERASURE_EVENT_TYPE)
         const stored = store.readAll(erasures ? { ...opts, types: [...(opts.types ?? []), ERASURE_EVENT_TYPE] } : opts)
-        for await (const events of inWindows(stored, window)) {
+        for await (const events of inWindows(stored, window, FIRST_KEY_WINDOW)) {
           if (window > 1) await sealer.knowKids(kidsOf(events, opts?.needsData))
           for (const e of events) {
             if (erasures && e.type === ERASURE_EVENT_TYPE) {
