@@ -10,8 +10,11 @@ import type { Json, RecordedEvent } from '../port.js'
  */
 export type EventRow = readonly [streamId: string, id: string, type: string, data: Json, metadata: Json, packed: string]
 
-/** A subscription's row (horizon.ts): an event row and `held`, or all NULL but `held` when the page is empty. */
-export type FollowRow = readonly [...EventRow, held: boolean] | readonly [null, null, null, null, null, null, held: boolean]
+/**
+ * A subscription's row (horizon.ts): an event row read with TEXT_COLUMNS and `held`, or all NULL but `held` when the
+ * page is empty.
+ */
+export type FollowRow = readonly [...TextRow, held: boolean] | readonly [null, null, null, null, null, null, held: boolean]
 
 /** A row that starts with an event's columns (an event row, or a subscription's row of an event). */
 type StartsWithEvent = readonly [...EventRow, ...unknown[]]
@@ -24,22 +27,50 @@ export const COLUMNS = `stream_id, id, type, data, metadata,
   concat(hash, previous_hash, revision, ' ', floor(extract(epoch FROM recorded_at) * 1000)::bigint, ' ',
          transaction_id, ':', global_position)`
 
+/**
+ * COLUMNS with data and metadata as their JSON text, for `toRecordedOnRead`: the driver then leaves them as they came
+ * instead of decoding them.
+ */
+export const TEXT_COLUMNS = COLUMNS.replace('data, metadata,', 'data::text, metadata::text,')
+
+/** A value worked out the first time it is asked for, from then on the same. */
+const onRead = (text: string): (() => Json) => {
+  let value: Json | undefined
+  return () => (value === undefined ? (value = JSON.parse(text) as Json) : value)
+}
+
+/** A row read with TEXT_COLUMNS. */
+export type TextRow = readonly [streamId: string, id: string, type: string, data: string, metadata: string, packed: string]
+
 // Data and metadata come as the driver decoded the jsonb columns; the packed column is split here.
-export const toRecorded = (r: StartsWithEvent): RecordedEvent => {
+export const toRecorded = (r: StartsWithEvent): RecordedEvent => recorded(r, undefined)
+
+/**
+ * An event row read with TEXT_COLUMNS: `data` and `metadata` are parsed when first read. A subscription hands every
+ * event to its followers, and most of them read only the header of most events (the service's read models skip
+ * their own writes, the notices follow streams: `SubscribeOptions.needsData`); parsing every event's JSON for them
+ * was most of the row decoding of a signed submission's read-back, and most of its garbage. The two are own
+ * enumerable getters, so spreading, comparing or serializing the event reads them as values.
+ */
+export const toRecordedOnRead = (r: readonly [...TextRow, ...unknown[]]): RecordedEvent => recorded(r as unknown as StartsWithEvent, r)
+
+const recorded = (r: StartsWithEvent, text: readonly [...TextRow, ...unknown[]] | undefined): RecordedEvent => {
   const packed = r[5]
   const afterRevision = packed.indexOf(' ', 128)
   const afterMs = packed.indexOf(' ', afterRevision + 1)
+  const revision = Number(packed.slice(128, afterRevision))
+  const hash = packed.slice(0, 64)
+  const previousHash = packed.slice(64, 128)
+  const position = packed.slice(afterMs + 1)
+  const recordedAt = isoMillis(packed.slice(afterRevision + 1, afterMs))
+  if (text === undefined) return { streamId: r[0], revision, id: r[1], type: r[2], data: r[3], metadata: r[4], hash, previousHash, position, recordedAt }
+  const data = onRead(text[3])
+  const metadata = onRead(text[4])
   return {
-    streamId: r[0],
-    revision: Number(packed.slice(128, afterRevision)),
-    id: r[1],
-    type: r[2],
-    data: r[3],
-    metadata: r[4],
-    hash: packed.slice(0, 64),
-    previousHash: packed.slice(64, 128),
-    position: packed.slice(afterMs + 1),
-    recordedAt: isoMillis(packed.slice(afterRevision + 1, afterMs)),
+    streamId: r[0], revision, id: r[1], type: r[2],
+    get data() { return data() },
+    get metadata() { return metadata() },
+    hash, previousHash, position, recordedAt,
   }
 }
 

@@ -45,7 +45,7 @@ import { checkReadStreamOptions, validateAppendAsText } from '../validate.js'
 import type { SqlDriver } from './driver.js'
 import { bulkWrite, type BulkWriter, type BulkWritten } from './bulk.js'
 import { GroupCommit, type CommitBatch } from './group-commit.js'
-import { COLUMNS, toRecorded, type EventRow, type FollowRow } from './event-row.js'
+import { COLUMNS, TEXT_COLUMNS, toRecorded, toRecordedOnRead, type EventRow, type FollowRow, type TextRow } from './event-row.js'
 import { belowHorizon, page, pageWithHeld } from './horizon.js'
 import { compareSqlPositions, formatPosition, parsePosition } from './position.js'
 import { checkSchemaName, migrate, quoteIdent } from './schema.js'
@@ -188,7 +188,9 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
 
   const pageSql = page(s, COLUMNS, sole)
   const typedPageSql = page(s, COLUMNS, sole, true)
-  const followSql = pageWithHeld(s, COLUMNS)
+  // Subscriptions read data and metadata as text, parsed only by the followers that read them (event-row.ts).
+  const soleFollowSql = page(s, TEXT_COLUMNS, sole)
+  const followSql = pageWithHeld(s, TEXT_COLUMNS)
 
   /**
    * A page of the global order; `held` is only worked out when `askHeld` (subscriptions need it, readAll not), and
@@ -199,13 +201,14 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
     const from = after === undefined ? { transactionId: 0n, globalPosition: 0n } : parsePosition(after)
     const params = [from.transactionId.toString(), from.globalPosition.toString(), limit]
     if (types !== undefined) return { events: (await readRows(typedPageSql, [...params, types])).map(toRecorded), held: false }
+    if (!askHeld) return { events: (await readRows(pageSql, params)).map(toRecorded), held: false }
     // A sole writer has no horizon, so nothing is ever held.
-    if (!askHeld || sole) return { events: (await readRows(pageSql, params)).map(toRecorded), held: false }
+    if (sole) return { events: (await driver.query<TextRow>(soleFollowSql, params, { arrays: true })).map(toRecordedOnRead), held: false }
     const rows = await driver.query<FollowRow>(followSql, params, { arrays: true })
     const first = rows[0]
     if (first === undefined || first[0] === null) return { events: [], held: first?.[6] === true }
     // All NULL only when the page is empty: every row of a page is an event.
-    const events = (rows as readonly Extract<FollowRow, readonly [string, ...unknown[]]>[]).map(toRecorded)
+    const events = (rows as readonly Extract<FollowRow, readonly [string, ...unknown[]]>[]).map(toRecordedOnRead)
     return { events, held: events.length < limit && first[6] === true }
   }
 
