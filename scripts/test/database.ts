@@ -57,10 +57,10 @@ const PREFIX = 'kezek_test_'
 /** Older than any run: the suite takes minutes. */
 const LEFTOVER_SECONDS = 6 * 3600
 
-export const runName = (startedSeconds: number, random: string): string => `${PREFIX}${startedSeconds.toString(36)}_${random}`
+const runName = (startedSeconds: number, random: string): string => `${PREFIX}${startedSeconds.toString(36)}_${random}`
 
 /** When the run that made this database started, in seconds since 1970; undefined for a name not of this scheme. */
-export const startedOf = (name: string): number | undefined => {
+const startedOf = (name: string): number | undefined => {
   const m = /^kezek_test_([0-9a-z]{6,8})_[0-9a-f]{8}_\d+$/.exec(name)
   return m === null ? undefined : Number.parseInt(m[1] as string, 36)
 }
