@@ -43,7 +43,7 @@ const onRead = (text: string): (() => Json) => {
 export type TextRow = readonly [streamId: string, id: string, type: string, data: string, metadata: string, packed: string]
 
 // Data and metadata come as the driver decoded the jsonb columns; the packed column is split here.
-export const toRecorded = (r: StartsWithEvent): RecordedEvent => recorded(r, undefined)
+export const toRecorded = (r: StartsWithEvent): RecordedEvent => recorded(r, false)
 
 /**
  * An event row read with TEXT_COLUMNS: `data` and `metadata` are parsed when first read. A subscription hands every
@@ -52,9 +52,10 @@ export const toRecorded = (r: StartsWithEvent): RecordedEvent => recorded(r, und
  * was most of the row decoding of a signed submission's read-back, and most of its garbage. The two are own
  * enumerable getters, so spreading, comparing or serializing the event reads them as values.
  */
-export const toRecordedOnRead = (r: readonly [...TextRow, ...unknown[]]): RecordedEvent => recorded(r as unknown as StartsWithEvent, r)
+export const toRecordedOnRead = (r: readonly [...TextRow, ...unknown[]]): RecordedEvent => recorded(r, true)
 
-const recorded = (r: StartsWithEvent, text: readonly [...TextRow, ...unknown[]] | undefined): RecordedEvent => {
+/** `parseOnRead`: the row was read with TEXT_COLUMNS, and its data and metadata are JSON text. */
+const recorded = (r: StartsWithEvent | readonly [...TextRow, ...unknown[]], parseOnRead: boolean): RecordedEvent => {
   const packed = r[5]
   const afterRevision = packed.indexOf(' ', 128)
   const afterMs = packed.indexOf(' ', afterRevision + 1)
@@ -63,9 +64,9 @@ const recorded = (r: StartsWithEvent, text: readonly [...TextRow, ...unknown[]] 
   const previousHash = packed.slice(64, 128)
   const position = packed.slice(afterMs + 1)
   const recordedAt = isoMillis(packed.slice(afterRevision + 1, afterMs))
-  if (text === undefined) return { streamId: r[0], revision, id: r[1], type: r[2], data: r[3], metadata: r[4], hash, previousHash, position, recordedAt }
-  const data = onRead(text[3])
-  const metadata = onRead(text[4])
+  if (!parseOnRead) return { streamId: r[0], revision, id: r[1], type: r[2], data: r[3] as Json, metadata: r[4] as Json, hash, previousHash, position, recordedAt }
+  const data = onRead(r[3] as string)
+  const metadata = onRead(r[4] as string)
   return {
     streamId: r[0], revision, id: r[1], type: r[2],
     get data() { return data() },
