@@ -21,14 +21,17 @@
  * The hashed text is the canonical JSON of a tuple, not a concatenation: field boundaries are unambiguous, and the
  * leading label lets a future v2 be told apart.
  */
-import { createHash } from 'node:crypto'
 import type { Json } from '../store/port.js'
 import { canonicalJson } from './canonical.js'
+import { sha256Hex } from './sha256.js'
 
 /** `previousHash` of the first event of every stream. */
 export const GENESIS_HASH = '0'.repeat(64)
 
 export const CHAIN_VERSION = 'kezek.event.v1'
+
+/** The preimage's first member, as canonical text: the same for every event. */
+const VERSION_TEXT = canonicalJson(CHAIN_VERSION)
 
 /** The part of a recorded event the chain covers. */
 export interface ChainedContent {
@@ -44,8 +47,7 @@ export interface ChainedContent {
 export const chainPreimage = (previousHash: string, e: ChainedContent): string =>
   canonicalJson([CHAIN_VERSION, previousHash, e.streamId, e.revision, e.id, e.type, e.data, e.metadata])
 
-export const chainHash = (previousHash: string, e: ChainedContent): string =>
-  createHash('sha256').update(chainPreimage(previousHash, e), 'utf8').digest('hex')
+export const chainHash = (previousHash: string, e: ChainedContent): string => sha256Hex(chainPreimage(previousHash, e))
 
 /** Hashes a batch that continues a stream whose last hash is `previousHash`, in order. */
 export const chainBatch = <T extends ChainedContent>(
@@ -72,9 +74,6 @@ export const chainHashOfText = (
   dataText: string,
   metadataText: string,
 ): string =>
-  createHash('sha256')
-    .update(
-      `[${canonicalJson(CHAIN_VERSION)},${canonicalJson(previousHash)},${canonicalJson(e.streamId)},${canonicalJson(e.revision)},${canonicalJson(e.id)},${canonicalJson(e.type)},${dataText},${metadataText}]`,
-      'utf8',
-    )
-    .digest('hex')
+  sha256Hex(
+    `[${VERSION_TEXT},${canonicalJson(previousHash)},${canonicalJson(e.streamId)},${canonicalJson(e.revision)},${canonicalJson(e.id)},${canonicalJson(e.type)},${dataText},${metadataText}]`,
+  )

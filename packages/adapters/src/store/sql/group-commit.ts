@@ -29,7 +29,7 @@ import type { AppendError, AppendResult, ExpectedRevision } from '../port.js'
 import { expectationHolds, type ValidEventText } from '../validate.js'
 import { isDataError, isUniqueViolation, type SqlExecutor } from './driver.js'
 import { jsonArrayOf, textsOf } from './json-array.js'
-import { knownHeadsSql, writeOnKnownHeads, type KnownHeadsSql } from './known-heads.js'
+import { knownHeadsSql, writeOnKnownHeads, type ChainedRow, type KnownHeadsSql } from './known-heads.js'
 import { NO_STREAM, type StreamHead, StreamHeads } from './stream-heads.js'
 
 export type AppendOutcome = E.Either<AppendError, AppendResult>
@@ -83,13 +83,12 @@ interface Attempt {
   readonly pending: Pending
   /** The head the events are chained on; undefined: only ask for the head (the expectation cannot hold on it). */
   readonly basis: StreamHead | undefined
-  readonly chained: readonly ChainedEvent[]
+  readonly chained: readonly ChainedRow[]
 }
 
-interface ChainedEvent extends ValidEventText {
-  readonly revision: number
-  readonly hash: string
-  readonly previousHash: string
+interface LockKey {
+  readonly value: bigint
+  readonly text: string
 }
 
 interface OutcomeRow {
@@ -98,6 +97,9 @@ interface OutcomeRow {
   readonly o_hash: string | null
   readonly o_position: string | null
 }
+
+/** Streams whose lock keys are remembered (a key is a SHA-256 of the stream id: worth keeping, not worth a leak). */
+const LOCK_KEYS_KEPT = 10_000
 
 /** Beyond this many attempts (each one lost to a concurrent writer) the append fails instead of trying on. */
 const MAX_ATTEMPTS = 50
@@ -124,6 +126,7 @@ export class GroupCommit {
   private readonly sql: string
   private readonly oneSql: string
   private readonly known: KnownHeadsSql
+  private readonly lockKeys = new Map<string, LockKey>()
 
   constructor(private readonly options: GroupCommitOptions) {
     this.sql = appendBatchSql(options.schemaSql)
@@ -214,21 +217,40 @@ export class GroupCommit {
     const guess = known ?? (pending.expected === 'no_stream' || pending.expected === 'any' ? NO_STREAM : undefined)
     const holds = guess !== undefined && expectationHolds(pending.expected, guess.revision < 0 ? undefined : guess.revision)
     if (!holds) return { pending, basis: undefined, chained: [] }
-    const chained: ChainedEvent[] = []
+    const chained: ChainedRow[] = []
     let previousHash = guess.hash
     let revision = guess.revision
     for (const e of pending.events) {
       revision += 1
-      const hash = chainHashOfText(previousHash, { streamId: pending.streamId, revision, id: e.id, type: e.type }, e.dataText, e.metadataText)
-      chained.push({ ...e, revision, hash, previousHash })
+      const streamId = pending.streamId
+      const hash = chainHashOfText(previousHash, { streamId, revision, id: e.id, type: e.type }, e.dataText, e.metadataText)
+      // Spelled out, not spread: one object of one shape per event, on every append.
+      chained.push({ streamId, revision, id: e.id, type: e.type, dataText: e.dataText, metadataText: e.metadataText, hash, previousHash })
       previousHash = hash
     }
     return { pending, basis: guess, chained }
   }
 
-  /** The streams' lock keys, distinct and sorted (so two batches never wait for each other in a cycle), as text. */
+  /** A stream's lock key, remembered: a stream is usually appended to again soon, and the key is a SHA-256. */
+  private lockKeyOf(streamId: string): LockKey {
+    let key = this.lockKeys.get(streamId)
+    if (key === undefined) {
+      const value = this.options.lockKey(streamId)
+      key = { value, text: String(value) }
+      if (this.lockKeys.size >= LOCK_KEYS_KEPT) this.lockKeys.clear()
+      this.lockKeys.set(streamId, key)
+    }
+    return key
+  }
+
+  /**
+   * The streams' lock keys, distinct and sorted by value (so two batches, of this process or another, never wait
+   * for each other in a cycle), as text.
+   */
   private locksOf(attempts: readonly Attempt[]): string[] {
-    return [...new Set(attempts.map((a) => this.options.lockKey(a.pending.streamId)))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)).map(String)
+    if (attempts.length === 1) return [this.lockKeyOf((attempts[0] as Attempt).pending.streamId).text]
+    const keys = [...new Map(attempts.map((a) => this.lockKeyOf(a.pending.streamId)).map((k) => [k.text, k])).values()]
+    return keys.sort((x, y) => (x.value < y.value ? -1 : x.value > y.value ? 1 : 0)).map((k) => k.text)
   }
 
   private params(attempts: readonly Attempt[]): unknown[] {
@@ -273,7 +295,7 @@ export class GroupCommit {
     const p = a.pending
     return [
       p.streamId,
-      String(this.options.lockKey(p.streamId)),
+      this.lockKeyOf(p.streamId).text,
       a.basis?.revision ?? -1,
       a.basis === undefined ? null : a.basis.hash,
       p.key,
@@ -327,14 +349,15 @@ export class GroupCommit {
    * (nothing was written): the caller then writes the batch through `append_batch`.
    */
   private async writeOnKnownHeads(attempts: readonly Attempt[]): Promise<boolean> {
-    const rows = attempts.flatMap((a) => a.chained.map((e) => ({ ...e, streamId: a.pending.streamId })))
+    const rows = attempts.length === 1 ? (attempts[0] as Attempt).chained : attempts.flatMap((a) => a.chained)
     const keys = attempts.flatMap((a) => {
       const last = a.chained[a.chained.length - 1]
       return a.pending.key === null || last === undefined ? [] : [{ streamId: a.pending.streamId, lastRevision: last.revision, key: a.pending.key }]
     })
     let written: Awaited<ReturnType<typeof writeOnKnownHeads>>
     try {
-      written = await writeOnKnownHeads(this.options.executor, this.known, rows, keys, this.locksOf(attempts))
+      // Only PostgreSQL's statements take the locks.
+      written = await writeOnKnownHeads(this.options.executor, this.known, rows, keys, this.known.postgres ? this.locksOf(attempts) : [])
     } catch (error) {
       if (isDataError(error)) return false
       for (const a of attempts) a.pending.fail(error)

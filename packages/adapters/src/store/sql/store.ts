@@ -26,7 +26,6 @@
  * Appends are written by group commit (group-commit.ts): those that arrive together share one statement and one
  * commit, each with its own optimistic-concurrency result.
  */
-import { createHash } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import type {
   AppendError,
@@ -42,6 +41,7 @@ import type {
 } from '../port.js'
 import { follow, stopAll, track, type Page } from '../subscription.js'
 import { checkReadStreamOptions, validateAppendAsText } from '../validate.js'
+import { sha256Bytes } from '../../integrity/sha256.js'
 import type { SqlDriver } from './driver.js'
 import { bulkWrite, type BulkWriter, type BulkWritten } from './bulk.js'
 import { GroupCommit, type CommitBatch } from './group-commit.js'
@@ -61,10 +61,8 @@ export interface SqlEventStore extends EventStore {
   readonly bulk: <T>(body: (writer: BulkWriter) => Promise<T>) => Promise<BulkWritten<T>>
 }
 
-/** A signed 64-bit advisory-lock key for a stream, distinct per schema. */
 /** The advisory-lock key of a stream (`append_batch` and the INSERT on known heads take it before writing). */
-export const streamLockKey = (schema: string, streamId: string): bigint =>
-  createHash('sha256').update(`${schema}\u0000${streamId}`, 'utf8').digest().readBigInt64BE(0)
+export const streamLockKey = (schema: string, streamId: string): bigint => sha256Bytes(`${schema}\u0000${streamId}`).readBigInt64BE(0)
 
 /**
  * Least time between two NOTIFYs of one store (see `announce`). Each NOTIFY is a statement, a wake-up of a backend
