@@ -218,11 +218,11 @@ export class GroupCommit {
     const holds = guess !== undefined && expectationHolds(pending.expected, guess.revision < 0 ? undefined : guess.revision)
     if (!holds) return { pending, basis: undefined, chained: [] }
     const chained: ChainedRow[] = []
+    const streamId = pending.streamId
     let previousHash = guess.hash
     let revision = guess.revision
     for (const e of pending.events) {
       revision += 1
-      const streamId = pending.streamId
       const hash = chainHashOfText(previousHash, { streamId, revision, id: e.id, type: e.type }, e.dataText, e.metadataText)
       // Spelled out, not spread: one object of one shape per event, on every append.
       chained.push({ streamId, revision, id: e.id, type: e.type, dataText: e.dataText, metadataText: e.metadataText, hash, previousHash })
