@@ -42,7 +42,10 @@ export interface AppendKey {
 /** Where each stream's last written event landed: stream id → (revision, position). */
 export type Written = ReadonlyMap<string, { readonly revision: number; readonly position: string }>
 
-const RETURNING = `RETURNING stream_id, revision::text, transaction_id::text || ':' || global_position::text`
+const POSITION = `transaction_id::text || ':' || global_position::text`
+const RETURNING = `RETURNING stream_id, revision::text, ${POSITION}`
+/** A lone row's stream and revision are the caller's own: only its position comes back (one column to parse). */
+const RETURNING_POSITION = `RETURNING ${POSITION}`
 
 export interface KnownHeadsSql {
   readonly one: string
@@ -72,9 +75,9 @@ export const knownHeadsSql = (s: string, postgres: boolean): KnownHeadsSql => {
   return {
     one: postgres
       ? `INSERT INTO ${s}.events (stream_id, revision, id, type, data, metadata, hash, previous_hash)
-         SELECT $1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8 FROM (SELECT pg_advisory_xact_lock($9::bigint)) AS locked ${RETURNING}`
+         SELECT $1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8 FROM (SELECT pg_advisory_xact_lock($9::bigint)) AS locked ${RETURNING_POSITION}`
       : `INSERT INTO ${s}.events (stream_id, revision, id, type, data, metadata, hash, previous_hash)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8) ${RETURNING}`,
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8) ${RETURNING_POSITION}`,
     many: `${insertMany('$9')} ${RETURNING}`,
     // The keys go in the same statement, so in the same commit as their events.
     manyWithKeys: `WITH e AS (${insertMany('$12')} RETURNING stream_id, revision,
@@ -105,15 +108,20 @@ export const writeOnKnownHeads = async (
   const lockParams = sql.postgres ? [only === undefined ? locks : locks[0]] : []
   // Its statements are kept prepared where the driver can (PGlite), and the answers' columns are all text, as that
   // asks.
-  const answer =
-    only !== undefined
-      ? await executor.query<Row>(
-          sql.one,
-          [only.streamId, only.revision, only.id, only.type, only.dataText, only.metadataText, only.hash, only.previousHash, ...lockParams],
-          { arrays: true, prepare: true },
-        )
-      : await executor.query<Row>(keys.length === 0 ? sql.many : sql.manyWithKeys, [...columns(rows, keys, sql.postgres), ...lockParams], { arrays: true, prepare: true })
   const written = new Map<string, { revision: number; position: string }>()
+  if (only !== undefined) {
+    const [answer] = await executor.query<readonly [position: string]>(
+      sql.one,
+      [only.streamId, only.revision, only.id, only.type, only.dataText, only.metadataText, only.hash, only.previousHash, ...lockParams],
+      { arrays: true, prepare: true },
+    )
+    if (answer !== undefined) written.set(only.streamId, { revision: only.revision, position: answer[0] })
+    return written
+  }
+  const answer = await executor.query<Row>(keys.length === 0 ? sql.many : sql.manyWithKeys, [...columns(rows, keys, sql.postgres), ...lockParams], {
+    arrays: true,
+    prepare: true,
+  })
   for (const [streamId, revision, position] of answer) {
     const r = Number(revision)
     const known = written.get(streamId)
