@@ -9,9 +9,15 @@ import { housingQueueEditions, type HousingQueueEdition } from '@kezek/domain'
 import type { PersonalDataConfig, SignerPolicy } from '@kezek/adapters'
 
 export type StoreConfig =
-  | { readonly kind: 'pglite'; readonly dataDir: string }
+  | { readonly kind: 'pglite'; readonly dataDir: string; readonly checkpoints: PgliteCheckpoints }
   | { readonly kind: 'postgres'; readonly url: string; readonly schema: string }
   | { readonly kind: 'eventstoredb'; readonly url: string }
+
+/** When the PGlite store checkpoints itself (KEZEK_PGLITE_CHECKPOINT_WAL_MB, KEZEK_PGLITE_CHECKPOINT_SECONDS). */
+export interface PgliteCheckpoints {
+  readonly maxWalBytes: number
+  readonly timeoutMs: number
+}
 
 export interface ServerConfig {
   readonly port: number
@@ -75,7 +81,10 @@ export const loadConfig = (env: Env, base: string): E.Either<readonly string[], 
 
   const dataDir = path(env['KEZEK_DATA_DIR'] ?? './.data')
   const storeText = env['KEZEK_STORE'] ?? './.data/kezek'
-  let store: StoreConfig = { kind: 'pglite', dataDir: path(storeText) }
+  const checkpoints = pgliteCheckpointsFrom(env, errors)
+  let store: StoreConfig = { kind: 'pglite', dataDir: path(storeText), checkpoints }
+  const pgliteOnly = ['KEZEK_PGLITE_CHECKPOINT_WAL_MB', 'KEZEK_PGLITE_CHECKPOINT_SECONDS'].filter((v) => env[v] !== undefined)
+  if (pgliteOnly.length > 0 && /^[a-z]+:\/\//i.test(storeText)) errors.push(`${pgliteOnly.join(', ')} set but KEZEK_STORE is not a PGlite directory`)
   if (/^postgres(ql)?:\/\//.test(storeText)) {
     const schema = env['KEZEK_PG_SCHEMA'] ?? 'kezek'
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) errors.push('KEZEK_PG_SCHEMA must be a plain lower-case SQL identifier')
@@ -204,6 +213,19 @@ const revocationFrom = (env: Env, errors: string[]): RevocationSettings => {
   const cacheText = env['KEZEK_OCSP_CACHE_SECONDS'] ?? '300'
   if (!/^\d{1,6}$/.test(cacheText)) errors.push('KEZEK_OCSP_CACHE_SECONDS must be a whole number of seconds (0 = no cache)')
   return { sources, ocsp: { url: url ?? '', useAiaUrl: aia === 'on', timeoutMs: Number(timeoutText), cacheSeconds: Number(cacheText) } }
+}
+
+/**
+ * KEZEK_PGLITE_CHECKPOINT_WAL_MB (default 64) and KEZEK_PGLITE_CHECKPOINT_SECONDS (default 300): PGlite has no
+ * checkpointer, so the store checkpoints past that much WAL, or that long after the last checkpoint when anything
+ * was written since (store/pglite-checkpoints.ts in @kezek/adapters).
+ */
+const pgliteCheckpointsFrom = (env: Env, errors: string[]): PgliteCheckpoints => {
+  const walText = env['KEZEK_PGLITE_CHECKPOINT_WAL_MB'] ?? '64'
+  if (!/^[1-9]\d{0,4}$/.test(walText)) errors.push('KEZEK_PGLITE_CHECKPOINT_WAL_MB must be a whole number of MiB (1–99999)')
+  const secondsText = env['KEZEK_PGLITE_CHECKPOINT_SECONDS'] ?? '300'
+  if (!/^[1-9]\d{0,5}$/.test(secondsText)) errors.push('KEZEK_PGLITE_CHECKPOINT_SECONDS must be a whole number of seconds (1–999999)')
+  return { maxWalBytes: Number(walText) * 1024 * 1024, timeoutMs: Number(secondsText) * 1000 }
 }
 
 /** KEZEK_PERSONAL_DATA (encrypted | off), KEZEK_KEYRING, KEZEK_KEYRING_MASTER_KEY (base64, 32 bytes), KEZEK_KEY_ROTATE_DAYS. */

@@ -49,7 +49,7 @@ const openStore = async (c: ServerConfig['store'], { onCommitBatch, onCheckpoint
     case 'pglite': {
       await mkdir(c.dataDir, { recursive: true })
       const { openPgliteStore } = await import('@kezek/adapters')
-      return openPgliteStore({ dataDir: c.dataDir, onCommitBatch, checkpoints: { onCheckpoint } })
+      return openPgliteStore({ dataDir: c.dataDir, onCommitBatch, checkpoints: { ...c.checkpoints, onCheckpoint } })
     }
     case 'postgres': {
       const { openPostgresStore } = await import('@kezek/adapters')

@@ -9,7 +9,7 @@ test('defaults: port 3000, PGlite under ./.data, the demo on, one Almaty provide
   assert.ok(E.isRight(c))
   if (E.isLeft(c)) return
   assert.is(c.right.port, 3000)
-  assert.equal(c.right.store, { kind: 'pglite', dataDir: '/srv/kezek/.data/kezek' })
+  assert.equal(c.right.store, { kind: 'pglite', dataDir: '/srv/kezek/.data/kezek', checkpoints: { maxWalBytes: 64 * 1024 * 1024, timeoutMs: 300_000 } })
   assert.is(c.right.demo, 'auto')
   assert.equal(c.right.providers, [{ id: 'almaty-housing', edition: 'almaty-2012' }])
 })
@@ -19,6 +19,19 @@ test('store URLs choose the back-end', () => {
   assert.ok(E.isRight(pg) && pg.right.store.kind === 'postgres' && pg.right.store.schema === 'housing')
   const esdb = loadConfig({ KEZEK_STORE: 'esdb://localhost:2113?tls=false' }, '/')
   assert.ok(E.isRight(esdb) && esdb.right.store.kind === 'eventstoredb')
+})
+
+test("PGlite's checkpoints: WAL in MiB and a timeout in seconds, for a PGlite store only", () => {
+  const c = loadConfig({ KEZEK_PGLITE_CHECKPOINT_WAL_MB: '16', KEZEK_PGLITE_CHECKPOINT_SECONDS: '60' }, '/')
+  assert.ok(E.isRight(c) && c.right.store.kind === 'pglite')
+  if (E.isLeft(c) || c.right.store.kind !== 'pglite') return
+  assert.equal(c.right.store.checkpoints, { maxWalBytes: 16 * 1024 * 1024, timeoutMs: 60_000 })
+  for (const [name, value] of [['KEZEK_PGLITE_CHECKPOINT_WAL_MB', '0'], ['KEZEK_PGLITE_CHECKPOINT_WAL_MB', '1.5'], ['KEZEK_PGLITE_CHECKPOINT_SECONDS', '-1'], ['KEZEK_PGLITE_CHECKPOINT_SECONDS', 'soon']] as const) {
+    const bad = loadConfig({ [name]: value }, '/')
+    assert.ok(E.isLeft(bad) && bad.left.some((e) => e.includes(name)), `${name}=${value} is refused by name`)
+  }
+  const pg = loadConfig({ KEZEK_STORE: 'postgres://u@db/kezek', KEZEK_PGLITE_CHECKPOINT_SECONDS: '60' }, '/')
+  assert.ok(E.isLeft(pg) && pg.left.some((e) => e.includes('KEZEK_PGLITE_CHECKPOINT_SECONDS')), 'a PGlite setting beside a PostgreSQL store is a mistake, named')
 })
 
 test('every wrong value is reported by name, all at once', () => {

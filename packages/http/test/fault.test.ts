@@ -262,7 +262,11 @@ test('the service on PGlite killed (SIGKILL) under write load and restarted: not
   const seeding = await asService(openPgliteStore({ dataDir }))
   const apps = await seed(seeding).finally(() => seeding.close())
   const port = await freePort()
-  const env = { PORT: String(port), KEZEK_STORE: dataDir, KEZEK_DATA_DIR: tempDir('pglite-data'), KEZEK_TOKEN_SECRET: 'fault-test-secret-0123456789abcdef', KEZEK_DEMO: 'auto' }
+  // Checkpoints looked for every second (the default is five minutes), so the run shows them on /metrics.
+  const env = {
+    PORT: String(port), KEZEK_STORE: dataDir, KEZEK_DATA_DIR: tempDir('pglite-data'), KEZEK_TOKEN_SECRET: 'fault-test-secret-0123456789abcdef', KEZEK_DEMO: 'auto',
+    KEZEK_PGLITE_CHECKPOINT_SECONDS: '1',
+  }
   let svc = await startService(env, PROVIDER)
   services.push(svc)
   await until('ready', async () => (await statusOf(`${svc.url}/ready`)) === 200)
@@ -293,6 +297,14 @@ test('the service on PGlite killed (SIGKILL) under write load and restarted: not
     const appended = Number(/^kezek_store_commit_batch_appends_sum (\d+)$/m.exec(metrics)?.[1] ?? 0)
     assert.ok(appended >= 20, `the batches counted at least the 20 writes acknowledged after the restart: ${appended}`)
     assert.match(metrics, /^kezek_store_commit_batch_seconds_count [1-9]\d*$/m)
+    // And its checkpoints (main.ts wires KEZEK_PGLITE_CHECKPOINT_SECONDS to the store, the store's checkpoints to
+    // the metrics): the writes after the restart are due one within a second.
+    let counted = ''
+    await until('a checkpoint counted on /metrics', async () => {
+      counted = await (await fetch(`${svc.url}/metrics`)).text()
+      return /^kezek_store_checkpoints_total [1-9]\d*$/m.test(counted)
+    }, 30_000)
+    assert.ok(Number(/^kezek_store_checkpoint_wal_bytes_total (\d+)$/m.exec(counted)?.[1] ?? 0) > 0, 'the WAL a checkpoint let go is counted')
     svc.child.kill('SIGTERM')
     assert.is(await svc.exited, 0, `SIGTERM stops the service cleanly:\n${svc.stderr()}`)
     const check = await asService(openPgliteStore({ dataDir }))

@@ -20,7 +20,10 @@ export interface CheckpointPolicy {
   readonly maxWalBytes?: number
   /** Checkpoint this long after the last one when anything was written since; default 5 minutes. */
   readonly timeoutMs?: number
-  /** How often the distance is looked at; default 10 s (a bulk import writes some 20 MB of WAL a second). */
+  /**
+   * How often the distance is looked at; default 10 s (a bulk import writes some 20 MB of WAL a second), or
+   * `timeoutMs` when that is shorter, so a short timeout is kept to.
+   */
   readonly checkEveryMs?: number
   /** Told after each checkpoint, with how much WAL had been written since the one before (logs, metrics). */
   readonly onCheckpoint?: (walBytes: number) => void
@@ -61,7 +64,7 @@ interface Distance {
 export const pgliteCheckpoints = (db: PGlite, policy: CheckpointPolicy = {}): Checkpoints => {
   const maxWalBytes = policy.maxWalBytes ?? 64 * 1024 * 1024
   const timeoutMs = policy.timeoutMs ?? 5 * 60_000
-  const every = policy.checkEveryMs ?? 10_000
+  const every = policy.checkEveryMs ?? Math.min(10_000, timeoutMs)
   let running: Promise<boolean> | undefined
   let stopped = false
   let lastLook = performance.now()

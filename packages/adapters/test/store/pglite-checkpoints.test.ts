@@ -107,6 +107,23 @@ test('a store checkpoints its database by itself, and closes cleanly with its ti
   }
 })
 
+test('a timeout shorter than the default look interval is looked for that often (no checkEveryMs given)', async () => {
+  let checkpointed!: () => void
+  const first = new Promise<void>((resolve) => { checkpointed = resolve })
+  const db = await createPglite(newDir())
+  // The default look is every 10 s: a 20 ms timeout would otherwise wait for it, and this test with it.
+  const store = await openPgliteStore({ db, checkpoints: { timeoutMs: 20, onCheckpoint: () => checkpointed() } })
+  try {
+    const started = Date.now()
+    await write(store, 1)
+    await first
+    assert.ok(Date.now() - started < 5_000, `checkpointed ${Date.now() - started} ms after the write, not at the default look`)
+  } finally {
+    await store.close()
+    await db.close()
+  }
+})
+
 test('a writer that waits on nothing but the store is checkpointed too, though no timer fires meanwhile', async () => {
   // PGlite answers through promises alone, so a loop of appends never lets a timer run: only the commits can ask.
   const told: number[] = []
