@@ -5,6 +5,7 @@
  * directory). Turning it off is an explicit choice, and it is said out loud at every start.
  */
 import { mkdirSync } from 'node:fs'
+import type { CheckpointPolicy } from '../store/pglite-checkpoints.js'
 import type { EventStore } from '../store/port.js'
 import type { SqlDriver } from '../store/sql/driver.js'
 import { protectPersonalData, type ProtectedStore } from './protect.js'
@@ -18,6 +19,8 @@ export type PersonalDataConfig =
       /** 32 bytes: wraps stored keys and keys the subject column's HMAC. */
       readonly masterKey?: Uint8Array
       readonly rotateAfterDays?: number
+      /** A keyring in a PGlite directory of its own checkpoints itself by this policy; default as a PGlite store's. */
+      readonly keyringCheckpoints?: CheckpointPolicy
     }
   | { readonly mode: 'off' }
 
@@ -32,7 +35,7 @@ const FOLLOWERS_SKIP_OWN_WRITES = 0
 
 type MaybeSql = EventStore & { readonly driver?: SqlDriver; readonly schema?: string }
 
-const externalDb = async (locator: string): Promise<{ db: Queryable; close: () => Promise<void>; schema?: string }> => {
+const externalDb = async (locator: string, policy?: CheckpointPolicy): Promise<{ db: Queryable; close: () => Promise<void>; schema?: string }> => {
   if (/^postgres(ql)?:\/\//.test(locator)) {
     const pg = (await import('pg')).default
     const url = new URL(locator)
@@ -48,9 +51,18 @@ const externalDb = async (locator: string): Promise<{ db: Queryable; close: () =
   const { pgliteCheckpoints } = await import('../store/pglite-checkpoints.js')
   const db = await createPglite(locator)
   // Its own database, so its own checkpoints: PGlite has no checkpointer (see pglite-checkpoints.ts).
-  const checkpoints = pgliteCheckpoints(db)
+  const checkpoints = pgliteCheckpoints(db, policy)
+  const queryable: Queryable = {
+    query: async <R>(sql: string, params?: unknown[]) => {
+      const result = await db.query<R>(sql, params)
+      // Each statement may have written a key: told, the policy can look without its timer, which a writer that
+      // waits on nothing but promises (an import creating keys) never lets fire.
+      checkpoints.committed()
+      return result
+    },
+  }
   return {
-    db: db as unknown as Queryable,
+    db: queryable,
     close: async () => {
       await checkpoints.stop()
       await db.close()
@@ -76,7 +88,7 @@ export const openPersonalDataStore = async (
     ...(config.rotateAfterDays === undefined ? {} : { rotateAfterDays: config.rotateAfterDays }),
   }
   if (config.keyring !== undefined) {
-    const external = await externalDb(config.keyring)
+    const external = await externalDb(config.keyring, config.keyringCheckpoints)
     const keyring = await sqlKeyring(external.db, { ...common, ...(external.schema === undefined ? {} : { schema: external.schema }) })
     const inner: MaybeSql = {
       ...(store.driver === undefined ? {} : { driver: store.driver }),

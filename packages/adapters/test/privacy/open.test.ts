@@ -31,6 +31,26 @@ test('a store without a database of its own needs an external keyring', async ()
   await external.store.close()
 })
 
+test('a keyring in a PGlite directory of its own is checkpointed by its writes, though no timer fires meanwhile', async () => {
+  // The events in memory, the keys in PGlite: both answer through promises alone, so a loop of filings never lets
+  // the checkpoint timer run. Only the keyring's statements can ask.
+  const told: number[] = []
+  const keys = mkdtempSync(join(tmpdir(), 'kezek-keys-'))
+  const opened = await openPersonalDataStore(openMemoryStore(), {
+    mode: 'encrypted', keyring: keys, keyringCheckpoints: { checkEveryMs: 20, maxWalBytes: 64 * 1024, onCheckpoint: (bytes) => told.push(bytes) },
+  }, () => undefined)
+  try {
+    for (let i = 1; i <= 3000 && told.length === 0; i++) {
+      const r = await opened.store.append(applicationId(i), applicationEvents({ index: i, filedMinute: i, decisionDay: 0 }), { expected: 'no_stream' })
+      assert.ok(E.isRight(r))
+    }
+    assert.ok(told.length > 0, 'a checkpoint of the keyring during the loop')
+    assert.ok((told[0] ?? 0) >= 64 * 1024)
+  } finally {
+    await opened.store.close()
+  }
+})
+
 test('by default the keys live beside the events, and what is stored is sealed', async () => {
   const inner = await openPgliteStore()
   const warnings: string[] = []
