@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os'
 import { isAbsolute, resolve } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import { housingQueueEditions, type HousingQueueEdition } from '@kezek/domain'
-import type { PersonalDataConfig, SignerPolicy } from '@kezek/adapters'
+import type { CheckpointPolicy, PersonalDataConfig, SignerPolicy } from '@kezek/adapters'
 
 export type StoreConfig =
   | { readonly kind: 'pglite'; readonly dataDir: string; readonly checkpoints: PgliteCheckpoints }
@@ -14,10 +14,7 @@ export type StoreConfig =
   | { readonly kind: 'eventstoredb'; readonly url: string }
 
 /** When the PGlite store checkpoints itself (KEZEK_PGLITE_CHECKPOINT_WAL_MB, KEZEK_PGLITE_CHECKPOINT_SECONDS). */
-export interface PgliteCheckpoints {
-  readonly maxWalBytes: number
-  readonly timeoutMs: number
-}
+export type PgliteCheckpoints = Required<Pick<CheckpointPolicy, 'maxWalBytes' | 'timeoutMs'>>
 
 export interface ServerConfig {
   readonly port: number
@@ -83,8 +80,6 @@ export const loadConfig = (env: Env, base: string): E.Either<readonly string[], 
   const storeText = env['KEZEK_STORE'] ?? './.data/kezek'
   const checkpoints = pgliteCheckpointsFrom(env, errors)
   let store: StoreConfig = { kind: 'pglite', dataDir: path(storeText), checkpoints }
-  const pgliteOnly = ['KEZEK_PGLITE_CHECKPOINT_WAL_MB', 'KEZEK_PGLITE_CHECKPOINT_SECONDS'].filter((v) => env[v] !== undefined)
-  if (pgliteOnly.length > 0 && /^[a-z]+:\/\//i.test(storeText)) errors.push(`${pgliteOnly.join(', ')} set but KEZEK_STORE is not a PGlite directory`)
   if (/^postgres(ql)?:\/\//.test(storeText)) {
     const schema = env['KEZEK_PG_SCHEMA'] ?? 'kezek'
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) errors.push('KEZEK_PG_SCHEMA must be a plain lower-case SQL identifier')
@@ -94,6 +89,8 @@ export const loadConfig = (env: Env, base: string): E.Either<readonly string[], 
   } else if (/^[a-z]+:\/\//i.test(storeText)) {
     errors.push(`KEZEK_STORE must be a directory (PGlite), postgres://… or esdb://…, got ${storeText.split('://')[0]}://…`)
   }
+  const pgliteOnly = ['KEZEK_PGLITE_CHECKPOINT_WAL_MB', 'KEZEK_PGLITE_CHECKPOINT_SECONDS'].filter((v) => env[v] !== undefined)
+  if (pgliteOnly.length > 0 && store.kind !== 'pglite') errors.push(`${pgliteOnly.join(', ')} set but KEZEK_STORE is not a PGlite directory`)
 
   const secret = env['KEZEK_TOKEN_SECRET']
   if (secret !== undefined && secret.length < 32) errors.push('KEZEK_TOKEN_SECRET must be at least 32 characters')
