@@ -58,6 +58,7 @@ const replayOnce = async (options: RebuildOptions, version: number): Promise<{ e
     sink,
     mode: 'replay',
     ...(options.projection.needsData === undefined ? {} : { needsData: options.projection.needsData }),
+    ...(options.projection.types === undefined ? {} : { types: options.projection.types }),
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     ...(options.now === undefined ? {} : { now: options.now }),
     onProgress: (p) => {

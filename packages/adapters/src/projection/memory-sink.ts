@@ -37,5 +37,8 @@ export const memorySink = <S>(projection: MemoryProjection<S>, version = 1): Mem
       const state = events.reduce(projection.apply, current.state)
       current = { state, checkpoint: last.position }
     },
+    advance: async (position) => {
+      current = { state: current.state, checkpoint: position }
+    },
   }
 }

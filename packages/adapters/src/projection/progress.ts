@@ -2,7 +2,7 @@
 export interface Progress {
   readonly projection: string
   readonly version: number
-  /** Events applied by this run so far. */
+  /** Events applied by this run so far: of its `types` only, when it was given them. */
   readonly events: number
   /** Average over this run. */
   readonly eventsPerSecond: number

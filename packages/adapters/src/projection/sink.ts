@@ -14,4 +14,10 @@ export interface ProjectionSink {
   readonly checkpoint: () => Promise<string | undefined>
   /** Applies the events and records `events[last].position` as the checkpoint, atomically. */
   readonly commit: (events: readonly RecordedEvent[]) => Promise<void>
+  /**
+   * Records `position` as the checkpoint and applies nothing: the log up to it holds no event this projection reads
+   * beyond those committed. A runner given `types` needs it, to move past the events it did not read (otherwise a
+   * filtered catch-up would never reach the log's head); a sink without it is fed every event.
+   */
+  readonly advance?: (position: string) => Promise<void>
 }

@@ -39,6 +39,11 @@ export interface SqlProjection {
    * with personal fields still sealed over a personal-data store. Default: every event.
    */
   readonly needsData?: (event: EventHeader) => boolean
+  /**
+   * The event types `apply` reads, when it reads a few (`RunOptions.types`): a rebuild then asks the store for these
+   * only, and the others never reach `apply`. Default: every event.
+   */
+  readonly types?: readonly string[]
 }
 
 /** Registers the version (with its configuration) and creates its tables; returns the sink that feeds it. */
@@ -58,6 +63,27 @@ export const sqlSink = async (
   })
   /** The checkpoint this sink last read or wrote: a commit from anywhere else in between is a second runner. */
   let known: { readonly position: string | undefined } | undefined
+  /** Runs `body` and records `position` (after `applied` more events) in one transaction, under the version's row lock. */
+  const record = async (position: string, applied: number, body: (tx: SqlExecutor) => Promise<void>): Promise<void> => {
+    await driver.transaction(async (tx) => {
+      const [row] = await tx.query<{ position: string | null }>(
+        `SELECT position FROM ${quoteIdent(checkSchemaName(schema))}.kezek_projection_versions
+          WHERE projection = $1 AND version = $2 FOR UPDATE`,
+        [projection.name, version],
+      )
+      const stored = row?.position ?? undefined
+      if (known !== undefined && stored !== known.position) {
+        throw new Error(
+          `projection ${projection.name} v${version}: the checkpoint moved from ${String(known.position)} to ` +
+            `${String(stored)} under this runner; is another runner feeding the same version?`,
+        )
+      }
+      await body(tx)
+      await saveCheckpoint(tx, schema, projection.name, version, position, applied)
+      return { commit: true, value: undefined }
+    })
+    known = { position }
+  }
   return {
     name: projection.name,
     version,
@@ -69,24 +95,8 @@ export const sqlSink = async (
     commit: async (events) => {
       const last = events[events.length - 1]
       if (last === undefined) return
-      await driver.transaction(async (tx) => {
-        const [row] = await tx.query<{ position: string | null }>(
-          `SELECT position FROM ${quoteIdent(checkSchemaName(schema))}.kezek_projection_versions
-            WHERE projection = $1 AND version = $2 FOR UPDATE`,
-          [projection.name, version],
-        )
-        const stored = row?.position ?? undefined
-        if (known !== undefined && stored !== known.position) {
-          throw new Error(
-            `projection ${projection.name} v${version}: the checkpoint moved from ${String(known.position)} to ` +
-              `${String(stored)} under this runner; is another runner feeding the same version?`,
-          )
-        }
-        await projection.apply(tx, events, tables)
-        await saveCheckpoint(tx, schema, projection.name, version, last.position, events.length)
-        return { commit: true, value: undefined }
-      })
-      known = { position: last.position }
+      await record(last.position, events.length, (tx) => projection.apply(tx, events, tables))
     },
+    advance: (position) => record(position, 0, async () => undefined),
   }
 }

@@ -166,4 +166,75 @@ test('what the sink reads is asked of the store, caught up and following: the ot
   assert.is(asked.at(-1), `followed e-${first + 10}: ${(first + 10) % 2 === 1}`)
 })
 
+/** Appends `types.length` events to one stream, one of each type in turn; returns the last position. */
+const appendTyped = async (store: EventStore, types: readonly string[]): Promise<string> => {
+  let position = ''
+  for (const type of types) {
+    const r = await store.append('typed', [{ ...ev(), type }], { expected: 'any' })
+    if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
+    position = r.right.position
+  }
+  return position
+}
+
+/** The store, recording the types each readAll asks for; a catch-up that reads the log over and over fails. */
+const askingStore = (inner: EventStore, readsAllowed: number, stripTypes = false): EventStore & { readonly asked: (readonly string[] | undefined)[] } => {
+  const asked: (readonly string[] | undefined)[] = []
+  return {
+    ...inner,
+    asked,
+    readAll: (o) => {
+      asked.push(o?.types)
+      if (asked.length > readsAllowed) throw new Error(`readAll asked ${asked.length} times: the catch-up does not end`)
+      const { types: _, ...rest } = o ?? {}
+      return inner.readAll(stripTypes ? rest : o)
+    },
+  }
+}
+
+const typesSeen: MemoryProjection<readonly string[]> = { name: 'typed', initial: () => [], apply: (state, e) => [...state, `${e.type} ${e.id}`] }
+
+test('a run given types asks the store for them only, hands the sink nothing else, and passes over the rest to the head', async () => {
+  const inner = openMemoryStore()
+  await appendTyped(inner, ['Filed', 'Queued', 'Filed', 'Filed', 'Queued', 'Filed', 'Filed'])
+  const store = askingStore(inner, 4)
+  const sink = memorySink(typesSeen)
+  const progress: Progress[] = []
+  const run = runProjection({ store, sink, types: ['Queued'], batchSize: 1, mode: 'replay', onProgress: (p) => progress.push(p) })
+  await run.done
+  assert.equal(sink.state().map((x) => x.split(' ')[0]), ['Queued', 'Queued'])
+  assert.is(await sink.checkpoint(), await inner.headPosition(), 'past the trailing events it does not read')
+  assert.ok(store.asked.length >= 1 && store.asked.every((t) => t?.join() === 'Queued'), JSON.stringify(store.asked))
+  assert.equal(progress.at(-1)?.events, 2, 'progress counts the events applied')
+  assert.is(progress.at(-1)?.caughtUp, true)
+
+  // Live: an event of another type at the head is passed over, so a wait for its position ends.
+  const live = runProjection({ store: inner, sink, types: ['Queued'] })
+  await live.caughtUp
+  await live.reached(await appendTyped(inner, ['Queued', 'Filed']))
+  await live.stop()
+  assert.is(await sink.checkpoint(), await inner.headPosition())
+  assert.equal(sink.state().map((x) => x.split(' ')[0]), ['Queued', 'Queued', 'Queued'])
+
+  // A restart reads nothing twice.
+  const again = askingStore(inner, 4)
+  await runProjection({ store: again, sink, types: ['Queued'], mode: 'replay' }).done
+  assert.is(sink.state().length, 3)
+  assert.equal(again.asked, [], 'at the head already: nothing read')
+})
+
+test('a store that sends every type anyway: the sink still gets only its types', async () => {
+  const inner = openMemoryStore()
+  await appendTyped(inner, ['Filed', 'Queued', 'Filed'])
+  const sink = memorySink(typesSeen)
+  await runProjection({ store: askingStore(inner, 4, true), sink, types: ['Queued'], mode: 'replay' }).done
+  assert.equal(sink.state().map((x) => x.split(' ')[0]), ['Queued'])
+  assert.is(await sink.checkpoint(), await inner.headPosition())
+})
+
+test('types without a sink that can pass over events is refused at once', () => {
+  const { advance: _, ...withoutAdvance } = memorySink(typesSeen)
+  assert.throws(() => runProjection({ store: openMemoryStore(), sink: withoutAdvance, types: ['Queued'] }), /advance/)
+})
+
 test.run()

@@ -19,6 +19,7 @@ import {
   type EntryPosition,
   type SqlProjection,
 } from '../../src/projection/index.js'
+import { WAITING_LIST_READS } from '../../src/projection/waiting-list/projection.js'
 import { openPgliteStore } from '../../src/store/pglite.js'
 import type { SqlEventStore } from '../../src/store/sql/store.js'
 import type { EventStore, RecordedEvent } from '../../src/store/port.js'
@@ -91,6 +92,26 @@ test('a first build under a named policy gives the domain\'s positions, and foll
   assert.ok(page.every((p) => !JSON.stringify(p).match(/\d{12}/)), 'the public page holds no IIN')
 })
 
+test('a rebuild asks the store for the list\'s event types only, and its checkpoint passes over the rest to the head', async () => {
+  const store = await openStore()
+  await fill(store)
+  await removeSome(store, [3, 8])
+  // The log ends with events the list does not read: a filing not queued yet.
+  const unqueued = applicationEvents({ index: APPS, filedMinute: 1, decisionDay: 2 }).slice(0, 3)
+  assert.ok(E.isRight(await store.append(applicationId(APPS), unqueued, { expected: 'no_stream' })))
+  const asked: (readonly string[] | undefined)[] = []
+  const counting: EventStore = { ...store, readAll: (o) => { asked.push(o?.types); return store.readAll(o) } }
+  const built = await rebuildWaitingListProjection({ store: counting, db: { driver: store.driver, schema: store.schema }, policy: 'filing-order', batchSize: 7 })
+  assert.ok(E.isRight(built), JSON.stringify(built))
+  if (E.isLeft(built)) return
+  assert.ok(asked.length > 0 && asked.every((t) => t?.join() === WAITING_LIST_READS.join()), JSON.stringify(asked))
+  assert.is(built.right.events, APPS + 2, 'the queued events and the two that ended a place, nothing else')
+  const end = await rowsMatchCheckpoint(store, 1, WAITING_LIST_READS)
+  assert.is(end.checkpoint, await store.headPosition(), 'past the filing that is not queued')
+  assert.is(end.rows, APPS)
+  assert.equal(byId(await waitingListReader(store.driver, store.schema).all()), byId(expectedPositions(await inMemory(store, filingOrder))))
+})
+
 test('blue/green: the old version serves reads during the rebuild; the switch moves readers; the report names exactly the moved entries', async () => {
   const store = await openStore()
   await fill(store)
@@ -103,7 +124,7 @@ test('blue/green: the old version serves reads during the rebuild; the switch mo
   // Reads issued while the new version is being replayed, from inside its progress callback.
   const during: Array<Promise<{ active: unknown; all: EntryPosition[] }>> = []
   const rebuilt = await rebuildWaitingListProjection({
-    store, db, policy: 'decision-date-order', batchSize: 20, activate: false,
+    store, db, policy: 'decision-date-order', batchSize: 8, activate: false,
     onProgress: () => void during.push((async () => ({ active: await reader.active(), all: byId(await reader.all()) }))()),
   })
   assert.ok(E.isRight(rebuilt), JSON.stringify(rebuilt))

@@ -112,6 +112,7 @@ const upgrade = async (tx: SqlExecutor, t: string, tables: VersionTables): Promi
 export const waitingListProjection: SqlProjection = {
   name: WAITING_LIST,
   needsData: isWaitingListRead,
+  types: WAITING_LIST_READS,
   setup: async (tx, tables) => {
     const t = tables.table(ENTRIES)
     await tx.query(`CREATE TABLE IF NOT EXISTS ${t} (
