@@ -11,7 +11,7 @@
  *
  * A projection that reads a few types of a long log says which (`types`): the catch-up then asks the store for those
  * only, and moves the checkpoint over the rest with the sink's `advance` once a read has reached the head it set out
- * for. A rebuild of the waiting list reads six types, a fifth of a generated log's events.
+ * for. A rebuild of the waiting list reads six types: a fifth of a generated log's events, or less.
  */
 import type { EventHeader, EventStore, RecordedEvent, Subscription } from '../store/port.js'
 import type { Progress } from './progress.js'
