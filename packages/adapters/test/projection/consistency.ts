@@ -16,8 +16,10 @@ export const inMemory = async (store: EventStore, policy: OrderingPolicy, upTo?:
   return rebuildWaitingList(domainEvents(all.filter((e) => ['queued', 'removed', 'housing_allocated', 'restored'].includes(e.type))), policy)
 }
 
-/** Rows as the projection stored them, compared with what the events up to the checkpoint say. */
-/** `types`: the event types the version was fed (a run given `types`); default every event. */
+/**
+ * Rows as the projection stored them, compared with what the events up to the checkpoint say. `types`: the event
+ * types the version was fed (a run given `types`); default every event.
+ */
 export const rowsMatchCheckpoint = async (store: SqlEventStore, version: number, types?: readonly string[]): Promise<{ rows: number; checkpoint: string | undefined }> => {
   const [cp] = await store.driver.query<{ position: string | null; events: string }>(
     `SELECT position, events::text AS events FROM "${store.schema}".kezek_projection_versions WHERE projection = 'waiting_list' AND version = $1`,
