@@ -33,6 +33,8 @@ export interface PgliteStoreOptions {
   readonly batchSize?: number
   /** Told of every group-commit batch once it is settled (metrics; see `CommitBatch`). */
   readonly onCommitBatch?: (batch: CommitBatch) => void
+  /** How long caught-up subscriptions let commits gather before reading them (default 20 ms); see `SqlStoreOptions`. */
+  readonly followGatherMs?: number
   /** When the store checkpoints the database (`pglite-checkpoints.ts`); also for a `db` given here. */
   readonly checkpoints?: CheckpointPolicy
 }
@@ -103,6 +105,7 @@ export const openPgliteStore = async (options: PgliteStoreOptions = {}): Promise
     return await openSqlStore(driver, {
       ...(options.schema === undefined ? {} : { schema: options.schema }),
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+      ...(options.followGatherMs === undefined ? {} : { followGatherMs: options.followGatherMs }),
       onCommitBatch: (batch) => {
         checkpoints.committed()
         onCommitBatch?.(batch)

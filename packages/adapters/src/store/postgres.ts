@@ -37,6 +37,8 @@ export interface PostgresStoreOptions {
   readonly connectTimeoutMs?: number
   /** Told of every group-commit batch once it is settled (metrics; see `CommitBatch`). */
   readonly onCommitBatch?: (batch: CommitBatch) => void
+  /** How long caught-up subscriptions let commits gather before reading them (default 20 ms); see `SqlStoreOptions`. */
+  readonly followGatherMs?: number
 }
 
 /** First and largest wait between attempts to re-open the LISTEN connection. */
@@ -303,6 +305,7 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
     return await openSqlStore(driver, {
       ...(options.schema === undefined ? {} : { schema: options.schema }),
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+      ...(options.followGatherMs === undefined ? {} : { followGatherMs: options.followGatherMs }),
       ...(options.onCommitBatch === undefined ? {} : { onCommitBatch: options.onCommitBatch }),
     })
   } catch (error) {

@@ -72,6 +72,15 @@ export const streamLockKey = (schema: string, streamId: string): bigint => sha25
  */
 const NOTIFY_PAUSE_MS = 50
 
+/**
+ * How long this process's caught-up subscriptions let commits gather before reading them back, when nobody waits for
+ * a position (subscription.ts). Under signed submissions a read-back followed every group-commit batch, a third of
+ * the statements; at 20 ms one read takes three batches or so, and PostgreSQL's CPU per submission fell by a
+ * quarter (docs/benchmarks-history.md, stop 50). A reader that did not ask for a position sees a commit at most this
+ * much later; one that waits with `reached` is read for at once.
+ */
+const FOLLOW_GATHER_MS = 20
+
 export interface SqlStoreOptions {
   readonly schema?: string
   /** Default page size of `readAll` and of subscriptions' catch-up reads. */
@@ -80,11 +89,18 @@ export interface SqlStoreOptions {
   readonly maxBatchesInFlight?: number
   /** Told of every group-commit batch once it is settled: its appends, events and time (metrics). */
   readonly onCommitBatch?: (batch: CommitBatch) => void
+  /**
+   * How long caught-up subscriptions let commits gather before reading them, unless someone waits for a position;
+   * default 20 ms, 0 to read after every commit. See `FOLLOW_GATHER_MS`.
+   */
+  readonly followGatherMs?: number
 }
 
 export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions = {}): Promise<SqlEventStore> => {
   const schema = checkSchemaName(options.schema ?? 'kezek')
   const defaultBatch = options.batchSize ?? 500
+  const gatherMs = options.followGatherMs ?? FOLLOW_GATHER_MS
+  if (!Number.isFinite(gatherMs) || gatherMs < 0) throw new RangeError(`followGatherMs must be a finite number of ms, 0 or more: ${gatherMs}`)
   await migrate(driver, schema)
   const s = quoteIdent(schema)
   const channel = `${schema}_events`
@@ -314,6 +330,7 @@ export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions =
         onAppend,
         comparePositions: compareSqlPositions,
         ...(driver.pollIntervalMs === undefined ? {} : { pollIntervalMs: driver.pollIntervalMs }),
+        ...(gatherMs > 0 ? { gatherMs } : {}),
       }
       return track(subscriptions, follow(log, { batchSize: defaultBatch, ...opts }))
     },
