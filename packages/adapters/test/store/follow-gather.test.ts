@@ -7,23 +7,30 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { openPgliteStore } from '../../src/store/pglite.js'
 import type { RecordedEvent } from '../../src/store/port.js'
+import type { SqlEventStore } from '../../src/store/sql/store.js'
 import { events, right, streamName } from './contract.js'
 
 // One database for the three tests, a schema each: starting PGlite takes seconds.
 const db = new PGlite()
 test.after(() => db.close())
 
+/**
+ * A caught-up subscription, then a commit of two events, then a second subscription caught up: it reads the commit
+ * at once (its catch-up), and PGlite runs statements in turn, so a read-back the commit had started came first.
+ */
+const commitBehindAFollower = async (store: SqlEventStore) => {
+  const seen: RecordedEvent[] = []
+  const following = store.subscribe({ onEvent: (e) => { seen.push(e) } })
+  await following.caughtUp
+  const written = right(await store.append(streamName('gather'), events(2), { expected: 'no_stream' }))
+  await store.subscribe({ onEvent: () => undefined }).caughtUp
+  return { seen, following, written }
+}
+
 test('a commit left to gather is not read until someone waits for it, and then at once', async () => {
   const store = await openPgliteStore({ db, schema: 'gather_minute', followGatherMs: 60_000 })
   try {
-    const seen: RecordedEvent[] = []
-    const gathering = store.subscribe({ onEvent: (e) => { seen.push(e) } })
-    await gathering.caughtUp
-    const written = right(await store.append(streamName('gather'), events(2), { expected: 'no_stream' }))
-    // A subscription started after the commit reads it at once (its catch-up). PGlite runs statements in turn, so
-    // a read-back the commit had started would have come first.
-    const later = store.subscribe({ onEvent: () => undefined })
-    await later.caughtUp
+    const { seen, following: gathering, written } = await commitBehindAFollower(store)
     assert.is(seen.length, 0, 'the first subscription is still gathering')
     let timer: ReturnType<typeof setTimeout> | undefined
     const late = new Promise<'late'>((r) => { timer = setTimeout(() => r('late'), 5_000) })
@@ -38,12 +45,7 @@ test('a commit left to gather is not read until someone waits for it, and then a
 test('followGatherMs 0 reads every commit back at once', async () => {
   const store = await openPgliteStore({ db, schema: 'gather_none', followGatherMs: 0 })
   try {
-    const seen: RecordedEvent[] = []
-    const following = store.subscribe({ onEvent: (e) => { seen.push(e) } })
-    await following.caughtUp
-    right(await store.append(streamName('at-once'), events(2), { expected: 'no_stream' }))
-    const later = store.subscribe({ onEvent: () => undefined })
-    await later.caughtUp
+    const { seen } = await commitBehindAFollower(store)
     assert.is(seen.length, 2, 'read before the later subscription caught up')
   } finally {
     await store.close()
