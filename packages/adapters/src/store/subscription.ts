@@ -86,8 +86,9 @@ export const follow = (log: PagedLog, options: FollowOptions): Subscription => {
   /**
    * An append was heard. The loop reads at once when someone waits for a position, else after `gatherMs`: a busy
    * writer's batches are then read back a few at a time instead of one read per commit (the reference service's
-   * read-back was nearly half of its statements under signed submissions). What the wait costs is bounded lag for readers that did not ask for a
-   * position; a write's own answer is never behind it (it waits with `reached`, or was applied by its writer).
+   * read-back was nearly half of its statements under signed submissions). What the wait costs is bounded lag for
+   * readers that did not ask for a position; a write's own answer is never behind it (it waits with `reached`, or
+   * was applied by its writer). While `gathering` is set nobody waits: a new waiter reads at once (`reached`).
    */
   const wake = (): void => {
     woken = true
@@ -165,7 +166,7 @@ export const follow = (log: PagedLog, options: FollowOptions): Subscription => {
       if (!page.held) caughtUp.resolve()
       if (stopped) continue
       // Woken while reading: read again now, unless the appends are still gathering (see `wake`).
-      if (woken && (gathering === undefined || waiters.length > 0)) continue
+      if (woken && gathering === undefined) continue
       if (page.held) {
         await sleep(log.pollIntervalMs === undefined ? backoff : Math.min(backoff, log.pollIntervalMs))
         backoff = Math.min(backoff * 2, log.pollIntervalMs ?? 1000)

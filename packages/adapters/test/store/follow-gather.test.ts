@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert'
 import { openPgliteStore } from '../../src/store/pglite.js'
 import type { RecordedEvent } from '../../src/store/port.js'
 import type { SqlEventStore } from '../../src/store/sql/store.js'
-import { events, right, streamName } from './contract.js'
+import { events, right, streamName, within } from './contract.js'
 
 // One database for the three tests, a schema each: starting PGlite takes seconds.
 const db = new PGlite()
@@ -32,10 +32,7 @@ test('a commit left to gather is not read until someone waits for it, and then a
   try {
     const { seen, following: gathering, written } = await commitBehindAFollower(store)
     assert.is(seen.length, 0, 'the first subscription is still gathering')
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const late = new Promise<'late'>((r) => { timer = setTimeout(() => r('late'), 5_000) })
-    assert.is(await Promise.race([gathering.reached(written.position), late]), undefined, 'read for the wait, not after a minute')
-    clearTimeout(timer)
+    await within(5_000, 'read for the wait, not after a minute', gathering.reached(written.position))
     assert.is(seen.length, 2)
   } finally {
     await store.close()

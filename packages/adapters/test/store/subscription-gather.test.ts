@@ -7,6 +7,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { follow, type PagedLog, type Page } from '../../src/store/subscription.js'
 import type { RecordedEvent } from '../../src/store/port.js'
+import { within } from './contract.js'
 
 const event = (n: number): RecordedEvent => ({
   streamId: `s-${n}`, revision: 0, id: `e-${n}`, type: 't', data: { n }, metadata: {},
@@ -49,13 +50,6 @@ const delivered = () => {
   }
 }
 
-/** `p`, or 'late' if it has not settled within `ms` (a guard against a wait that never ends, not a measure). */
-const orLate = <A>(p: Promise<A>, ms: number): Promise<A | 'late'> => {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const late = new Promise<'late'>((r) => { timer = setTimeout(() => r('late'), ms) })
-  return Promise.race([p, late]).finally(() => clearTimeout(timer))
-}
-
 test('appends heard over several turns while caught up are read together, in one read', async () => {
   const { log, state, publish } = countingLog(200)
   const d = delivered()
@@ -93,7 +87,7 @@ test('a reached() wait for an append left to gather reads it at once', async () 
   await s.caughtUp
   const position = publish()
   await nextTurn()
-  assert.is(await orLate(s.reached(position), 5_000), undefined, 'not left for the minute it may gather')
+  await within(5_000, 'a wait for an append left to gather a minute', s.reached(position))
   await s.stop()
 })
 
@@ -104,7 +98,7 @@ test('an append heard while someone already waits is read at once', async () => 
   const waiting = s.reached('2')
   publish()
   publish()
-  assert.is(await orLate(waiting, 5_000), undefined)
+  await within(5_000, 'a wait pending when the appends were heard', waiting)
   await s.stop()
 })
 

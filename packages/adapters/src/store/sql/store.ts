@@ -75,9 +75,9 @@ const NOTIFY_PAUSE_MS = 50
 /**
  * How long this process's caught-up subscriptions let commits gather before reading them back, when nobody waits for
  * a position (subscription.ts). Under signed submissions a read-back followed every group-commit batch, nearly half
- * of the reference service's statements; at 20 ms one read takes three batches or so, and PostgreSQL's CPU per submission fell by a
- * quarter (docs/benchmarks-history.md, stop 50). A reader that did not ask for a position sees a commit at most this
- * much later; one that waits with `reached` is read for at once.
+ * of the reference service's statements; at 20 ms one read takes three batches or so, and PostgreSQL's CPU per
+ * submission fell by a quarter (docs/benchmarks-history.md, stop 50). A reader that did not ask for a position sees
+ * a commit at most this much later; one that waits with `reached` is read for at once.
  */
 const FOLLOW_GATHER_MS = 20
 
