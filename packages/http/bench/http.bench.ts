@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { availableParallelism, cpus } from 'node:os'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { constants as gcKinds, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { ProviderId } from '@kezek/domain'
 import { housingQueueAlmaty2012, kazakhstanNational } from '@kezek/domain'
@@ -101,7 +101,8 @@ export interface BareResult {
 /**
  * What a submission waits on besides CPU (stop 25): the group commit's batch in flight, which appends arriving
  * meanwhile wait for, and the service thread's event loop, which every answer (the verify worker's, the database's)
- * waits to be heard on.
+ * waits to be heard on. Stop 51 added the two long waits of a submission, timed from the service's side, and the
+ * service thread's collector, which stops everything on it while it runs.
  */
 export interface SubmissionWaits {
   readonly appendsPerBatch: number
@@ -111,6 +112,22 @@ export interface SubmissionWaits {
   /** The event loop's delay, mean and p99, medians of the rounds. */
   readonly eventLoopMeanMs: number
   readonly eventLoopP99Ms: number
+  /**
+   * Mean wall time of a submission's `verifyRequest`: the queue at the worker, its work, and the trip back through
+   * the event loop. Beside the workers' CPU per submission it shows how much of it is waiting.
+   */
+  readonly verifyMs: number
+  /** Mean wall time of a submission's append: the batch ahead, its own batch with the durable commit, the way back. */
+  readonly appendMs: number
+  /** The service thread's young-generation collections (scavenges) and full ones, during the timed rounds. */
+  readonly scavenges: Collections
+  readonly fullCollections: Collections
+}
+
+/** Collections of one kind on the service thread: how often, and how long each stopped it. */
+export interface Collections {
+  readonly perThousandSubmissions: number
+  readonly meanMs: number
 }
 
 /**
@@ -167,6 +184,55 @@ const schedMs = (path: string): number | undefined => {
 
 /** This thread's CPU time in ms (user + system), on Linux; undefined elsewhere. */
 const threadCpuMs = (): number | undefined => schedMs('/proc/thread-self/schedstat')
+
+/**
+ * `target` with its function `name` timed into `add`: wall time from the call to the answer. One more promise per call
+ * (about a microsecond), on kezek's side only.
+ */
+const timedMethod = <T extends object>(target: T, name: keyof T & string, add: (ms: number) => void): T => {
+  const f: unknown = target[name]
+  if (typeof f !== 'function') throw new TypeError(`${name} is not a function`)
+  const timed = async (...args: unknown[]): Promise<unknown> => {
+    const began = performance.now()
+    try {
+      return await f.apply(target, args)
+    } finally {
+      add(performance.now() - began)
+    }
+  }
+  return new Proxy(target, { get: (t, key, receiver) => (key === name ? timed : Reflect.get(t, key, receiver)) })
+}
+
+/**
+ * The service thread's garbage collections inside the windows `open` and `close` bracket (kezek's timed rounds). The
+ * observer hears of a collection after it ends; `count` takes what it has not yet been told.
+ */
+const collectionsDuringRounds = () => {
+  const seen: { readonly kind: number; readonly start: number; readonly ms: number }[] = []
+  const windows: [number, number][] = []
+  const heard = (entries: readonly PerformanceEntry[]): void => {
+    for (const e of entries) seen.push({ kind: ((e as PerformanceEntry & { readonly detail?: { readonly kind?: number } }).detail?.kind ?? 0), start: e.startTime, ms: e.duration })
+  }
+  const observer = new PerformanceObserver((list) => heard(list.getEntries()))
+  observer.observe({ entryTypes: ['gc'] })
+  const of = (kind: number, submissions: number): Collections => {
+    const inRounds = seen.filter((c) => c.kind === kind && windows.some(([a, b]) => c.start >= a && c.start <= b))
+    const ms = inRounds.reduce((sum, c) => sum + c.ms, 0)
+    return { perThousandSubmissions: (1000 * inRounds.length) / Math.max(1, submissions), meanMs: inRounds.length === 0 ? 0 : ms / inRounds.length }
+  }
+  return {
+    open: (): void => { windows.push([performance.now(), Number.POSITIVE_INFINITY]) },
+    close: (): void => {
+      const last = windows[windows.length - 1]
+      if (last !== undefined) last[1] = performance.now()
+    },
+    count: (submissions: number): Pick<SubmissionWaits, 'scavenges' | 'fullCollections'> => {
+      heard(observer.takeRecords())
+      return { scavenges: of(gcKinds.NODE_PERFORMANCE_GC_MINOR, submissions), fullCollections: of(gcKinds.NODE_PERFORMANCE_GC_MAJOR, submissions) }
+    },
+    stop: (): void => observer.disconnect(),
+  }
+}
 
 /** This process's threads (Linux): their ids, as /proc/self/task lists them; empty elsewhere. */
 const threadIds = (): ReadonlySet<string> => {
@@ -347,7 +413,14 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
   // Every submission here is one citizen's, so their key is made once and then cached; a new applicant's first
   // submission also writes their key.
   const personal = await openPersonalDataStore(stored, { mode: personalData }, () => undefined)
-  const store = personal.store
+  // The two long waits of a submission, timed during kezek's rounds only (the bare service is not wrapped).
+  const waited = { verifyMs: 0, verifies: 0, appendMs: 0, appends: 0 }
+  const store = timedMethod(personal.store, 'append', (ms) => {
+    if (!batches.counting) return
+    waited.appendMs += ms
+    waited.appends += 1
+  })
+  const collector = collectionsDuringRounds()
   // A monitor of its own per round: one re-enabled after a pause counts the pause as one long delay.
   const loopRounds: { readonly mean: number; readonly p99: number }[] = []
   let roundsMs = 0
@@ -363,7 +436,11 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
   const workersCpu = (): number | undefined => (started === undefined ? 0 : started.threads.length === workers ? threadsCpuMs(started.threads) : undefined)
   const app = createApp({
     store,
-    verifier: pool ?? inProcess,
+    verifier: timedMethod(pool ?? inProcess, 'verifyRequest', (ms) => {
+      if (!batches.counting) return
+      waited.verifyMs += ms
+      waited.verifies += 1
+    }),
     resultSigner: keyResultSigner(() => ({ privateKey: pki.head.keys.privateKey, certificate: pki.head.certificate })),
     registries: tableRegistries(table.right),
     providers: [{ id: PROVIDER, name: 'bench', definition: housingQueueAlmaty2012, calendar: kazakhstanNational() }],
@@ -469,8 +546,8 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
       rate = Math.max(rate, verifier)
       const eventLoop = monitorEventLoopDelay({ resolution: 1 })
       const mine = await timedLoad(base, documents, {
-        start: () => { batches.counting = true; eventLoop.enable() },
-        stop: () => { batches.counting = false; eventLoop.disable() },
+        start: () => { batches.counting = true; eventLoop.enable(); collector.open() },
+        stop: () => { batches.counting = false; eventLoop.disable(); collector.close() },
       })
       loopRounds.push({ mean: eventLoop.mean / 1e6, p99: eventLoop.percentile(99) / 1e6 })
       roundsMs += mine.ms
@@ -523,9 +600,13 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
       batchBusy: (1000 * batches.seconds) / Math.max(1, roundsMs),
       eventLoopMeanMs: median(loopRounds.map((r) => r.mean)),
       eventLoopP99Ms: median(loopRounds.map((r) => r.p99)),
+      verifyMs: waited.verifyMs / Math.max(1, waited.verifies),
+      appendMs: waited.appendMs / Math.max(1, waited.appends),
+      ...collector.count(waited.verifies),
     }
     return { store: kind, personalData, statusReads, submissions, verifierPerSecond, share, rounds, verifyWorkers: workers, cpu, waits, ...(bare === undefined ? {} : { bare }) }
   } finally {
+    collector.stop()
     await bareService?.close()
     await pool?.close()
     await stopServing()
@@ -538,6 +619,8 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
 const budget = (threads: number, verifierPerSecond: number): number => (threads * 1000) / (SUBMISSION_TARGET * Math.max(1, verifierPerSecond))
 
 const millis = (x: number): string => `${x.toFixed(2)} ms`
+
+const collections = (c: Collections): string => `${c.perThousandSubmissions.toFixed(1)} per 1,000 submissions of ${millis(c.meanMs)}`
 
 /**
  * A submission's CPU by part: the service thread; the verify workers; the rest of the process but the load client
@@ -605,9 +688,11 @@ export const runHttpBench = async (options: HttpBenchOptions = {}) => {
       ratio: `${r.bare.ratio.toFixed(2)}×`, target: '—', verdict: 'info',
     }]),
     {
-      figure: `  where a signed submission waits, ${r.store} (stop 25)`,
-      kezek: `group commit: ${r.waits.appendsPerBatch.toFixed(1)} appends and ${r.waits.msPerBatch.toFixed(1)} ms a batch, one in flight ${Math.round(100 * r.waits.batchBusy)}% of the time; `
-        + `event loop late ${r.waits.eventLoopMeanMs.toFixed(1)} ms on average, ${r.waits.eventLoopP99Ms.toFixed(1)} ms at p99 (medians of the rounds)`,
+      figure: `  where a signed submission waits, ${r.store} (stops 25 and 51)`,
+      kezek: `verify ${millis(r.waits.verifyMs)} a submission${r.cpu.verifyWorkers === undefined ? '' : ` (the workers' CPU ${millis(r.cpu.verifyWorkers)} of it)`}, append ${millis(r.waits.appendMs)} (means); `
+        + `group commit: ${r.waits.appendsPerBatch.toFixed(1)} appends and ${r.waits.msPerBatch.toFixed(1)} ms a batch, one in flight ${Math.round(100 * r.waits.batchBusy)}% of the time; `
+        + `event loop late ${r.waits.eventLoopMeanMs.toFixed(1)} ms on average, ${r.waits.eventLoopP99Ms.toFixed(1)} ms at p99 (medians of the rounds); `
+        + `the service thread's collector: ${collections(r.waits.scavenges)} young-generation and ${collections(r.waits.fullCollections)} full collections`,
       limit: '—', ratio: '—', target: '—', verdict: 'info',
     },
   ])

@@ -22,6 +22,15 @@ test('the HTTP benchmark runs for about a second and measures reads, submissions
   // Where submissions waited: the group commit's batches were counted, and the event loop watched.
   assert.ok(r.waits.appendsPerBatch >= 1 && r.waits.msPerBatch > 0 && r.waits.batchBusy > 0, JSON.stringify(r.waits))
   assert.ok(r.waits.eventLoopP99Ms >= 0 && Number.isFinite(r.waits.eventLoopMeanMs), JSON.stringify(r.waits))
+  // Every timed submission was verified and appended, each taking some time; a verification takes at least the
+  // worker's CPU for it (the wait holds the work).
+  assert.ok(r.waits.verifyMs > 0 && r.waits.appendMs > 0, JSON.stringify(r.waits))
+  assert.ok(process.platform !== 'linux' || r.waits.verifyMs >= (r.cpu.verifyWorkers ?? 0) * 0.5, JSON.stringify({ waits: r.waits, cpu: r.cpu }))
+  // Collections are counted only inside kezek's timed rounds, so they come as finite rates and pauses.
+  for (const c of [r.waits.scavenges, r.waits.fullCollections]) {
+    assert.ok(Number.isFinite(c.perThousandSubmissions) && c.perThousandSubmissions >= 0 && c.meanMs >= 0, JSON.stringify(c))
+  }
+  assert.match(out.rows.find((row) => row.figure.includes('where a signed submission waits'))!.kezek, /^verify \d+\.\d\d ms a submission.*append \d+\.\d\d ms.*young-generation and .* full collections$/)
   // Four API rows (reads, submissions, their CPU, their waits), then the pages' four (list page, movement page, the
   // load average, the first movement request).
   assert.is(out.rows.length, 8)
