@@ -22,8 +22,9 @@ test('the HTTP benchmark runs for about a second and measures reads, submissions
   // Where submissions waited: the group commit's batches were counted, and the event loop watched.
   assert.ok(r.waits.appendsPerBatch >= 1 && r.waits.msPerBatch > 0 && r.waits.batchBusy > 0, JSON.stringify(r.waits))
   assert.ok(r.waits.eventLoopP99Ms >= 0 && Number.isFinite(r.waits.eventLoopMeanMs), JSON.stringify(r.waits))
-  // Every timed submission was verified and appended, each taking some time; a verification takes at least the
-  // worker's CPU for it (the wait holds the work).
+  // Every timed submission was verified and appended, each taking some time. A verification's wait holds the
+  // worker's work for it, so it is not far below the workers' CPU per submission (which also holds their collector's
+  // work between documents: hence the margin).
   assert.ok(r.waits.verifyMs > 0 && r.waits.appendMs > 0, JSON.stringify(r.waits))
   assert.ok(process.platform !== 'linux' || r.waits.verifyMs >= (r.cpu.verifyWorkers ?? 0) * 0.5, JSON.stringify({ waits: r.waits, cpu: r.cpu }))
   // Collections are counted only inside kezek's timed rounds, so they come as finite rates and pauses.
