@@ -203,6 +203,21 @@ const timedMethod = <T extends object>(target: T, name: keyof T & string, add: (
   return new Proxy(target, { get: (t, key, receiver) => (key === name ? timed : Reflect.get(t, key, receiver)) })
 }
 
+/** Times added while `counting()`, and their mean: one wait of kezek's timed rounds. */
+const meanWhile = (counting: () => boolean) => {
+  let ms = 0
+  let n = 0
+  return {
+    add: (x: number): void => {
+      if (!counting()) return
+      ms += x
+      n += 1
+    },
+    mean: (): number => ms / Math.max(1, n),
+    count: (): number => n,
+  }
+}
+
 /**
  * The service thread's garbage collections inside the windows `open` and `close` bracket (kezek's timed rounds). The
  * observer hears of a collection after it ends; `count` takes what it has not yet been told.
@@ -414,12 +429,9 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
   // submission also writes their key.
   const personal = await openPersonalDataStore(stored, { mode: personalData }, () => undefined)
   // The two long waits of a submission, timed during kezek's rounds only (the bare service is not wrapped).
-  const waited = { verifyMs: 0, verifies: 0, appendMs: 0, appends: 0 }
-  const store = timedMethod(personal.store, 'append', (ms) => {
-    if (!batches.counting) return
-    waited.appendMs += ms
-    waited.appends += 1
-  })
+  const verifyWait = meanWhile(() => batches.counting)
+  const appendWait = meanWhile(() => batches.counting)
+  const store = timedMethod(personal.store, 'append', appendWait.add)
   const collector = collectionsDuringRounds()
   // A monitor of its own per round: one re-enabled after a pause counts the pause as one long delay.
   const loopRounds: { readonly mean: number; readonly p99: number }[] = []
@@ -436,11 +448,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
   const workersCpu = (): number | undefined => (started === undefined ? 0 : started.threads.length === workers ? threadsCpuMs(started.threads) : undefined)
   const app = createApp({
     store,
-    verifier: timedMethod(pool ?? inProcess, 'verifyRequest', (ms) => {
-      if (!batches.counting) return
-      waited.verifyMs += ms
-      waited.verifies += 1
-    }),
+    verifier: timedMethod(pool ?? inProcess, 'verifyRequest', verifyWait.add),
     resultSigner: keyResultSigner(() => ({ privateKey: pki.head.keys.privateKey, certificate: pki.head.certificate })),
     registries: tableRegistries(table.right),
     providers: [{ id: PROVIDER, name: 'bench', definition: housingQueueAlmaty2012, calendar: kazakhstanNational() }],
@@ -600,9 +608,9 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
       batchBusy: (1000 * batches.seconds) / Math.max(1, roundsMs),
       eventLoopMeanMs: median(loopRounds.map((r) => r.mean)),
       eventLoopP99Ms: median(loopRounds.map((r) => r.p99)),
-      verifyMs: waited.verifyMs / Math.max(1, waited.verifies),
-      appendMs: waited.appendMs / Math.max(1, waited.appends),
-      ...collector.count(waited.verifies),
+      verifyMs: verifyWait.mean(),
+      appendMs: appendWait.mean(),
+      ...collector.count(verifyWait.count()),
     }
     return { store: kind, personalData, statusReads, submissions, verifierPerSecond, share, rounds, verifyWorkers: workers, cpu, waits, ...(bare === undefined ? {} : { bare }) }
   } finally {
