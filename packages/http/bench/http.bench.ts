@@ -142,6 +142,16 @@ export interface SubmissionCpu {
   readonly process: number
   /** The service thread alone. */
   readonly serviceThread: number | undefined
+  /**
+   * The service thread's time ready to run but waiting for a core (stop 52): when another thread of the machine has
+   * both cores, every answer the service thread owes waits too. Not CPU, so not part of `process`.
+   */
+  readonly serviceThreadWaiting: number | undefined
+  /**
+   * Share of the round's time the service thread was running or waiting for a core (0–1): one thread serves every
+   * submission, so as this nears 1 each one queues behind the others, whatever the cores have left.
+   */
+  readonly serviceThreadOccupied: number | undefined
   /** The load client's thread: the harness's, not the service's, but it runs on the same cores. */
   readonly loadClient: number | undefined
   /**
@@ -172,18 +182,25 @@ export interface Round {
  */
 const readSchedMs = (path: string): number => Number(readFileSync(path, 'utf8').split(' ')[0]) / 1e6
 
-/** `readSchedMs` on Linux; undefined elsewhere, or when the task has ended. */
-const schedMs = (path: string): number | undefined => {
+/** A task's `schedstat`: ms on a CPU, and ms ready to run but waiting for one (its second field). */
+interface Sched { readonly running: number; readonly waiting: number }
+
+/** `schedstat` on Linux; undefined elsewhere, or when the task has ended. */
+const sched = (path: string): Sched | undefined => {
   if (process.platform !== 'linux') return undefined
   try {
-    return readSchedMs(path)
+    const [running, waiting] = readFileSync(path, 'utf8').split(' ')
+    return { running: Number(running) / 1e6, waiting: Number(waiting) / 1e6 }
   } catch {
     return undefined
   }
 }
 
-/** This thread's CPU time in ms (user + system), on Linux; undefined elsewhere. */
-const threadCpuMs = (): number | undefined => schedMs('/proc/thread-self/schedstat')
+/** A task's CPU time in ms on Linux; undefined elsewhere, or when the task has ended. */
+const schedMs = (path: string): number | undefined => sched(path)?.running
+
+/** This thread's schedstat (Linux; undefined elsewhere). */
+const threadSched = (): Sched | undefined => sched('/proc/thread-self/schedstat')
 
 /**
  * `target` with its function `name` timed into `add`: wall time from the call to the answer. One more promise per call
@@ -513,13 +530,13 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
      */
     const timedLoad = async (to: string, documents: readonly string[], around?: { readonly start: () => void; readonly stop: () => void }) => {
       let process0 = process.cpuUsage()
-      let thread0 = threadCpuMs()
+      let thread0 = threadSched()
       let workers0 = workersCpu()
       let database0 = database()
       let began = performance.now()
       const measured = await load(to, slice, connections, documents.map(submit), 201, true, () => {
         process0 = process.cpuUsage()
-        thread0 = threadCpuMs()
+        thread0 = threadSched()
         workers0 = workersCpu()
         database0 = database()
         began = performance.now()
@@ -528,7 +545,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
       around?.stop()
       const ms = performance.now() - began
       const { user, system } = process.cpuUsage(process0)
-      const thread1 = threadCpuMs()
+      const thread1 = threadSched()
       const workers1 = workersCpu()
       const database1 = database()
       const done = Math.max(1, measured.requests)
@@ -536,7 +553,10 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
       const databaseMs = database0 === undefined || database1 === undefined ? undefined : databaseCpuMsBetween(database0, database1)
       const cpu: SubmissionCpu = {
         process: processMs / done,
-        serviceThread: thread0 === undefined || thread1 === undefined ? undefined : (thread1 - thread0) / done,
+        serviceThread: thread0 === undefined || thread1 === undefined ? undefined : (thread1.running - thread0.running) / done,
+        serviceThreadWaiting: thread0 === undefined || thread1 === undefined ? undefined : (thread1.waiting - thread0.waiting) / done,
+        serviceThreadOccupied: thread0 === undefined || thread1 === undefined ? undefined
+          : (thread1.running - thread0.running + thread1.waiting - thread0.waiting) / ms,
         loadClient: measured.clientCpuMs === undefined ? undefined : measured.clientCpuMs / done,
         verifyWorkers: workers0 === undefined || workers1 === undefined ? undefined : (workers1 - workers0) / done,
         database: databaseMs === undefined ? undefined : databaseMs / done,
@@ -583,6 +603,8 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
       return {
         process: median(of.map((c) => c.process)),
         serviceThread: part((c) => c.serviceThread),
+        serviceThreadWaiting: part((c) => c.serviceThreadWaiting),
+        serviceThreadOccupied: part((c) => c.serviceThreadOccupied),
         loadClient: part((c) => c.loadClient),
         verifyWorkers: part((c) => c.verifyWorkers),
         database: part((c) => c.database),
@@ -637,7 +659,9 @@ const collections = (c: Collections): string => `${c.perThousandSubmissions.toFi
 const cpuParts = (r: StoreResult): string => {
   const c = r.cpu
   if (c.serviceThread === undefined) return `whole process ${millis(c.process)}`
-  const parts = [`service thread ${millis(c.serviceThread)}`]
+  const waited = c.serviceThreadWaiting === undefined || c.serviceThreadOccupied === undefined ? ''
+    : ` (and ${millis(c.serviceThreadWaiting)} ready but waiting for a core; running or waiting ${Math.round(100 * c.serviceThreadOccupied)}% of the time)`
+  const parts = [`service thread ${millis(c.serviceThread)}${waited}`]
   if (c.loadClient !== undefined && c.verifyWorkers !== undefined) {
     parts.push(
       `verify workers ${millis(c.verifyWorkers)}`,
