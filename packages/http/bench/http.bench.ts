@@ -180,17 +180,21 @@ export interface Round {
  * A task's CPU time in ms (user + system) from its /proc `schedstat`: nanoseconds on a CPU. `stat`'s utime and stime
  * count 10 ms ticks, too coarse for a round of a few hundred submissions (a smoke round's bare service read 0).
  */
-const readSchedMs = (path: string): number => Number(readFileSync(path, 'utf8').split(' ')[0]) / 1e6
+const readSchedMs = (path: string): number => readSched(path).running
 
 /** A task's `schedstat`: ms on a CPU, and ms ready to run but waiting for one (its second field). */
 interface Sched { readonly running: number; readonly waiting: number }
+
+const readSched = (path: string): Sched => {
+  const [running, waiting] = readFileSync(path, 'utf8').split(' ')
+  return { running: Number(running) / 1e6, waiting: Number(waiting) / 1e6 }
+}
 
 /** `schedstat` on Linux; undefined elsewhere, or when the task has ended. */
 const sched = (path: string): Sched | undefined => {
   if (process.platform !== 'linux') return undefined
   try {
-    const [running, waiting] = readFileSync(path, 'utf8').split(' ')
-    return { running: Number(running) / 1e6, waiting: Number(waiting) / 1e6 }
+    return readSched(path)
   } catch {
     return undefined
   }
