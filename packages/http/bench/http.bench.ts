@@ -555,12 +555,14 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
       const done = Math.max(1, measured.requests)
       const processMs = (user + system) / 1000
       const databaseMs = database0 === undefined || database1 === undefined ? undefined : databaseCpuMsBetween(database0, database1)
+      // The service thread's running and waiting during the round, read once for the three figures made of them.
+      const thread = thread0 === undefined || thread1 === undefined ? undefined
+        : { running: thread1.running - thread0.running, waiting: thread1.waiting - thread0.waiting }
       const cpu: SubmissionCpu = {
         process: processMs / done,
-        serviceThread: thread0 === undefined || thread1 === undefined ? undefined : (thread1.running - thread0.running) / done,
-        serviceThreadWaiting: thread0 === undefined || thread1 === undefined ? undefined : (thread1.waiting - thread0.waiting) / done,
-        serviceThreadOccupied: thread0 === undefined || thread1 === undefined ? undefined
-          : (thread1.running - thread0.running + thread1.waiting - thread0.waiting) / ms,
+        serviceThread: thread === undefined ? undefined : thread.running / done,
+        serviceThreadWaiting: thread === undefined ? undefined : thread.waiting / done,
+        serviceThreadOccupied: thread === undefined ? undefined : (thread.running + thread.waiting) / ms,
         loadClient: measured.clientCpuMs === undefined ? undefined : measured.clientCpuMs / done,
         verifyWorkers: workers0 === undefined || workers1 === undefined ? undefined : (workers1 - workers0) / done,
         database: databaseMs === undefined ? undefined : databaseMs / done,
