@@ -516,11 +516,20 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
       return out
     }
     const submit = (body: string) => ({ method: 'POST', path: '/v1/portal/applications', headers: { authorization: `Bearer ${citizen}`, 'content-type': 'application/xml' }, body })
-    let rate = await verifyFor(warm)
+    const rate = await verifyFor(warm)
     // Submissions warm by count as well as by time: their code is far larger than the verifier's, and V8 was still
     // optimizing it during the timed rounds (--trace-opt: 391 functions compiled in a timed run after 300 warm-up
     // submissions, 114 after 3,000; V8's compiler threads' CPU per submission fell from 1.5 to 0.6 ms).
     if (warmSubmissions > 0) await load(base, 600, connections, (await signedDocuments(warmSubmissions)).map(submit), 201, true)
+    // Every round's documents are signed now, before the last warm-up, and none between the rounds (stop 53). Signing
+    // leaves garbage that the full collection after it clears, and a full collection throws away the optimized code
+    // of every function whose embedded objects died: 200–240 functions each time (--trace-deopt, "weak objects"),
+    // the service's HTTP, router and driver code and the verifier's among them. Signed between the rounds, each timed
+    // round began deoptimized and compiled 82–109 functions again on the same two cores; signed here, none is thrown
+    // away between the rounds, and they compiled 63, 38 and 29. Twice what the warm verifier rate needs, since a
+    // round can no longer be sized on the rate of the one before.
+    const roundDocuments: string[][] = []
+    for (let i = 0; i < ROUNDS; i++) roundDocuments.push(await documentsFor((rate * 4) / 3, seconds / ROUNDS))
     const warmDocuments = await documentsFor(rate, warm)
     await load(base, warm, connections, warmDocuments.map(submit), 201, true)
     if (bareService !== undefined) await load(bareService.base, warm, connections, warmDocuments.map(submit), 201, true)
@@ -573,11 +582,8 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
     const rounds: Round[] = []
     const timed: (Measured & { readonly latencies: readonly number[] })[] = []
     const bareTimed: (Measured & { readonly latencies: readonly number[] })[] = []
-    for (let i = 0; i < ROUNDS; i++) {
-      // Signed before the round (as many as the last verifier rate could need), so the two halves follow each other.
-      const documents = await documentsFor(rate, slice)
+    for (const documents of roundDocuments) {
       const verifier = await verifyFor(slice)
-      rate = Math.max(rate, verifier)
       const eventLoop = monitorEventLoopDelay({ resolution: 1 })
       const mine = await timedLoad(base, documents, {
         start: () => { batches.counting = true; eventLoop.enable(); collector.open() },
