@@ -523,20 +523,20 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
     if (warmSubmissions > 0) await load(base, 600, connections, (await signedDocuments(warmSubmissions)).map(submit), 201, true)
     // Every round's documents are signed now, before the last warm-up, and none between the rounds (stop 53). Signing
     // leaves garbage that the full collection after it clears, and a full collection throws away the optimized code
-    // of every function whose embedded objects died: 200–240 functions each time (--trace-deopt, "weak objects"),
+    // of every function whose embedded objects died: 195–240 functions each time (--trace-deopt, "weak objects"),
     // the service's HTTP, router and driver code and the verifier's among them. Signed between the rounds, each timed
     // round began deoptimized and compiled 82–109 functions again on the same two cores; signed here, none is thrown
     // away between the rounds, and they compiled 63, 38 and 29. Twice what the warm verifier rate needs, since a
     // round can no longer be sized on the rate of the one before.
+    const slice = seconds / ROUNDS
     const roundDocuments: string[][] = []
-    for (let i = 0; i < ROUNDS; i++) roundDocuments.push(await documentsFor((rate * 4) / 3, seconds / ROUNDS))
+    for (let i = 0; i < ROUNDS; i++) roundDocuments.push(await documentsFor((rate * 4) / 3, slice))
     const warmDocuments = await documentsFor(rate, warm)
     await load(base, warm, connections, warmDocuments.map(submit), 201, true)
     if (bareService !== undefined) await load(bareService.base, warm, connections, warmDocuments.map(submit), 201, true)
 
     // Interleaved rounds, verifier then submissions, each a share of the time: on a machine shared with other jobs
     // the load moves within seconds, and a ratio of two figures taken a minute apart measured the load instead.
-    const slice = seconds / ROUNDS
     /**
      * A timed load of signed documents at `to`, and what each submission cost by part. `around` brackets what only
      * kezek's half counts (its batches, its event loop); the CPU is counted from the moment the client starts.
