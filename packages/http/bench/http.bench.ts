@@ -177,12 +177,10 @@ export interface Round {
 }
 
 /**
- * A task's CPU time in ms (user + system) from its /proc `schedstat`: nanoseconds on a CPU. `stat`'s utime and stime
- * count 10 ms ticks, too coarse for a round of a few hundred submissions (a smoke round's bare service read 0).
+ * A task's `schedstat`: ms on a CPU (user + system), and ms ready to run but waiting for one (its second field); /proc
+ * counts both in nanoseconds. `stat`'s utime and stime count 10 ms ticks, too coarse for a round of a few hundred
+ * submissions (a smoke round's bare service read 0).
  */
-const readSchedMs = (path: string): number => readSched(path).running
-
-/** A task's `schedstat`: ms on a CPU, and ms ready to run but waiting for one (its second field). */
 interface Sched { readonly running: number; readonly waiting: number }
 
 const readSched = (path: string): Sched => {
@@ -311,7 +309,7 @@ const databaseCpu = (): DatabaseCpu | undefined => {
     if (!/^\d+$/.test(pid)) continue
     try {
       if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue
-      byPid.set(pid, readSchedMs(`/proc/${pid}/schedstat`))
+      byPid.set(pid, readSched(`/proc/${pid}/schedstat`).running)
     } catch {
       // The process ended between the listing and the read.
     }
