@@ -148,6 +148,12 @@ export interface SubmissionCpu {
    */
   readonly serviceThreadWaiting: number | undefined
   /**
+   * Times a submission the service thread was taken off its core while it could still run (involuntary context
+   * switches, stop 54): another task woken onto its core, most often by the service thread's own write to a socket —
+   * the database's backend for a batch, the load client for an answer — ran first. Where the waiting above comes from.
+   */
+  readonly serviceThreadPreemptions: number | undefined
+  /**
    * Share of the round's time the service thread was running or waiting for a core (0–1): one thread serves every
    * submission, so as this nears 1 each one queues behind the others, whatever the cores have left.
    */
@@ -203,6 +209,13 @@ const schedMs = (path: string): number | undefined => sched(path)?.running
 
 /** This thread's schedstat (Linux; undefined elsewhere). */
 const threadSched = (): Sched | undefined => sched('/proc/thread-self/schedstat')
+
+/** How often this thread has been taken off a core while it could run (Linux; undefined elsewhere). */
+const threadPreemptions = (): number | undefined => {
+  if (process.platform !== 'linux') return undefined
+  const found = /^nonvoluntary_ctxt_switches:\s+(\d+)$/m.exec(readFileSync('/proc/thread-self/status', 'utf8'))
+  return found === null ? undefined : Number(found[1])
+}
 
 /**
  * `target` with its function `name` timed into `add`: wall time from the call to the answer. One more promise per call
@@ -542,12 +555,14 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
     const timedLoad = async (to: string, documents: readonly string[], around?: { readonly start: () => void; readonly stop: () => void }) => {
       let process0 = process.cpuUsage()
       let thread0 = threadSched()
+      let preempted0 = threadPreemptions()
       let workers0 = workersCpu()
       let database0 = database()
       let began = performance.now()
       const measured = await load(to, slice, connections, documents.map(submit), 201, true, () => {
         process0 = process.cpuUsage()
         thread0 = threadSched()
+        preempted0 = threadPreemptions()
         workers0 = workersCpu()
         database0 = database()
         began = performance.now()
@@ -557,6 +572,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
       const ms = performance.now() - began
       const { user, system } = process.cpuUsage(process0)
       const thread1 = threadSched()
+      const preempted1 = threadPreemptions()
       const workers1 = workersCpu()
       const database1 = database()
       const done = Math.max(1, measured.requests)
@@ -569,6 +585,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
         process: processMs / done,
         serviceThread: thread === undefined ? undefined : thread.running / done,
         serviceThreadWaiting: thread === undefined ? undefined : thread.waiting / done,
+        serviceThreadPreemptions: preempted0 === undefined || preempted1 === undefined ? undefined : (preempted1 - preempted0) / done,
         serviceThreadOccupied: thread === undefined ? undefined : (thread.running + thread.waiting) / ms,
         loadClient: measured.clientCpuMs === undefined ? undefined : measured.clientCpuMs / done,
         verifyWorkers: workers0 === undefined || workers1 === undefined ? undefined : (workers1 - workers0) / done,
@@ -614,6 +631,7 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
         process: median(of.map((c) => c.process)),
         serviceThread: part((c) => c.serviceThread),
         serviceThreadWaiting: part((c) => c.serviceThreadWaiting),
+        serviceThreadPreemptions: part((c) => c.serviceThreadPreemptions),
         serviceThreadOccupied: part((c) => c.serviceThreadOccupied),
         loadClient: part((c) => c.loadClient),
         verifyWorkers: part((c) => c.verifyWorkers),
@@ -670,7 +688,7 @@ const cpuParts = (r: StoreResult): string => {
   const c = r.cpu
   if (c.serviceThread === undefined) return `whole process ${millis(c.process)}`
   const waited = c.serviceThreadWaiting === undefined || c.serviceThreadOccupied === undefined ? ''
-    : ` (and ${millis(c.serviceThreadWaiting)} ready but waiting for a core; running or waiting ${Math.round(100 * c.serviceThreadOccupied)}% of the time)`
+    : ` (and ${millis(c.serviceThreadWaiting)} ready but waiting for a core${c.serviceThreadPreemptions === undefined ? '' : `, taken off it ${c.serviceThreadPreemptions.toFixed(2)} times`}; running or waiting ${Math.round(100 * c.serviceThreadOccupied)}% of the time)`
   const parts = [`service thread ${millis(c.serviceThread)}${waited}`]
   if (c.loadClient !== undefined && c.verifyWorkers !== undefined) {
     parts.push(

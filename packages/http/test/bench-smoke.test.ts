@@ -14,6 +14,8 @@ test('the HTTP benchmark runs for about a second and measures reads, submissions
   assert.ok(process.platform !== 'linux' || (r.cpu.serviceThread !== undefined && r.cpu.serviceThread >= 0), JSON.stringify(r.cpu))
   // Its wait for a core is read beside its CPU; running and waiting together cannot take longer than the round did.
   assert.ok(process.platform !== 'linux' || (r.cpu.serviceThreadWaiting !== undefined && r.cpu.serviceThreadWaiting >= 0), JSON.stringify(r.cpu))
+  // How often it was taken off its core is a count per submission, read from the same /proc.
+  assert.ok(process.platform !== 'linux' || (r.cpu.serviceThreadPreemptions !== undefined && Number.isFinite(r.cpu.serviceThreadPreemptions) && r.cpu.serviceThreadPreemptions >= 0), JSON.stringify(r.cpu))
   assert.ok(process.platform !== 'linux' || (r.cpu.serviceThreadOccupied !== undefined && r.cpu.serviceThreadOccupied > 0 && r.cpu.serviceThreadOccupied <= 1.05), JSON.stringify(r.cpu))
   // The load client reports its own thread's CPU; PGlite has no server of its own to count.
   assert.ok(process.platform !== 'linux' || (r.cpu.loadClient !== undefined && r.cpu.loadClient >= 0), JSON.stringify(r.cpu))
@@ -49,7 +51,7 @@ test('on PostgreSQL on this machine, the CPU of a submission counts the server p
   // Every submission appends and commits, so the server worked for it; the machine cannot be busier than its cores.
   assert.ok(r.cpu.database !== undefined && r.cpu.database > 0, JSON.stringify(r.cpu))
   assert.ok(r.cpu.busy !== undefined && r.cpu.busy > 0 && r.cpu.busy <= 1.05, JSON.stringify(r.cpu))
-  assert.match(out.rows.find((row) => row.figure.includes('CPU per signed submission'))!.kezek, /^service thread \d+\.\d\d ms \(and \d+\.\d\d ms ready but waiting for a core; running or waiting \d+% of the time\).*PostgreSQL server \d+\.\d\d ms/)
+  assert.match(out.rows.find((row) => row.figure.includes('CPU per signed submission'))!.kezek, /^service thread \d+\.\d\d ms \(and \d+\.\d\d ms ready but waiting for a core, taken off it \d+\.\d\d times; running or waiting \d+% of the time\).*PostgreSQL server \d+\.\d\d ms/)
   // The bare service ran in the same rounds on the same documents, every one accepted, and its row says how kezek compares.
   const bare = r.bare
   assert.ok(bare !== undefined && bare.submissions.requests > 0 && bare.submissions.errors === 0, JSON.stringify(bare))
