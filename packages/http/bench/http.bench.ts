@@ -149,8 +149,9 @@ export interface SubmissionCpu {
   readonly serviceThreadWaiting: number | undefined
   /**
    * Times a submission the service thread was taken off its core while it could still run (involuntary context
-   * switches, stop 54): another task woken onto its core, most often by the service thread's own write to a socket —
-   * the database's backend for a batch, the load client for an answer — ran first. Where the waiting above comes from.
+   * switches, stop 54): another task ran first on its core. It follows the service thread's own socket writes (about
+   * three in four), and the wait above follows the database's CPU: most likely the backend a batch's write wakes,
+   * put on the writer's core (not traced in the kernel).
    */
   readonly serviceThreadPreemptions: number | undefined
   /**
