@@ -228,7 +228,15 @@ export const protectPersonalData = (
         }
       },
     }),
-    subscribe: (opts) => store.subscribe({ ...opts, onEvent: async (e) => opts.onEvent(await deliver(e, opts.needsData)) }),
+    subscribe: (opts) => {
+      // The erasure records are read here whatever the subscriber needs (`deliver`): the store must send their data.
+      const needs = opts.needsData
+      return store.subscribe({
+        ...opts,
+        ...(needs === undefined ? {} : { needsData: (h: EventHeader) => h.type === ERASURE_EVENT_TYPE || needs(h) }),
+        onEvent: async (e) => opts.onEvent(await deliver(e, needs)),
+      })
+    },
     erase: async (subject) => {
       sealer.forgetCurrent(subject)
       const receipt = await keyring.erase(subject)

@@ -109,11 +109,14 @@ export interface SubscribeOptions {
    */
   readonly onEvent: (event: RecordedEvent) => Promise<void> | void
   /**
-   * Whether the handler will read this event's `data` and `metadata`, asked just before it is handed over; default:
-   * every event. For an event it answers `false` for, the handler reads only the header (type, stream, revision,
-   * position, time, hashes), and a store that transforms data on read may hand it over as stored: the personal-data
-   * decorator then leaves its fields sealed instead of decrypting them (a service's read models skip their own
-   * writes, and the notices follow streams only: docs/benchmarks-history.md, stop 45).
+   * Whether the handler will read this event's `data` and `metadata`; default: every event. For an event it answers
+   * `false` for, the handler reads only the header (type, stream, revision, position, time, hashes): a store that
+   * transforms data on read may hand it over as stored (the personal-data decorator then leaves its fields sealed
+   * instead of decrypting them, stop 45), and the SQL stores do not read its data at all (stop 54): reading it
+   * throws. A service's read models skip their own writes, and the notices follow streams only.
+   *
+   * Asked when the event's page is read, before the events ahead of it on that page are handed over, and may be
+   * asked again at delivery: an answer may turn from `true` to `false` as the handler catches up, never back.
    */
   readonly needsData?: (event: EventHeader) => boolean
 }

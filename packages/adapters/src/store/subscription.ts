@@ -8,7 +8,7 @@
  * backoff instead of waiting for the next notification, because the transaction that was holding them may end
  * without notifying (a rollback, or some other application's transaction).
  */
-import type { RecordedEvent, SubscribeOptions, Subscription, SubscriptionHealth } from './port.js'
+import type { EventHeader, RecordedEvent, SubscribeOptions, Subscription, SubscriptionHealth } from './port.js'
 
 export interface Page {
   readonly events: readonly RecordedEvent[]
@@ -17,7 +17,11 @@ export interface Page {
 }
 
 export interface PagedLog {
-  readonly readPage: (after: string | undefined, limit: number) => Promise<Page>
+  /**
+   * A page after `after`. With `needsData`, events it answers false for may come without their data and metadata
+   * (a SQL store then reads only their headers); it is asked once per event, when the page is read.
+   */
+  readonly readPage: (after: string | undefined, limit: number, needsData?: (event: EventHeader) => boolean) => Promise<Page>
   /** Registers a callback for "something may have been appended"; returns the unregistration. */
   readonly onAppend: (wake: () => void) => () => void
   readonly comparePositions: (a: string, b: string) => number
@@ -139,7 +143,7 @@ export const follow = (log: PagedLog, options: FollowOptions): Subscription => {
       stopGathering()
       let page: Page
       try {
-        page = await log.readPage(checkpoint, batch)
+        page = await log.readPage(checkpoint, batch, options.needsData)
       } catch (error) {
         // The store failed, not the handler: wait (capped exponential backoff with jitter) and read again.
         if (stopped) return

@@ -1,6 +1,7 @@
 /**
  * The SQL stores' subscriptions hand over data and metadata parsed when first read (event-row.ts): a follower that
- * reads only headers costs no JSON parsing, and one that reads the payload, in any way, gets what was appended.
+ * reads only headers costs no JSON parsing, and one that reads the payload, in any way, gets what was appended. A
+ * follower that says which events it reads (`needsData`) is not sent the others' data at all (stop 54).
  */
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -60,6 +61,43 @@ for (const backend of backends) {
       // A payload read twice is the same value; spread and serialized, the event carries it.
       const twice = await follow(store, (e) => e.data === e.data && JSON.stringify({ ...e }) === JSON.stringify(e) && JSON.parse(JSON.stringify(e)).data.n === (e.data as { n: number }).n)
       assert.ok(twice.seen.every((x) => x === true))
+    } finally {
+      await close()
+    }
+  })
+
+  test('with needsData, the events it refuses come as headers whose data throws, the others as appended', async () => {
+    const { store, close } = await backend.open()
+    try {
+      const appended = events(EVENTS)
+      const stream = streamName('needs')
+      right(await store.append(stream, appended, { expected: 'no_stream' }))
+      const asked: number[] = []
+      const seen: RecordedEvent[] = []
+      const sub = store.subscribe({ needsData: (h) => { asked.push(h.revision); return h.revision % 3 === 0 }, onEvent: (e) => { seen.push(e) } })
+      await within(10_000, 'caughtUp', sub.caughtUp)
+      await sub.stop()
+      await sub.done
+      assert.equal(seen.map((e) => e.revision), Array.from({ length: EVENTS }, (_, i) => i))
+      assert.ok(Array.from({ length: EVENTS }, (_, i) => i).every((r) => asked.includes(r)), 'asked of every event')
+      for (const e of seen) {
+        assert.is(e.streamId, stream)
+        assert.ok(/^[0-9a-f]{64}$/.test(e.hash) && e.position.length > 0 && !Number.isNaN(Date.parse(e.recordedAt)), JSON.stringify(e.position))
+        if (e.revision % 3 === 0) {
+          assert.equal({ data: e.data, metadata: e.metadata }, { data: appended[e.revision]!.data, metadata: appended[e.revision]!.metadata })
+        } else {
+          assert.throws(() => e.data, (err: unknown) => err instanceof TypeError && /needsData/.test(err.message))
+          assert.throws(() => e.metadata, (err: unknown) => err instanceof TypeError)
+        }
+      }
+      // A subscriber that reads no data at all gets every header, and none of their data.
+      const none: RecordedEvent[] = []
+      const headersOnly = store.subscribe({ needsData: () => false, onEvent: (e) => { none.push(e) } })
+      await within(10_000, 'caughtUp', headersOnly.caughtUp)
+      await headersOnly.stop()
+      await headersOnly.done
+      assert.equal(none.map((e) => e.id), seen.map((e) => e.id))
+      assert.ok(none.every((e) => { try { void e.data; return false } catch { return true } }))
     } finally {
       await close()
     }

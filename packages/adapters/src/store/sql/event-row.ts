@@ -33,6 +33,12 @@ export const COLUMNS = `stream_id, id, type, data, metadata,
  */
 export const TEXT_COLUMNS = COLUMNS.replace('data, metadata,', 'data::text, metadata::text,')
 
+/**
+ * COLUMNS without data and metadata, for a subscription's page of headers (`withData` in store.ts): the server
+ * neither turns the two documents into text nor sends them for events the subscriber reads only the header of.
+ */
+export const HEADER_COLUMNS = COLUMNS.replace('data, metadata,', 'NULL::text, NULL::text,')
+
 /** A value worked out the first time it is asked for, from then on the same. */
 const onRead = (text: string): (() => Json) => {
   let value: Json | undefined
@@ -53,6 +59,24 @@ export const toRecorded = (r: StartsWithEvent): RecordedEvent => recorded(r, fal
  * enumerable getters, so spreading, comparing or serializing the event reads them as values.
  */
 export const toRecordedOnRead = (r: readonly [...TextRow, ...unknown[]]): RecordedEvent => recorded(r, true)
+
+/**
+ * A row read with HEADER_COLUMNS, for a subscriber whose `needsData` answered false: its data and metadata were not
+ * read, and reading them throws instead of answering `null`, which a reader could not tell from stored JSON.
+ */
+export const toHeaderOnRead = (r: readonly [...TextRow, ...unknown[]]): RecordedEvent => {
+  const e = recorded(r, false)
+  return {
+    streamId: e.streamId, revision: e.revision, id: e.id, type: e.type,
+    get data(): Json { return unread(e) },
+    get metadata(): Json { return unread(e) },
+    hash: e.hash, previousHash: e.previousHash, position: e.position, recordedAt: e.recordedAt,
+  }
+}
+
+const unread = (e: RecordedEvent): never => {
+  throw new TypeError(`event ${e.streamId}@${e.revision} was read without its data: the subscriber's needsData answered false for it`)
+}
 
 /** `parseOnRead`: the row was read with TEXT_COLUMNS, and its data and metadata are JSON text. */
 const recorded = (r: StartsWithEvent | readonly [...TextRow, ...unknown[]], parseOnRead: boolean): RecordedEvent => {
