@@ -208,14 +208,14 @@ const sched = (path: string): Sched | undefined => {
 /** A task's CPU time in ms on Linux; undefined elsewhere, or when the task has ended. */
 const schedMs = (path: string): number | undefined => sched(path)?.running
 
-/** This thread's schedstat (Linux; undefined elsewhere). */
-const threadSched = (): Sched | undefined => sched('/proc/thread-self/schedstat')
+/** This thread's schedstat, and how often it has been taken off a core while it could run (`status`). */
+interface ThreadSched extends Sched { readonly preemptions: number }
 
-/** How often this thread has been taken off a core while it could run (Linux; undefined elsewhere). */
-const threadPreemptions = (): number | undefined => {
-  if (process.platform !== 'linux') return undefined
-  const found = /^nonvoluntary_ctxt_switches:\s+(\d+)$/m.exec(readFileSync('/proc/thread-self/status', 'utf8'))
-  return found === null ? undefined : Number(found[1])
+/** This thread's schedstat and preemptions (Linux; undefined elsewhere). */
+const threadSched = (): ThreadSched | undefined => {
+  const s = sched('/proc/thread-self/schedstat')
+  const found = s === undefined ? null : /^nonvoluntary_ctxt_switches:\s+(\d+)$/m.exec(readFileSync('/proc/thread-self/status', 'utf8'))
+  return s === undefined || found === null ? undefined : { ...s, preemptions: Number(found[1]) }
 }
 
 /**
@@ -556,14 +556,12 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
     const timedLoad = async (to: string, documents: readonly string[], around?: { readonly start: () => void; readonly stop: () => void }) => {
       let process0 = process.cpuUsage()
       let thread0 = threadSched()
-      let preempted0 = threadPreemptions()
       let workers0 = workersCpu()
       let database0 = database()
       let began = performance.now()
       const measured = await load(to, slice, connections, documents.map(submit), 201, true, () => {
         process0 = process.cpuUsage()
         thread0 = threadSched()
-        preempted0 = threadPreemptions()
         workers0 = workersCpu()
         database0 = database()
         began = performance.now()
@@ -573,20 +571,19 @@ const benchOne = async (kind: 'pglite' | 'postgres', personalData: PersonalData,
       const ms = performance.now() - began
       const { user, system } = process.cpuUsage(process0)
       const thread1 = threadSched()
-      const preempted1 = threadPreemptions()
       const workers1 = workersCpu()
       const database1 = database()
       const done = Math.max(1, measured.requests)
       const processMs = (user + system) / 1000
       const databaseMs = database0 === undefined || database1 === undefined ? undefined : databaseCpuMsBetween(database0, database1)
-      // The service thread's running and waiting during the round, read once for the three figures made of them.
+      // The service thread's running, waiting and preemptions during the round, read once for the four figures made of them.
       const thread = thread0 === undefined || thread1 === undefined ? undefined
-        : { running: thread1.running - thread0.running, waiting: thread1.waiting - thread0.waiting }
+        : { running: thread1.running - thread0.running, waiting: thread1.waiting - thread0.waiting, preemptions: thread1.preemptions - thread0.preemptions }
       const cpu: SubmissionCpu = {
         process: processMs / done,
         serviceThread: thread === undefined ? undefined : thread.running / done,
         serviceThreadWaiting: thread === undefined ? undefined : thread.waiting / done,
-        serviceThreadPreemptions: preempted0 === undefined || preempted1 === undefined ? undefined : (preempted1 - preempted0) / done,
+        serviceThreadPreemptions: thread === undefined ? undefined : thread.preemptions / done,
         serviceThreadOccupied: thread === undefined ? undefined : (thread.running + thread.waiting) / ms,
         loadClient: measured.clientCpuMs === undefined ? undefined : measured.clientCpuMs / done,
         verifyWorkers: workers0 === undefined || workers1 === undefined ? undefined : (workers1 - workers0) / done,

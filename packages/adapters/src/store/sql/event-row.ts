@@ -49,7 +49,7 @@ const onRead = (text: string): (() => Json) => {
 export type TextRow = readonly [streamId: string, id: string, type: string, data: string, metadata: string, packed: string]
 
 // Data and metadata come as the driver decoded the jsonb columns; the packed column is split here.
-export const toRecorded = (r: StartsWithEvent): RecordedEvent => recorded(r, false)
+export const toRecorded = (r: StartsWithEvent): RecordedEvent => recorded(r, 'decoded')
 
 /**
  * An event row read with TEXT_COLUMNS: `data` and `metadata` are parsed when first read. A subscription hands every
@@ -58,28 +58,21 @@ export const toRecorded = (r: StartsWithEvent): RecordedEvent => recorded(r, fal
  * was most of the row decoding of a signed submission's read-back, and most of its garbage. The two are own
  * enumerable getters, so spreading, comparing or serializing the event reads them as values.
  */
-export const toRecordedOnRead = (r: readonly [...TextRow, ...unknown[]]): RecordedEvent => recorded(r, true)
+export const toRecordedOnRead = (r: readonly [...TextRow, ...unknown[]]): RecordedEvent => recorded(r, 'text')
 
 /**
  * A row read with HEADER_COLUMNS, for a subscriber whose `needsData` answered false: its data and metadata were not
  * read, and reading them throws instead of answering `null`, which a reader could not tell from stored JSON.
  */
-export const toHeaderOnRead = (r: readonly [...TextRow, ...unknown[]]): RecordedEvent => {
-  const e = recorded(r, false)
-  return {
-    streamId: e.streamId, revision: e.revision, id: e.id, type: e.type,
-    get data(): Json { return unread(e) },
-    get metadata(): Json { return unread(e) },
-    hash: e.hash, previousHash: e.previousHash, position: e.position, recordedAt: e.recordedAt,
-  }
-}
+export const toHeaderOnRead = (r: readonly [...TextRow, ...unknown[]]): RecordedEvent => recorded(r, 'none')
 
-const unread = (e: RecordedEvent): never => {
-  throw new TypeError(`event ${e.streamId}@${e.revision} was read without its data: the subscriber's needsData answered false for it`)
-}
+/**
+ * What a row holds of data and metadata: the driver's decoded documents, their JSON text (parsed when first read),
+ * or nothing (HEADER_COLUMNS).
+ */
+type Payload = 'decoded' | 'text' | 'none'
 
-/** `parseOnRead`: the row was read with TEXT_COLUMNS, and its data and metadata are JSON text. */
-const recorded = (r: StartsWithEvent | readonly [...TextRow, ...unknown[]], parseOnRead: boolean): RecordedEvent => {
+const recorded = (r: StartsWithEvent | readonly [...TextRow, ...unknown[]], payload: Payload): RecordedEvent => {
   const packed = r[5]
   const afterRevision = packed.indexOf(' ', 128)
   const afterMs = packed.indexOf(' ', afterRevision + 1)
@@ -88,15 +81,20 @@ const recorded = (r: StartsWithEvent | readonly [...TextRow, ...unknown[]], pars
   const previousHash = packed.slice(64, 128)
   const position = packed.slice(afterMs + 1)
   const recordedAt = isoMillis(packed.slice(afterRevision + 1, afterMs))
-  if (!parseOnRead) return { streamId: r[0], revision, id: r[1], type: r[2], data: r[3] as Json, metadata: r[4] as Json, hash, previousHash, position, recordedAt }
-  const data = onRead(r[3] as string)
-  const metadata = onRead(r[4] as string)
+  if (payload === 'decoded') return { streamId: r[0], revision, id: r[1], type: r[2], data: r[3] as Json, metadata: r[4] as Json, hash, previousHash, position, recordedAt }
+  const missing = payload === 'none' ? unread(r[0], revision) : undefined
+  const data = missing ?? onRead(r[3] as string)
+  const metadata = missing ?? onRead(r[4] as string)
   return {
     streamId: r[0], revision, id: r[1], type: r[2],
     get data() { return data() },
     get metadata() { return metadata() },
     hash, previousHash, position, recordedAt,
   }
+}
+
+const unread = (streamId: string, revision: number) => (): never => {
+  throw new TypeError(`event ${streamId}@${revision} was read without its data: the subscriber's needsData answered false for it`)
 }
 
 // The events of one transaction share their timestamp (`now()` is the transaction's start), and a page holds whole
